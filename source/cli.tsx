@@ -1,0 +1,106 @@
+// Entry point: parses the command line (meow), builds the library, then runs a subcommand or the reader.
+import process from 'node:process';
+import meow from 'meow';
+import {type CommandContext, type Command, exitCode} from './commands/context.js';
+import {doctorCommand} from './commands/doctor.js';
+import {importCommand} from './commands/import.js';
+import {listCommand} from './commands/list.js';
+import {readCommand} from './commands/read.js';
+import {sectionsCommand} from './commands/sections.js';
+import {type Library, type LibraryFolder, loadLibrary} from './core/library.js';
+import {bundledArticlesDir, userArticlesDir} from './store/paths.js';
+
+const helpText = `
+	Usage
+	  $ newsread                     the full-screen reader
+	  $ newsread sections            sections and their article counts
+	  $ newsread list                headlines, newest first
+	  $ newsread read <id>           print one article
+	  $ newsread import <file...>    import saved pages (plain-text captures)
+	  $ newsread doctor              list article files that could not be loaded
+
+	Options
+	  --articles DIR    also read articles from DIR (repeatable)
+	  --section NAME    list: only this section; import: put the articles in it
+	  --json            sections, list: machine-readable output
+	  --width N         read: wrap to N columns (default: the terminal's width, or 80)
+	  --help            show this help
+	  --version         show the version
+
+	Environment
+	  NEWSREAD_HOME     keep everything newsread writes in this folder
+	  NO_COLOR          print without colour
+
+	Examples
+	  $ newsread list --section World
+	  $ newsread read world/harbour-vote --width 72 | less -R
+	  $ newsread import ~/saved/page.txt --section Science
+`;
+
+const commands: Record<string, Command> = {
+	sections: sectionsCommand,
+	list: listCommand,
+	read: readCommand,
+	import: importCommand,
+	doctor: doctorCommand,
+};
+
+const cli = meow(helpText, {
+	importMeta: import.meta,
+	allowUnknownFlags: false,
+	flags: {
+		articles: {type: 'string', isMultiple: true},
+		section: {type: 'string'},
+		json: {type: 'boolean', default: false},
+		width: {type: 'number'},
+	},
+});
+
+async function main(): Promise<number> {
+	const [name, ...args] = cli.input;
+	const context = createContext(args);
+	if (name === undefined) {
+		const {runReader} = await import('./ui/run-reader.js');
+		return runReader(context);
+	}
+
+	const command = commands[name];
+	if (!command) {
+		process.stderr.write(`newsread: unknown command "${name}". Run "newsread --help" for the commands.\n`);
+		return exitCode.usage;
+	}
+
+	return command(context);
+}
+
+function createContext(args: string[]): CommandContext {
+	const folders: LibraryFolder[] = [
+		{path: bundledArticlesDir()},
+		...(cli.flags.articles ?? []).map(folder => ({path: folder})),
+		{path: userArticlesDir(), required: false},
+	];
+	let library: Library | undefined;
+	return {
+		args,
+		flags: {
+			section: cli.flags.section,
+			json: cli.flags.json,
+			width: cli.flags.width,
+			withEmail: false,
+			markdown: false,
+		},
+		stdout: process.stdout,
+		stderr: process.stderr,
+		env: process.env,
+		library: () => (library ??= loadLibrary(folders)),
+		userArticlesDir: userArticlesDir(),
+		now: () => new Date(),
+	};
+}
+
+try {
+	process.exitCode = await main();
+} catch (error) {
+	process.stderr.write(`newsread: ${(error as Error).message}\n`);
+	process.exitCode = exitCode.failure;
+}

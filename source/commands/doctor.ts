@@ -1,0 +1,10 @@
+// `newsread doctor`: every article file that could not be loaded, and why.
+import {type Command, exitCode, writeLines} from './context.js';
+
+export const doctorCommand: Command = ({library, stdout}) => {
+	const {articles, problems} = library();
+	writeLines(stdout, problems.map(({file, reason}) => `${file}: ${reason}`));
+	const summary = `${articles.length} articles loaded, ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`;
+	stdout.write(`${summary}\n`);
+	return problems.length === 0 ? exitCode.ok : exitCode.failure;
+};

@@ -1,0 +1,77 @@
+// `newsread read <id> [--width N]`: prints the laid-out article, subheadings highlighted on a terminal.
+import {Chalk, type ChalkInstance} from 'chalk';
+import type {Article, ArticleMeta} from '../core/article.js';
+import {formatDate} from '../core/dates.js';
+import {layoutArticle, type Line, MIN_WIDTH} from '../core/layout.js';
+import type {Library} from '../core/library.js';
+import {type TextStyle, theme} from '../ui/theme.js';
+import {type Command, colourWanted, exitCode, writeLines} from './context.js';
+
+const defaultWidth = 80;
+
+export const readCommand: Command = context => {
+	const {args, flags, stdout, stderr} = context;
+	const [id, ...extra] = args;
+	if (id === undefined || extra.length > 0) {
+		stderr.write('newsread: usage: newsread read <id> [--width N]\n');
+		return exitCode.usage;
+	}
+
+	if (flags.width !== undefined && !(Number.isInteger(flags.width) && flags.width >= MIN_WIDTH)) {
+		stderr.write(`newsread: --width must be a whole number of columns, at least ${MIN_WIDTH}\n`);
+		return exitCode.usage;
+	}
+
+	const library = context.library();
+	const meta = library.get(id);
+	if (!meta) {
+		stderr.write(unknownIdMessage(library, id));
+		return exitCode.failure;
+	}
+
+	const article = library.article(id);
+	const width = flags.width ?? (stdout.isTTY && stdout.columns ? stdout.columns : defaultWidth);
+	const chalk = new Chalk({level: colourWanted(stdout, context.env) ? 1 : 0});
+	writeLines(stdout, renderArticle(article, library.related(id), width, chalk));
+	return exitCode.ok;
+};
+
+/** The "no such article" message, with the closest ids. */
+export function unknownIdMessage(library: Library, id: string): string {
+	const closest = library.closestIds(id);
+	const hint = closest.length > 0 ? `\nDid you mean:\n${closest.map(other => `  ${other}`).join('\n')}` : '';
+	return `newsread: no article "${id}".${hint}\n`;
+}
+
+function renderArticle(article: Article, related: readonly ArticleMeta[], width: number, chalk: ChalkInstance): string[] {
+	const byline = [article.section, formatDate(article.date), article.author].filter(Boolean).join(' · ');
+	const header = [styled(chalk, theme.title, article.title), styled(chalk, theme.dim, byline), ''];
+	const body = layoutArticle(article, width).lines.map(line => renderLine(line, chalk));
+	const footer = related.length > 0 ? ['', styled(chalk, theme.subheading, 'Related articles'), ...related.map(other => `  ${other.id}  ${other.title}`)] : [];
+	return [...header, ...body, ...footer];
+}
+
+function renderLine(line: Line, chalk: ChalkInstance): string {
+	return line.segments.map(segment => styled(chalk, theme[segment.style], segment.text)).join('');
+}
+
+/** Applies a theme style with chalk (a no-op at colour level 0). */
+export function styled(chalk: ChalkInstance, style: TextStyle, text: string): string {
+	let paint = chalk;
+	if (style.color) {
+		paint = paint[style.color as 'cyan'];
+	}
+
+	for (const attribute of ['bold', 'italic', 'underline', 'inverse'] as const) {
+		if (style[attribute]) {
+			paint = paint[attribute];
+		}
+	}
+
+	if (style.dimColor) {
+		paint = paint.dim;
+	}
+
+	return paint(text);
+}
+

@@ -1,0 +1,14 @@
+// `newsread sections`: every section with its article count.
+import {type Command, exitCode, writeLines} from './context.js';
+
+export const sectionsCommand: Command = ({library, flags, stdout}) => {
+	const {sections} = library();
+	if (flags.json) {
+		stdout.write(`${JSON.stringify(sections.map(({name, articles}) => ({name, articles: articles.length})), null, 2)}\n`);
+		return exitCode.ok;
+	}
+
+	const nameWidth = Math.max(0, ...sections.map(({name}) => name.length));
+	writeLines(stdout, sections.map(({name, articles}) => `${name.padEnd(nameWidth)}  ${articles.length}`));
+	return exitCode.ok;
+};

@@ -1,0 +1,73 @@
+// The core's data model: an article's metadata (all the index needs) and its body as blocks.
+
+/** A run of inline text with one style. */
+export type Inline = {
+	text: string;
+	style: InlineStyle;
+	/** Link target, for `style: 'link'`. */
+	href?: string;
+};
+
+export type InlineStyle = 'plain' | 'emphasis' | 'strong' | 'code' | 'link';
+
+/** One block of an article body, in reading order. */
+export type Block =
+	| {kind: 'paragraph'; inlines: Inline[]}
+	| {kind: 'subheading'; level: 2 | 3 | 4; text: string}
+	| {kind: 'quote'; inlines: Inline[]}
+	| {kind: 'list-item'; ordered: boolean; number: number; depth: number; inlines: Inline[]}
+	| {kind: 'rule'};
+
+/** What the index keeps for every article: frontmatter only, never the body. */
+export type ArticleMeta = {
+	/** Path relative to its folder without `.md`, with `/` separators: `world/harbour-vote`. */
+	id: string;
+	title: string;
+	section: string;
+	/** ISO 8601 date, or undefined when the article has none. */
+	date?: string;
+	author?: string;
+	summary: string;
+	tags: string[];
+	/** Ids named in the frontmatter `related` list. */
+	related: string[];
+	/** URL of the original. */
+	source?: string;
+	/** Absolute path of the Markdown file. */
+	file: string;
+};
+
+export type Article = ArticleMeta & {blocks: Block[]};
+
+/** A file that could not be loaded, and why. */
+export type ArticleProblem = {
+	file: string;
+	reason: string;
+};
+
+/** Plain text of a run of inlines. */
+export function inlineText(inlines: readonly Inline[]): string {
+	return inlines.map(inline => inline.text).join('');
+}
+
+/** Plain text of a block (empty for a rule). */
+export function blockText(block: Block): string {
+	switch (block.kind) {
+		case 'subheading': {
+			return block.text;
+		}
+
+		case 'rule': {
+			return '';
+		}
+
+		default: {
+			return inlineText(block.inlines);
+		}
+	}
+}
+
+/** The article id for a file path relative to its folder: `world/harbour-vote.md` -> `world/harbour-vote`. */
+export function articleIdFromPath(relativePath: string): string {
+	return relativePath.replaceAll('\\', '/').replace(/\.md$/i, '');
+}

@@ -1,0 +1,283 @@
+// Loads article folders into an index: sections, headlines newest first, related articles, and a
+// problem per file that could not be loaded. Only frontmatter is parsed here; bodies load on demand.
+import {readdirSync, readFileSync, statSync} from 'node:fs';
+import path from 'node:path';
+import {distance} from 'fastest-levenshtein';
+import {parse as parseYaml} from 'yaml';
+import {type Article, type ArticleMeta, type ArticleProblem, articleIdFromPath} from './article.js';
+import {ArticleFormatError, parseArticle, parseArticleMeta} from './parse-markdown.js';
+import {sanitizeLine, sanitizeText} from './sanitize.js';
+
+/** Articles larger than this are skipped: no news article is, and reading one would stall the reader. */
+export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
+
+/** A folder of articles to load. */
+export type LibraryFolder = {
+	path: string;
+	/** When false, a missing folder is not a problem (the user's own folder before the first import). @default true */
+	required?: boolean;
+};
+
+export type Section = {name: string; articles: ArticleMeta[]};
+
+export type Library = {
+	/** Every loaded article, newest first. */
+	articles: ArticleMeta[];
+	/** Sections in display order, each with its articles newest first. */
+	sections: Section[];
+	/** Files (or folders) that could not be loaded, and why. */
+	problems: ArticleProblem[];
+	get(id: string): ArticleMeta | undefined;
+	/** Reads and parses the body of an article; throws ArticleFormatError when the file no longer loads. */
+	article(id: string): Article;
+	/** The article's explicit `related` ids, then the most similar articles by words and tags. */
+	related(id: string, similarCount?: number): ArticleMeta[];
+	/** The ids closest to a mistyped one, best first. */
+	closestIds(query: string, count?: number): string[];
+};
+
+/** Loads every `.md` file below each folder, in order; on a duplicate id the first one wins. */
+export function loadLibrary(folders: readonly LibraryFolder[]): Library {
+	const byId = new Map<string, ArticleMeta>();
+	const problems: ArticleProblem[] = [];
+	const sectionOrder: string[] = [];
+
+	for (const folder of folders) {
+		const root = path.resolve(folder.path);
+		if (!isDirectory(root)) {
+			if (folder.required !== false) {
+				problems.push({file: root, reason: 'folder not found'});
+			}
+
+			continue;
+		}
+
+		sectionOrder.push(...readSectionOrder(root, problems));
+		for (const file of markdownFiles(root)) {
+			const id = articleIdFromPath(path.relative(root, file));
+			const existing = byId.get(id);
+			if (existing) {
+				problems.push({file, reason: `duplicate id "${id}": already loaded from ${existing.file}`});
+				continue;
+			}
+
+			try {
+				byId.set(id, parseArticleMeta(readArticleText(file), {id, file}));
+			} catch (error) {
+				problems.push({file, reason: problemReason(error)});
+			}
+		}
+	}
+
+	return createLibrary([...byId.values()].sort(newestFirst), problems, sectionOrder);
+}
+
+function createLibrary(articles: ArticleMeta[], problems: ArticleProblem[], sectionOrder: string[]): Library {
+	const byId = new Map(articles.map(article => [article.id, article]));
+	const cache = new Map<string, Article>();
+	const wordsOf = memoize((article: ArticleMeta) => significantWords(`${article.title} ${article.summary}`));
+
+	return {
+		articles,
+		sections: groupSections(articles, sectionOrder),
+		problems,
+		get: id => byId.get(id),
+		article(id) {
+			const cached = cache.get(id);
+			if (cached) {
+				return cached;
+			}
+
+			const meta = byId.get(id);
+			if (!meta) {
+				throw new ArticleFormatError(`no article with id "${id}"`);
+			}
+
+			const article = parseArticle(readArticleText(meta.file), {id, file: meta.file});
+			rememberRecent(cache, id, article);
+			return article;
+		},
+		related(id, similarCount = 3) {
+			const article = byId.get(id);
+			if (!article) {
+				return [];
+			}
+
+			const explicit = article.related
+				.filter(other => other !== id)
+				.map(other => byId.get(other))
+				.filter((other): other is ArticleMeta => other !== undefined);
+			const taken = new Set([id, ...explicit.map(other => other.id)]);
+			const similar = articles
+				.filter(other => !taken.has(other.id))
+				.map(other => ({other, score: similarity(article, other, wordsOf)}))
+				.filter(({score}) => score > 0)
+				.sort((a, b) => b.score - a.score)
+				.slice(0, similarCount)
+				.map(({other}) => other);
+			return [...explicit, ...similar];
+		},
+		closestIds(query, count = 3) {
+			const needle = query.toLowerCase();
+			return articles
+				.map(({id}) => ({id, score: idDistance(needle, id.toLowerCase())}))
+				.sort((a, b) => a.score - b.score)
+				.slice(0, count)
+				.map(({id}) => id);
+		},
+	};
+}
+
+/** Reads an article file as sanitized text, or throws an ArticleFormatError saying why it cannot be read. */
+export function readArticleText(file: string, maxBytes = MAX_ARTICLE_BYTES): string {
+	const {size} = statSync(file);
+	if (size > maxBytes) {
+		throw new ArticleFormatError(`file is ${formatMegabytes(size)}; articles over ${formatMegabytes(maxBytes)} are skipped`);
+	}
+
+	const bytes = readFileSync(file);
+	if (bytes.length === 0 || bytes.toString('latin1').trim() === '') {
+		throw new ArticleFormatError('empty file');
+	}
+
+	if (bytes.includes(0)) {
+		throw new ArticleFormatError('binary file, not Markdown text');
+	}
+
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+	} catch {
+		throw new ArticleFormatError('not UTF-8 text (save the file as UTF-8)');
+	}
+
+	return sanitizeText(text);
+}
+
+function formatMegabytes(bytes: number): string {
+	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function problemReason(error: unknown): string {
+	if (error instanceof ArticleFormatError) {
+		return error.message;
+	}
+
+	const {code, message} = error as NodeJS.ErrnoException;
+	return code === 'EACCES' ? 'permission denied' : `cannot read: ${message}`;
+}
+
+function isDirectory(folder: string): boolean {
+	try {
+		return statSync(folder).isDirectory();
+	} catch {
+		return false;
+	}
+}
+
+/** Every `.md` file below a folder, sorted, skipping hidden files and folders. */
+function markdownFiles(root: string): string[] {
+	const entries = readdirSync(root, {recursive: true, withFileTypes: true});
+	return entries
+		.filter(entry => entry.isFile() && entry.name.toLowerCase().endsWith('.md'))
+		.map(entry => path.join(entry.parentPath, entry.name))
+		.filter(file => !path.relative(root, file).split(path.sep).some(part => part.startsWith('.')))
+		.sort();
+}
+
+function readSectionOrder(root: string, problems: ArticleProblem[]): string[] {
+	const file = path.join(root, 'sections.yaml');
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch {
+		return [];
+	}
+
+	try {
+		const value = parseYaml(sanitizeText(text)) as {sections?: unknown} | null;
+		const sections = value?.sections;
+		if (!Array.isArray(sections)) {
+			throw new TypeError('expected a "sections:" list');
+		}
+
+		return sections.map(name => sanitizeLine(String(name)));
+	} catch (error) {
+		problems.push({file, reason: `section order ignored: ${(error as Error).message.split('\n')[0]}`});
+		return [];
+	}
+}
+
+function groupSections(articles: readonly ArticleMeta[], order: readonly string[]): Section[] {
+	const bySection = new Map<string, ArticleMeta[]>();
+	for (const article of articles) {
+		const list = bySection.get(article.section) ?? [];
+		list.push(article);
+		bySection.set(article.section, list);
+	}
+
+	const listed = [...new Set(order)].filter(name => bySection.has(name));
+	const rest = [...bySection.keys()].filter(name => !listed.includes(name)).sort((a, b) => a.localeCompare(b));
+	return [...listed, ...rest].map(name => ({name, articles: bySection.get(name) ?? []}));
+}
+
+/** Newest first; undated articles last, then by title. */
+export function newestFirst(a: ArticleMeta, b: ArticleMeta): number {
+	const byDate = (b.date ?? '').localeCompare(a.date ?? '');
+	return byDate === 0 ? a.title.localeCompare(b.title) : byDate;
+}
+
+const stopWords = new Set(
+	'the and for are but not you all any can had her was one our out has his how its may new now old see two who did get let say she too use with from that this have will what when where which their there they them than then into over also been more most some such only other about after before being could would should said says while just very'.split(' '),
+);
+
+function significantWords(text: string): Set<string> {
+	const words = text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [];
+	return new Set(words.filter(word => !stopWords.has(word)));
+}
+
+function similarity(a: ArticleMeta, b: ArticleMeta, wordsOf: (article: ArticleMeta) => Set<string>): number {
+	const sharedTags = a.tags.filter(tag => b.tags.includes(tag)).length;
+	const bWords = wordsOf(b);
+	let sharedWords = 0;
+	for (const word of wordsOf(a)) {
+		if (bWords.has(word)) {
+			sharedWords++;
+		}
+	}
+
+	const score = sharedWords + (2 * sharedTags);
+	// Same section only breaks ties between articles that already share something.
+	return score > 0 && a.section === b.section ? score + 0.5 : score;
+}
+
+function idDistance(query: string, id: string): number {
+	const name = id.slice(id.lastIndexOf('/') + 1);
+	const containment = id.includes(query) || query.includes(name) ? -100 : 0;
+	return containment + Math.min(distance(query, id), distance(query, name));
+}
+
+function memoize<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+	const values = new WeakMap<K, V>();
+	return key => {
+		let value = values.get(key);
+		if (value === undefined) {
+			value = compute(key);
+			values.set(key, value);
+		}
+
+		return value;
+	};
+}
+
+const recentArticleCount = 8;
+
+function rememberRecent(cache: Map<string, Article>, id: string, article: Article): void {
+	cache.set(id, article);
+	if (cache.size > recentArticleCount) {
+		const oldest = cache.keys().next().value;
+		if (oldest !== undefined) {
+			cache.delete(oldest);
+		}
+	}
+}

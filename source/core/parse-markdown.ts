@@ -1,0 +1,308 @@
+// Markdown + YAML frontmatter -> Article. The index reads only the frontmatter; the body is lexed
+// (with marked) when an article is opened.
+import {decodeHTML} from 'entities';
+import {Lexer, type Token, type Tokens} from 'marked';
+import {parse as parseYaml} from 'yaml';
+import type {Article, ArticleMeta, Block, Inline, InlineStyle} from './article.js';
+import {sanitizeLine} from './sanitize.js';
+
+/** A file that is not a valid article; the message says why in words a user can act on. */
+export class ArticleFormatError extends Error {
+	override name = 'ArticleFormatError';
+}
+
+export type SplitArticle = {frontmatter: string; body: string};
+
+const frontmatterPattern = /^---[ \t]*\n([^]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+
+/** Splits sanitized article text into its YAML frontmatter and its Markdown body. */
+export function splitFrontmatter(text: string): SplitArticle {
+	const match = frontmatterPattern.exec(text.replace(/^\uFEFF/, ''));
+	if (!match) {
+		throw new ArticleFormatError('no YAML frontmatter: the file must start with a line "---", the title and section, and another "---"');
+	}
+
+	return {frontmatter: match[1] ?? '', body: text.slice((match.index ?? 0) + match[0].length)};
+}
+
+/** Where an article comes from: its id and absolute file path. */
+export type ArticleOrigin = {id: string; file: string};
+
+/** Parses only the frontmatter: what the library index needs. */
+export function parseArticleMeta(text: string, origin: ArticleOrigin): ArticleMeta {
+	const {frontmatter} = splitFrontmatter(text);
+	return metaFromFrontmatter(frontmatter, origin);
+}
+
+/** Parses a whole article: frontmatter and body blocks. */
+export function parseArticle(text: string, origin: ArticleOrigin): Article {
+	const {frontmatter, body} = splitFrontmatter(text);
+	return {...metaFromFrontmatter(frontmatter, origin), blocks: parseMarkdownBlocks(body)};
+}
+
+function metaFromFrontmatter(frontmatter: string, origin: ArticleOrigin): ArticleMeta {
+	const fields = readYaml(frontmatter);
+	const title = requiredString(fields, 'title');
+	const section = requiredString(fields, 'section');
+	return {
+		id: origin.id,
+		file: origin.file,
+		title,
+		section,
+		date: optionalDate(fields['date']),
+		author: optionalString(fields, 'author'),
+		summary: optionalString(fields, 'summary') ?? '',
+		tags: stringList(fields, 'tags').map(tag => tag.toLowerCase()),
+		related: stringList(fields, 'related'),
+		source: optionalString(fields, 'source'),
+	};
+}
+
+function readYaml(frontmatter: string): Record<string, unknown> {
+	let value: unknown;
+	try {
+		value = parseYaml(frontmatter, {prettyErrors: true});
+	} catch (error) {
+		const firstLine = (error as Error).message.split('\n')[0];
+		throw new ArticleFormatError(`bad YAML in the frontmatter: ${firstLine}`);
+	}
+
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+		throw new ArticleFormatError('the frontmatter must be a YAML mapping (key: value lines)');
+	}
+
+	return value as Record<string, unknown>;
+}
+
+function requiredString(fields: Record<string, unknown>, key: string): string {
+	const value = optionalString(fields, key);
+	if (!value) {
+		throw new ArticleFormatError(`missing "${key}" in the frontmatter`);
+	}
+
+	return value;
+}
+
+function optionalString(fields: Record<string, unknown>, key: string): string | undefined {
+	const value = fields[key];
+	if (value === undefined || value === null) {
+		return undefined;
+	}
+
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw new ArticleFormatError(`"${key}" must be text`);
+	}
+
+	return sanitizeLine(String(value)) || undefined;
+}
+
+function stringList(fields: Record<string, unknown>, key: string): string[] {
+	const value = fields[key];
+	if (value === undefined || value === null) {
+		return [];
+	}
+
+	const items = typeof value === 'string' ? value.split(',') : value;
+	if (!Array.isArray(items) || items.some(item => typeof item !== 'string' && typeof item !== 'number')) {
+		throw new ArticleFormatError(`"${key}" must be a list of text items`);
+	}
+
+	return items.map(item => sanitizeLine(String(item))).filter(Boolean);
+}
+
+function optionalDate(value: unknown): string | undefined {
+	if (value === undefined || value === null || value === '') {
+		return undefined;
+	}
+
+	const time = value instanceof Date ? value.getTime() : Date.parse(String(value));
+	if (Number.isNaN(time)) {
+		throw new ArticleFormatError(`"date" is not an ISO 8601 date: ${sanitizeLine(String(value))}`);
+	}
+
+	return new Date(time).toISOString();
+}
+
+/** Lexes a Markdown body into the core's blocks. */
+export function parseMarkdownBlocks(markdown: string): Block[] {
+	const blocks: Block[] = [];
+	appendBlocks(new Lexer().lex(markdown), blocks, 0);
+	return blocks;
+}
+
+function appendBlocks(tokens: readonly Token[], blocks: Block[], listDepth: number): void {
+	for (const token of tokens) {
+		appendBlock(token, blocks, listDepth);
+	}
+}
+
+function appendBlock(token: Token, blocks: Block[], listDepth: number): void {
+	switch (token.type) {
+		case 'heading': {
+			const {depth, tokens} = token as Tokens.Heading;
+			const text = inlineString(tokens);
+			if (text) {
+				blocks.push({kind: 'subheading', level: depth <= 2 ? 2 : depth === 3 ? 3 : 4, text});
+			}
+
+			break;
+		}
+
+		case 'paragraph':
+		case 'text': {
+			pushInlineBlock(blocks, 'paragraph', inlinesOf(token));
+			break;
+		}
+
+		case 'blockquote': {
+			const inner: Block[] = [];
+			appendBlocks((token as Tokens.Blockquote).tokens, inner, listDepth);
+			for (const block of inner) {
+				blocks.push(block.kind === 'paragraph' ? {kind: 'quote', inlines: block.inlines} : block);
+			}
+
+			break;
+		}
+
+		case 'list': {
+			appendList(token as Tokens.List, blocks, listDepth);
+			break;
+		}
+
+		case 'code': {
+			for (const line of (token as Tokens.Code).text.split('\n')) {
+				pushInlineBlock(blocks, 'paragraph', [{text: line, style: 'code'}]);
+			}
+
+			break;
+		}
+
+		case 'table': {
+			const table = token as Tokens.Table;
+			for (const row of [table.header, ...table.rows]) {
+				const text = row.map(cell => inlineString(cell.tokens)).join(' | ');
+				pushInlineBlock(blocks, 'paragraph', [{text, style: 'plain'}]);
+			}
+
+			break;
+		}
+
+		case 'hr': {
+			blocks.push({kind: 'rule'});
+			break;
+		}
+
+		case 'html': {
+			const text = decodeHTML((token as Tokens.HTML).text.replace(/<[^>]*>/g, ' '));
+			pushInlineBlock(blocks, 'paragraph', [{text, style: 'plain'}]);
+			break;
+		}
+
+		default: {
+			break;
+		}
+	}
+}
+
+function appendList(list: Tokens.List, blocks: Block[], depth: number): void {
+	const start = typeof list.start === 'number' ? list.start : 1;
+	for (const [index, item] of list.items.entries()) {
+		const own = item.tokens.filter(token => token.type !== 'list');
+		const inlines = own.flatMap(token => inlinesOf(token));
+		pushInlineBlock(blocks, 'list-item', inlines, {ordered: list.ordered, number: start + index, depth});
+		for (const nested of item.tokens.filter(token => token.type === 'list')) {
+			appendList(nested as Tokens.List, blocks, depth + 1);
+		}
+	}
+}
+
+type ListFields = {ordered: boolean; number: number; depth: number};
+
+function pushInlineBlock(blocks: Block[], kind: 'paragraph' | 'quote' | 'list-item', inlines: Inline[], list?: ListFields): void {
+	if (inlines.every(inline => inline.text.trim() === '') && kind !== 'list-item') {
+		return;
+	}
+
+	if (kind === 'list-item') {
+		blocks.push({kind, inlines, ordered: list?.ordered ?? false, number: list?.number ?? 1, depth: list?.depth ?? 0});
+	} else {
+		blocks.push({kind, inlines});
+	}
+}
+
+function inlinesOf(token: Token): Inline[] {
+	const {tokens, text} = token as Tokens.Text;
+	if (tokens) {
+		return flattenInlines(tokens, 'plain');
+	}
+
+	return [{text: decodeHTML(text ?? ''), style: 'plain'}];
+}
+
+function inlineString(tokens: readonly Token[] | undefined): string {
+	return sanitizeLine(flattenInlines(tokens ?? [], 'plain').map(inline => inline.text).join(''));
+}
+
+/** Flattens nested inline tokens; an inner style wins over an outer one, a link over everything. */
+function flattenInlines(tokens: readonly Token[], style: InlineStyle, href?: string): Inline[] {
+	const inlines: Inline[] = [];
+	const push = (text: string, ownStyle: InlineStyle) => {
+		if (text) {
+			inlines.push(href ? {text, style: 'link', href} : {text, style: ownStyle});
+		}
+	};
+
+	for (const token of tokens) {
+		switch (token.type) {
+			case 'strong':
+			case 'em':
+			case 'del': {
+				const inner: InlineStyle = token.type === 'strong' ? 'strong' : token.type === 'em' ? 'emphasis' : style;
+				inlines.push(...flattenInlines((token as Tokens.Strong).tokens, inner, href));
+				break;
+			}
+
+			case 'link': {
+				const link = token as Tokens.Link;
+				inlines.push(...flattenInlines(link.tokens, style, sanitizeLine(link.href)));
+				break;
+			}
+
+			case 'image': {
+				push(decodeHTML((token as Tokens.Image).text), style);
+				break;
+			}
+
+			case 'codespan': {
+				push(decodeHTML((token as Tokens.Codespan).text), 'code');
+				break;
+			}
+
+			case 'br': {
+				push(' ', style);
+				break;
+			}
+
+			case 'html': {
+				break;
+			}
+
+			case 'text': {
+				const text = token as Tokens.Text;
+				if (text.tokens) {
+					inlines.push(...flattenInlines(text.tokens, style, href));
+				} else {
+					push(decodeHTML(text.text), style);
+				}
+
+				break;
+			}
+
+			default: {
+				push(decodeHTML(String((token as Tokens.Generic)['text'] ?? '')), style);
+			}
+		}
+	}
+
+	return inlines;
+}

@@ -1,0 +1,34 @@
+// How each kind of text looks, shared by the Ink screens and `newsread read` on a terminal.
+// Chosen to stay legible in 16 colours and, through bold/underline/markers, with NO_COLOR.
+
+/** Text attributes in the shape of Ink's `<Text>` props. */
+export type TextStyle = {
+	color?: string;
+	bold?: boolean;
+	italic?: boolean;
+	underline?: boolean;
+	dimColor?: boolean;
+	inverse?: boolean;
+};
+
+export const theme = {
+	subheading: {color: 'cyan', bold: true},
+	subheadingMarker: {color: 'cyan', bold: true},
+	emphasis: {italic: true},
+	strong: {bold: true},
+	code: {color: 'yellow'},
+	link: {color: 'blue', underline: true},
+	quote: {color: 'green'},
+	marker: {color: 'gray'},
+	rule: {dimColor: true},
+	plain: {},
+	title: {bold: true},
+	dim: {dimColor: true},
+	match: {inverse: true},
+	selected: {color: 'cyan', bold: true},
+	error: {color: 'red'},
+	warning: {color: 'yellow'},
+	unread: {color: 'cyan', bold: true},
+} as const satisfies Record<string, TextStyle>;
+
+export type ThemeName = keyof typeof theme;
