@@ -1,5 +1,6 @@
 // `newsread read <id> [--width N]`: prints the laid-out article, subheadings highlighted on a terminal.
 import {Chalk, type ChalkInstance} from 'chalk';
+import wrapAnsi from 'wrap-ansi';
 import type {Article, ArticleMeta} from '../core/article.js';
 import {formatDate} from '../core/dates.js';
 import {layoutArticle, type Line, MIN_WIDTH} from '../core/layout.js';
@@ -45,9 +46,11 @@ export function unknownIdMessage(library: Library, id: string): string {
 
 function renderArticle(article: Article, related: readonly ArticleMeta[], width: number, chalk: ChalkInstance): string[] {
 	const byline = [article.section, formatDate(article.date), article.author].filter(Boolean).join(' · ');
-	const header = [styled(chalk, theme.title, article.title), styled(chalk, theme.dim, byline), ''];
+	const textWidth = layoutArticle(article, width).textWidth;
+	const wrap = (text: string) => wrapAnsi(text, textWidth, {hard: true});
+	const header = [styled(chalk, theme.title, wrap(article.title)), styled(chalk, theme.dim, wrap(byline)), ''];
 	const body = layoutArticle(article, width).lines.map(line => renderLine(line, chalk));
-	const footer = related.length > 0 ? ['', styled(chalk, theme.subheading, 'Related articles'), ...related.map(other => `  ${other.id}  ${other.title}`)] : [];
+	const footer = related.length > 0 ? ['', styled(chalk, theme.subheading, 'Related articles'), ...related.map(other => wrap(`  ${other.id}  ${other.title}`))] : [];
 	return [...header, ...body, ...footer];
 }
 

@@ -65,7 +65,27 @@ export type Page = {
 // ---------------------------------------------------------------------------------------------
 // Measuring
 
-const ASCII_PRINTABLE = /^[\x20-\x7E]*$/;
+/**
+ * Text made only of characters that are one column wide and one grapheme each: printable ASCII,
+ * Latin-1 and Latin Extended letters, and the usual typographic punctuation (curly quotes, dashes,
+ * ellipsis). Its display width is its length, which is what keeps long articles fast.
+ */
+const NARROW = /^[\x20-\x7E\u00A0-\u00AC\u00AE-\u024F\u2010-\u2027\u2030-\u203A]*$/;
+
+/** The same, also allowing ASCII whitespace (which collapses to single spaces). */
+const NARROW_TEXT = /^[\t\n\v\f\r\x20-\x7E\u00A0-\u00AC\u00AE-\u024F\u2010-\u2027\u2030-\u203A]*$/;
+
+/**
+ * Narrow characters plus common wide ones (CJK punctuation, kana, CJK ideographs, Hangul
+ * syllables, fullwidth forms) that are always graphemes of their own and two columns wide, and
+ * ASCII whitespace and ideographic spaces (which collapse). Text like this is measured without
+ * the slow grapheme segmenter: narrow below U+3000, wide from there on.
+ */
+const SIMPLE_TEXT = /^[\t\n\v\f\r\x20-\x7E\u00A0-\u00AC\u00AE-\u024F\u2010-\u2027\u2030-\u203A\u3000-\u3029\u3030-\u303E\u3041-\u3096\u309B-\u30FF\u4E00-\u9FFF\uAC00-\uD7A3\uFF01-\uFF60\uFFE0-\uFFE6]*$/;
+
+/** Whitespace in narrow text that needs collapsing. */
+const NARROW_SPACE_RUN = /[\t\n\v\f\r]| {2}/;
+const NARROW_SPACES = /[\t\n\v\f\r ]+/g;
 
 /** C0/C1 control characters other than whitespace: dropped, they must never reach the terminal. */
 // eslint-disable-next-line no-control-regex
@@ -105,50 +125,77 @@ function graphemeWidth(grapheme: string): number {
 	return width;
 }
 
-/** Display width of a string in terminal columns (printable ASCII is measured by length). */
+/** Display width of a string in terminal columns (narrow text is measured by its length). */
 export function displayWidth(text: string): number {
-	return ASCII_PRINTABLE.test(text) ? text.length : stringWidth(text);
+	return NARROW.test(text) ? text.length : stringWidth(text);
 }
 
 // ---------------------------------------------------------------------------------------------
-// Words: the unbreakable units of a block, found once, then fitted into lines
+// Wrapping. Text is cut into words (unbreakable runs, possibly of several styles) which are
+// placed greedily as they complete, so nothing but the finished lines is kept: a 50,000-line
+// article must lay out fast. The word being built lives in reused buffers.
 
-type Piece = {text: string; style: SegmentStyle; width: number};
+/** Wraps the text of one block into lines of at most `available` columns. */
+class Wrapper {
+	readonly lines: Segment[][] = [];
 
-type Word = {
-	pieces: Piece[];
-	width: number;
-	/** Whether a space separates this word from the one before (false: a break without a space, as in CJK). */
-	space: boolean;
-};
+	// The line being filled.
+	private segments: Segment[] = [];
+	private lineWidth = 0;
+	/** The last segment is kept open as parts, joined once when it closes (no rope of `+=`). */
+	private openParts: string[] = [];
+	private openStyle: SegmentStyle = 'plain';
 
-class WordCollector {
-	readonly words: Word[] = [];
-	private current: Word | undefined;
+	// The word being built.
+	private readonly wordTexts: string[] = [];
+	private readonly wordStyles: SegmentStyle[] = [];
+	private readonly wordWidths: number[] = [];
+	private wordCount = 0;
+	private wordWidth = 0;
+	private wordAfterSpace = false;
+
+	// Break opportunities.
 	private pendingSpace = false;
 	private lastWide = false;
 	private lastNoBreakAfter = false;
 	private breakNext = false;
 
+	constructor(
+		private readonly available: number,
+		/** Style of a space between words of different styles. */
+		private readonly baseStyle: SegmentStyle,
+	) {}
+
 	/** Adds text in one style; whitespace collapses, also across calls. */
 	add(raw: string, style: SegmentStyle): void {
-		if (ASCII_PRINTABLE.test(raw)) {
-			const parts = raw.split(' ');
-			for (let index = 0; index < parts.length; index++) {
-				if (index > 0) {
-					this.space();
+		if (NARROW.test(raw)) {
+			let start = 0;
+			for (;;) {
+				const end = raw.indexOf(' ', start);
+				if (end === -1) {
+					if (start < raw.length) {
+						this.narrow(start === 0 ? raw : raw.slice(start), style);
+					}
+
+					return;
 				}
 
-				const part = parts[index]!;
-				if (part !== '') {
-					this.ascii(part, style);
+				if (end > start) {
+					this.narrow(raw.slice(start, end), style);
 				}
+
+				this.space();
+				start = end + 1;
 			}
+		}
 
+		const clean = raw.replace(CONTROL, '');
+		if (SIMPLE_TEXT.test(clean)) {
+			this.simple(clean, style);
 			return;
 		}
 
-		const parts = raw.replace(CONTROL, '').split(BREAKING_SPACE);
+		const parts = clean.split(BREAKING_SPACE);
 		for (let index = 0; index < parts.length; index++) {
 			if (index > 0) {
 				this.space();
@@ -159,30 +206,22 @@ class WordCollector {
 				continue;
 			}
 
-			if (ASCII_PRINTABLE.test(part)) {
-				this.ascii(part, style);
+			if (NARROW.test(part)) {
+				this.narrow(part, style);
 				continue;
 			}
 
 			for (const {segment: grapheme} of segmenter.segment(part)) {
 				if (INVISIBLE_BREAK.has(grapheme)) {
 					this.breakNext = true;
-					continue;
+				} else {
+					this.grapheme(grapheme, graphemeWidth(grapheme), style);
 				}
-
-				const width = graphemeWidth(grapheme);
-				const wide = width >= 2;
-				const breakable = this.breakNext
-					|| ((wide || this.lastWide) && !this.lastNoBreakAfter && !NO_BREAK_BEFORE.has(grapheme));
-				this.unit(grapheme, style, width, breakable);
-				this.lastWide = wide;
-				this.lastNoBreakAfter = NO_BREAK_AFTER.has(grapheme);
-				this.breakNext = false;
 			}
 		}
 	}
 
-	/** A break with a space (whitespace inside the text, or between a link and its address). */
+	/** A break with a space (whitespace in the text, or between a link and its address). */
 	space(): void {
 		this.pendingSpace = true;
 		this.lastWide = false;
@@ -190,33 +229,166 @@ class WordCollector {
 		this.breakNext = false;
 	}
 
-	private ascii(part: string, style: SegmentStyle): void {
+	/** Places what is left and returns the lines. */
+	finish(): Segment[][] {
+		this.placeWord();
+		this.breakLine();
+		return this.lines;
+	}
+
+	/** Text matching SIMPLE_TEXT (control characters removed). */
+	private simple(text: string, style: SegmentStyle): void {
+		let index = 0;
+		while (index < text.length) {
+			const code = text.charCodeAt(index);
+			if (code <= 0x20 || code === 0x30_00) {
+				this.space();
+				index++;
+			} else if (code > 0x30_00) {
+				this.grapheme(text[index]!, 2, style);
+				index++;
+			} else {
+				let end = index + 1;
+				while (end < text.length) {
+					const next = text.charCodeAt(end);
+					if (next <= 0x20 || next >= 0x30_00) {
+						break;
+					}
+
+					end++;
+				}
+
+				this.narrow(text.slice(index, end), style);
+				index = end;
+			}
+		}
+	}
+
+	private grapheme(grapheme: string, width: number, style: SegmentStyle): void {
+		const wide = width >= 2;
+		const breakable = this.breakNext
+			|| ((wide || this.lastWide) && !this.lastNoBreakAfter && !NO_BREAK_BEFORE.has(grapheme));
+		this.unit(grapheme, style, width, breakable);
+		this.lastWide = wide;
+		this.lastNoBreakAfter = NO_BREAK_AFTER.has(grapheme);
+		this.breakNext = false;
+	}
+
+	private narrow(part: string, style: SegmentStyle): void {
 		const breakable = this.breakNext
 			|| (this.lastWide && !this.lastNoBreakAfter && !NO_BREAK_BEFORE.has(part[0]!));
 		this.unit(part, style, part.length, breakable);
 		this.lastWide = false;
-		this.lastNoBreakAfter = NO_BREAK_AFTER.has(part.at(-1)!);
+		this.lastNoBreakAfter = NO_BREAK_AFTER.has(part[part.length - 1]!);
 		this.breakNext = false;
 	}
 
 	private unit(text: string, style: SegmentStyle, width: number, breakable: boolean): void {
-		let word = this.current;
-		if (word === undefined || this.pendingSpace || breakable) {
-			word = {pieces: [], width: 0, space: this.pendingSpace && this.words.length > 0};
-			this.words.push(word);
-			this.current = word;
+		if (this.wordCount === 0 || this.pendingSpace || breakable) {
+			this.placeWord();
+			this.wordAfterSpace = this.pendingSpace;
 			this.pendingSpace = false;
 		}
 
-		const last = word.pieces.at(-1);
-		if (last !== undefined && last.style === style) {
-			last.text += text;
-			last.width += width;
+		const last = this.wordCount - 1;
+		if (last >= 0 && this.wordStyles[last] === style) {
+			this.wordTexts[last] += text;
+			this.wordWidths[last]! += width;
 		} else {
-			word.pieces.push({text, style, width});
+			this.wordTexts[this.wordCount] = text;
+			this.wordStyles[this.wordCount] = style;
+			this.wordWidths[this.wordCount] = width;
+			this.wordCount++;
 		}
 
-		word.width += width;
+		this.wordWidth += width;
+	}
+
+	/** Puts the finished word on the current line, or the next, or hard-splits it over several. */
+	private placeWord(): void {
+		const count = this.wordCount;
+		if (count === 0) {
+			return;
+		}
+
+		this.wordCount = 0;
+		const width = this.wordWidth;
+		this.wordWidth = 0;
+		const firstStyle = this.wordStyles[0]!;
+		const separator = this.wordAfterSpace && this.openParts.length > 0 ? 1 : 0;
+		if (this.lineWidth + separator + width > this.available) {
+			this.breakLine();
+			if (width > this.available) {
+				this.hardSplit(count);
+				return;
+			}
+		} else if (separator === 1) {
+			const previous = this.openStyle;
+			this.push(' ', previous === firstStyle ? firstStyle : this.baseStyle, 1);
+		}
+
+		for (let index = 0; index < count; index++) {
+			this.push(this.wordTexts[index]!, this.wordStyles[index]!, this.wordWidths[index]!);
+		}
+	}
+
+	/** Splits a word too long for any line grapheme by grapheme over as many lines as it takes. */
+	private hardSplit(count: number): void {
+		for (let index = 0; index < count; index++) {
+			const text = this.wordTexts[index]!;
+			const style = this.wordStyles[index]!;
+			if (NARROW.test(text)) {
+				let start = 0;
+				while (start < text.length) {
+					if (this.lineWidth >= this.available) {
+						this.breakLine();
+					}
+
+					const chunk = text.slice(start, start + this.available - this.lineWidth);
+					this.push(chunk, style, chunk.length);
+					start += chunk.length;
+				}
+
+				continue;
+			}
+
+			for (const {segment: grapheme} of segmenter.segment(text)) {
+				const width = graphemeWidth(grapheme);
+				if (this.lineWidth + width > this.available && this.openParts.length > 0) {
+					this.breakLine();
+				}
+
+				this.push(grapheme, style, width);
+			}
+		}
+	}
+
+	private push(text: string, style: SegmentStyle, width: number): void {
+		if (this.openParts.length > 0 && this.openStyle !== style) {
+			this.closeSegment();
+		}
+
+		this.openParts.push(text);
+		this.openStyle = style;
+		this.lineWidth += width;
+	}
+
+	private closeSegment(): void {
+		const parts = this.openParts;
+		if (parts.length > 0) {
+			this.segments.push({text: parts.length === 1 ? parts[0]! : parts.join(''), style: this.openStyle});
+			parts.length = 0;
+		}
+	}
+
+	private breakLine(): void {
+		this.closeSegment();
+		if (this.segments.length > 0) {
+			this.lines.push(this.segments);
+			this.segments = [];
+		}
+
+		this.lineWidth = 0;
 	}
 }
 
@@ -230,119 +402,161 @@ function bareUrl(url: string): string {
 		.replace(/\/+$/, '');
 }
 
-function collectWords(inlines: readonly Inline[], styleOf: (style: InlineStyle) => SegmentStyle): Word[] {
-	const collector = new WordCollector();
+const STYLES: readonly SegmentStyle[] = ['plain', 'emphasis', 'strong', 'code', 'link', 'subheading', 'quote', 'marker', 'rule'];
+const STYLE_CODES = new Map(STYLES.map((style, code) => [style, code]));
+
+/**
+ * The fast path for a block of narrow text (most English prose): the text is joined into one
+ * string with single spaces, and lines are cut at the last space that fits. The lines are the
+ * same as the general Wrapper would make.
+ */
+function wrapNarrow(
+	texts: readonly string[],
+	styles: readonly SegmentStyle[],
+	spaced: readonly boolean[],
+	available: number,
+	baseStyle: SegmentStyle,
+): Segment[][] {
+	const parts: string[] = [];
+	const partStyles: SegmentStyle[] = [];
+	let afterSpace = true;
+	for (const [index, raw] of texts.entries()) {
+		let text = NARROW_SPACE_RUN.test(raw) ? raw.replace(NARROW_SPACES, ' ') : raw;
+		if (spaced[index] === true && !afterSpace) {
+			text = ` ${text}`;
+		}
+
+		if (afterSpace && text.charCodeAt(0) === 32) {
+			text = text.slice(1);
+		}
+
+		if (text !== '') {
+			parts.push(text);
+			partStyles.push(styles[index]!);
+			afterSpace = text.charCodeAt(text.length - 1) === 32;
+		}
+	}
+
+	let text = parts.length === 1 ? parts[0]! : parts.join('');
+	if (afterSpace && text !== '') {
+		text = text.slice(0, -1);
+	}
+
+	const firstStyle = partStyles[0] ?? baseStyle;
+	let codes: Uint8Array | undefined;
+	if (partStyles.some(style => style !== firstStyle)) {
+		// One style code per character; a space between two styles takes the base style.
+		codes = new Uint8Array(text.length);
+		let offset = 0;
+		for (const [index, part] of parts.entries()) {
+			codes.fill(STYLE_CODES.get(partStyles[index]!)!, offset, offset + part.length);
+			offset += part.length;
+		}
+
+		const base = STYLE_CODES.get(baseStyle)!;
+		for (let index = text.indexOf(' '); index !== -1; index = text.indexOf(' ', index + 1)) {
+			const before = codes[index - 1]!;
+			codes[index] = before === codes[index + 1] ? before : base;
+		}
+	}
+
+	const lines: Segment[][] = [];
+	const emit = (start: number, end: number): void => {
+		if (codes === undefined) {
+			lines.push([{text: text.slice(start, end), style: firstStyle}]);
+			return;
+		}
+
+		const segments: Segment[] = [];
+		let from = start;
+		while (from < end) {
+			const code = codes[from]!;
+			let to = from + 1;
+			while (to < end && codes[to] === code) {
+				to++;
+			}
+
+			segments.push({text: text.slice(from, to), style: STYLES[code]!});
+			from = to;
+		}
+
+		lines.push(segments);
+	};
+
+	const length = text.length;
+	let start = 0;
+	while (start < length) {
+		if (length - start <= available) {
+			emit(start, length);
+			break;
+		}
+
+		const space = text.lastIndexOf(' ', start + available);
+		if (space > start) {
+			emit(start, space);
+			start = space + 1;
+			continue;
+		}
+
+		// A word longer than a line: full lines of it, the rest starts the next line.
+		let wordEnd = text.indexOf(' ', start);
+		if (wordEnd === -1) {
+			wordEnd = length;
+		}
+
+		while (wordEnd - start > available) {
+			emit(start, start + available);
+			start += available;
+		}
+	}
+
+	return lines;
+}
+
+/** Wraps inlines to `available` columns; a link whose address differs from its text is followed by ` <address>`. */
+function wrapInlines(
+	inlines: readonly Inline[],
+	styleOf: (style: InlineStyle) => SegmentStyle,
+	available: number,
+	baseStyle: SegmentStyle,
+): Segment[][] {
+	const texts: string[] = [];
+	const styles: SegmentStyle[] = [];
+	/** Whether the text must be separated from what comes before by a space. */
+	const spaced: boolean[] = [];
+	let narrow = true;
+	const add = (text: string, style: SegmentStyle, space: boolean): void => {
+		texts.push(text);
+		styles.push(style);
+		spaced.push(space);
+		narrow &&= NARROW_TEXT.test(text);
+	};
+
 	for (const inline of inlines) {
 		const style = styleOf(inline.style);
-		collector.add(inline.text, style);
+		add(inline.text, style, false);
 		if (inline.style === 'link' && inline.href !== undefined) {
 			const href = inline.href.replace(/\s+/g, '');
 			if (href !== '' && bareUrl(href) !== bareUrl(inline.text)) {
-				collector.space();
-				collector.add(`<${href}>`, style);
+				add(`<${href}>`, style, true);
 			}
 		}
 	}
 
-	return collector.words;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Wrapping
-
-class LineAccumulator {
-	readonly lines: Segment[][] = [];
-	width = 0;
-	private segments: Segment[] = [];
-
-	get empty(): boolean {
-		return this.segments.length === 0;
+	if (narrow) {
+		return wrapNarrow(texts, styles, spaced, available, baseStyle);
 	}
 
-	get lastStyle(): SegmentStyle | undefined {
-		return this.segments.at(-1)?.style;
+	const wrapper = new Wrapper(available, baseStyle);
+	for (const [index, text] of texts.entries()) {
+		if (spaced[index] === true) {
+			wrapper.space();
+		}
+
+		wrapper.add(text, styles[index]!);
 	}
 
-	push(text: string, style: SegmentStyle, width: number): void {
-		const last = this.segments.at(-1);
-		if (last !== undefined && last.style === style) {
-			last.text += text;
-		} else {
-			this.segments.push({text, style});
-		}
-
-		this.width += width;
-	}
-
-	break(): void {
-		if (this.segments.length > 0) {
-			this.lines.push(this.segments);
-		}
-
-		this.segments = [];
-		this.width = 0;
-	}
-}
-
-/** Splits a too-long word grapheme by grapheme over as many lines as it takes. */
-function hardSplit(word: Word, available: number, out: LineAccumulator): void {
-	for (const piece of word.pieces) {
-		if (ASCII_PRINTABLE.test(piece.text)) {
-			let start = 0;
-			while (start < piece.text.length) {
-				let room = available - out.width;
-				if (room <= 0) {
-					out.break();
-					room = available;
-				}
-
-				const chunk = piece.text.slice(start, start + room);
-				out.push(chunk, piece.style, chunk.length);
-				start += chunk.length;
-			}
-
-			continue;
-		}
-
-		for (const {segment: grapheme} of segmenter.segment(piece.text)) {
-			const width = graphemeWidth(grapheme);
-			if (out.width + width > available && !out.empty) {
-				out.break();
-			}
-
-			out.push(grapheme, piece.style, width);
-		}
-	}
-}
-
-/** Fits words into lines of at most `available` columns (greedy). */
-function wrapWords(words: readonly Word[], available: number, baseStyle: SegmentStyle): Segment[][] {
-	const out = new LineAccumulator();
-	for (const word of words) {
-		const first = word.pieces[0];
-		if (first === undefined) {
-			continue;
-		}
-
-		const separator = word.space && !out.empty ? 1 : 0;
-		if (out.width + separator + word.width > available) {
-			out.break();
-			if (word.width > available) {
-				hardSplit(word, available, out);
-				continue;
-			}
-		} else if (separator === 1) {
-			const previous = out.lastStyle;
-			out.push(' ', previous === first.style ? first.style : baseStyle, 1);
-		}
-
-		for (const piece of word.pieces) {
-			out.push(piece.text, piece.style, piece.width);
-		}
-	}
-
-	out.break();
-	return out.lines;
+	return wrapper.finish();
 }
 
 /** A line made of a prefix (indentation, marker: always segments of their own) and wrapped content. */
@@ -371,19 +585,18 @@ function subheadingStyle(): SegmentStyle {
 function layoutBlock(block: Block, index: number, textWidth: number): Line[] {
 	switch (block.kind) {
 		case 'paragraph': {
-			return wrapWords(collectWords(block.inlines, keepStyle), textWidth, 'plain')
+			return wrapInlines(block.inlines, keepStyle, textWidth, 'plain')
 				.map(segments => ({segments, block: index, kind: 'text'}));
 		}
 
 		case 'subheading': {
-			const words = collectWords([{text: block.text, style: 'plain'}], subheadingStyle);
-			return wrapWords(words, textWidth, 'subheading')
+			return wrapInlines([{text: block.text, style: 'plain'}], subheadingStyle, textWidth, 'subheading')
 				.map(segments => ({segments, block: index, kind: 'subheading', level: block.level}));
 		}
 
 		case 'quote': {
 			const marker: Segment[] = [{text: QUOTE_MARKER, style: 'quote'}];
-			return wrapWords(collectWords(block.inlines, quoteStyle), textWidth - QUOTE_MARKER.length, 'quote')
+			return wrapInlines(block.inlines, quoteStyle, textWidth - QUOTE_MARKER.length, 'quote')
 				.map(content => ({segments: prefixed(marker, content), block: index, kind: 'quote'}));
 		}
 
@@ -400,7 +613,7 @@ function layoutBlock(block: Block, index: number, textWidth: number): Line[] {
 				? [{text: ' '.repeat(indent), style: 'plain'}, {text: markerText, style: 'marker'}]
 				: [{text: markerText, style: 'marker'}];
 			const rest: Segment[] = [{text: ' '.repeat(indent + markerWidth), style: 'plain'}];
-			const content = wrapWords(collectWords(block.inlines, keepStyle), textWidth - indent - markerWidth, 'plain');
+			const content = wrapInlines(block.inlines, keepStyle, textWidth - indent - markerWidth, 'plain');
 			return content.map((segments, line) => ({
 				segments: prefixed(line === 0 ? first : rest, segments),
 				block: index,
@@ -441,7 +654,10 @@ export function layoutArticle(article: Article, width: number): Layout {
 	const terminalWidth = normaliseWidth(width);
 	let byWidth = layouts.get(article);
 	const cached = byWidth?.get(terminalWidth);
-	if (cached !== undefined) {
+	if (byWidth !== undefined && cached !== undefined) {
+		// Most recently used last, so the oldest width is the one forgotten.
+		byWidth.delete(terminalWidth);
+		byWidth.set(terminalWidth, cached);
 		return cached;
 	}
 

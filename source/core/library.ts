@@ -93,7 +93,14 @@ function createLibrary(articles: ArticleMeta[], problems: ArticleProblem[], sect
 				throw new ArticleFormatError(`no article with id "${id}"`);
 			}
 
-			const article = parseArticle(readArticleText(meta.file), {id, file: meta.file});
+			let text: string;
+			try {
+				text = readArticleText(meta.file);
+			} catch (error) {
+				throw error instanceof ArticleFormatError ? error : new ArticleFormatError(`${meta.file}: ${problemReason(error)}`);
+			}
+
+			const article = parseArticle(text, {id, file: meta.file});
 			rememberRecent(cache, id, article);
 			return article;
 		},
@@ -103,7 +110,7 @@ function createLibrary(articles: ArticleMeta[], problems: ArticleProblem[], sect
 				return [];
 			}
 
-			const explicit = article.related
+			const explicit = [...new Set(article.related)]
 				.filter(other => other !== id)
 				.map(other => byId.get(other))
 				.filter((other): other is ArticleMeta => other !== undefined);

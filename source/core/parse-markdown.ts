@@ -4,7 +4,7 @@ import {decodeHTML} from 'entities';
 import {Lexer, type Token, type Tokens} from 'marked';
 import {parse as parseYaml} from 'yaml';
 import type {Article, ArticleMeta, Block, Inline, InlineStyle} from './article.js';
-import {sanitizeLine} from './sanitize.js';
+import {sanitizeLine, sanitizeText} from './sanitize.js';
 
 /** A file that is not a valid article; the message says why in words a user can act on. */
 export class ArticleFormatError extends Error {
@@ -110,12 +110,15 @@ function stringList(fields: Record<string, unknown>, key: string): string[] {
 	return items.map(item => sanitizeLine(String(item))).filter(Boolean);
 }
 
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
 function optionalDate(value: unknown): string | undefined {
 	if (value === undefined || value === null || value === '') {
 		return undefined;
 	}
 
-	const time = value instanceof Date ? value.getTime() : Date.parse(String(value));
+	const text = value instanceof Date ? value.toISOString() : String(value);
+	const time = isoDatePattern.test(text) ? Date.parse(text) : Number.NaN;
 	if (Number.isNaN(time)) {
 		throw new ArticleFormatError(`"date" is not an ISO 8601 date: ${sanitizeLine(String(value))}`);
 	}
@@ -193,7 +196,7 @@ function appendBlock(token: Token, blocks: Block[], listDepth: number): void {
 		}
 
 		case 'html': {
-			const text = decodeHTML((token as Tokens.HTML).text.replace(/<[^>]*>/g, ' '));
+			const text = sanitizeText(decodeHTML((token as Tokens.HTML).text.replace(/<[^>]*>/g, ' ')));
 			pushInlineBlock(blocks, 'paragraph', [{text, style: 'plain'}]);
 			break;
 		}
@@ -236,7 +239,7 @@ function inlinesOf(token: Token): Inline[] {
 		return flattenInlines(tokens, 'plain');
 	}
 
-	return [{text: decodeHTML(text ?? ''), style: 'plain'}];
+	return [{text: sanitizeText(decodeHTML(text ?? '')), style: 'plain'}];
 }
 
 function inlineString(tokens: readonly Token[] | undefined): string {
@@ -248,7 +251,9 @@ function flattenInlines(tokens: readonly Token[], style: InlineStyle, href?: str
 	const inlines: Inline[] = [];
 	const push = (text: string, ownStyle: InlineStyle) => {
 		if (text) {
-			inlines.push(href ? {text, style: 'link', href} : {text, style: ownStyle});
+			// Entities are decoded after the file was sanitized: `&#27;` must not become an escape again.
+			const clean = sanitizeText(text);
+			inlines.push(href ? {text: clean, style: 'link', href} : {text: clean, style: ownStyle});
 		}
 	};
 
@@ -274,7 +279,7 @@ function flattenInlines(tokens: readonly Token[], style: InlineStyle, href?: str
 			}
 
 			case 'codespan': {
-				push(decodeHTML((token as Tokens.Codespan).text), 'code');
+				push((token as Tokens.Codespan).text, 'code');
 				break;
 			}
 

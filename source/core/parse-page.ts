@@ -142,14 +142,12 @@ function parseBody(lines: readonly string[]): Block[] {
 			continue;
 		}
 
+		// "Related Articles", "Leave a Reply"...: the rest is the site's, not the article's. A share
+		// or print bar ends the article too, unless more of the article follows it: share bars also
+		// float above the text and in the middle of pages.
 		const terminator = terminatorKind(line);
-		if (terminator !== undefined && hasText()) {
-			// "Related Articles", "Leave a Reply"...: the rest is the site's, not the article's.
-			// A share or print bar ends the article too, unless more of the article follows it
-			// (share bars also float in the middle of pages).
-			if (terminator === 'end' || !proseFollows(lines, index + 1)) {
-				break;
-			}
+		if (terminator === 'end' || (terminator === 'share' && hasText() && !proseFollows(lines, index + 1))) {
+			break;
 		}
 
 		if (terminator !== undefined || isFurnitureLine(line)) {
@@ -401,12 +399,18 @@ function inlinesMarkdown(inlines: readonly Inline[]): string {
 		.trim();
 }
 
-/** Escapes what Markdown would read as inline syntax: emphasis, code, links, HTML, entities. */
+/**
+ * Escapes what Markdown would read as inline syntax: emphasis, code, links, HTML, entities, and
+ * the bare URLs and e-mail addresses that GitHub-flavoured Markdown turns into links.
+ */
 export function escapeInline(text: string): string {
 	const isWordCharacter = (character: string | undefined) => character !== undefined && /[\p{L}\p{N}]/u.test(character);
 	return text
 		.replaceAll(/[\\`*[\]<~]/g, '\\$&')
 		.replaceAll(/&(?=#?[\da-z]+;)/gi, '\\&')
+		.replaceAll(/\b(https?|ftp):\/\//gi, '$1\\://')
+		.replaceAll(/\b(www)\./gi, '$1\\.')
+		.replaceAll(/(?<=[\w.+-])@(?=[\w-])/g, '\\@')
 		.replaceAll(/_/g, (underscore, offset: number, whole: string) =>
 			// `snake_case` cannot start emphasis; a `_` at a word's edge can.
 			isWordCharacter(whole[offset - 1]) && isWordCharacter(whole[offset + 1]) ? underscore : '\\_');

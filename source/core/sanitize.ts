@@ -18,7 +18,7 @@ const controlCharacters = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 // Unicode bidirectional overrides can make text display in a different order than it reads.
 const bidiOverrides = /[\u202A-\u202E\u2066-\u2069]/g;
 
-/** Tab stops every this many columns when tabs become spaces. */
+/** Spaces that replace one tab (text has no fixed columns before it is laid out). */
 export const TAB_WIDTH = 4;
 
 /**

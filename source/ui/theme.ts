@@ -29,6 +29,8 @@ export const theme = {
 	error: {color: 'red'},
 	warning: {color: 'yellow'},
 	unread: {color: 'cyan', bold: true},
+	statusLeft: {bold: true},
+	header: {bold: true},
 } as const satisfies Record<string, TextStyle>;
 
 export type ThemeName = keyof typeof theme;

@@ -382,3 +382,60 @@ describe('pages', () => {
 		expect(paginate(layoutArticle(makeArticle([]), 40), 20)).toEqual([{number: 1, start: 0, end: 0}]);
 	});
 });
+
+describe('wrapping paths', () => {
+	/** Small deterministic random numbers, so a failure can be replayed. */
+	function random(seed: number): () => number {
+		let state = seed;
+		return () => {
+			state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+			return state / 2_147_483_648;
+		};
+	}
+
+	// Narrow text, CJK text and text with emoji take three different paths through the wrapper:
+	// one wide character or emoji at the end switches paths but must not move a single break.
+	for (const [name, suffix, withCjk] of [
+		['plain Latin text as it wraps text with a CJK character', ' 漢', false],
+		['plain Latin text as it wraps text with an emoji', ' 😀', false],
+		['CJK text as it wraps text with an emoji', ' 😀', true],
+	] as const) {
+		it(`wraps ${name}`, () => {
+			const next = random(42);
+			const styles: Array<Inline['style']> = ['plain', 'plain', 'emphasis', 'strong', 'code', 'link'];
+			const pieces = [...words, 'naïve', 'café', '“quoted”', 'it’s', '—', 'x'.repeat(45), longUrl, '  ', '\n', ' ', ','];
+			if (withCjk) {
+				pieces.push('港口委员会', '周二深夜投票', '。', '「批准」', 'カタカナー', '한국어', '\u3000', '（注）', 'ＡＢＣ', '漢'.repeat(30));
+			}
+
+			for (let round = 0; round < 300; round++) {
+				const inlines: Inline[] = [];
+				// CJK rounds use one inline: the suffix joins it and sends all of it down another path.
+				const count = withCjk ? 1 : 1 + Math.floor(next() * 12);
+				for (let index = 0; index < count; index++) {
+					const length = 1 + Math.floor(next() * 8);
+					const text = Array.from({length}, () => pieces[Math.floor(next() * pieces.length)]!).join(next() < 0.8 ? ' ' : '');
+					const drawn = styles[Math.floor(next() * styles.length)]!;
+					const style = withCjk && drawn === 'link' ? 'plain' : drawn;
+					inlines.push(style === 'link' ? inline(text, style, next() < 0.5 ? text : longUrl.slice(0, 10 + Math.floor(next() * 80))) : inline(text, style));
+				}
+
+				const width = 10 + Math.floor(next() * 60);
+				const before = layoutArticle(makeArticle([paragraph(...inlines)]), width).lines;
+				const last = inlines.at(-1)!;
+				const extended = withCjk ? [...inlines.slice(0, -1), {...last, text: last.text + suffix}] : [...inlines, inline(suffix)];
+				const after = layoutArticle(makeArticle([paragraph(...extended)]), width).lines;
+				const context = JSON.stringify({round, width, inlines});
+				expect(after.slice(0, Math.max(0, before.length - 1)), context).toEqual(before.slice(0, -1));
+				if (before.length > 0) {
+					expect(lineText(after[before.length - 1]!).startsWith(lineText(before.at(-1)!)), context).toBe(true);
+				}
+
+				for (const line of after) {
+					expect(lineWidth(line), context).toBeLessThanOrEqual(width);
+					expect(stringWidth(lineText(line)), context).toBe(lineWidth(line));
+				}
+			}
+		});
+	}
+});

@@ -1,0 +1,38 @@
+// What every screen needs: the library, the reading state, navigation, the terminal size, a clock.
+import {createContext, useContext, useSyncExternalStore} from 'react';
+import type {Library} from '../core/library.js';
+import type {ReadingState} from '../store/reading-state.js';
+import type {TerminalSize} from './hooks/use-terminal-size.js';
+import type {NavigationAction} from './navigation.js';
+
+export type AppServices = {
+	library: Library;
+	reading: ReadingState;
+	dispatch: (action: NavigationAction) => void;
+	/** Rows and columns available to the screen body (the frame's header and status bar excluded). */
+	body: TerminalSize;
+	now: () => Date;
+	/** Shows a one-line message in the status bar until the next key. */
+	notify: (message: string) => void;
+	/** The message to show, if any. */
+	message: string | undefined;
+	/** Opens a URL in the browser; rejects when there is no browser to open. */
+	openUrl: (url: string) => Promise<void>;
+};
+
+export const AppContext = createContext<AppServices | undefined>(undefined);
+
+export function useApp(): AppServices {
+	const services = useContext(AppContext);
+	if (!services) {
+		throw new Error('useApp() outside <AppContext>');
+	}
+
+	return services;
+}
+
+/** Re-renders the caller whenever the reading state changes. */
+export function useReadingState(reading: ReadingState): ReadingState {
+	useSyncExternalStore(reading.subscribe, reading.version);
+	return reading;
+}

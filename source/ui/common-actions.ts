@@ -1,0 +1,44 @@
+// Actions every screen handles the same way: cursor moves, back, quit, help, search.
+import type {Action} from './keymap.js';
+import type {CursorMove, NavigationAction, Screen} from './navigation.js';
+
+const cursorMoves: Partial<Record<Action, CursorMove>> = {
+	'cursor-down': 'down',
+	'cursor-up': 'up',
+	'cursor-first': 'first',
+	'cursor-last': 'last',
+	'cursor-page-down': 'page-down',
+	'cursor-page-up': 'page-up',
+};
+
+export type CommonActionContext = {
+	screen: Screen['name'];
+	/** Items in the screen's list, for cursor moves. */
+	count?: number;
+	/** Items on one screenful, for PgDn/PgUp. */
+	pageSize?: number;
+};
+
+/** Dispatches the navigation for a common action; false when the action is not a common one. */
+export function handleCommonAction(action: Action, dispatch: (action: NavigationAction) => void, context: CommonActionContext): boolean {
+	const move = cursorMoves[action];
+	if (move) {
+		dispatch({type: 'move-cursor', move, count: context.count ?? 0, pageSize: context.pageSize ?? 1});
+		return true;
+	}
+
+	const navigation: Partial<Record<Action, NavigationAction>> = {
+		back: {type: 'back'},
+		leave: {type: 'leave'},
+		quit: {type: 'quit'},
+		help: {type: 'push', screen: {name: 'help', of: context.screen, scroll: 0}},
+		search: {type: 'push', screen: {name: 'search', query: ''}},
+	};
+	const target = navigation[action];
+	if (target) {
+		dispatch(target);
+		return true;
+	}
+
+	return false;
+}

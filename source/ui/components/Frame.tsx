@@ -1,0 +1,47 @@
+// Every screen's frame: a header line, the body, and the status bar. At most rows - 1 tall, because
+// a frame as tall as the terminal makes Ink 6.8 clear and redraw the whole screen on every update.
+import {Box, Text} from 'ink';
+import type {ReactNode} from 'react';
+import {useApp} from '../app-context.js';
+import {fitToWidth, displayWidth} from '../text.js';
+import {theme} from '../theme.js';
+import {StatusBar} from './StatusBar.js';
+
+export type FrameProps = {
+	/** Left of the header: where the reader is (`World › Harbour vote`). */
+	title: string;
+	/** Right of the header, dimmer (a date and author, a count). */
+	aside?: string;
+	/** Left of the status bar. */
+	status: string;
+	hints: readonly string[];
+	/** Replaces the status bar (a text prompt). */
+	prompt?: ReactNode;
+	children: ReactNode;
+};
+
+/** Lines the frame itself uses: header and status bar. */
+export const FRAME_LINES = 2;
+
+export function Frame({title, aside = '', status, hints, prompt, children}: FrameProps) {
+	const {body, message} = useFrameState();
+	const asideText = fitToWidth(aside, Math.max(0, Math.floor(body.columns / 2) - 2));
+	const titleText = fitToWidth(title, Math.max(0, body.columns - displayWidth(asideText) - 2));
+	return (
+		<Box flexDirection="column" width={body.columns} height={body.rows + FRAME_LINES}>
+			<Box width={body.columns} justifyContent="space-between">
+				<Text {...theme.header}>{titleText}</Text>
+				<Text {...theme.dim}>{asideText}</Text>
+			</Box>
+			<Box height={body.rows} flexDirection="column" overflow="hidden">
+				{children}
+			</Box>
+			{prompt ?? <StatusBar left={status} hints={hints} message={message} width={body.columns} />}
+		</Box>
+	);
+}
+
+function useFrameState() {
+	const {body, message} = useApp();
+	return {body, message};
+}

@@ -1,0 +1,73 @@
+// The articles behind each kind of headline list, and the entries of the sections screen.
+import type {ArticleMeta} from '../core/article.js';
+import type {Library} from '../core/library.js';
+import {searchLibrary} from '../core/search.js';
+import type {ReadingState} from '../store/reading-state.js';
+import type {ListSource} from './navigation.js';
+
+/** The articles a headline list shows, in order. */
+export function articlesOf(source: ListSource, library: Library, reading: ReadingState): ArticleMeta[] {
+	switch (source.kind) {
+		case 'section': {
+			return library.sections.find(section => section.name === source.name)?.articles ?? [];
+		}
+
+		case 'all': {
+			return library.articles;
+		}
+
+		case 'saved': {
+			return reading.savedIds().map(id => library.get(id)).filter((article): article is ArticleMeta => article !== undefined);
+		}
+
+		case 'search': {
+			return searchLibrary(library, source.query).map(hit => hit.article);
+		}
+	}
+}
+
+/** The list's name in headers: `World`, `All articles`, `Saved`, `Search: harbour`. */
+export function sourceTitle(source: ListSource): string {
+	switch (source.kind) {
+		case 'section': {
+			return source.name;
+		}
+
+		case 'all': {
+			return 'All articles';
+		}
+
+		case 'saved': {
+			return 'Saved';
+		}
+
+		case 'search': {
+			return `Search: ${source.query}`;
+		}
+	}
+}
+
+/** One entry of the sections screen. */
+export type SectionEntry =
+	| {kind: 'continue'; id: string; label: string}
+	| {kind: 'list'; source: ListSource; label: string; count: number; unread: number};
+
+export function sectionEntries(library: Library, reading: ReadingState): SectionEntry[] {
+	const unreadIn = (articles: readonly ArticleMeta[]) => articles.filter(article => !reading.isRead(article.id)).length;
+	const entries: SectionEntry[] = [];
+	const lastId = reading.lastRead();
+	const last = lastId === undefined ? undefined : library.get(lastId);
+	if (last) {
+		const percent = reading.position(last.id)?.percent ?? 0;
+		entries.push({kind: 'continue', id: last.id, label: `Continue reading: ${last.title} (${percent}%)`});
+	}
+
+	for (const {name, articles} of library.sections) {
+		entries.push({kind: 'list', source: {kind: 'section', name}, label: name, count: articles.length, unread: unreadIn(articles)});
+	}
+
+	entries.push({kind: 'list', source: {kind: 'all'}, label: 'All', count: library.articles.length, unread: unreadIn(library.articles)});
+	const saved = articlesOf({kind: 'saved'}, library, reading);
+	entries.push({kind: 'list', source: {kind: 'saved'}, label: 'Saved', count: saved.length, unread: unreadIn(saved)});
+	return entries;
+}

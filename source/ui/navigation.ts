@@ -1,0 +1,221 @@
+// The one navigation reducer: which screen is showing, what is under each cursor, where each article
+// is scrolled to. Pure: the screens pass in the counts and targets they know (items, lines, height).
+
+/** What a headline list shows. */
+export type ListSource =
+	| {kind: 'section'; name: string}
+	| {kind: 'all'}
+	| {kind: 'saved'}
+	| {kind: 'search'; query: string};
+
+/** Where an article is scrolled to: a top line in the layout for `width`. */
+export type PagerPosition = {line: number; width: number};
+
+export type Screen =
+	| {name: 'sections'; cursor: number}
+	| {name: 'headlines'; source: ListSource; cursor: number}
+	| {name: 'article'; id: string; source?: ListSource; position?: PagerPosition; find?: string; relatedCursor: number}
+	| {name: 'outline'; id: string; cursor: number}
+	| {name: 'help'; of: Screen['name']; scroll: number}
+	| {name: 'search'; query: string}
+	| {name: 'find'; id: string; query: string};
+
+export type NavigationState = {
+	/** Screens from the first (sections) to the one showing. Never empty. */
+	stack: Screen[];
+	/** Set when the reader should exit. */
+	quit: boolean;
+};
+
+export type CursorMove = 'down' | 'up' | 'first' | 'last' | 'page-down' | 'page-up';
+
+export type NavigationAction =
+	| {type: 'push'; screen: Screen}
+	| {type: 'replace'; screen: Screen}
+	| {type: 'back'}
+	| {type: 'leave'}
+	| {type: 'quit'}
+	| {type: 'move-cursor'; move: CursorMove; count: number; pageSize: number}
+	| {type: 'set-cursor'; cursor: number}
+	| {type: 'scroll-to'; line: number; view: PagerView}
+	| {type: 'pager-move'; move: PagerMove; view: PagerView}
+	| {type: 'set-find'; query: string | undefined}
+	| {type: 'set-query'; query: string}
+	| {type: 'set-related-cursor'; cursor: number};
+
+export type PagerMove =
+	| 'page-down'
+	| 'page-up'
+	| 'line-down'
+	| 'line-up'
+	| 'half-page-down'
+	| 'half-page-up'
+	| 'top'
+	| 'bottom'
+	| 'next-subheading'
+	| 'previous-subheading'
+	| 'next-match'
+	| 'previous-match';
+
+/** What the pager shows now: the reducer moves within it. */
+export type PagerView = {
+	width: number;
+	/** Lines on a page. */
+	height: number;
+	lineCount: number;
+	/** The top line as drawn now (the stored position may be for another width). */
+	top: number;
+	/** Line indices of subheadings, ascending. */
+	subheadings: readonly number[];
+	/** Line indices of find matches, ascending. */
+	matches: readonly number[];
+};
+
+export const initialNavigation: NavigationState = {stack: [{name: 'sections', cursor: 0}], quit: false};
+
+export function currentScreen(state: NavigationState): Screen {
+	return state.stack.at(-1) ?? {name: 'sections', cursor: 0};
+}
+
+export function navigate(state: NavigationState, action: NavigationAction): NavigationState {
+	switch (action.type) {
+		case 'push': {
+			return {...state, stack: [...state.stack, action.screen]};
+		}
+
+		case 'replace': {
+			return {...state, stack: [...state.stack.slice(0, -1), action.screen]};
+		}
+
+		case 'back': {
+			return state.stack.length <= 1 ? state : {...state, stack: state.stack.slice(0, -1)};
+		}
+
+		case 'leave': {
+			return state.stack.length <= 1 ? {...state, quit: true} : {...state, stack: state.stack.slice(0, -1)};
+		}
+
+		case 'quit': {
+			return {...state, quit: true};
+		}
+
+		case 'move-cursor': {
+			return updateTop(state, screen => ('cursor' in screen ? {...screen, cursor: moveCursor(screen.cursor, action)} : screen));
+		}
+
+		case 'set-cursor': {
+			return updateTop(state, screen => ('cursor' in screen ? {...screen, cursor: Math.max(0, action.cursor)} : screen));
+		}
+
+		case 'scroll-to': {
+			return scrollArticle(state, () => action.line, action.view);
+		}
+
+		case 'pager-move': {
+			return scrollArticle(state, top => pagerTarget(top, action.move, action.view), action.view);
+		}
+
+		case 'set-find': {
+			return updateTop(state, screen => (screen.name === 'article' ? {...screen, find: action.query || undefined} : screen));
+		}
+
+		case 'set-query': {
+			return updateTop(state, screen => (screen.name === 'search' || screen.name === 'find' ? {...screen, query: action.query} : screen));
+		}
+
+		case 'set-related-cursor': {
+			return updateTop(state, screen => (screen.name === 'article' ? {...screen, relatedCursor: action.cursor} : screen));
+		}
+	}
+}
+
+function updateTop(state: NavigationState, update: (screen: Screen) => Screen): NavigationState {
+	const top = currentScreen(state);
+	const next = update(top);
+	return next === top ? state : {...state, stack: [...state.stack.slice(0, -1), next]};
+}
+
+function scrollArticle(state: NavigationState, target: (top: number) => number, view: PagerView): NavigationState {
+	return updateTop(state, screen => {
+		if (screen.name !== 'article') {
+			return screen;
+		}
+
+		const top = screen.position?.width === view.width ? screen.position.line : view.top;
+		const line = clamp(target(top), 0, maxTopLine(view));
+		return {...screen, position: {line, width: view.width}};
+	});
+}
+
+/** The last line that can be at the top: the final page is full, not one line of text. */
+export function maxTopLine(view: Pick<PagerView, 'lineCount' | 'height'>): number {
+	return Math.max(0, view.lineCount - view.height);
+}
+
+function pagerTarget(top: number, move: PagerMove, view: PagerView): number {
+	const {height} = view;
+	const half = Math.max(1, Math.floor(height / 2));
+	switch (move) {
+		case 'page-down': {
+			return top + height;
+		}
+
+		case 'page-up': {
+			return top - height;
+		}
+
+		case 'line-down': {
+			return top + 1;
+		}
+
+		case 'line-up': {
+			return top - 1;
+		}
+
+		case 'half-page-down': {
+			return top + half;
+		}
+
+		case 'half-page-up': {
+			return top - half;
+		}
+
+		case 'top': {
+			return 0;
+		}
+
+		case 'bottom': {
+			return maxTopLine(view);
+		}
+
+		case 'next-subheading':
+		case 'next-match': {
+			const lines = move === 'next-subheading' ? view.subheadings : view.matches;
+			return lines.find(line => line > top) ?? top;
+		}
+
+		case 'previous-subheading':
+		case 'previous-match': {
+			const lines = move === 'previous-subheading' ? view.subheadings : view.matches;
+			return lines.findLast(line => line < top) ?? top;
+		}
+	}
+}
+
+function moveCursor(cursor: number, {move, count, pageSize}: {move: CursorMove; count: number; pageSize: number}): number {
+	const last = Math.max(0, count - 1);
+	const page = Math.max(1, pageSize);
+	const targets: Record<CursorMove, number> = {
+		down: cursor + 1,
+		up: cursor - 1,
+		first: 0,
+		last,
+		'page-down': cursor + page,
+		'page-up': cursor - page,
+	};
+	return clamp(targets[move], 0, last);
+}
+
+function clamp(value: number, min: number, max: number): number {
+	return Math.min(Math.max(value, min), max);
+}

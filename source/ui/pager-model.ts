@@ -1,0 +1,93 @@
+// The pager's model, plain functions over the core layout: the lines to scroll (body, then related
+// articles and the comments entry), where the top is after a resize, and the page numbers.
+import type {Article, ArticleMeta} from '../core/article.js';
+import {formatDate} from '../core/dates.js';
+import {blockAtLine, firstLineOfBlock, type Layout, layoutArticle, type Line, lineText} from '../core/layout.js';
+import {maxTopLine, type PagerPosition} from './navigation.js';
+
+export type PagerModel = {
+	layout: Layout;
+	/** Body lines followed by the end matter. */
+	lines: Line[];
+	/** Line index of each related article in `lines`. */
+	relatedLines: number[];
+	/** Line indices of subheadings. */
+	subheadings: number[];
+};
+
+const endMatterCache = new WeakMap<Layout, Map<string, PagerModel>>();
+
+/** The scrollable lines for an article at a width, memoised by layout and related list. */
+export function pagerModel(article: Article, width: number, related: readonly ArticleMeta[], commentsLabel: string): PagerModel {
+	const layout = layoutArticle(article, width);
+	const key = `${related.map(other => other.id).join('\n')}\n${commentsLabel}`;
+	const cached = endMatterCache.get(layout)?.get(key);
+	if (cached) {
+		return cached;
+	}
+
+	const endBlock = article.blocks.length;
+	const line = (text: string, style: Line['segments'][number]['style'], kind: Line['kind'] = 'text'): Line => ({segments: [{text, style}], block: endBlock, kind});
+	const lines = [...layout.lines];
+	const relatedLines: number[] = [];
+	lines.push(line('', 'plain', 'blank'), line('─'.repeat(layout.textWidth), 'rule', 'rule'));
+	if (related.length > 0) {
+		lines.push(line('Related articles', 'subheading', 'subheading'));
+		for (const other of related) {
+			relatedLines.push(lines.length);
+			const meta = [other.section, formatDate(other.date)].filter(Boolean).join(', ');
+			lines.push(line(`  › ${other.title} (${meta})`, 'link'));
+		}
+
+		lines.push(line('', 'plain', 'blank'));
+	}
+
+	lines.push(line(commentsLabel, 'marker'));
+	const subheadings = lines.flatMap((candidate, index) => (candidate.kind === 'subheading' && candidate.block < endBlock ? [index] : []));
+	const model = {layout, lines, relatedLines, subheadings};
+	const forLayout = endMatterCache.get(layout) ?? new Map<string, PagerModel>();
+	forLayout.set(key, model);
+	endMatterCache.set(layout, forLayout);
+	return model;
+}
+
+/**
+ * The top line to draw: the stored position when it was made at this width; after a resize, the
+ * first line of the block that was at the top, so the same paragraph stays at the top.
+ */
+export function topLineFor(article: Article, model: PagerModel, width: number, height: number, position: PagerPosition | undefined, resumeBlock: number | undefined): number {
+	let line = 0;
+	if (position && position.width === width) {
+		line = position.line;
+	} else if (position) {
+		const previous = layoutArticle(article, position.width);
+		line = firstLineOfBlock(model.layout, blockAtLine(previous, Math.min(position.line, previous.lines.length - 1)));
+	} else if (resumeBlock !== undefined) {
+		line = firstLineOfBlock(model.layout, resumeBlock);
+	}
+
+	return Math.min(Math.max(0, line), maxTopLine({lineCount: model.lines.length, height}));
+}
+
+export type PageInfo = {page: number; pages: number; percent: number};
+
+/** `page 3 of 9`, and how much of the article has been on screen. */
+export function pageInfo(top: number, height: number, lineCount: number): PageInfo {
+	const pages = Math.max(1, Math.ceil(lineCount / height));
+	const atEnd = top >= maxTopLine({lineCount, height});
+	const page = atEnd ? pages : Math.min(pages, Math.floor(top / height) + 1);
+	const percent = lineCount <= height ? 100 : Math.min(100, Math.round(((top + height) / lineCount) * 100));
+	return {page, pages, percent};
+}
+
+/** The subheading the reader is in: the last one at or above the top line (or on the first visible line). */
+export function currentSubheading(model: PagerModel, top: number): string | undefined {
+	const index = model.subheadings.findLast(line => line <= top);
+	const line = index === undefined ? undefined : model.lines[index];
+	return line ? lineText(line) : undefined;
+}
+
+/** The block at the top line, for the saved reading position. */
+export function topBlock(model: PagerModel, top: number): number {
+	return top < model.layout.lines.length ? blockAtLine(model.layout, top) : Math.max(0, (model.layout.lines.at(-1)?.block ?? 0));
+}

@@ -1,0 +1,76 @@
+// The first screen: "Continue reading", every section with its article and unread counts, All, Saved.
+import {Text} from 'ink';
+import {useCallback} from 'react';
+import {useApp, useReadingState} from '../app-context.js';
+import {Frame} from '../components/Frame.js';
+import {List, visibleItems} from '../components/List.js';
+import {handleCommonAction} from '../common-actions.js';
+import {useKeymap} from '../hooks/use-keymap.js';
+import {type Action, hintsFor, type Scope} from '../keymap.js';
+import {type SectionEntry, sectionEntries} from '../list-sources.js';
+import {padToWidth} from '../text.js';
+import {theme} from '../theme.js';
+
+const scopes: readonly Scope[] = ['list'];
+
+export type SectionsScreenProps = {
+	cursor: number;
+	isActive: boolean;
+};
+
+export function SectionsScreen({cursor, isActive}: SectionsScreenProps) {
+	const {library, reading: readingStore, dispatch, body} = useApp();
+	const reading = useReadingState(readingStore);
+	const entries = sectionEntries(library, reading);
+	const selected = Math.min(cursor, entries.length - 1);
+	const onAction = useCallback(
+		(action: Action) => {
+			const entry = entries[selected];
+			switch (action) {
+				case 'open': {
+					if (entry?.kind === 'continue') {
+						dispatch({type: 'push', screen: {name: 'article', id: entry.id, relatedCursor: 0}});
+					} else if (entry) {
+						dispatch({type: 'push', screen: {name: 'headlines', source: entry.source, cursor: 0}});
+					}
+
+					break;
+				}
+
+				default: {
+					handleCommonAction(action, dispatch, {screen: 'sections', count: entries.length, pageSize: visibleItems(body.rows)});
+				}
+			}
+		},
+		[entries, selected, dispatch, body.rows],
+	);
+	useKeymap(scopes, onAction, {isActive});
+
+	const unreadTotal = library.articles.filter(article => !reading.isRead(article.id)).length;
+	return (
+		<Frame title="newsread" aside={`${library.articles.length} articles · ${unreadTotal} unread`} status={`${selected + 1}/${entries.length}`} hints={hintsFor(scopes)}>
+			<List count={entries.length} cursor={selected} height={body.rows} renderItem={(index, isSelected) => renderEntry(entries[index], isSelected, body.columns)} />
+		</Frame>
+	);
+}
+
+function renderEntry(entry: SectionEntry | undefined, selected: boolean, width: number) {
+	if (!entry) {
+		return null;
+	}
+
+	const pointer = selected ? '❯ ' : '  ';
+	if (entry.kind === 'continue') {
+		return <Text {...theme.selected} inverse={selected}>{padToWidth(`${pointer}${entry.label}`, width)}</Text>;
+	}
+
+	const counts = `${entry.count} ${entry.count === 1 ? 'article' : 'articles'}${entry.unread > 0 ? ` · ${entry.unread} unread` : ''}`;
+	const nameWidth = Math.max(10, width - counts.length - 4);
+	return (
+		<Text {...(selected ? theme.selected : {})}>
+			{pointer}
+			{padToWidth(entry.label, nameWidth)}
+			<Text {...(entry.unread > 0 ? theme.unread : theme.dim)}>{counts}</Text>
+		</Text>
+	);
+}

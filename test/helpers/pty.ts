@@ -1,0 +1,157 @@
+// Runs the built newsread in a real pseudo-terminal and reads its screen through a terminal
+// emulator (@xterm/headless), the way a person sees it.
+import xtermHeadless from '@xterm/headless';
+import * as pty from 'node-pty';
+import {childEnvironment, newsreadBin} from './run-cli.js';
+
+const {Terminal} = xtermHeadless;
+
+export type PtyOptions = {
+	home: string;
+	columns?: number;
+	rows?: number;
+	env?: Record<string, string | undefined>;
+};
+
+export type ScreenCell = {char: string; bold: boolean; coloured: boolean};
+
+/** Named keys as a terminal sends them. */
+export const KEYS = {
+	up: '\u001B[A',
+	down: '\u001B[B',
+	right: '\u001B[C',
+	left: '\u001B[D',
+	enter: '\r',
+	escape: '\u001B',
+	space: ' ',
+	pageDown: '\u001B[6~',
+	pageUp: '\u001B[5~',
+	ctrlC: '\u0003',
+} as const;
+
+export class PtySession {
+	readonly terminal: InstanceType<typeof Terminal>;
+	private readonly process: pty.IPty;
+	private output = '';
+	private exitCode: number | undefined;
+
+	constructor(args: string[], options: PtyOptions) {
+		const columns = options.columns ?? 80;
+		const rows = options.rows ?? 24;
+		this.terminal = new Terminal({cols: columns, rows, allowProposedApi: true});
+		this.process = pty.spawn(process.execPath, [newsreadBin, ...args], {
+			name: 'xterm-256color',
+			cols: columns,
+			rows,
+			env: childEnvironment(options.home, {TERM: 'xterm-256color', ...options.env}),
+		});
+		this.process.onData(data => {
+			this.output += data;
+			this.terminal.write(data);
+		});
+		this.process.onExit(({exitCode}) => {
+			this.exitCode = exitCode;
+		});
+	}
+
+	/** Everything the program wrote, escape sequences included. */
+	get rawOutput(): string {
+		return this.output;
+	}
+
+	get exited(): number | undefined {
+		return this.exitCode;
+	}
+
+	write(keys: string): void {
+		this.process.write(keys);
+	}
+
+	resize(columns: number, rows: number): void {
+		this.process.resize(columns, rows);
+		this.terminal.resize(columns, rows);
+	}
+
+	/** The visible screen as lines of text, trailing spaces removed. */
+	screen(): string[] {
+		const buffer = this.terminal.buffer.active;
+		const lines: string[] = [];
+		for (let row = 0; row < this.terminal.rows; row++) {
+			lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+		}
+
+		return lines;
+	}
+
+	screenText(): string {
+		return this.screen().join('\n');
+	}
+
+	/** Whether the alternate screen buffer is showing. */
+	onAlternateScreen(): boolean {
+		return this.terminal.buffer.active.type === 'alternate';
+	}
+
+	/** The cells of the first screen row containing `text`, or undefined. */
+	rowCells(text: string): ScreenCell[] | undefined {
+		const row = this.screen().findIndex(line => line.includes(text));
+		if (row === -1) {
+			return undefined;
+		}
+
+		const buffer = this.terminal.buffer.active;
+		const line = buffer.getLine(buffer.viewportY + row);
+		const cells: ScreenCell[] = [];
+		for (let column = 0; column < this.terminal.cols; column++) {
+			const cell = line?.getCell(column);
+			if (cell) {
+				cells.push({char: cell.getChars(), bold: cell.isBold() !== 0, coloured: !cell.isFgDefault()});
+			}
+		}
+
+		return cells;
+	}
+
+	/** Waits until the screen satisfies `predicate` (polling xterm after its writes flush). */
+	async waitFor(predicate: (screen: string) => boolean, description: string, timeout = 10_000): Promise<void> {
+		const deadline = Date.now() + timeout;
+		while (Date.now() < deadline) {
+			await new Promise<void>(resolve => {
+				this.terminal.write('', resolve);
+			});
+			if (predicate(this.screenText())) {
+				return;
+			}
+
+			await new Promise(resolve => setTimeout(resolve, 25));
+		}
+
+		throw new Error(`Timed out waiting for ${description}. Screen:\n${this.screenText()}`);
+	}
+
+	async waitForText(text: string, timeout?: number): Promise<void> {
+		await this.waitFor(screen => screen.includes(text), JSON.stringify(text), timeout);
+	}
+
+	async waitForExit(timeout = 10_000): Promise<number> {
+		const deadline = Date.now() + timeout;
+		while (this.exitCode === undefined && Date.now() < deadline) {
+			await new Promise(resolve => setTimeout(resolve, 25));
+		}
+
+		if (this.exitCode === undefined) {
+			throw new Error('newsread did not exit');
+		}
+
+		await new Promise<void>(resolve => {
+			this.terminal.write('', resolve);
+		});
+		return this.exitCode;
+	}
+
+	kill(): void {
+		if (this.exitCode === undefined) {
+			this.process.kill();
+		}
+	}
+}
