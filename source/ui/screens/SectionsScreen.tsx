@@ -47,14 +47,23 @@ export function SectionsScreen({cursor, isActive}: SectionsScreenProps) {
 	useKeymap(scopes, onAction, {isActive});
 
 	const unreadTotal = library.articles.filter(article => !reading.isRead(article.id)).length;
+	const countsWidth = Math.max(0, ...entries.map(entry => countsText(entry).length));
 	return (
 		<Frame title="newsread" aside={`${library.articles.length} articles · ${unreadTotal} unread`} status={`${selected + 1}/${entries.length}`} hints={hintsFor(scopes)}>
-			<List count={entries.length} cursor={selected} height={body.rows} renderItem={(index, isSelected) => renderEntry(entries[index], isSelected, body.columns)} />
+			<List count={entries.length} cursor={selected} height={body.rows} renderItem={(index, isSelected) => renderEntry(entries[index], isSelected, body.columns, countsWidth)} />
 		</Frame>
 	);
 }
 
-function renderEntry(entry: SectionEntry | undefined, selected: boolean, width: number) {
+function countsText(entry: SectionEntry): string {
+	if (entry.kind === 'continue') {
+		return '';
+	}
+
+	return `${entry.count} ${entry.count === 1 ? 'article' : 'articles'}${entry.unread > 0 ? ` · ${entry.unread} unread` : ''}`;
+}
+
+function renderEntry(entry: SectionEntry | undefined, selected: boolean, width: number, countsWidth: number) {
 	if (!entry) {
 		return null;
 	}
@@ -64,8 +73,8 @@ function renderEntry(entry: SectionEntry | undefined, selected: boolean, width: 
 		return <Text {...theme.selected} inverse={selected}>{padToWidth(`${pointer}${entry.label}`, width)}</Text>;
 	}
 
-	const counts = `${entry.count} ${entry.count === 1 ? 'article' : 'articles'}${entry.unread > 0 ? ` · ${entry.unread} unread` : ''}`;
-	const nameWidth = Math.max(10, width - counts.length - 4);
+	const counts = countsText(entry).padEnd(countsWidth);
+	const nameWidth = Math.max(10, Math.min(40, width - countsWidth - 4));
 	return (
 		<Text {...(selected ? theme.selected : {})}>
 			{pointer}
