@@ -2,13 +2,15 @@
 import process from 'node:process';
 import meow from 'meow';
 import {type CommandContext, type Command, exitCode} from './commands/context.js';
+import {commentsCommand} from './commands/comments.js';
 import {doctorCommand} from './commands/doctor.js';
 import {importCommand} from './commands/import.js';
 import {listCommand} from './commands/list.js';
 import {readCommand} from './commands/read.js';
 import {sectionsCommand} from './commands/sections.js';
 import {type Library, type LibraryFolder, loadLibrary} from './core/library.js';
-import {bundledArticlesDir, userArticlesDir} from './store/paths.js';
+import {type CommentLog, openCommentLog} from './store/comments.js';
+import {bundledArticlesDir, commentsFile, userArticlesDir} from './store/paths.js';
 
 const helpText = `
 	Usage
@@ -18,12 +20,18 @@ const helpText = `
 	  $ newsread read <id>           print one article
 	  $ newsread import <file...>    import saved pages (plain-text captures)
 	  $ newsread doctor              list article files that could not be loaded
+	  $ newsread comments            export comments (--json, --markdown; --with-email adds emails)
+	  $ newsread comments add <id>   write a comment: --name, --email, and --text or standard input
 
 	Options
 	  --articles DIR    also read articles from DIR (repeatable)
 	  --section NAME    list: only this section; import: put the articles in it
 	  --json            sections, list: machine-readable output
 	  --width N         read: wrap to N columns (default: the terminal's width, or 80)
+	  --article ID      comments: only this article's
+	  --markdown        comments: export as Markdown
+	  --with-email      comments: include the commenters' email addresses
+	  --name, --email, --text   comments add: the comment's fields
 	  --help            show this help
 	  --version         show the version
 
@@ -43,6 +51,7 @@ const commands: Record<string, Command> = {
 	read: readCommand,
 	import: importCommand,
 	doctor: doctorCommand,
+	comments: commentsCommand,
 };
 
 const cli = meow(helpText, {
@@ -53,6 +62,12 @@ const cli = meow(helpText, {
 		section: {type: 'string'},
 		json: {type: 'boolean', default: false},
 		width: {type: 'number'},
+		article: {type: 'string'},
+		markdown: {type: 'boolean', default: false},
+		withEmail: {type: 'boolean', default: false},
+		name: {type: 'string'},
+		email: {type: 'string'},
+		text: {type: 'string'},
 	},
 });
 
@@ -80,19 +95,26 @@ function createContext(args: string[]): CommandContext {
 		{path: userArticlesDir(), required: false},
 	];
 	let library: Library | undefined;
+	let comments: CommentLog | undefined;
 	return {
 		args,
 		flags: {
 			section: cli.flags.section,
 			json: cli.flags.json,
 			width: cli.flags.width,
-			withEmail: false,
-			markdown: false,
+			withEmail: cli.flags.withEmail,
+			markdown: cli.flags.markdown,
+			article: cli.flags.article,
+			name: cli.flags.name,
+			email: cli.flags.email,
+			text: cli.flags.text,
 		},
 		stdout: process.stdout,
 		stderr: process.stderr,
 		env: process.env,
 		library: () => (library ??= loadLibrary(folders)),
+		comments: () => (comments ??= openCommentLog({file: commentsFile()})),
+		stdinIsTTY: Boolean(process.stdin.isTTY),
 		userArticlesDir: userArticlesDir(),
 		now: () => new Date(),
 	};

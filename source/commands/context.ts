@@ -1,5 +1,6 @@
 // What every subcommand is given: its arguments, output streams and the article library.
 import type {Library} from '../core/library.js';
+import type {CommentLog} from '../store/comments.js';
 
 /** Exit codes shared by every subcommand. */
 export const exitCode = {ok: 0, failure: 1, usage: 2} as const;
@@ -30,6 +31,10 @@ export type CommandContext = {
 	stderr: Output;
 	env: Record<string, string | undefined>;
 	library(): Library;
+	/** The comment log (opened on first use). */
+	comments(): CommentLog;
+	/** Whether standard input is a terminal (then there is no piped comment text to read). */
+	stdinIsTTY: boolean;
 	/** Folder where `import` writes new articles. */
 	userArticlesDir: string;
 	now(): Date;

@@ -23,3 +23,14 @@ export function bundledArticlesDir(): string {
 	const candidates = [path.resolve(here, '../articles'), path.resolve(here, '../../articles')];
 	return candidates.find(candidate => existsSync(path.join(candidate, 'sections.yaml'))) ?? candidates[0]!;
 }
+
+/** The folder of the reading-state file (config.json): `$NEWSREAD_HOME`, else `~/.config/newsread`. */
+export function stateDir(env: Environment = process.env): string {
+	const home = env['NEWSREAD_HOME'];
+	return home ? path.resolve(home) : envPaths('newsread', {suffix: ''}).config;
+}
+
+/** The comment log. */
+export function commentsFile(env: Environment = process.env): string {
+	return path.join(dataDir(env), 'comments.jsonl');
+}

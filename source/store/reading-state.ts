@@ -1,37 +1,69 @@
-// Reading state: which articles are read, saved, and where the reader stopped in each.
-// The UI depends on this interface only; this file also has the in-memory implementation.
+// Reading state: which articles are read and saved, where the reader stopped in each, the last
+// article read, the commenter's name and email, and unfinished comments. The UI reads a snapshot in
+// memory; every change is queued and written to the state file off the keystroke path.
+import {type Commenter, type Draft, emptyState, type StateData, type StateFile} from './state-file.js';
 
 /** Where the reader stopped in an article: a block index (survives any resize) and how far, 0-100. */
 export type ReadingPosition = {block: number; percent: number};
 
+export type {Commenter, Draft} from './state-file.js';
+
 export type ReadingState = {
 	isRead(id: string): boolean;
 	setRead(id: string, read: boolean): void;
+	/** Marks many articles read (or unread) in one change. */
+	setManyRead(ids: readonly string[], read: boolean): void;
 	isSaved(id: string): boolean;
 	setSaved(id: string, saved: boolean): void;
 	/** Saved article ids, most recently saved first. */
 	savedIds(): string[];
 	position(id: string): ReadingPosition | undefined;
-	/** Remembers the position; implementations may write it to disk later (debounced). */
+	/** Remembers the position; written at most once a second while reading. */
 	setPosition(id: string, position: ReadingPosition): void;
 	/** The article read most recently, for "Continue reading". */
 	lastRead(): string | undefined;
+	commenter(): Commenter | undefined;
+	setCommenter(commenter: Commenter): void;
+	draft(articleId: string): Draft | undefined;
+	/** Keeps (or, with undefined, drops) the unfinished comment of an article. */
+	setDraft(articleId: string, draft: Omit<Draft, 'updatedAt'> | undefined): void;
 	/** Calls `listener` after every change; returns the unsubscribe function. */
 	subscribe(listener: () => void): () => void;
 	/** A number that changes with every change (for React's useSyncExternalStore). */
 	version(): number;
-	/** Writes anything pending. */
-	flush(): void;
+	/** Writes every pending change now. */
+	flush(): Promise<void>;
 };
 
-/** Reading state kept in memory only, for tests and until the on-disk store exists. */
+export type ReadingStateOptions = {
+	/** Where changes are written; without one, state lives in memory only. */
+	file?: StateFile;
+	/** Told when a write fails (the change stays pending and is tried again). */
+	onError?: (message: string) => void;
+	now?: () => number;
+};
+
+/** Longest wait before a position change is written: at most one write a second while reading. */
+export const POSITION_WRITE_DELAY_MS = 1000;
+/** Other changes (read marks, saves) are written as soon as the current keystroke is handled. */
+const CHANGE_WRITE_DELAY_MS = 0;
+
+type Change = (data: StateData) => void;
+
+/** Reading state kept in memory only: for tests and `--no-state` style use. */
 export function createMemoryReadingState(): ReadingState {
-	const read = new Set<string>();
-	const saved: string[] = [];
-	const positions = new Map<string, ReadingPosition>();
-	const listeners = new Set<() => void>();
-	let last: string | undefined;
+	return createReadingState({});
+}
+
+export function createReadingState({file, onError, now = Date.now}: ReadingStateOptions): ReadingState {
+	let snapshot = file ? file.read() : emptyState();
+	let pending: Change[] = [];
 	let version = 0;
+	let timer: NodeJS.Timeout | undefined;
+	let timerDue = Number.POSITIVE_INFINITY;
+	let writing: Promise<void> = Promise.resolve();
+	const listeners = new Set<() => void>();
+
 	const changed = () => {
 		version++;
 		for (const listener of listeners) {
@@ -39,44 +71,135 @@ export function createMemoryReadingState(): ReadingState {
 		}
 	};
 
+	const write = async (): Promise<void> => {
+		clearTimeout(timer);
+		timer = undefined;
+		timerDue = Number.POSITIVE_INFINITY;
+		if (!file || pending.length === 0) {
+			return;
+		}
+
+		const batch = pending;
+		pending = [];
+		try {
+			const written = await file.update(data => {
+				for (const change of batch) {
+					change(data);
+				}
+			});
+			// Changes made while the file was being written are still pending: keep them visible.
+			snapshot = written;
+			for (const change of pending) {
+				change(snapshot);
+			}
+
+			changed();
+		} catch (error) {
+			pending = [...batch, ...pending];
+			onError?.(`Could not save reading state: ${(error as Error).message}`);
+		}
+	};
+
+	const flush = async (): Promise<void> => {
+		writing = writing.then(write);
+		await writing;
+	};
+
+	const schedule = (delay: number) => {
+		const due = now() + delay;
+		if (!file || due >= timerDue) {
+			return;
+		}
+
+		clearTimeout(timer);
+		timerDue = due;
+		timer = setTimeout(() => {
+			void flush();
+		}, delay);
+		timer.unref();
+	};
+
+	const apply = (change: Change, delay = CHANGE_WRITE_DELAY_MS) => {
+		change(snapshot);
+		pending.push(change);
+		changed();
+		schedule(delay);
+	};
+
 	return {
-		isRead: id => read.has(id),
-		setRead(id, value) {
-			if (value) {
-				read.add(id);
-				last = id;
-			} else {
-				read.delete(id);
+		isRead: id => snapshot.read[id] !== undefined,
+		setRead(id, read) {
+			apply(markRead([id], read, now()));
+		},
+		setManyRead(ids, read) {
+			apply(markRead(ids, read, now()));
+		},
+		isSaved: id => snapshot.saved[id] !== undefined,
+		setSaved(id, saved) {
+			// Strictly increasing, so "most recently saved first" holds for saves within one millisecond.
+			const at = Math.max(now(), ...Object.values(snapshot.saved).map(time => time + 1));
+			apply(data => {
+				if (saved) {
+					data.saved[id] = at;
+				} else {
+					delete data.saved[id];
+				}
+			});
+		},
+		savedIds: () => Object.entries(snapshot.saved).sort((a, b) => b[1] - a[1]).map(([id]) => id),
+		position(id) {
+			const position = snapshot.positions[id];
+			return position ? {block: position.block, percent: position.percent} : undefined;
+		},
+		setPosition(id, {block, percent}) {
+			const current = snapshot.positions[id];
+			if (current?.block === block && current.percent === percent && snapshot.lastRead === id) {
+				return;
 			}
 
-			changed();
+			const at = now();
+			apply(data => {
+				data.positions[id] = {block, percent, at};
+				data.lastRead = id;
+			}, POSITION_WRITE_DELAY_MS);
 		},
-		isSaved: id => saved.includes(id),
-		setSaved(id, value) {
-			const index = saved.indexOf(id);
-			if (index !== -1) {
-				saved.splice(index, 1);
-			}
-
-			if (value) {
-				saved.unshift(id);
-			}
-
-			changed();
+		lastRead: () => snapshot.lastRead ?? undefined,
+		commenter: () => snapshot.commenter ?? undefined,
+		setCommenter(commenter) {
+			apply(data => {
+				data.commenter = {...commenter};
+			});
 		},
-		savedIds: () => [...saved],
-		position: id => positions.get(id),
-		setPosition(id, position) {
-			positions.set(id, position);
-			last = id;
-			changed();
+		draft: articleId => snapshot.drafts[articleId],
+		setDraft(articleId, draft) {
+			const at = now();
+			apply(data => {
+				if (draft) {
+					data.drafts[articleId] = {...draft, updatedAt: at};
+				} else {
+					delete data.drafts[articleId];
+				}
+			});
 		},
-		lastRead: () => last,
 		subscribe(listener) {
 			listeners.add(listener);
-			return () => listeners.delete(listener);
+			return () => {
+				listeners.delete(listener);
+			};
 		},
 		version: () => version,
-		flush() {},
+		flush,
+	};
+}
+
+function markRead(ids: readonly string[], read: boolean, at: number): Change {
+	return data => {
+		for (const id of ids) {
+			if (read) {
+				data.read[id] ??= at;
+			} else {
+				delete data.read[id];
+			}
+		}
 	};
 }

@@ -3,6 +3,7 @@ import {Box, Text, useApp as useInkApp, useFocusManager, useInput} from 'ink';
 import {type ReactNode, useCallback, useEffect, useMemo, useReducer, useState} from 'react';
 import type {Article} from '../core/article.js';
 import type {Library} from '../core/library.js';
+import {type CommentLog, createMemoryCommentLog} from '../store/comments.js';
 import type {ReadingState} from '../store/reading-state.js';
 import {AppContext, type AppServices, useApp as useContextServices} from './app-context.js';
 import {FRAME_LINES} from './components/Frame.js';
@@ -10,6 +11,7 @@ import {TextPrompt} from './components/TextPrompt.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {currentScreen, initialNavigation, navigate, type NavigationState, type Screen} from './navigation.js';
 import {ArticleScreen} from './screens/ArticleScreen.js';
+import {CommentsScreen} from './screens/CommentsScreen.js';
 import {HeadlinesScreen} from './screens/HeadlinesScreen.js';
 import {HelpScreen} from './screens/HelpScreen.js';
 import {OutlineScreen} from './screens/OutlineScreen.js';
@@ -28,6 +30,10 @@ export type AppProps = {
 	reading: ReadingState;
 	/** Opens a URL in the browser. */
 	openUrl: (url: string) => Promise<void>;
+	/** The comment log. @default a log in memory */
+	comments?: CommentLog;
+	/** Lets the user edit text in $VISUAL/$EDITOR; resolves to the new text. @default no editor */
+	editText?: (text: string) => Promise<string>;
 	/** The clock, for relative dates. @default () => new Date() */
 	now?: () => Date;
 	/** A message to show once at start (problems with article files). */
@@ -36,7 +42,8 @@ export type AppProps = {
 	initialState?: NavigationState;
 };
 
-export function App({library, reading, openUrl, now = () => new Date(), startMessage, initialState = initialNavigation}: AppProps) {
+export function App({library, reading, openUrl, comments: commentLog, editText = noEditor, now = () => new Date(), startMessage, initialState = initialNavigation}: AppProps) {
+	const [comments] = useState(() => commentLog ?? createMemoryCommentLog());
 	const {exit} = useInkApp();
 	const {disableFocus} = useFocusManager();
 	const [state, dispatch] = useReducer(navigate, initialState);
@@ -64,8 +71,8 @@ export function App({library, reading, openUrl, now = () => new Date(), startMes
 
 	const body = useMemo(() => ({columns: size.columns, rows: Math.max(1, size.rows - 1 - FRAME_LINES)}), [size]);
 	const services = useMemo<AppServices>(
-		() => ({library, reading, dispatch, body, now, notify: setMessage, message, openUrl}),
-		[library, reading, body, now, message, openUrl],
+		() => ({library, reading, comments, dispatch, body, now, notify: setMessage, message, openUrl, editText}),
+		[library, reading, comments, body, now, message, openUrl, editText],
 	);
 
 	if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {
@@ -79,6 +86,10 @@ export function App({library, reading, openUrl, now = () => new Date(), startMes
 			</Box>
 		</AppContext.Provider>
 	);
+}
+
+async function noEditor(): Promise<string> {
+	throw new Error('no editor in this session');
 }
 
 function TooSmall({columns, rows}: {columns: number; rows: number}) {
@@ -126,6 +137,10 @@ function ScreenView({screen, below, library}: ScreenViewProps) {
 
 		case 'search': {
 			return <SearchScreen query={screen.query} isActive />;
+		}
+
+		case 'comments': {
+			return <WithArticle library={library} id={screen.id}>{article => <CommentsScreen article={article} cursor={screen.cursor} isActive />}</WithArticle>;
 		}
 
 		case 'find': {

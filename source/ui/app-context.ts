@@ -1,6 +1,7 @@
 // What every screen needs: the library, the reading state, navigation, the terminal size, a clock.
 import {createContext, useContext, useSyncExternalStore} from 'react';
 import type {Library} from '../core/library.js';
+import type {CommentLog} from '../store/comments.js';
 import type {ReadingState} from '../store/reading-state.js';
 import type {TerminalSize} from './hooks/use-terminal-size.js';
 import type {NavigationAction} from './navigation.js';
@@ -8,6 +9,9 @@ import type {NavigationAction} from './navigation.js';
 export type AppServices = {
 	library: Library;
 	reading: ReadingState;
+	comments: CommentLog;
+	/** Lets the user edit text in $VISUAL/$EDITOR; resolves to the new text, rejects when there is no editor. */
+	editText: (text: string) => Promise<string>;
 	dispatch: (action: NavigationAction) => void;
 	/** Rows and columns available to the screen body (the frame's header and status bar excluded). */
 	body: TerminalSize;

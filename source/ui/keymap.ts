@@ -3,7 +3,7 @@
 import type {Key} from 'ink';
 
 /** Where a binding applies. `global` applies on every screen except text entry. */
-export type Scope = 'global' | 'list' | 'pager' | 'outline' | 'help' | 'find';
+export type Scope = 'global' | 'list' | 'pager' | 'outline' | 'help' | 'find' | 'comments' | 'form' | 'confirm';
 
 export type Action =
 	| 'help'
@@ -39,7 +39,19 @@ export type Action =
 	| 'comments'
 	| 'save'
 	| 'find'
-	| 'clear-find';
+	| 'clear-find'
+	| 'mark-all-read'
+	| 'reply'
+	| 'edit'
+	| 'delete'
+	| 'submit'
+	| 'next-field'
+	| 'previous-field'
+	| 'new-line'
+	| 'editor'
+	| 'confirm'
+	| 'cancel'
+	| 'delete-back';
 
 export type Binding = {
 	scope: Scope;
@@ -62,6 +74,7 @@ export const bindings: readonly Binding[] = [
 	{scope: 'list', action: 'cursor-page-up', keys: ['pageup', 'b'], help: 'previous screenful'},
 	{scope: 'list', action: 'back', keys: ['h', 'left', 'escape'], help: 'back'},
 	{scope: 'list', action: 'toggle-read', keys: ['m'], help: 'mark the highlighted article read or unread'},
+	{scope: 'list', action: 'mark-all-read', keys: ['M'], help: 'mark every article of the list read'},
 
 	{scope: 'pager', action: 'page-down', keys: ['space', 'f', 'pagedown'], help: 'next page', hint: 'page'},
 	{scope: 'pager', action: 'page-up', keys: ['b', 'pageup'], help: 'previous page'},
@@ -83,10 +96,10 @@ export const bindings: readonly Binding[] = [
 	{scope: 'pager', action: 'next-related', keys: ['tab'], help: 'highlight the next related article (at the end)'},
 	{scope: 'pager', action: 'open', keys: ['enter'], help: 'open the highlighted related article'},
 	{scope: 'pager', action: 'open-source', keys: ['o'], help: 'open the original page in the browser'},
-	{scope: 'pager', action: 'comments', keys: ['c'], help: 'comments (coming with the comments store)'},
-	{scope: 'pager', action: 'save', keys: ['s'], help: 'save the article for later (coming with the state store)'},
+	{scope: 'pager', action: 'comments', keys: ['c'], help: 'comments: read them and leave a reply', hint: 'comments'},
+	{scope: 'pager', action: 'save', keys: ['s'], help: 'save the article for later (or unsave it)'},
 	{scope: 'pager', action: 'toggle-read', keys: ['m'], help: 'mark the article read or unread'},
-	{scope: 'pager', action: 'back', keys: ['h', 'left'], help: 'back to the list'},
+	{scope: 'pager', action: 'back', keys: ['h', 'left', 'escape'], help: 'back to the list'},
 
 	{scope: 'outline', action: 'open', keys: ['enter', 'l', 'right'], help: 'jump to the subheading', hint: 'jump'},
 	{scope: 'outline', action: 'cursor-down', keys: ['j', 'down'], help: 'move down'},
@@ -98,6 +111,28 @@ export const bindings: readonly Binding[] = [
 	{scope: 'help', action: 'back', keys: ['escape', 'h', 'left', 'enter'], help: 'close the help'},
 	{scope: 'help', action: 'line-down', keys: ['j', 'down', 'space'], help: 'scroll down'},
 	{scope: 'help', action: 'line-up', keys: ['k', 'up', 'b'], help: 'scroll up'},
+
+	{scope: 'comments', action: 'reply', keys: ['r', 'c', 'enter'], help: 'leave a reply', hint: 'reply'},
+	{scope: 'comments', action: 'cursor-down', keys: ['j', 'down'], help: 'next comment'},
+	{scope: 'comments', action: 'cursor-up', keys: ['k', 'up'], help: 'previous comment'},
+	{scope: 'comments', action: 'cursor-first', keys: ['g', 'home'], help: 'first comment'},
+	{scope: 'comments', action: 'cursor-last', keys: ['G', 'end'], help: 'last comment'},
+	{scope: 'comments', action: 'edit', keys: ['e'], help: 'edit the highlighted comment', hint: 'edit'},
+	{scope: 'comments', action: 'delete', keys: ['d'], help: 'delete the highlighted comment', hint: 'delete'},
+	{scope: 'comments', action: 'back', keys: ['h', 'left', 'escape'], help: 'back to the article'},
+
+	{scope: 'form', action: 'submit', keys: ['ctrl+s'], help: 'post the comment', hint: 'post'},
+	{scope: 'form', action: 'next-field', keys: ['tab'], help: 'next field', hint: 'next field'},
+	{scope: 'form', action: 'previous-field', keys: ['shift+tab'], help: 'previous field'},
+	{scope: 'form', action: 'line-down', keys: ['down'], help: 'next line of the comment, then the next field'},
+	{scope: 'form', action: 'line-up', keys: ['up'], help: 'previous line of the comment, or the previous field'},
+	{scope: 'form', action: 'new-line', keys: ['enter'], help: 'a new line in the comment; next field in Name; post in Email'},
+	{scope: 'form', action: 'delete-back', keys: ['backspace'], help: 'on an empty line of the comment: remove the line'},
+	{scope: 'form', action: 'editor', keys: ['ctrl+e'], help: 'write the comment in $VISUAL or $EDITOR', hint: 'editor'},
+	{scope: 'form', action: 'cancel', keys: ['escape'], help: 'cancel (asks first when something is written)', hint: 'cancel'},
+
+	{scope: 'confirm', action: 'confirm', keys: ['y', 'Y'], help: 'yes', hint: 'yes'},
+	{scope: 'confirm', action: 'cancel', keys: ['n', 'N', 'escape', 'q'], help: 'no', hint: 'no'},
 
 	{scope: 'find', action: 'open', keys: ['enter'], help: 'find the text'},
 	{scope: 'find', action: 'back', keys: ['escape'], help: 'cancel'},
@@ -173,7 +208,10 @@ const keyLabels: Record<string, string> = {
 	left: '←',
 	right: '→',
 	tab: 'Tab',
+	'shift+tab': 'Shift+Tab',
 	'ctrl+c': 'Ctrl+C',
+	'ctrl+s': 'Ctrl+S',
+	'ctrl+e': 'Ctrl+E',
 };
 
 /** How a key is written for people: `Space`, `PgDn`, `Ctrl+C`, `j`. */
@@ -183,12 +221,17 @@ export function keyLabel(name: string): string {
 
 /** The bindings of a screen followed by the global ones, for the help screen. */
 export function helpFor(scopes: readonly Scope[]): Binding[] {
-	return [...scopes, 'global' as const].flatMap(scope => bindings.filter(binding => binding.scope === scope));
+	const own = bindings.filter(binding => scopes.includes(binding.scope));
+	const ownKeys = new Set(own.flatMap(binding => binding.keys));
+	// A global key the screen uses for something else (`/` finds in the pager) is not listed.
+	const global = bindings.filter(binding => binding.scope === 'global' && !binding.keys.every(key => ownKeys.has(key)));
+	return [...scopes.flatMap(scope => own.filter(binding => binding.scope === scope)), ...global];
 }
 
 /** Status-bar hints for a screen: `Space page`, `? help`. */
-export function hintsFor(scopes: readonly Scope[]): string[] {
+export function hintsFor(scopes: readonly Scope[], includeGlobal = true): string[] {
 	return helpFor(scopes)
+		.filter(binding => includeGlobal || binding.scope !== 'global')
 		.filter(binding => binding.hint)
 		.filter((binding, index, all) => all.findIndex(other => other.hint === binding.hint) === index)
 		.map(binding => `${keyLabel(binding.keys[0] ?? '')} ${binding.hint}`);

@@ -18,7 +18,8 @@ export type Screen =
 	| {name: 'outline'; id: string; cursor: number}
 	| {name: 'help'; of: Screen['name']; scroll: number}
 	| {name: 'search'; query: string}
-	| {name: 'find'; id: string; query: string};
+	| {name: 'find'; id: string; query: string}
+	| {name: 'comments'; id: string; cursor: number};
 
 export type NavigationState = {
 	/** Screens from the first (sections) to the one showing. Never empty. */
@@ -141,7 +142,7 @@ function scrollArticle(state: NavigationState, target: (top: number) => number, 
 			return screen;
 		}
 
-		const top = screen.position?.width === view.width ? screen.position.line : view.top;
+		const top = screen.position?.width === view.width ? Math.min(screen.position.line, maxTopLine(view)) : view.top;
 		const line = clamp(target(top), 0, maxTopLine(view));
 		return {...screen, position: {line, width: view.width}};
 	});

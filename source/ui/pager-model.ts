@@ -2,7 +2,7 @@
 // articles and the comments entry), where the top is after a resize, and the page numbers.
 import type {Article, ArticleMeta} from '../core/article.js';
 import {formatDate} from '../core/dates.js';
-import {blockAtLine, firstLineOfBlock, type Layout, layoutArticle, type Line, lineText} from '../core/layout.js';
+import {blockAtLine, firstLineOfBlock, type Layout, layoutArticle, type Line, lineText, subheadingLines} from '../core/layout.js';
 import {maxTopLine, type PagerPosition} from './navigation.js';
 
 export type PagerModel = {
@@ -43,7 +43,7 @@ export function pagerModel(article: Article, width: number, related: readonly Ar
 	}
 
 	lines.push(line(commentsLabel, 'marker'));
-	const subheadings = lines.flatMap((candidate, index) => (candidate.kind === 'subheading' && candidate.block < endBlock ? [index] : []));
+	const subheadings = subheadingLines(layout);
 	const model = {layout, lines, relatedLines, subheadings};
 	const forLayout = endMatterCache.get(layout) ?? new Map<string, PagerModel>();
 	forLayout.set(key, model);
@@ -83,8 +83,18 @@ export function pageInfo(top: number, height: number, lineCount: number): PageIn
 /** The subheading the reader is in: the last one at or above the top line (or on the first visible line). */
 export function currentSubheading(model: PagerModel, top: number): string | undefined {
 	const index = model.subheadings.findLast(line => line <= top);
-	const line = index === undefined ? undefined : model.lines[index];
-	return line ? lineText(line) : undefined;
+	return index === undefined ? undefined : subheadingText(model, index);
+}
+
+/** The whole text of the subheading starting at a line, also when it wraps over several lines. */
+export function subheadingText(model: PagerModel, firstLine: number): string {
+	const block = model.lines[firstLine]?.block;
+	const parts: string[] = [];
+	for (let index = firstLine; model.lines[index]?.kind === 'subheading' && model.lines[index]?.block === block; index++) {
+		parts.push(lineText(model.lines[index]!));
+	}
+
+	return parts.join(' ');
 }
 
 /** The block at the top line, for the saved reading position. */

@@ -1,15 +1,17 @@
 // Starts the interactive reader: checks for a terminal, enters the full screen, renders <App>, and
 // restores the terminal on every way out (q, Ctrl+C, SIGTERM, a crash).
-import {appendFileSync, mkdirSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import {render} from 'ink';
 import open from 'open';
 import {type CommandContext, exitCode} from '../commands/context.js';
-import {createMemoryReadingState} from '../store/reading-state.js';
+import {openStores} from '../store/open-stores.js';
 import {dataDir} from '../store/paths.js';
 import {App} from './App.js';
-import {startFullScreen} from './terminal.js';
+import {startFullScreen, type TerminalSession} from './terminal.js';
 
 const notATerminal = `newsread: the reader needs a terminal, but standard input or output is not one.
 For scripts and pipes use:
@@ -25,8 +27,8 @@ export async function runReader(context: CommandContext): Promise<number> {
 	}
 
 	const library = context.library();
-	const reading = createMemoryReadingState();
 	const logFile = path.join(dataDir(context.env), 'newsread.log');
+	const {reading, comments, notices} = openStores({env: context.env, onError: message => log(logFile, message)});
 	const session = startFullScreen(process.stdout, process.stdin);
 	const crash = (error: unknown) => {
 		session.restore();
@@ -35,9 +37,10 @@ export async function runReader(context: CommandContext): Promise<number> {
 	};
 
 	const onSignal = () => {
-		reading.flush();
-		session.restore();
-		process.exit(130);
+		void reading.flush().finally(() => {
+			session.restore();
+			process.exit(130);
+		});
 	};
 
 	process.on('SIGTERM', onSignal);
@@ -45,12 +48,15 @@ export async function runReader(context: CommandContext): Promise<number> {
 	process.on('uncaughtException', crash);
 	process.on('unhandledRejection', crash);
 	try {
+		let redraw = () => {};
+		const editText = (text: string) => editInExternalEditor(text, context.env, session, () => redraw());
 		const instance = render(
-			<App library={library} reading={reading} openUrl={openInBrowser} startMessage={problemsMessage(library.problems.length)} />,
+			<App library={library} reading={reading} comments={comments} openUrl={openInBrowser} editText={editText} startMessage={[...notices, problemsMessage(library.problems.length)].filter(Boolean).join(' ') || undefined} />,
 			{exitOnCtrlC: true, patchConsole: true},
 		);
+		redraw = () => instance.clear();
 		await instance.waitUntilExit();
-		reading.flush();
+		await reading.flush();
 		return exitCode.ok;
 	} catch (error) {
 		session.restore();
@@ -58,6 +64,30 @@ export async function runReader(context: CommandContext): Promise<number> {
 		return exitCode.failure;
 	} finally {
 		session.restore();
+	}
+}
+
+/** Writes `text` to a temporary file, runs $VISUAL/$EDITOR on it (as git does, through sh), reads it back. */
+async function editInExternalEditor(text: string, env: Record<string, string | undefined>, session: TerminalSession, redraw: () => void): Promise<string> {
+	const editor = (env['VISUAL'] ?? env['EDITOR'] ?? 'vi').trim() || 'vi';
+	const dir = mkdtempSync(path.join(tmpdir(), 'newsread-comment-'));
+	const file = path.join(dir, 'comment.txt');
+	try {
+		writeFileSync(file, text, {mode: 0o600});
+		const result = session.suspend(() => spawnSync('/bin/sh', ['-c', `${editor} "$1"`, 'sh', file], {stdio: 'inherit', env: process.env}));
+		// The editor drew over the screen: Ink must draw the whole frame again.
+		redraw();
+		if (result.error) {
+			throw result.error;
+		}
+
+		if (result.status !== 0) {
+			throw new Error(`${editor} exited with code ${result.status}`);
+		}
+
+		return readFileSync(file, 'utf8');
+	} finally {
+		rmSync(dir, {recursive: true, force: true});
 	}
 }
 
@@ -73,14 +103,18 @@ async function openInBrowser(url: string): Promise<void> {
 	});
 }
 
+function log(logFile: string, message: string): void {
+	try {
+		mkdirSync(path.dirname(logFile), {recursive: true});
+		appendFileSync(logFile, `${new Date().toISOString()} ${message}\n`);
+	} catch {
+		// Logging must never break reading.
+	}
+}
+
 /** A short message on the restored screen; the stack goes to the log, not over the user's shell. */
 function reportCrash(error: unknown, logFile: string): void {
 	const message = error instanceof Error ? error.message : String(error);
-	try {
-		mkdirSync(path.dirname(logFile), {recursive: true});
-		appendFileSync(logFile, `${new Date().toISOString()} ${error instanceof Error ? error.stack : message}\n`);
-		process.stderr.write(`newsread stopped because of an error: ${message}\nDetails are in ${logFile}\n`);
-	} catch {
-		process.stderr.write(`newsread stopped because of an error: ${message}\n`);
-	}
+	log(logFile, error instanceof Error ? (error.stack ?? message) : message);
+	process.stderr.write(`newsread stopped because of an error: ${message}\nDetails are in ${logFile}\n`);
 }

@@ -5,10 +5,13 @@ import {writeSync} from 'node:fs';
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
 const showCursor = '\u001B[?25h';
+const hideCursor = '\u001B[?25l';
 
 export type TerminalSession = {
 	/** Restores the terminal; safe to call more than once. */
 	restore(): void;
+	/** Hands the terminal to another program (an editor) for the duration of `run`. */
+	suspend<T>(run: () => T): T;
 };
 
 /** Switches to the alternate screen and installs handlers that restore the terminal on exit or crash. */
@@ -28,7 +31,18 @@ export function startFullScreen(stdout: {fd: number}, stdin: {isTTY?: boolean; s
 		writeSync(stdout.fd, `${showCursor}${leaveAlternateScreen}`);
 	};
 
+	const suspend = <T>(run: () => T): T => {
+		stdin.setRawMode?.(false);
+		writeSync(stdout.fd, `${showCursor}${leaveAlternateScreen}`);
+		try {
+			return run();
+		} finally {
+			writeSync(stdout.fd, `${enterAlternateScreen}${hideCursor}`);
+			stdin.setRawMode?.(true);
+		}
+	};
+
 	writeSync(stdout.fd, enterAlternateScreen);
 	process.once('exit', restore);
-	return {restore};
+	return {restore, suspend};
 }

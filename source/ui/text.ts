@@ -1,6 +1,7 @@
 // Fitting text into columns by display width (CJK and emoji are two columns wide).
 import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
 
 /** The text cut to `width` columns with an ellipsis, never wider. */
 export function fitToWidth(text: string, width: number): string {
@@ -20,4 +21,9 @@ export function padToWidth(text: string, width: number): string {
 /** Display width of a string. */
 export function displayWidth(text: string): number {
 	return stringWidth(text);
+}
+
+/** Wraps plain text to `width` columns (by display width), keeping its line breaks. */
+export function wrapText(text: string, width: number): string[] {
+	return wrapAnsi(text, Math.max(1, width), {hard: true, trim: true}).split('\n');
 }

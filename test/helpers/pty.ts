@@ -34,6 +34,8 @@ export class PtySession {
 	private readonly process: pty.IPty;
 	private output = '';
 	private exitCode: number | undefined;
+	private exitSignal: number | undefined;
+	private lastData = Date.now();
 
 	constructor(args: string[], options: PtyOptions) {
 		const columns = options.columns ?? 80;
@@ -47,11 +49,23 @@ export class PtySession {
 		});
 		this.process.onData(data => {
 			this.output += data;
+			this.lastData = Date.now();
 			this.terminal.write(data);
 		});
-		this.process.onExit(({exitCode}) => {
+		this.process.onExit(({exitCode, signal}) => {
 			this.exitCode = exitCode;
+			this.exitSignal = signal;
 		});
+	}
+
+	/** The process id of newsread. */
+	get pid(): number {
+		return this.process.pid;
+	}
+
+	/** The signal that ended newsread, if a signal did (0 or undefined otherwise). */
+	get signal(): number | undefined {
+		return this.exitSignal;
 	}
 
 	/** Everything the program wrote, escape sequences included. */
@@ -67,9 +81,12 @@ export class PtySession {
 		this.process.write(keys);
 	}
 
+	/** Resizes the emulator first, then the pty (which sends SIGWINCH), so redraws land on the new size. */
 	resize(columns: number, rows: number): void {
-		this.process.resize(columns, rows);
 		this.terminal.resize(columns, rows);
+		if (this.exitCode === undefined) {
+			this.process.resize(columns, rows);
+		}
 	}
 
 	/** The visible screen as lines of text, trailing spaces removed. */
@@ -112,6 +129,56 @@ export class PtySession {
 		return cells;
 	}
 
+	/** Resolves once xterm has processed everything received so far. */
+	async flush(): Promise<void> {
+		await new Promise<void>(resolve => {
+			this.terminal.write('', resolve);
+		});
+	}
+
+	/** The cursor's visibility as xterm tracks it (DECTCEM, `ESC [ ?25 h/l`). */
+	cursorVisible(): boolean {
+		// Not in the public API of @xterm/headless; fall back to the last DECTCEM in the output.
+		const core = (this.terminal as unknown as {_core?: {coreService?: {isCursorHidden?: boolean}}})._core;
+		const hidden = core?.coreService?.isCursorHidden;
+		if (typeof hidden === 'boolean') {
+			return !hidden;
+		}
+
+		return this.output.lastIndexOf('\u001B[?25l') <= this.output.lastIndexOf('\u001B[?25h');
+	}
+
+	/** Waits until the raw output (escape sequences included) satisfies `predicate`. */
+	async waitForOutput(predicate: (output: string) => boolean, description: string, timeout = 10_000): Promise<void> {
+		const deadline = Date.now() + timeout;
+		while (!predicate(this.output)) {
+			if (Date.now() > deadline) {
+				throw new Error(`Timed out waiting for ${description} in the output. Screen:\n${this.screenText()}`);
+			}
+
+			await new Promise(resolve => setTimeout(resolve, 10));
+		}
+
+		await this.flush();
+	}
+
+	/**
+	 * Waits until newsread has written nothing for `quietMs` (a redraw has finished), polling; for
+	 * screens that change in place, where no new text marks the end of the update.
+	 */
+	async waitForQuiet(quietMs = 150, timeout = 10_000): Promise<void> {
+		const deadline = Date.now() + timeout;
+		while (Date.now() - this.lastData < quietMs) {
+			if (Date.now() > deadline) {
+				throw new Error(`newsread kept writing for ${timeout} ms`);
+			}
+
+			await new Promise(resolve => setTimeout(resolve, 10));
+		}
+
+		await this.flush();
+	}
+
 	/** Waits until the screen satisfies `predicate` (polling xterm after its writes flush). */
 	async waitFor(predicate: (screen: string) => boolean, description: string, timeout = 10_000): Promise<void> {
 		const deadline = Date.now() + timeout;
@@ -149,9 +216,16 @@ export class PtySession {
 		return this.exitCode;
 	}
 
-	kill(): void {
+	/** Sends a signal (default SIGHUP, as closing a terminal does) unless newsread has exited. */
+	kill(signal?: string): void {
 		if (this.exitCode === undefined) {
-			this.process.kill();
+			this.process.kill(signal);
 		}
+	}
+
+	/** Kills newsread if it still runs and frees the emulator. */
+	dispose(): void {
+		this.kill('SIGKILL');
+		this.terminal.dispose();
 	}
 }

@@ -45,10 +45,11 @@ export type ArticleScreenProps = {
 };
 
 export function ArticleScreen({article, source, position, find, relatedCursor, isActive, prompt}: ArticleScreenProps) {
-	const {library, reading: readingStore, dispatch, body, notify, openUrl} = useApp();
+	const {library, reading: readingStore, comments, dispatch, body, notify, openUrl} = useApp();
 	const reading = useReadingState(readingStore);
 	const related = useMemo(() => library.related(article.id), [library, article.id]);
-	const model = pagerModel(article, body.columns, related, 'Comments: press c to read and write comments');
+	const commentCount = comments.count(article.id);
+	const model = pagerModel(article, body.columns, related, commentsEntry(commentCount));
 	const height = body.rows;
 	const top = topLineFor(article, model, body.columns, height, position, reading.position(article.id)?.block);
 	const matches = useMemo(() => (find ? findInLayout(model.layout, find) : []), [model.layout, find]);
@@ -58,6 +59,10 @@ export function ArticleScreen({article, source, position, find, relatedCursor, i
 
 	useEffect(() => {
 		reading.setRead(article.id, true);
+		// Leaving the article writes its position at once instead of within the second.
+		return () => {
+			void reading.flush();
+		};
 	}, [reading, article.id]);
 	useEffect(() => {
 		reading.setPosition(article.id, {block: topBlock(model, top), percent: info.percent});
@@ -135,7 +140,7 @@ export function ArticleScreen({article, source, position, find, relatedCursor, i
 				}
 
 				case 'comments': {
-					notify('Comments are not available in this version yet');
+					dispatch({type: 'push', screen: {name: 'comments', id: article.id, cursor: 0}});
 					break;
 				}
 
@@ -185,7 +190,9 @@ export function ArticleScreen({article, source, position, find, relatedCursor, i
 	const margin = Math.max(0, Math.floor((body.columns - model.layout.textWidth) / 2));
 	const selectedRelatedLine = visibleRelated.length > 0 ? model.relatedLines[selectedRelated] : undefined;
 	const subheading = currentSubheading(model, top);
-	const status = [`page ${info.page}/${info.pages} · ${info.percent}%`, find ? `find "${find}": ${matches.length}` : subheading].filter(Boolean).join(' · ');
+	const status = [`page ${info.page}/${info.pages} · ${info.percent}%`, commentCount > 0 ? `${commentCount} 💬` : undefined, find ? `find "${find}": ${matches.length}` : subheading]
+		.filter(Boolean)
+		.join(' · ');
 	const byline = [formatDate(article.date), article.author, reading.isSaved(article.id) ? 'saved' : undefined].filter(Boolean).join(' · ');
 	return (
 		<Frame title={`${article.section} › ${article.title}`} aside={byline} status={status} hints={hintsFor(scopes)} prompt={prompt}>
@@ -196,6 +203,10 @@ export function ArticleScreen({article, source, position, find, relatedCursor, i
 			))}
 		</Frame>
 	);
+}
+
+function commentsEntry(count: number): string {
+	return count === 0 ? 'No comments yet: press c to leave a reply' : `${count} ${count === 1 ? 'comment' : 'comments'}: press c to read them and reply`;
 }
 
 function groupMatches(matches: ReadonlyArray<{line: number; start: number; end: number}>): Map<number, Array<{start: number; end: number}>> {

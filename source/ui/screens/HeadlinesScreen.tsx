@@ -13,7 +13,7 @@ import {type Action, hintsFor, type Scope} from '../keymap.js';
 import {articlesOf, sourceTitle} from '../list-sources.js';
 import type {ListSource} from '../navigation.js';
 import type {ReadingState} from '../../store/reading-state.js';
-import {fitToWidth, padToWidth} from '../text.js';
+import {displayWidth, fitToWidth, padToWidth} from '../text.js';
 import {theme} from '../theme.js';
 
 const scopes: readonly Scope[] = ['list'];
@@ -28,7 +28,7 @@ export type HeadlinesScreenProps = {
 };
 
 export function HeadlinesScreen({source, cursor, isActive}: HeadlinesScreenProps) {
-	const {library, reading: readingStore, dispatch, body, now} = useApp();
+	const {library, reading: readingStore, comments, dispatch, body, now, notify} = useApp();
 	const reading = useReadingState(readingStore);
 	// Saved lists change with the reading state; other lists only with the source.
 	const savedVersion = source.kind === 'saved' ? reading.version() : 0;
@@ -44,11 +44,14 @@ export function HeadlinesScreen({source, cursor, isActive}: HeadlinesScreenProps
 				dispatch({type: 'push', screen: {name: 'article', id: article.id, source, relatedCursor: 0}});
 			} else if (action === 'toggle-read' && article) {
 				reading.setRead(article.id, !reading.isRead(article.id));
+			} else if (action === 'mark-all-read') {
+				reading.setManyRead(articles.map(other => other.id), true);
+				notify(`Marked ${articles.length} articles read`);
 			} else {
 				handleCommonAction(action, dispatch, {screen: 'headlines', count: articles.length, pageSize});
 			}
 		},
-		[articles, selected, dispatch, source, reading, pageSize],
+		[articles, selected, dispatch, source, reading, pageSize, notify],
 	);
 	useKeymap(scopes, onAction, {isActive});
 
@@ -66,7 +69,7 @@ export function HeadlinesScreen({source, cursor, isActive}: HeadlinesScreenProps
 					rowsPerItem={rowsPerItem}
 					renderItem={(index, isSelected) => {
 						const article = articles[index];
-						return article ? <Headline article={article} selected={isSelected} width={body.columns} withSummary={rowsPerItem === 2} reading={reading} now={clock} /> : null;
+						return article ? <Headline article={article} selected={isSelected} width={body.columns} withSummary={rowsPerItem === 2} reading={reading} now={clock} commentCount={comments.count(article.id)} /> : null;
 					}}
 				/>
 			)}
@@ -97,17 +100,19 @@ type HeadlineProps = {
 	withSummary: boolean;
 	reading: ReadingState;
 	now: Date;
+	commentCount: number;
 };
 
 /** Columns of a headline row: mark, title (the rest), date, byline. */
-export function headlineColumns(width: number): {title: number; date: number; byline: number} {
+export function headlineColumns(width: number, extra = 0): {title: number; date: number; byline: number} {
 	const date = 12;
 	const byline = width >= 70 ? Math.min(22, Math.floor(width / 5)) : 0;
-	return {title: Math.max(8, width - 4 - date - byline - (byline > 0 ? 2 : 0)), date, byline};
+	return {title: Math.max(8, width - 4 - extra - date - byline - (byline > 0 ? 2 : 0)), date, byline};
 }
 
-function Headline({article, selected, width, withSummary, reading, now}: HeadlineProps) {
-	const columns = headlineColumns(width);
+function Headline({article, selected, width, withSummary, reading, now, commentCount}: HeadlineProps) {
+	const comments = commentCount > 0 ? ` 💬${commentCount}` : '';
+	const columns = headlineColumns(width, displayWidth(comments));
 	const isRead = reading.isRead(article.id);
 	const percent = reading.position(article.id)?.percent;
 	const mark = isRead ? (percent !== undefined && percent < 100 ? '◐' : ' ') : '●';
@@ -118,6 +123,7 @@ function Headline({article, selected, width, withSummary, reading, now}: Headlin
 			<Text>
 				<Text {...theme.unread}>{selected ? '❯' : ' '}{mark} </Text>
 				<Text {...titleStyle} inverse={selected}>{padToWidth(article.title, columns.title)}</Text>
+				<Text {...theme.dim}>{comments}</Text>
 				<Text {...theme.dim}> {padToWidth(formatRelativeDate(article.date, now), columns.date - 1)}</Text>
 				{columns.byline > 0 ? <Text {...theme.dim}> {fitToWidth(byline, columns.byline)}</Text> : null}
 			</Text>

@@ -21,6 +21,7 @@ export const screenScopes: Record<Screen['name'], readonly Scope[]> = {
 	help: ['help'],
 	search: ['find'],
 	find: ['find'],
+	comments: ['comments', 'form'],
 };
 
 const scopeTitles: Record<Scope, string> = {
@@ -29,6 +30,9 @@ const scopeTitles: Record<Scope, string> = {
 	outline: 'Outline',
 	help: 'Help',
 	find: 'Typing a search',
+	comments: 'Comments',
+	form: 'Writing a comment',
+	confirm: 'Questions',
 	global: 'Everywhere',
 };
 

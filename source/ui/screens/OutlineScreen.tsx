@@ -2,14 +2,13 @@
 import {Text} from 'ink';
 import {useCallback} from 'react';
 import type {Article} from '../../core/article.js';
-import {lineText} from '../../core/layout.js';
 import {useApp} from '../app-context.js';
 import {handleCommonAction} from '../common-actions.js';
 import {Frame} from '../components/Frame.js';
 import {List, visibleItems} from '../components/List.js';
 import {useKeymap} from '../hooks/use-keymap.js';
 import {type Action, hintsFor, type Scope} from '../keymap.js';
-import {pagerModel} from '../pager-model.js';
+import {pagerModel, subheadingText} from '../pager-model.js';
 import {padToWidth} from '../text.js';
 import {theme} from '../theme.js';
 
@@ -24,7 +23,7 @@ export type OutlineScreenProps = {
 export function OutlineScreen({article, cursor, isActive}: OutlineScreenProps) {
 	const {library, dispatch, body} = useApp();
 	const model = pagerModel(article, body.columns, library.related(article.id), '');
-	const headings = model.subheadings.map(line => ({line, level: model.lines[line]?.level ?? 2, text: lineText(model.lines[line] ?? {segments: [], block: 0, kind: 'blank'})}));
+	const headings = model.subheadings.map(line => ({line, level: model.lines[line]?.level ?? 2, text: subheadingText(model, line)}));
 	const selected = Math.min(cursor, Math.max(0, headings.length - 1));
 	const onAction = useCallback(
 		(action: Action) => {

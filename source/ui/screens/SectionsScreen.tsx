@@ -8,7 +8,7 @@ import {handleCommonAction} from '../common-actions.js';
 import {useKeymap} from '../hooks/use-keymap.js';
 import {type Action, hintsFor, type Scope} from '../keymap.js';
 import {type SectionEntry, sectionEntries} from '../list-sources.js';
-import {padToWidth} from '../text.js';
+import {displayWidth, fitToWidth, padToWidth} from '../text.js';
 import {theme} from '../theme.js';
 
 const scopes: readonly Scope[] = ['list'];
@@ -70,7 +70,10 @@ function renderEntry(entry: SectionEntry | undefined, selected: boolean, width: 
 
 	const pointer = selected ? '❯ ' : '  ';
 	if (entry.kind === 'continue') {
-		return <Text {...theme.selected} inverse={selected}>{padToWidth(`${pointer}${entry.label}`, width)}</Text>;
+		const prefix = `${pointer}Continue reading: `;
+		const suffix = ` (${entry.percent}%)`;
+		const title = fitToWidth(entry.title, Math.max(1, width - displayWidth(prefix) - displayWidth(suffix)));
+		return <Text {...theme.selected} inverse={selected}>{padToWidth(`${prefix}${title}${suffix}`, width)}</Text>;
 	}
 
 	const counts = countsText(entry).padEnd(countsWidth);

@@ -1,0 +1,115 @@
+// `newsread comments [--article ID] [--json | --markdown] [--with-email]` exports comments;
+// `newsread comments add <id> --name N --email E [--text T]` writes one (the body from stdin without --text).
+import {readFileSync} from 'node:fs';
+import {formatDate} from '../core/dates.js';
+import {type Comment, CommentValidationError} from '../store/comments.js';
+import {unknownIdMessage} from './read.js';
+import {type Command, type CommandContext, exitCode, writeLines} from './context.js';
+
+export const commentsCommand: Command = context => {
+	const [subcommand, ...rest] = context.args;
+	if (subcommand === 'add') {
+		return addComment(context, rest);
+	}
+
+	if (subcommand !== undefined) {
+		context.stderr.write(`newsread: unknown comments command "${subcommand}". Use "newsread comments" or "newsread comments add <id>".\n`);
+		return exitCode.usage;
+	}
+
+	return exportComments(context);
+};
+
+function exportComments(context: CommandContext): number {
+	const {flags, stdout, stderr} = context;
+	if (flags.json && flags.markdown) {
+		stderr.write('newsread: choose one of --json and --markdown\n');
+		return exitCode.usage;
+	}
+
+	if (flags.article !== undefined && !context.library().get(flags.article)) {
+		stderr.write(unknownIdMessage(context.library(), flags.article));
+		return exitCode.failure;
+	}
+
+	const comments = context.comments().list(flags.article).map(comment => (flags.withEmail ? comment : withoutEmail(comment)));
+	if (flags.json) {
+		stdout.write(`${JSON.stringify(comments, null, 2)}\n`);
+	} else if (flags.markdown) {
+		writeLines(stdout, markdownExport(context, comments));
+	} else {
+		writeLines(stdout, comments.map(comment => `${comment.createdAt.slice(0, 16).replace('T', ' ')}  ${comment.articleId}  ${comment.name}: ${oneLine(comment.body)}`));
+	}
+
+	return exitCode.ok;
+}
+
+function withoutEmail(comment: Comment): Omit<Comment, 'email'> {
+	const {email: _email, ...rest} = comment;
+	return rest;
+}
+
+function markdownExport(context: CommandContext, comments: ReadonlyArray<Omit<Comment, 'email'> & {email?: string}>): string[] {
+	const lines: string[] = [];
+	let article: string | undefined;
+	for (const comment of comments) {
+		if (comment.articleId !== article) {
+			article = comment.articleId;
+			const title = context.library().get(article)?.title ?? article;
+			lines.push(`${lines.length > 0 ? '\n' : ''}## ${title}`, '', `Article: \`${article}\``, '');
+		}
+
+		const who = comment.email ? `${comment.name} <${comment.email}>` : comment.name;
+		lines.push(`**${who}**, ${formatDate(comment.createdAt)}${comment.editedAt ? ' (edited)' : ''}`, '', comment.body.split('\n').map(line => `> ${line}`).join('\n'), '');
+	}
+
+	return lines;
+}
+
+function oneLine(text: string): string {
+	return text.replace(/\s+/g, ' ');
+}
+
+function addComment(context: CommandContext, args: string[]): number {
+	const {flags, stderr, stdout} = context;
+	const [id, ...extra] = args;
+	if (id === undefined || extra.length > 0) {
+		stderr.write('newsread: usage: newsread comments add <id> --name NAME --email EMAIL [--text TEXT] (the text from standard input without --text)\n');
+		return exitCode.usage;
+	}
+
+	if (!context.library().get(id)) {
+		stderr.write(unknownIdMessage(context.library(), id));
+		return exitCode.failure;
+	}
+
+	const body = flags.text ?? readStandardInput(context);
+	try {
+		const comment = context.comments().add(id, {name: flags.name ?? '', email: flags.email ?? '', body});
+		stdout.write(`${comment.id}\n`);
+		return exitCode.ok;
+	} catch (error) {
+		if (error instanceof CommentValidationError) {
+			for (const [field, message] of Object.entries(error.errors)) {
+				stderr.write(`newsread: ${field}: ${message}\n`);
+			}
+
+			return exitCode.usage;
+		}
+
+		throw error;
+	}
+}
+
+function readStandardInput(context: CommandContext): string {
+	if (context.stdinIsTTY) {
+		return '';
+	}
+
+	try {
+		return readFileSync(0, 'utf8');
+	} catch {
+		return '';
+	}
+}
+

@@ -1,0 +1,232 @@
+// The reading-state file (conf): every change is a read-modify-write under a file lock, so several
+// newsread processes never lose each other's changes; a damaged file is moved aside, never overwritten.
+import {mkdirSync, readdirSync, renameSync, rmSync, statSync} from 'node:fs';
+import path from 'node:path';
+import Conf from 'conf';
+import {lock, lockSync} from 'proper-lockfile';
+
+export type Position = {block: number; percent: number; at: number};
+export type Draft = {body: string; name: string; email: string; updatedAt: number};
+export type Commenter = {name: string; email: string};
+
+/** What the state file holds. Ids are keys, so conf's dot notation is off (ids and URLs have dots). */
+export type StateData = {
+	/** Article id -> when it was marked read (ms). */
+	read: Record<string, number>;
+	positions: Record<string, Position>;
+	/** Article id -> when it was saved (ms). */
+	saved: Record<string, number>;
+	lastRead: string | null;
+	commenter: Commenter | null;
+	/** Article id -> an unfinished comment. */
+	drafts: Record<string, Draft>;
+};
+
+/** The state file's format version, for conf migrations. */
+export const STATE_VERSION = '1.0.0';
+
+const timestamps = {type: 'object', additionalProperties: {type: 'number'}} as const;
+const schema = {
+	read: timestamps,
+	saved: timestamps,
+	positions: {
+		type: 'object',
+		additionalProperties: {
+			type: 'object',
+			properties: {block: {type: 'integer', minimum: 0}, percent: {type: 'number', minimum: 0, maximum: 100}, at: {type: 'number'}},
+			required: ['block', 'percent'],
+		},
+	},
+	lastRead: {type: ['string', 'null']},
+	commenter: {
+		type: ['object', 'null'],
+		properties: {name: {type: 'string'}, email: {type: 'string'}},
+		required: ['name', 'email'],
+	},
+	drafts: {
+		type: 'object',
+		additionalProperties: {
+			type: 'object',
+			properties: {body: {type: 'string'}, name: {type: 'string'}, email: {type: 'string'}, updatedAt: {type: 'number'}},
+			required: ['body', 'name', 'email'],
+		},
+	},
+} as const;
+
+export function emptyState(): StateData {
+	return {read: {}, positions: {}, saved: {}, lastRead: null, commenter: null, drafts: {}};
+}
+
+export type StateFileOptions = {
+	/** Folder of config.json. */
+	dir: string;
+	/** Told (once per damaged file) that the file was moved aside. */
+	onDamaged?: (message: string) => void;
+	/** Told when the lock was lost (another process took it over as stale). */
+	onLockCompromised?: (error: Error) => void;
+	now?: () => number;
+};
+
+/** Temporary files of atomic writes older than this were left by killed writers. */
+const leftoverAge = 60_000;
+
+export class StateFile {
+	readonly path: string;
+	private conf: Conf<StateData>;
+	private readonly options: StateFileOptions;
+
+	constructor(options: StateFileOptions) {
+		this.options = options;
+		this.path = path.join(options.dir, 'config.json');
+		removeLeftoverTemporaryFiles(options.dir, this.path, options.now?.() ?? Date.now());
+		// conf writes defaults and its migration version when it opens a file: that is a write too.
+		mkdirSync(options.dir, {recursive: true});
+		const release = lockSyncWithRetries(this.path, lockOptions(options));
+		try {
+			this.conf = this.openConf();
+		} finally {
+			release();
+		}
+	}
+
+	/** Reads the file now (without the lock): for the first snapshot. */
+	read(): StateData {
+		return this.readStore();
+	}
+
+	/** Applies `change` to the file's current contents under the lock and returns what was written. */
+	async update(change: (data: StateData) => void): Promise<StateData> {
+		const release = await lock(this.path, {
+			...lockOptions(this.options),
+			retries: {retries: 200, factor: 1.2, minTimeout: 5, maxTimeout: 100, randomize: true},
+		});
+		try {
+			const data = this.readStore();
+			change(data);
+			this.conf.store = data;
+			return data;
+		} finally {
+			await release().catch(() => undefined);
+		}
+	}
+
+	private openConf(): Conf<StateData> {
+		try {
+			return this.createConf();
+		} catch (error) {
+			this.moveAside(error);
+			return this.createConf();
+		}
+	}
+
+	private createConf(): Conf<StateData> {
+		return new Conf<StateData>({
+			projectName: 'newsread',
+			projectSuffix: '',
+			cwd: this.options.dir,
+			configFileMode: 0o600,
+			accessPropertiesByDotNotation: false,
+			clearInvalidConfig: false,
+			schema,
+			defaults: emptyState(),
+			projectVersion: STATE_VERSION,
+			migrations: {
+				// Format 1.0.0 is the first; later formats add their migrations here.
+				[STATE_VERSION]: () => undefined,
+			},
+		});
+	}
+
+	private readStore(): StateData {
+		let store: StateData;
+		try {
+			store = this.conf.store;
+		} catch (error) {
+			this.moveAside(error);
+			this.conf = this.createConf();
+			store = this.conf.store;
+		}
+
+		return {...emptyState(), ...store};
+	}
+
+	/** Moves a damaged file to config.json.corrupt-<timestamp> and says so. */
+	private moveAside(error: unknown): void {
+		const message = (error as Error).message ?? String(error);
+		if (!isDamagedFileError(error)) {
+			throw error;
+		}
+
+		const copy = `${this.path}.corrupt-${new Date(this.options.now?.() ?? Date.now()).toISOString().replaceAll(':', '-')}`;
+		try {
+			renameSync(this.path, copy);
+		} catch (renameError) {
+			// Another newsread may have moved it aside already.
+			if ((renameError as NodeJS.ErrnoException).code !== 'ENOENT') {
+				throw renameError;
+			}
+
+			return;
+		}
+
+		this.options.onDamaged?.(`The reading state file ${this.path} was damaged (${firstLine(message)}). It was moved to ${copy}; newsread started with empty reading state.`);
+	}
+}
+
+/** A lock older than `stale` belongs to a writer that was killed; `update` keeps a live one fresh. */
+function lockOptions(options: StateFileOptions) {
+	return {
+		realpath: false,
+		stale: 10_000,
+		update: 2000,
+		onCompromised(error: Error) {
+			options.onLockCompromised?.(error);
+		},
+	};
+}
+
+/** proper-lockfile's sync lock has no retries: retry here, sleeping without spinning. */
+function lockSyncWithRetries(file: string, options: ReturnType<typeof lockOptions>): () => void {
+	const sleeper = new Int32Array(new SharedArrayBuffer(4));
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return lockSync(file, options);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || attempt >= 500) {
+				throw error;
+			}
+
+			Atomics.wait(sleeper, 0, 0, 10);
+		}
+	}
+}
+
+function isDamagedFileError(error: unknown): boolean {
+	const {name, message} = error as Error;
+	return name === 'SyntaxError' || (message ?? '').startsWith('Config schema violation');
+}
+
+function firstLine(text: string): string {
+	return text.split('\n')[0] ?? text;
+}
+
+function removeLeftoverTemporaryFiles(dir: string, file: string, now: number): void {
+	let names: string[];
+	try {
+		names = readdirSync(dir);
+	} catch {
+		return;
+	}
+
+	const prefix = `${path.basename(file)}.tmp-`;
+	for (const name of names.filter(candidate => candidate.startsWith(prefix))) {
+		const leftover = path.join(dir, name);
+		try {
+			if (now - statSync(leftover).mtimeMs > leftoverAge) {
+				rmSync(leftover, {force: true});
+			}
+		} catch {
+			// Gone already: another process cleaned it.
+		}
+	}
+}

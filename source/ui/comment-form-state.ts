@@ -1,0 +1,123 @@
+// The comment form's state as a pure reducer: field values, which field (and comment line) has the
+// cursor, and each field's message. Kept apart from the view and the keys, and tested without Ink.
+import type {CommentErrors, CommentInput} from '../store/comments.js';
+import type {FormField, FormFocus, FormValues} from './components/CommentForm.js';
+
+export type FormState = {
+	values: FormValues;
+	focus: FormFocus;
+	errors: CommentErrors;
+};
+
+export type FormAction =
+	| {type: 'change'; field: FormField; value: string}
+	| {type: 'next-field'}
+	| {type: 'previous-field'}
+	| {type: 'line-down'}
+	| {type: 'line-up'}
+	| {type: 'new-line'}
+	| {type: 'join-line'}
+	| {type: 'set-body'; body: string}
+	| {type: 'set-errors'; errors: CommentErrors}
+	| {type: 'reset'; values: CommentInput; fields: readonly FormField[]};
+
+/** A form with these values and the cursor at the end of the comment. */
+export function formState(input: CommentInput): FormState {
+	const lines = splitLines(input.body);
+	return {values: {lines, name: input.name, email: input.email}, focus: {field: 'body', line: lines.length - 1}, errors: {}};
+}
+
+export function formInput(values: FormValues): CommentInput {
+	return {body: values.lines.join('\n'), name: values.name, email: values.email};
+}
+
+/** Whether the user has written anything worth asking about before discarding. */
+export function hasWriting(values: FormValues): boolean {
+	return values.lines.some(line => line.trim() !== '');
+}
+
+export function formReducer(fields: readonly FormField[]) {
+	return (state: FormState, action: FormAction): FormState => reduce(state, action, fields);
+}
+
+function reduce(state: FormState, action: FormAction, fields: readonly FormField[]): FormState {
+	const {values, focus} = state;
+	switch (action.type) {
+		case 'change': {
+			return change(state, action.field, action.value);
+		}
+
+		case 'next-field':
+		case 'previous-field': {
+			const index = fields.indexOf(focus.field) + (action.type === 'next-field' ? 1 : -1);
+			const field = fields[(index + fields.length) % fields.length] ?? 'body';
+			return {...state, focus: {field, line: field === 'body' ? values.lines.length - 1 : 0}};
+		}
+
+		case 'line-down': {
+			if (focus.field === 'body' && focus.line < values.lines.length - 1) {
+				return {...state, focus: {field: 'body', line: focus.line + 1}};
+			}
+
+			return focus.field === fields.at(-1) ? state : reduce(state, {type: 'next-field'}, fields);
+		}
+
+		case 'line-up': {
+			if (focus.field === 'body') {
+				return focus.line > 0 ? {...state, focus: {field: 'body', line: focus.line - 1}} : state;
+			}
+
+			return reduce(state, {type: 'previous-field'}, fields);
+		}
+
+		case 'new-line': {
+			if (focus.field !== 'body') {
+				return reduce(state, {type: 'next-field'}, fields);
+			}
+
+			const lines = [...values.lines.slice(0, focus.line + 1), '', ...values.lines.slice(focus.line + 1)];
+			return {...state, values: {...values, lines}, focus: {field: 'body', line: focus.line + 1}};
+		}
+
+		case 'join-line': {
+			if (focus.field !== 'body' || focus.line === 0 || values.lines[focus.line] !== '') {
+				return state;
+			}
+
+			const lines = values.lines.filter((_, index) => index !== focus.line);
+			return {...state, values: {...values, lines}, focus: {field: 'body', line: focus.line - 1}};
+		}
+
+		case 'set-body': {
+			const lines = splitLines(action.body);
+			return {...state, values: {...values, lines}, focus: {field: 'body', line: lines.length - 1}, errors: {...state.errors, body: undefined}};
+		}
+
+		case 'set-errors': {
+			const first = fields.find(field => action.errors[field]);
+			return {...state, errors: action.errors, focus: first && first !== focus.field ? {field: first, line: 0} : focus};
+		}
+
+		case 'reset': {
+			return formState(action.values);
+		}
+	}
+}
+
+function change(state: FormState, field: FormField, value: string): FormState {
+	const {values, focus} = state;
+	const errors = {...state.errors, [field]: undefined};
+	if (field !== 'body') {
+		// Pasted line breaks in a one-line field become spaces.
+		return {...state, values: {...values, [field]: value.replace(/[\r\n]+/g, ' ')}, errors};
+	}
+
+	// A paste with line breaks becomes several lines.
+	const pasted = splitLines(value);
+	const lines = [...values.lines.slice(0, focus.line), ...pasted, ...values.lines.slice(focus.line + 1)];
+	return {...state, values: {...values, lines}, focus: {field: 'body', line: focus.line + pasted.length - 1}, errors};
+}
+
+function splitLines(text: string): string[] {
+	return text.split(/\r\n|\r|\n/);
+}

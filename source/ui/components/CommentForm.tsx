@@ -1,0 +1,82 @@
+// The "Leave a reply" form: Comment*, Name*, Email*, the line about the email, and each field's
+// message next to its label. The comment may have several lines; Ctrl+E writes it in $EDITOR.
+import {Box, Text} from 'ink';
+import TextInput from 'ink-text-input';
+import type {CommentErrors} from '../../store/comments.js';
+import {fitToWidth} from '../text.js';
+import {theme} from '../theme.js';
+
+export type FormField = 'body' | 'name' | 'email';
+
+export type FormValues = {
+	/** The comment, one string per line. */
+	lines: string[];
+	name: string;
+	email: string;
+};
+
+export type FormFocus = {field: FormField; line: number};
+
+export type CommentFormProps = {
+	values: FormValues;
+	focus: FormFocus;
+	errors: CommentErrors;
+	/** Editing an existing comment: only its text can change. */
+	editing: boolean;
+	isActive: boolean;
+	width: number;
+	/** Rows available. */
+	height: number;
+	onChange: (field: FormField, value: string) => void;
+};
+
+/** Rows the form uses besides the comment's lines. */
+const fixedRows = 8;
+
+export function CommentForm({values, focus, errors, editing, isActive, width, height, onChange}: CommentFormProps) {
+	const bodyRows = Math.max(1, height - fixedRows);
+	const firstLine = Math.max(0, Math.min(focus.line - bodyRows + 1, values.lines.length - bodyRows));
+	const shownLines = values.lines.slice(firstLine, firstLine + bodyRows);
+	const inputWidth = Math.max(10, width - 4);
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text {...theme.subheading}>{editing ? 'Edit your comment' : 'Leave a reply'}</Text>
+			<Text {...theme.dim}>{fitToWidth('Your email address will not be published. Required fields are marked *', width)}</Text>
+			<Label text="Comment *" error={errors.body} width={width} focused={focus.field === 'body'} />
+			{shownLines.map((line, offset) => {
+				const index = firstLine + offset;
+				const focused = isActive && focus.field === 'body' && focus.line === index;
+				return (
+					<Box key={index} paddingLeft={2} width={width}>
+						{focused ? <TextInput value={line} onChange={value => onChange('body', value)} focus /> : <Text>{fitToWidth(line || ' ', inputWidth)}</Text>}
+					</Box>
+				);
+			})}
+			{editing ? null : (
+				<>
+					<Label text="Name *" error={errors.name} width={width} focused={focus.field === 'name'} />
+					<Field value={values.name} focused={isActive && focus.field === 'name'} width={inputWidth} onChange={value => onChange('name', value)} />
+					<Label text="Email *" error={errors.email} width={width} focused={focus.field === 'email'} />
+					<Field value={values.email} focused={isActive && focus.field === 'email'} width={inputWidth} onChange={value => onChange('email', value)} />
+				</>
+			)}
+		</Box>
+	);
+}
+
+function Label({text, error, width, focused}: {text: string; error?: string; width: number; focused: boolean}) {
+	return (
+		<Text>
+			<Text {...(focused ? theme.selected : theme.strong)}>{focused ? `❯ ${text}` : `  ${text}`}</Text>
+			{error ? <Text {...theme.error}>{`  ${fitToWidth(error, Math.max(0, width - text.length - 4))}`}</Text> : null}
+		</Text>
+	);
+}
+
+function Field({value, focused, width, onChange}: {value: string; focused: boolean; width: number; onChange: (value: string) => void}) {
+	return (
+		<Box paddingLeft={2}>
+			{focused ? <TextInput value={value} onChange={onChange} focus /> : <Text>{fitToWidth(value || ' ', width)}</Text>}
+		</Box>
+	);
+}

@@ -1,0 +1,258 @@
+// The full-screen reader as a person uses it: the built bundle in a real pseudo-terminal, read
+// back through a terminal emulator (xterm), at two terminal sizes.
+import {mkdirSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {KEYS, PtySession} from '../helpers/pty.js';
+import {makeTempHome, removeTempHomes} from '../helpers/run-cli.js';
+
+const ESC = '\u001B';
+const BEL = '\u0007';
+
+afterAll(removeTempHomes);
+
+/** Sessions a test started, killed after it whatever happened. */
+const sessions: PtySession[] = [];
+afterEach(() => {
+	for (const session of sessions.splice(0)) {
+		session.dispose();
+	}
+});
+
+function start(args: string[], columns: number, rows: number, home = makeTempHome()): PtySession {
+	const session = new PtySession(args, {home, columns, rows});
+	sessions.push(session);
+	return session;
+}
+
+/**
+ * A World article dated after every sample article (so it is first in World), long enough to have
+ * several pages and subheadings at any size. Every paragraph starts with words found nowhere else.
+ */
+const longRead = {
+	id: 'world/e2e-long-read',
+	title: 'Marrowick long read: a year on the Sound',
+	subheadings: ['Spring on the water', 'The summer timetable', 'Autumn storms', 'Winter crossings', 'The year ahead'],
+};
+
+function paragraphText(part: number, paragraph: number): string {
+	const sentence = 'The ferry left the slip at first light and the harbour master counted the crossings again';
+	return `Part ${part} paragraph ${paragraph} begins here. ${Array.from({length: 4}, () => `${sentence}.`).join(' ')}`;
+}
+
+function writeLongRead(folder: string): void {
+	const blocks: string[] = [];
+	for (const [index, heading] of longRead.subheadings.entries()) {
+		const part = index + 1;
+		blocks.push(`## ${heading}`);
+		for (let paragraph = 1; paragraph <= 6; paragraph++) {
+			blocks.push(paragraphText(part, paragraph));
+		}
+	}
+
+	mkdirSync(path.join(folder, 'world'), {recursive: true});
+	writeFileSync(path.join(folder, `${longRead.id}.md`), [
+		'---',
+		`title: ${JSON.stringify(longRead.title)}`,
+		'section: World',
+		'date: 2099-01-01T09:00:00Z',
+		'author: Test Writer',
+		'summary: Twelve months of crossings, storms and timetables.',
+		'---',
+		'',
+		...blocks.map(block => `${block}\n`),
+	].join('\n'));
+}
+
+/** The rows of the pager's body: below the header line, above the status line and the free last row. */
+function bodyLines(session: PtySession): string[] {
+	return session.screen().slice(1, -2);
+}
+
+/** The first few words of a line, for comparing a paragraph's start across a re-wrap. */
+function firstWords(line: string, count = 4): string {
+	return line.trim().split(/\s+/).slice(0, count).join(' ');
+}
+
+function statusLine(session: PtySession): string {
+	return session.screen().at(-2) ?? '';
+}
+
+/** The `page N/M` of the status line, or undefined. */
+function pageOf(session: PtySession): {page: number; pages: number} | undefined {
+	const match = /page (\d+)\/(\d+)/.exec(statusLine(session));
+	return match ? {page: Number(match[1]), pages: Number(match[2])} : undefined;
+}
+
+describe.each([
+	{columns: 80, rows: 24},
+	{columns: 120, rows: 40},
+])('the reader at $columns×$rows', ({columns, rows}) => {
+	let session: PtySession;
+	let topBeforeResize = '';
+
+	beforeAll(() => {
+		const articles = makeTempHome();
+		writeLongRead(articles);
+		session = new PtySession(['--articles', articles], {home: makeTempHome(), columns, rows});
+	});
+
+	afterAll(() => {
+		session.dispose();
+	});
+
+	it('opens on the sections screen, World first, on the alternate screen', async () => {
+		await session.waitFor(screen => /World[\s\S]*Science[\s\S]*Business/.test(screen), 'the sections World, Science, Business');
+		expect(session.onAlternateScreen()).toBe(true);
+		expect(session.screen()[0]).toContain('newsread');
+	});
+
+	it('Enter opens the headlines of World, newest first', async () => {
+		session.write(KEYS.enter);
+		await session.waitForText('newsread › World');
+		const firstHeadline = session.screen().find(line => line.includes('❯')) ?? '';
+		expect(firstHeadline).toContain(longRead.title.slice(0, 20));
+	});
+
+	it('Enter opens the first article on page 1', async () => {
+		session.write(KEYS.enter);
+		await session.waitFor(screen => screen.includes('World › Marrowick long read') && /page 1\//.test(screen), 'the article on page 1');
+		expect(bodyLines(session)[0]).toContain(longRead.subheadings[0]);
+		expect(session.screenText()).toContain('Part 1 paragraph 1 begins here.');
+	});
+
+	it('Space turns to page 2', async () => {
+		const before = pageOf(session)!;
+		session.write(KEYS.space);
+		await session.waitFor(() => pageOf(session)?.page === 2, 'page 2/ in the status line');
+		expect(pageOf(session)?.pages).toBe(before.pages);
+		expect(session.screenText()).not.toContain('Part 1 paragraph 1 begins here.');
+	});
+
+	it('] puts the next subheading on the top line, bold and coloured, and names it in the status line', async () => {
+		const before = bodyLines(session)[0];
+		session.write(']');
+		await session.waitFor(() => bodyLines(session)[0] !== before && longRead.subheadings.includes(bodyLines(session)[0]!.trim()), 'a subheading on the top line');
+		const heading = bodyLines(session)[0]!.trim();
+		expect(statusLine(session)).toContain(heading);
+
+		const cells = session.rowCells(heading)!;
+		const headingCells = cells.filter(cell => cell.char.trim() !== '');
+		expect(headingCells.map(cell => cell.char).join('')).toBe(heading.replaceAll(' ', ''));
+		expect(headingCells.every(cell => cell.bold && cell.coloured)).toBe(true);
+		// Body text is neither.
+		const paragraphCells = session.rowCells('begins here.')!.filter(cell => cell.char.trim() !== '');
+		expect(paragraphCells.some(cell => cell.bold || cell.coloured)).toBe(false);
+		topBeforeResize = bodyLines(session)[0]!;
+	});
+
+	it('? shows the help with the pager keys, Esc returns to the same place', async () => {
+		session.write('?');
+		await session.waitForText('Help: keys');
+		expect(session.screenText()).toContain('next page');
+		expect(session.screenText()).toContain('next subheading');
+		expect(session.screenText()).toContain('previous page');
+
+		session.write(KEYS.escape);
+		await session.waitFor(screen => screen.includes('World › Marrowick long read') && /page \d+\//.test(screen), 'the article again');
+		expect(bodyLines(session)[0]).toBe(topBeforeResize);
+	});
+
+	it('after a resize to 60×20 the same subheading is still on the top line', async () => {
+		const heading = topBeforeResize.trim();
+		const pagesBefore = pageOf(session)!.pages;
+		session.resize(60, 20);
+		// Laid out again for 60 columns: the status line is on row 19 of 20 and the page count changed.
+		await session.waitFor(() => session.screen().length === 20 && pageOf(session) !== undefined && pageOf(session)!.pages !== pagesBefore, 'the article laid out for 60×20');
+		await session.waitForQuiet();
+		const body = bodyLines(session);
+		expect(body.length).toBe(17);
+		expect(body.every(line => line.length <= 60)).toBe(true);
+		expect(firstWords(body[0]!)).toBe(firstWords(heading));
+		expect(statusLine(session)).toContain(heading);
+	});
+
+	it('q goes back to the headlines, Q quits with status 0 and restores the screen and cursor', async () => {
+		session.write('q');
+		await session.waitForText('newsread › World');
+		expect(session.screenText()).not.toContain('page ');
+
+		session.write('Q');
+		expect(await session.waitForExit()).toBe(0);
+		expect(session.onAlternateScreen()).toBe(false);
+		expect(session.cursorVisible()).toBe(true);
+		const output = session.rawOutput;
+		const left = output.lastIndexOf(`${ESC}[?1049l`);
+		expect(left).toBeGreaterThan(output.lastIndexOf(`${ESC}[?1049h`));
+		expect(output.lastIndexOf(`${ESC}[?25h`)).toBeGreaterThan(output.lastIndexOf(`${ESC}[?25l`));
+		// Nothing is drawn after leaving the alternate screen (it would land on the user's shell).
+		expect(output.slice(left + `${ESC}[?1049l`.length).replaceAll(/\s/g, '')).toBe('');
+	});
+});
+
+describe('leaving and unusual terminals', () => {
+	it('SIGTERM restores the main screen and the cursor', async () => {
+		const session = start([], 80, 24);
+		await session.waitForText('Science');
+		expect(session.onAlternateScreen()).toBe(true);
+		session.kill('SIGTERM');
+		await session.waitForExit();
+		expect(session.onAlternateScreen()).toBe(false);
+		expect(session.cursorVisible()).toBe(true);
+		expect(session.rawOutput.lastIndexOf(`${ESC}[?1049l`)).toBeGreaterThan(session.rawOutput.lastIndexOf(`${ESC}[?1049h`));
+	});
+
+	it('a 30×8 terminal shows "Make the terminal larger", and the sections once it is 80×24', async () => {
+		const session = start([], 30, 8);
+		await session.waitForText('Make the terminal larger');
+		expect(session.screenText()).not.toContain('Science');
+
+		session.resize(80, 24);
+		await session.waitFor(screen => screen.includes('World') && screen.includes('Science'), 'the sections after growing the terminal');
+		expect(session.screenText()).not.toContain('Make the terminal larger');
+		session.write('Q');
+		expect(await session.waitForExit()).toBe(0);
+	});
+
+	it('escape sequences in an article title and body never reach the terminal, the article still shows', async () => {
+		const articles = makeTempHome();
+		mkdirSync(path.join(articles, 'world'), {recursive: true});
+		const title = `Harbour ${ESC}]0;PWNED${BEL}lights ${ESC}[2Jtonight ${ESC}]52;c;cm0gLXJmIH4K${BEL}`;
+		// The title goes through YAML escapes (real ESC characters after parsing), the body holds raw bytes.
+		writeFileSync(path.join(articles, 'world', 'hostile.md'), [
+			'---',
+			`title: ${JSON.stringify(title)}`,
+			'section: World',
+			'date: 2099-06-01T09:00:00Z',
+			'author: Mallory',
+			`summary: ${JSON.stringify(`Summary ${ESC}]0;PWNED${BEL}text`)}`,
+			'---',
+			'',
+			`Harmless opening words ${ESC}]0;PWNED${BEL}of the body ${ESC}[2Jcontinue ${ESC}]52;c;cm0gLXJmIH4K${BEL}here.`,
+			'',
+			`## Safe ${ESC}[31mheading${ESC}[0m`,
+			'',
+			'Closing paragraph.',
+			'',
+		].join('\n'));
+
+		const session = start(['--articles', articles], 80, 24);
+		await session.waitForText('Science');
+		session.write(KEYS.enter);
+		await session.waitForText('Harbour lights');
+		session.write(KEYS.enter);
+		await session.waitForText('Harmless opening words');
+		expect(session.screenText()).toContain('World › Harbour lights tonight');
+		expect(session.screenText()).toContain('Safe heading');
+		expect(session.screenText()).toContain('Closing paragraph.');
+		session.write('Q');
+		expect(await session.waitForExit()).toBe(0);
+
+		const output = session.rawOutput;
+		expect(output).not.toContain(']0;PWNED');
+		expect(output).not.toContain('PWNED');
+		expect(output).not.toContain(']52;');
+		expect(output).not.toContain(`${ESC}[2J`);
+		expect(output).not.toContain(BEL);
+	});
+});

@@ -1,0 +1,256 @@
+// Renders the reader with ink-testing-library at a given terminal size, sends named keys and waits
+// for frames, every step inside React's act() so the act environment of test/setup.ts stays quiet.
+import {stripVTControlCharacters} from 'node:util';
+import chalk from 'chalk';
+import {useStdout} from 'ink';
+import stringWidth from 'string-width';
+import {render} from 'ink-testing-library';
+import {act, type ReactNode, useState} from 'react';
+import {afterEach, vi, type Mock} from 'vitest';
+import {type Library, loadLibrary} from '../../source/core/library.js';
+import {bundledArticlesDir} from '../../source/store/paths.js';
+import {createMemoryReadingState, type ReadingState} from '../../source/store/reading-state.js';
+import {App} from '../../source/ui/App.js';
+import {RESIZE_DEBOUNCE_MS} from '../../source/ui/hooks/use-terminal-size.js';
+
+// Styles in raw frames (a find highlight is only visible as inverse video); plain frames strip them.
+chalk.level = 1;
+
+/** Terminal sequences of named keys; anything else given to `press` is written as it is. */
+export const KEYS = {
+	up: '\u001B[A',
+	down: '\u001B[B',
+	right: '\u001B[C',
+	left: '\u001B[D',
+	pageUp: '\u001B[5~',
+	pageDown: '\u001B[6~',
+	home: '\u001B[H',
+	end: '\u001B[F',
+	enter: '\r',
+	escape: '\u001B',
+	space: ' ',
+	tab: '\t',
+	shiftTab: '\u001B[Z',
+	backspace: '\u007F',
+	ctrlC: '\u0003',
+} as const;
+
+export type KeyName = keyof typeof KEYS;
+
+/** The clock of every rendered reader unless a test gives its own. */
+export const FIXED_NOW = new Date('2026-11-26T12:00:00Z');
+
+export type OpenUrl = (url: string) => Promise<void>;
+
+export type RenderReaderOptions = {
+	/** @default 80 */
+	columns?: number;
+	/** @default 24 */
+	rows?: number;
+	/** @default the bundled articles */
+	library?: Library;
+	/** @default a fresh in-memory reading state */
+	reading?: ReadingState;
+	/** @default FIXED_NOW */
+	now?: Date;
+	/** @default a spy that resolves */
+	openUrl?: OpenUrl;
+};
+
+export type WaitOptions = {
+	/** @default 2000 */
+	timeout?: number;
+};
+
+export type Reader = {
+	/** Sends keys one by one: names from KEYS (`down`, `enter`) or literal text (`j`, `G`, `/`). */
+	press(...keys: Array<KeyName | (string & {})>): Promise<void>;
+	/** Types text one character at a time, as a person would (names are not translated). */
+	type(text: string): Promise<void>;
+	/** The last frame as plain text. */
+	frame(): string;
+	/** The last frame with its terminal styles. */
+	rawFrame(): string;
+	/** How many frames Ink has written so far. */
+	frameCount(): number;
+	/** Polls the frame until it contains `text`; throws with the last frame on timeout. */
+	waitForText(text: string, options?: WaitOptions): Promise<string>;
+	/** Polls the frame until it no longer contains `text`. */
+	waitForNoText(text: string, options?: WaitOptions): Promise<string>;
+	/** Changes the terminal size and waits until the reader has laid out again. */
+	resize(columns: number, rows: number): Promise<void>;
+	/** True once the reader has exited: Ink unmounted and let go of stdin and of resize events. */
+	hasExited(): boolean;
+	unmount(): void;
+	library: Library;
+	reading: ReadingState;
+	openUrl: OpenUrl;
+};
+
+const tick = async () =>
+	new Promise<void>(resolve => {
+		setImmediate(resolve);
+	});
+
+const sleep = async (ms: number) =>
+	new Promise<void>(resolve => {
+		setTimeout(resolve, ms);
+	});
+
+let cachedLibrary: Library | undefined;
+
+/** The shipped sample articles, loaded once per test file. */
+export function bundledLibrary(): Library {
+	cachedLibrary ??= loadLibrary([{path: bundledArticlesDir()}]);
+	return cachedLibrary;
+}
+
+type TestStdout = NodeJS.WriteStream & EventEmitterLike;
+type EventEmitterLike = {emit(event: string): boolean; listenerCount(event: string): number};
+
+/** Gives the test stdout a size. ink-testing-library's stdout has a fixed `columns` getter and no rows. */
+function setSize(stdout: object, columns: number, rows: number): void {
+	Object.defineProperty(stdout, 'columns', {value: columns, configurable: true, writable: true});
+	Object.defineProperty(stdout, 'rows', {value: rows, configurable: true, writable: true});
+}
+
+/**
+ * Sizes the stdout before anything below it reads it, so the first frame already has the right
+ * size (no 100-column frame first, no debounce to wait for). Runs once, during the first render.
+ */
+function SizedTerminal({columns, rows, children}: {columns: number; rows: number; children: ReactNode}) {
+	const {stdout} = useStdout();
+	useState(() => {
+		setSize(stdout, columns, rows);
+		return true;
+	});
+	return <>{children}</>;
+}
+
+const mounted = new Set<Reader>();
+
+afterEach(() => {
+	for (const reader of mounted) {
+		reader.unmount();
+	}
+});
+
+export function renderReader(options: RenderReaderOptions = {}): Reader {
+	const {columns = 80, rows = 24, now = FIXED_NOW} = options;
+	const library = options.library ?? bundledLibrary();
+	const reading = options.reading ?? createMemoryReadingState();
+	const openUrl: OpenUrl = options.openUrl ?? (vi.fn(async () => {}) as Mock<OpenUrl>);
+	const clock = () => now;
+
+	let instance: ReturnType<typeof render> | undefined;
+	act(() => {
+		instance = render(
+			<SizedTerminal columns={columns} rows={rows}>
+				<App library={library} reading={reading} openUrl={openUrl} now={clock} />
+			</SizedTerminal>,
+		);
+	});
+	if (!instance) {
+		throw new Error('ink-testing-library did not render');
+	}
+
+	const {stdin, lastFrame, frames} = instance;
+	const stdout = instance.stdout as unknown as TestStdout;
+	const unmountInk = instance.unmount;
+	let isUnmounted = false;
+
+	const rawFrame = () => lastFrame() ?? '';
+	const frame = () => stripVTControlCharacters(rawFrame());
+
+	const write = async (data: string) => {
+		await act(async () => {
+			stdin.write(data);
+			// A lone Esc is held back by Ink's input parser until the next turn of the event loop.
+			await tick();
+		});
+		// Effects of the new frame (useInput handlers for the next screen) are in place now.
+		await tick();
+	};
+
+	const poll = async (matches: (frame: string) => boolean, what: string, {timeout = 2000}: WaitOptions = {}) => {
+		const deadline = Date.now() + timeout;
+		for (;;) {
+			const current = frame();
+			if (matches(current)) {
+				return current;
+			}
+
+			if (Date.now() > deadline) {
+				throw new Error(`Timed out after ${timeout} ms waiting for ${what}. Last frame:\n${current}`);
+			}
+
+			// Waiting inside act: a timer or promise that updates state meanwhile is flushed, not warned about.
+			await act(async () => {
+				await sleep(10);
+			});
+		}
+	};
+
+	const reader: Reader = {
+		async press(...keys) {
+			for (const key of keys) {
+				await write(key in KEYS ? KEYS[key as KeyName] : key);
+			}
+		},
+		async type(text) {
+			for (const character of text) {
+				await write(character);
+			}
+		},
+		frame,
+		rawFrame,
+		frameCount: () => frames.length,
+		waitForText: async (text, waitOptions) => poll(current => current.includes(text), JSON.stringify(text), waitOptions),
+		waitForNoText: async (text, waitOptions) => poll(current => !current.includes(text), `${JSON.stringify(text)} to go away`, waitOptions),
+		async resize(newColumns, newRows) {
+			await act(async () => {
+				setSize(stdout, newColumns, newRows);
+				stdout.emit('resize');
+				await sleep(RESIZE_DEBOUNCE_MS + 20);
+			});
+			await tick();
+		},
+		hasExited: () => stdout.listenerCount('resize') === 0 && stdin.listenerCount('readable') === 0,
+		unmount() {
+			if (isUnmounted) {
+				return;
+			}
+
+			isUnmounted = true;
+			mounted.delete(reader);
+			act(() => {
+				unmountInk();
+			});
+		},
+		library,
+		reading,
+		openUrl,
+	};
+	mounted.add(reader);
+	return reader;
+}
+
+/** The header line of a screen: where the reader is. */
+export function headerOf(frame: string): string {
+	return frame.split('\n')[0] ?? '';
+}
+
+/** The status bar (or prompt) line of a screen. */
+export function statusOf(frame: string): string {
+	return frame.split('\n').at(-1) ?? '';
+}
+
+/** The lines between the header and the status bar. */
+export function bodyOf(frame: string): string[] {
+	return frame.split('\n').slice(1, -1);
+}
+
+/** The display width of the widest line of a (plain) frame. */
+export function widestLine(frame: string): number {
+	return Math.max(0, ...frame.split('\n').map(line => stringWidth(line)));
+}

@@ -1,0 +1,175 @@
+// The first screen: sections with their counts, All, Saved, "Continue reading", moving and quitting.
+import {describe, expect, it, vi} from 'vitest';
+import {createMemoryReadingState} from '../../source/store/reading-state.js';
+import {bodyOf, bundledLibrary, headerOf, renderReader, statusOf} from '../helpers/render.js';
+
+const library = bundledLibrary();
+const total = library.articles.length;
+
+/** The body line that starts with a section entry's name (after the cursor column). */
+function entryLine(frame: string, label: string): string {
+	const line = bodyOf(frame).find(candidate => candidate.slice(2).startsWith(`${label} `));
+	if (!line) {
+		throw new Error(`No "${label}" entry in:\n${frame}`);
+	}
+
+	return line;
+}
+
+describe('sections screen', () => {
+	it('lists every section with its article and unread counts, in the order of sections.yaml, then All and Saved', async () => {
+		const reader = renderReader();
+		const frame = await reader.waitForText('Saved');
+
+		expect(headerOf(frame)).toMatch(new RegExp(`^newsread .* ${total} articles · ${total} unread$`));
+		const labels = bodyOf(frame)
+			.filter(line => line.trim() !== '')
+			.map(line => line.slice(2).split(/ {2,}/)[0]);
+		expect(labels).toEqual(['World', 'Science', 'Business', 'Culture', 'Technology', 'Sport', 'All', 'Saved']);
+		for (const {name, articles} of library.sections) {
+			expect(entryLine(frame, name)).toMatch(new RegExp(`${articles.length} articles · ${articles.length} unread\\s*$`));
+		}
+
+		expect(entryLine(frame, 'All')).toMatch(new RegExp(`${total} articles · ${total} unread\\s*$`));
+		expect(entryLine(frame, 'Saved')).toMatch(/0 articles\s*$/);
+		expect(statusOf(frame)).toMatch(/^1\/8 /);
+	});
+
+	it('shows one unread article fewer in the section and in All after an article was opened and closed', async () => {
+		const reader = renderReader();
+		await reader.waitForText('World');
+		expect(entryLine(reader.frame(), 'World')).toContain('4 articles · 4 unread');
+
+		await reader.press('enter', 'enter');
+		await reader.waitForText('page 1/');
+		await reader.press('q', 'q');
+		const frame = await reader.waitForText('Continue reading');
+
+		expect(entryLine(frame, 'World')).toContain('4 articles · 3 unread');
+		expect(entryLine(frame, 'Science')).toContain('3 articles · 3 unread');
+		expect(entryLine(frame, 'All')).toContain(`${total} articles · ${total - 1} unread`);
+		expect(headerOf(frame)).toContain(`${total - 1} unread`);
+	});
+
+	it('offers "Continue reading: <title> (N%)" after reading, and Enter resumes the article where it was left', async () => {
+		const reader = renderReader({columns: 100});
+		// Sport is the sixth section; its newest article is the hockey cup report.
+		await reader.press('j', 'j', 'j', 'j', 'j', 'enter');
+		await reader.waitForText('newsread › Sport');
+		await reader.press('enter');
+		await reader.waitForText('Sport › Late equaliser keeps Saltmere in the county hockey cup');
+		await reader.press(']', ']');
+		const left = statusOf(await reader.waitForText('The comeback'));
+		const percent = /^page \d+\/\d+ · (\d+)%/.exec(left)?.[1];
+		expect(percent).toBeDefined();
+
+		await reader.press('q', 'q');
+		const sections = await reader.waitForText('Continue reading');
+		expect(bodyOf(sections)[0]).toContain(`Continue reading: Late equaliser keeps Saltmere in the county hockey cup (${percent}%)`);
+
+		await reader.press('g', 'enter');
+		const resumed = await reader.waitForText('Sport › Late equaliser');
+		expect(bodyOf(resumed).find(line => line.trim() !== '')?.trim()).toBe('The comeback');
+	});
+
+	// BUG (pager-model topLineFor + layout firstLineOfBlock): the saved position is a block, and the
+	// first line of a block is the blank spacer above it, so the article resumes one line higher than
+	// it was left: "page 2/3 · 84% · The comeback" comes back as "page 1/3 · 82% · A tale of two halves".
+	it.fails('resumes on the same page, percentage and subheading as the reader left', async () => {
+		const reader = renderReader({columns: 100});
+		await reader.press('j', 'j', 'j', 'j', 'j', 'enter', 'enter');
+		await reader.waitForText('Sport › Late equaliser');
+		await reader.press(']', ']');
+		const left = statusOf(await reader.waitForText('The comeback'));
+		await reader.press('q', 'q');
+		await reader.waitForText('Continue reading');
+		await reader.press('g', 'enter');
+		const resumed = await reader.waitForText('Sport › Late equaliser');
+
+		expect(statusOf(resumed).split('  ')[0]).toBe(left.split('  ')[0]);
+	});
+
+	// BUG (SectionsScreen renderEntry): the whole label is cut to the width, so a long title pushes the
+	// percentage off the line: "Continue reading: Farrowsey census … for the fir…".
+	it.fails('keeps the percentage of "Continue reading" visible when the title is too long for the line', async () => {
+		const reader = renderReader({columns: 80});
+		await reader.press('enter', 'enter');
+		await reader.waitForText('World › Farrowsey census');
+		await reader.press('q', 'q');
+		const frame = await reader.waitForText('Continue reading');
+
+		expect(bodyOf(frame)[0]).toMatch(/Continue reading: Farrowsey census.* \(\d+%\)/);
+	});
+
+	// BUG (SectionsScreen / navigation): the cursor is an index into the entries, and "Continue
+	// reading" is inserted above them after the first article, so coming back from Sport leaves the
+	// cursor on Technology.
+	it.fails('keeps the cursor on the section the reader came back from', async () => {
+		const reader = renderReader();
+		await reader.press('j', 'j', 'j', 'j', 'j', 'enter', 'enter');
+		await reader.waitForText('Sport › ');
+		await reader.press('q', 'q');
+		const frame = await reader.waitForText('Continue reading');
+
+		expect(entryLine(frame, 'Sport').startsWith('❯ ')).toBe(true);
+	});
+
+	it('does not open anything when a digit 1-9 is pressed', async () => {
+		const reader = renderReader();
+		const before = await reader.waitForText('Saved');
+		await reader.press('1', '2', '3', '4', '5', '6', '7', '8', '9');
+
+		expect(reader.frame()).toBe(before);
+		expect(reader.hasExited()).toBe(false);
+	});
+
+	it('moves the highlight with j and k and with the arrow keys', async () => {
+		const reader = renderReader();
+		await reader.waitForText('World');
+		expect(entryLine(reader.frame(), 'World').startsWith('❯ ')).toBe(true);
+
+		await reader.press('j');
+		expect(entryLine(reader.frame(), 'Science').startsWith('❯ ')).toBe(true);
+		expect(entryLine(reader.frame(), 'World').startsWith('  ')).toBe(true);
+		expect(statusOf(reader.frame())).toMatch(/^2\/8 /);
+
+		await reader.press('down', 'down');
+		expect(entryLine(reader.frame(), 'Culture').startsWith('❯ ')).toBe(true);
+
+		await reader.press('k');
+		expect(entryLine(reader.frame(), 'Business').startsWith('❯ ')).toBe(true);
+
+		await reader.press('up', 'up', 'up');
+		expect(entryLine(reader.frame(), 'World').startsWith('❯ ')).toBe(true);
+		expect(statusOf(reader.frame())).toMatch(/^1\/8 /);
+
+		await reader.press('down', 'enter');
+		await reader.waitForText('newsread › Science');
+	});
+
+	it('exits on q, writing the reading state, and draws nothing more', async () => {
+		const reading = createMemoryReadingState();
+		const flush = vi.spyOn(reading, 'flush');
+		const reader = renderReader({reading});
+		const frame = await reader.waitForText('Saved');
+
+		await reader.press('q');
+		expect(reader.hasExited()).toBe(true);
+		expect(flush).toHaveBeenCalled();
+
+		const frames = reader.frameCount();
+		await reader.press('j', 'enter');
+		expect(reader.frameCount()).toBe(frames);
+		expect(reader.frame()).toBe(frame);
+	});
+
+	it('goes back to the sections screen on q from a list instead of exiting', async () => {
+		const reader = renderReader();
+		await reader.press('enter');
+		await reader.waitForText('newsread › World');
+		await reader.press('q');
+
+		await reader.waitForText('Saved');
+		expect(reader.hasExited()).toBe(false);
+	});
+});
