@@ -49,7 +49,7 @@ export function sourceTitle(source: ListSource): string {
 
 /** One entry of the sections screen. */
 export type SectionEntry =
-	| {kind: 'continue'; id: string; label: string; title: string; percent: number}
+	| {kind: 'continue'; id: string; title: string; percent: number}
 	| {kind: 'list'; source: ListSource; label: string; count: number; unread: number};
 
 export function sectionEntries(library: Library, reading: ReadingState): SectionEntry[] {
@@ -59,7 +59,7 @@ export function sectionEntries(library: Library, reading: ReadingState): Section
 	const last = lastId === undefined ? undefined : library.get(lastId);
 	if (last) {
 		const percent = reading.position(last.id)?.percent ?? 0;
-		entries.push({kind: 'continue', id: last.id, label: `Continue reading: ${last.title} (${percent}%)`, title: last.title, percent});
+		entries.push({kind: 'continue', id: last.id, title: last.title, percent});
 	}
 
 	for (const {name, articles} of library.sections) {

@@ -105,9 +105,6 @@ export function bundledLibrary(): Library {
 	return cachedLibrary;
 }
 
-type TestStdout = NodeJS.WriteStream & EventEmitterLike;
-type EventEmitterLike = {emit(event: string): boolean; listenerCount(event: string): number};
-
 /** Gives the test stdout a size. ink-testing-library's stdout has a fixed `columns` getter and no rows. */
 function setSize(stdout: object, columns: number, rows: number): void {
 	Object.defineProperty(stdout, 'columns', {value: columns, configurable: true, writable: true});
@@ -154,8 +151,7 @@ export function renderReader(options: RenderReaderOptions = {}): Reader {
 		throw new Error('ink-testing-library did not render');
 	}
 
-	const {stdin, lastFrame, frames} = instance;
-	const stdout = instance.stdout as unknown as TestStdout;
+	const {stdin, stdout, lastFrame, frames} = instance;
 	const unmountInk = instance.unmount;
 	let isUnmounted = false;
 

@@ -65,7 +65,7 @@ function ids(articles: ReadonlyArray<{id: string}>): string[] {
 
 /** What the sections screen shows: `World 2 (1 unread)`, `Continue reading: …`. */
 function shown(entries: readonly SectionEntry[]): string[] {
-	return entries.map(entry => (entry.kind === 'continue' ? entry.label : `${entry.label} ${entry.count} (${entry.unread} unread)`));
+	return entries.map(entry => (entry.kind === 'continue' ? `Continue reading: ${entry.title} (${entry.percent}%)` : `${entry.label} ${entry.count} (${entry.unread} unread)`));
 }
 
 // --- Tests
@@ -128,7 +128,7 @@ describe('sectionEntries', () => {
 		const reading = createMemoryReadingState();
 		reading.setPosition('science/moth-survey', {block: 3, percent: 42});
 		const entries = sectionEntries(library, reading);
-		expect(entries[0]).toEqual({kind: 'continue', id: 'science/moth-survey', label: `Continue reading: ${titleOf('science/moth-survey')} (42%)`});
+		expect(entries[0]).toEqual({kind: 'continue', id: 'science/moth-survey', title: titleOf('science/moth-survey'), percent: 42});
 		expect(entries.slice(1).every(entry => entry.kind === 'list')).toBe(true);
 		expect(entries).toHaveLength(6);
 	});
@@ -137,7 +137,7 @@ describe('sectionEntries', () => {
 		const reading = createMemoryReadingState();
 		reading.setPosition('science/moth-survey', {block: 3, percent: 42});
 		reading.setPosition('world/harbour-vote', {block: 1, percent: 7});
-		expect(sectionEntries(library, reading)[0]?.label).toBe(`Continue reading: ${titleOf('world/harbour-vote')} (7%)`);
+		expect(sectionEntries(library, reading)[0]).toMatchObject({kind: 'continue', title: titleOf('world/harbour-vote'), percent: 7});
 	});
 
 	it('offers nothing to continue after articles are only marked read in a list', () => {

@@ -111,11 +111,12 @@ export function headlineColumns(width: number, extra = 0): {title: number; date:
 }
 
 function Headline({article, selected, width, withSummary, reading, now, commentCount}: HeadlineProps) {
-	const comments = commentCount > 0 ? ` 💬${commentCount}` : '';
-	const columns = headlineColumns(width, displayWidth(comments));
 	const isRead = reading.isRead(article.id);
 	const percent = reading.position(article.id)?.percent;
-	const mark = isRead ? (percent !== undefined && percent < 100 ? '◐' : ' ') : '●';
+	const inProgress = isRead && percent !== undefined && percent < 100;
+	const extras = `${inProgress ? ` ${percent}%` : ''}${commentCount > 0 ? ` 💬${commentCount}` : ''}`;
+	const columns = headlineColumns(width, displayWidth(extras));
+	const mark = isRead ? (inProgress ? '◐' : ' ') : '●';
 	const byline = article.author ?? sourceHost(article.source) ?? '';
 	const titleStyle = selected ? theme.selected : isRead ? {} : theme.title;
 	return (
@@ -123,7 +124,7 @@ function Headline({article, selected, width, withSummary, reading, now, commentC
 			<Text>
 				<Text {...theme.unread}>{selected ? '❯' : ' '}{mark} </Text>
 				<Text {...titleStyle} inverse={selected}>{padToWidth(article.title, columns.title)}</Text>
-				<Text {...theme.dim}>{comments}</Text>
+				<Text {...theme.dim}>{extras}</Text>
 				<Text {...theme.dim}> {padToWidth(formatRelativeDate(article.date, now), columns.date - 1)}</Text>
 				{columns.byline > 0 ? <Text {...theme.dim}> {fitToWidth(byline, columns.byline)}</Text> : null}
 			</Text>
