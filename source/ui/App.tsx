@@ -61,18 +61,14 @@ export function App({library, reading, openUrl, comments: commentLog, editText =
 			exit();
 		}
 	}, [state.quit, reading, exit]);
-	// Any key clears the message of the previous one.
-	useInput(
-		useCallback(() => {
-			setMessage(undefined);
-		}, []),
-		{isActive: message !== undefined},
-	);
+	const clearMessage = useCallback(() => {
+		setMessage(undefined);
+	}, []);
 
 	const body = useMemo(() => ({columns: size.columns, rows: Math.max(1, size.rows - 1 - FRAME_LINES)}), [size]);
 	const services = useMemo<AppServices>(
-		() => ({library, reading, comments, dispatch, body, now, notify: setMessage, message, openUrl, editText}),
-		[library, reading, comments, body, now, message, openUrl, editText],
+		() => ({library, reading, comments, dispatch, body, now, notify: setMessage, clearMessage, message, openUrl, editText}),
+		[library, reading, comments, body, now, message, clearMessage, openUrl, editText],
 	);
 
 	if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {
@@ -112,7 +108,7 @@ type ScreenViewProps = {
 function ScreenView({screen, below, library}: ScreenViewProps) {
 	switch (screen.name) {
 		case 'sections': {
-			return <SectionsScreen cursor={screen.cursor} isActive />;
+			return <SectionsScreen cursor={screen.cursor} openedKey={screen.openedKey} isActive />;
 		}
 
 		case 'headlines': {

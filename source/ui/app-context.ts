@@ -18,6 +18,8 @@ export type AppServices = {
 	now: () => Date;
 	/** Shows a one-line message in the status bar until the next key. */
 	notify: (message: string) => void;
+	/** Removes the message (done before each key's action). */
+	clearMessage: () => void;
 	/** The message to show, if any. */
 	message: string | undefined;
 	/** Opens a URL in the browser; rejects when there is no browser to open. */

@@ -1,11 +1,13 @@
 // The one key table: every key, the action it triggers on which screen, and its help text.
 // The help screen and the status-bar hints are generated from it, so they cannot disagree.
 import type {Key} from 'ink';
+import type {PagerMove} from './navigation.js';
 
 /** Where a binding applies. `global` applies on every screen except text entry. */
 export type Scope = 'global' | 'list' | 'pager' | 'outline' | 'help' | 'find' | 'comments' | 'form' | 'confirm';
 
 export type Action =
+	| PagerMove
 	| 'help'
 	| 'back'
 	| 'leave'
@@ -19,21 +21,9 @@ export type Action =
 	| 'cursor-page-up'
 	| 'open'
 	| 'toggle-read'
-	| 'page-down'
-	| 'page-up'
-	| 'line-down'
-	| 'line-up'
-	| 'half-page-down'
-	| 'half-page-up'
-	| 'top'
-	| 'bottom'
-	| 'next-subheading'
-	| 'previous-subheading'
 	| 'outline'
 	| 'next-article'
 	| 'previous-article'
-	| 'next-match'
-	| 'previous-match'
 	| 'next-related'
 	| 'open-source'
 	| 'comments'

@@ -52,6 +52,15 @@ export type SectionEntry =
 	| {kind: 'continue'; id: string; title: string; percent: number}
 	| {kind: 'list'; source: ListSource; label: string; count: number; unread: number};
 
+/** A stable name for an entry, whatever its position. */
+export function entryKey(entry: SectionEntry): string {
+	if (entry.kind === 'continue') {
+		return 'continue';
+	}
+
+	return entry.source.kind === 'section' ? `section:${entry.source.name}` : entry.source.kind;
+}
+
 export function sectionEntries(library: Library, reading: ReadingState): SectionEntry[] {
 	const unreadIn = (articles: readonly ArticleMeta[]) => articles.filter(article => !reading.isRead(article.id)).length;
 	const entries: SectionEntry[] = [];

@@ -12,7 +12,7 @@ export type ListSource =
 export type PagerPosition = {line: number; width: number};
 
 export type Screen =
-	| {name: 'sections'; cursor: number}
+	| {name: 'sections'; cursor: number; /** The entry opened last: the cursor returns to it even when entries above it appeared. */ openedKey?: string}
 	| {name: 'headlines'; source: ListSource; cursor: number}
 	| {name: 'article'; id: string; source?: ListSource; position?: PagerPosition; find?: string; relatedCursor: number}
 	| {name: 'outline'; id: string; cursor: number}
@@ -44,19 +44,27 @@ export type NavigationAction =
 	| {type: 'set-query'; query: string}
 	| {type: 'set-related-cursor'; cursor: number};
 
-export type PagerMove =
-	| 'page-down'
-	| 'page-up'
-	| 'line-down'
-	| 'line-up'
-	| 'half-page-down'
-	| 'half-page-up'
-	| 'top'
-	| 'bottom'
-	| 'next-subheading'
-	| 'previous-subheading'
-	| 'next-match'
-	| 'previous-match';
+/** Pager keys whose action is a move of the top line; their action names are the moves. */
+export const pagerMoves = [
+	'page-down',
+	'page-up',
+	'line-down',
+	'line-up',
+	'half-page-down',
+	'half-page-up',
+	'top',
+	'bottom',
+	'next-subheading',
+	'previous-subheading',
+	'next-match',
+	'previous-match',
+] as const;
+
+export type PagerMove = (typeof pagerMoves)[number];
+
+export function isPagerMove(action: string): action is PagerMove {
+	return (pagerMoves as readonly string[]).includes(action);
+}
 
 /** What the pager shows now: the reducer moves within it. */
 export type PagerView = {

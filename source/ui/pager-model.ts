@@ -4,6 +4,7 @@ import type {Article, ArticleMeta} from '../core/article.js';
 import {formatDate} from '../core/dates.js';
 import {blockAtLine, firstLineOfBlock, type Layout, layoutArticle, type Line, lineText, subheadingLines} from '../core/layout.js';
 import {maxTopLine, type PagerPosition} from './navigation.js';
+import {fitToWidth} from './text.js';
 
 export type PagerModel = {
 	layout: Layout;
@@ -36,13 +37,13 @@ export function pagerModel(article: Article, width: number, related: readonly Ar
 		for (const other of related) {
 			relatedLines.push(lines.length);
 			const meta = [other.section, formatDate(other.date)].filter(Boolean).join(', ');
-			lines.push(line(`  › ${other.title} (${meta})`, 'link'));
+			lines.push(line(fitToWidth(`  › ${other.title} (${meta})`, layout.textWidth), 'link'));
 		}
 
 		lines.push(line('', 'plain', 'blank'));
 	}
 
-	lines.push(line(commentsLabel, 'marker'));
+	lines.push(line(fitToWidth(commentsLabel, layout.textWidth), 'marker'));
 	const subheadings = subheadingLines(layout);
 	const model = {layout, lines, relatedLines, subheadings};
 	const forLayout = endMatterCache.get(layout) ?? new Map<string, PagerModel>();
@@ -61,12 +62,22 @@ export function topLineFor(article: Article, model: PagerModel, width: number, h
 		line = position.line;
 	} else if (position) {
 		const previous = layoutArticle(article, position.width);
-		line = firstLineOfBlock(model.layout, blockAtLine(previous, Math.min(position.line, previous.lines.length - 1)));
+		line = firstTextLineOfBlock(model.layout, blockAtLine(previous, Math.min(position.line, previous.lines.length - 1)));
 	} else if (resumeBlock !== undefined) {
-		line = firstLineOfBlock(model.layout, resumeBlock);
+		line = firstTextLineOfBlock(model.layout, resumeBlock);
 	}
 
 	return Math.min(Math.max(0, line), maxTopLine({lineCount: model.lines.length, height}));
+}
+
+/** The first line of a block's own text, past the blank line that separates it from the block before. */
+function firstTextLineOfBlock(layout: Layout, block: number): number {
+	let line = firstLineOfBlock(layout, block);
+	while (layout.lines[line]?.kind === 'blank' && layout.lines[line + 1]?.block === layout.lines[line]?.block) {
+		line++;
+	}
+
+	return line;
 }
 
 export type PageInfo = {page: number; pages: number; percent: number};

@@ -3,10 +3,10 @@
 import {stripVTControlCharacters} from 'node:util';
 import chalk from 'chalk';
 import {useStdout} from 'ink';
-import stringWidth from 'string-width';
 import {render} from 'ink-testing-library';
 import {act, type ReactNode, useState} from 'react';
-import {afterEach, vi, type Mock} from 'vitest';
+import stringWidth from 'string-width';
+import {afterEach, vi} from 'vitest';
 import {type Library, loadLibrary} from '../../source/core/library.js';
 import {bundledArticlesDir} from '../../source/store/paths.js';
 import {createMemoryReadingState, type ReadingState} from '../../source/store/reading-state.js';
@@ -136,7 +136,7 @@ export function renderReader(options: RenderReaderOptions = {}): Reader {
 	const {columns = 80, rows = 24, now = FIXED_NOW} = options;
 	const library = options.library ?? bundledLibrary();
 	const reading = options.reading ?? createMemoryReadingState();
-	const openUrl: OpenUrl = options.openUrl ?? (vi.fn(async () => {}) as Mock<OpenUrl>);
+	const openUrl: OpenUrl = options.openUrl ?? vi.fn<OpenUrl>(async () => {});
 	const clock = () => now;
 
 	let instance: ReturnType<typeof render> | undefined;

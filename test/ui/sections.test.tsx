@@ -52,12 +52,12 @@ describe('sections screen', () => {
 	});
 
 	it('offers "Continue reading: <title> (N%)" after reading, and Enter resumes the article where it was left', async () => {
-		const reader = renderReader({columns: 100});
+		const reader = renderReader();
 		// Sport is the sixth section; its newest article is the hockey cup report.
 		await reader.press('j', 'j', 'j', 'j', 'j', 'enter');
 		await reader.waitForText('newsread › Sport');
 		await reader.press('enter');
-		await reader.waitForText('Sport › Late equaliser keeps Saltmere in the county hockey cup');
+		await reader.waitForText('Sport › Late equaliser');
 		await reader.press(']', ']');
 		const left = statusOf(await reader.waitForText('The comeback'));
 		const percent = /^page \d+\/\d+ · (\d+)%/.exec(left)?.[1];
@@ -75,8 +75,8 @@ describe('sections screen', () => {
 	// BUG (pager-model topLineFor + layout firstLineOfBlock): the saved position is a block, and the
 	// first line of a block is the blank spacer above it, so the article resumes one line higher than
 	// it was left: "page 2/3 · 84% · The comeback" comes back as "page 1/3 · 82% · A tale of two halves".
-	it.fails('resumes on the same page, percentage and subheading as the reader left', async () => {
-		const reader = renderReader({columns: 100});
+	it('resumes on the same page, percentage and subheading as the reader left', async () => {
+		const reader = renderReader();
 		await reader.press('j', 'j', 'j', 'j', 'j', 'enter', 'enter');
 		await reader.waitForText('Sport › Late equaliser');
 		await reader.press(']', ']');
@@ -96,13 +96,13 @@ describe('sections screen', () => {
 		await reader.press('q', 'q');
 		const frame = await reader.waitForText('Continue reading');
 
-		expect(bodyOf(frame)[0]).toMatch(/^❯ Continue reading: Farrowsey census[^(]*… \(\d+%\)\s*$/);
+		expect(bodyOf(frame)[0]).toMatch(/^[❯ ] Continue reading: Farrowsey census[^(]*… \(\d+%\)\s*$/);
 	});
 
 	// BUG (SectionsScreen / navigation): the cursor is an index into the entries, and "Continue
 	// reading" is inserted above them after the first article, so coming back from Sport leaves the
 	// cursor on Technology.
-	it.fails('keeps the cursor on the section the reader came back from', async () => {
+	it('keeps the cursor on the section the reader came back from', async () => {
 		const reader = renderReader();
 		await reader.press('j', 'j', 'j', 'j', 'j', 'enter', 'enter');
 		await reader.waitForText('Sport › ');

@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import type {Article, ArticleMeta, Block} from '../../source/core/article.js';
 import {blockAtLine, layoutArticle, lineText} from '../../source/core/layout.js';
@@ -50,7 +51,7 @@ function longArticle(): Article {
 }
 
 const related = [
-	meta('world/harbour-vote', 'Council votes to close the ferry slip', 'World', '2026-11-02T08:30:00Z'),
+	meta('world/harbour-vote', 'Council closes the ferry slip', 'World', '2026-11-02T08:30:00Z'),
 	meta('science/tide-gauge', 'A new tide gauge', 'Science'),
 ];
 
@@ -70,7 +71,7 @@ describe('pagerModel', () => {
 			'',
 			'─'.repeat(60),
 			'Related articles',
-			'  › Council votes to close the ferry slip (World, 2 Nov 2026)',
+			'  › Council closes the ferry slip (World, 2 Nov 2026)',
 			'  › A new tide gauge (Science)',
 			'',
 			comments,
@@ -81,9 +82,18 @@ describe('pagerModel', () => {
 		const model = pagerModel(longArticle(), 60, related, comments);
 		expect(model.relatedLines).toHaveLength(2);
 		expect(model.relatedLines.map(line => lineText(model.lines[line]!))).toEqual([
-			'  › Council votes to close the ferry slip (World, 2 Nov 2026)',
+			'  › Council closes the ferry slip (World, 2 Nov 2026)',
 			'  › A new tide gauge (Science)',
 		]);
+	});
+
+	it('cuts a related article too long for the text column with an ellipsis instead of wrapping it', () => {
+		const model = pagerModel(longArticle(), 40, related, comments);
+		const [first] = model.relatedLines.map(line => lineText(model.lines[line]!));
+		expect(first).toBe('  › Council closes the ferry slip (Worl…');
+		for (const line of model.lines) {
+			expect(stringWidth(lineText(line))).toBeLessThanOrEqual(model.layout.textWidth);
+		}
 	});
 
 	it('has no "Related articles" heading when there are none', () => {
@@ -164,7 +174,7 @@ describe('topLineFor', () => {
 		const top = topLineFor(article, model, 60, height, undefined, 5);
 		expect(blockAtLine(model.layout, top)).toBe(5);
 		// The first line of the page is the paragraph's first line or the blank line just before it.
-		expect(top).toBe(model.lines.findIndex(line => line.block === 5));
+		expect(top).toBe(model.lines.findIndex(line => line.block === 5 && line.kind !== 'blank'));
 		expect(texts(model.lines.slice(top, top + 2)).join('\n')).toContain('Fifth lorem ipsum');
 	});
 

@@ -12,26 +12,12 @@ import {Frame} from '../components/Frame.js';
 import {useKeymap} from '../hooks/use-keymap.js';
 import {type Action, hintsFor, type Scope} from '../keymap.js';
 import {articlesOf} from '../list-sources.js';
-import type {ListSource, PagerMove, PagerPosition, PagerView} from '../navigation.js';
+import {isPagerMove, type ListSource, type PagerPosition, type PagerView} from '../navigation.js';
 import {currentSubheading, pageInfo, pagerModel, topBlock, topLineFor} from '../pager-model.js';
 import {type TextStyle, theme} from '../theme.js';
 
 const scopes: readonly Scope[] = ['pager'];
 
-const pagerMoves: Partial<Record<Action, PagerMove>> = {
-	'page-down': 'page-down',
-	'page-up': 'page-up',
-	'line-down': 'line-down',
-	'line-up': 'line-up',
-	'half-page-down': 'half-page-down',
-	'half-page-up': 'half-page-up',
-	top: 'top',
-	bottom: 'bottom',
-	'next-subheading': 'next-subheading',
-	'previous-subheading': 'previous-subheading',
-	'next-match': 'next-match',
-	'previous-match': 'previous-match',
-};
 
 export type ArticleScreenProps = {
 	article: Article;
@@ -78,9 +64,8 @@ export function ArticleScreen({article, source, position, find, relatedCursor, i
 				subheadings: model.subheadings,
 				matches: [...new Set(matches.map(match => match.line))],
 			};
-			const move = pagerMoves[action];
-			if (move) {
-				dispatch({type: 'pager-move', move, view});
+			if (isPagerMove(action)) {
+				dispatch({type: 'pager-move', move: action, view});
 				return;
 			}
 
@@ -197,7 +182,7 @@ export function ArticleScreen({article, source, position, find, relatedCursor, i
 	return (
 		<Frame title={`${article.section} › ${article.title}`} aside={byline} status={status} hints={hintsFor(scopes)} prompt={prompt}>
 			{model.lines.slice(top, top + height).map((line, offset) => (
-				<Box key={top + offset} marginLeft={margin}>
+				<Box key={top + offset} marginLeft={margin} height={1} flexShrink={0}>
 					<PagerLine line={line} ranges={matchesByLine.get(top + offset)} selected={top + offset === selectedRelatedLine} />
 				</Box>
 			))}

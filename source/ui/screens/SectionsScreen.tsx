@@ -1,13 +1,13 @@
 // The first screen: "Continue reading", every section with its article and unread counts, All, Saved.
 import {Text} from 'ink';
-import {useCallback} from 'react';
+import {useCallback, useEffect} from 'react';
 import {useApp, useReadingState} from '../app-context.js';
 import {Frame} from '../components/Frame.js';
 import {List, visibleItems} from '../components/List.js';
 import {handleCommonAction} from '../common-actions.js';
 import {useKeymap} from '../hooks/use-keymap.js';
 import {type Action, hintsFor, type Scope} from '../keymap.js';
-import {type SectionEntry, sectionEntries} from '../list-sources.js';
+import {entryKey, type SectionEntry, sectionEntries} from '../list-sources.js';
 import {displayWidth, fitToWidth, padToWidth} from '../text.js';
 import {theme} from '../theme.js';
 
@@ -15,19 +15,31 @@ const scopes: readonly Scope[] = ['list'];
 
 export type SectionsScreenProps = {
 	cursor: number;
+	/** The entry opened last (see navigation). */
+	openedKey?: string;
 	isActive: boolean;
 };
 
-export function SectionsScreen({cursor, isActive}: SectionsScreenProps) {
+export function SectionsScreen({cursor, openedKey, isActive}: SectionsScreenProps) {
 	const {library, reading: readingStore, dispatch, body} = useApp();
 	const reading = useReadingState(readingStore);
 	const entries = sectionEntries(library, reading);
-	const selected = Math.min(cursor, entries.length - 1);
+	const openedIndex = openedKey === undefined ? -1 : entries.findIndex(entry => entryKey(entry) === openedKey);
+	const selected = Math.min(openedIndex === -1 ? cursor : openedIndex, entries.length - 1);
+	useEffect(() => {
+		if (openedKey !== undefined && isActive) {
+			dispatch({type: 'replace', screen: {name: 'sections', cursor: selected}});
+		}
+	}, [openedKey, isActive, selected, dispatch]);
 	const onAction = useCallback(
 		(action: Action) => {
 			const entry = entries[selected];
 			switch (action) {
 				case 'open': {
+					if (entry) {
+						dispatch({type: 'replace', screen: {name: 'sections', cursor: selected, openedKey: entryKey(entry)}});
+					}
+
 					if (entry?.kind === 'continue') {
 						dispatch({type: 'push', screen: {name: 'article', id: entry.id, relatedCursor: 0}});
 					} else if (entry) {

@@ -1,0 +1,123 @@
+// A separate newsread-like process that writes to the stores, for the concurrency tests. It is bundled
+// with esbuild by test/e2e/stores-concurrency.test.ts so plain `node` runs it.
+//
+//   comments <file> <count> <tag>   adds `count` comments (bodies `<tag>-<i>`) through openCommentLog
+//   toggle <dir> <count> <tag>      for each `<tag>-<i>`: marks it read, saves it, remembers a position,
+//                                   and marks every fifth one unread again, flushing after each change
+//   loop-state <dir>                marks new ids read until killed
+//   loop-comments <file>            adds comments until killed
+//
+// Every write that has been acknowledged (the store call returned) is printed as `ack <id>`; the
+// loops print `ready` once their stores are open, and the finite commands print `done` at the end.
+import process from 'node:process';
+import {openCommentLog} from '../../source/store/comments.js';
+import {createReadingState, type ReadingState} from '../../source/store/reading-state.js';
+import {StateFile} from '../../source/store/state-file.js';
+
+function say(line: string): void {
+	// Synchronous on a pipe on Linux: the parent sees every acknowledgement before a SIGKILL lands.
+	process.stdout.write(`${line}\n`);
+}
+
+function fail(message: string): never {
+	process.stderr.write(`store-worker: ${message}\n`);
+	process.exit(1);
+}
+
+function openReadingState(dir: string): ReadingState {
+	const file = new StateFile({
+		dir,
+		onDamaged: message => process.stderr.write(`damaged: ${message}\n`),
+		onLockCompromised: error => process.stderr.write(`lock compromised: ${error.message}\n`),
+	});
+	return createReadingState({
+		file,
+		onError(message) {
+			fail(message);
+		},
+	});
+}
+
+async function toggle(dir: string, count: number, tag: string): Promise<void> {
+	const reading = openReadingState(dir);
+	for (let index = 0; index < count; index++) {
+		const id = `${tag}-${index}`;
+		reading.setRead(id, true);
+		await reading.flush();
+		reading.setSaved(id, true);
+		await reading.flush();
+		reading.setPosition(id, {block: index, percent: index % 101});
+		await reading.flush();
+		if (index % 5 === 0) {
+			reading.setRead(id, false);
+			await reading.flush();
+		}
+
+		say(`ack ${id}`);
+	}
+}
+
+function addComments(file: string, count: number, tag: string): void {
+	const log = openCommentLog({file});
+	for (let index = 0; index < count; index++) {
+		const comment = log.add(`${tag}/article`, {name: `Writer ${tag}`, email: `${tag}@example.org`, body: `${tag}-${index}`});
+		say(`ack ${comment.id}`);
+	}
+}
+
+async function loopState(dir: string): Promise<never> {
+	const reading = openReadingState(dir);
+	say('ready');
+	for (let index = 0; ; index++) {
+		const id = `loop-${process.pid}-${index}`;
+		reading.setRead(id, true);
+		reading.setPosition(id, {block: index, percent: 50});
+		await reading.flush();
+		say(`ack ${id}`);
+	}
+}
+
+function loopComments(file: string): never {
+	const log = openCommentLog({file});
+	say('ready');
+	for (let index = 0; ; index++) {
+		// Some long bodies, so a write is sometimes more than one page.
+		const body = `loop-${process.pid}-${index} ${'words '.repeat(index % 3 === 0 ? 1500 : 10)}`;
+		const comment = log.add('loop/article', {name: `Looper ${process.pid}`, email: 'loop@example.org', body});
+		say(`ack ${comment.id}`);
+	}
+}
+
+const [command, target, countText, tag = 'w'] = process.argv.slice(2);
+const count = Number(countText);
+if (target === undefined) {
+	fail('usage: store-worker comments|toggle|loop-state|loop-comments <file or dir> [count tag]');
+}
+
+switch (command) {
+	case 'comments': {
+		addComments(target, count, tag);
+		break;
+	}
+
+	case 'toggle': {
+		await toggle(target, count, tag);
+		break;
+	}
+
+	case 'loop-state': {
+		await loopState(target);
+		break;
+	}
+
+	case 'loop-comments': {
+		loopComments(target);
+		break;
+	}
+
+	default: {
+		fail(`unknown command ${command ?? '(none)'}`);
+	}
+}
+
+say('done');
