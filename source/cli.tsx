@@ -2,12 +2,6 @@
 import process from 'node:process';
 import meow from 'meow';
 import {type CommandContext, type Command, exitCode} from './commands/context.js';
-import {commentsCommand} from './commands/comments.js';
-import {doctorCommand} from './commands/doctor.js';
-import {importCommand} from './commands/import.js';
-import {listCommand} from './commands/list.js';
-import {readCommand} from './commands/read.js';
-import {sectionsCommand} from './commands/sections.js';
 import {type Library, type LibraryFolder, loadLibrary} from './core/library.js';
 import {type CommentLog, openCommentLog} from './store/comments.js';
 import {bundledArticlesDir, commentsFile, userArticlesDir} from './store/paths.js';
@@ -45,13 +39,14 @@ const helpText = `
 	  $ newsread import ~/saved/page.txt --section Science
 `;
 
-const commands: Record<string, Command> = {
-	sections: sectionsCommand,
-	list: listCommand,
-	read: readCommand,
-	import: importCommand,
-	doctor: doctorCommand,
-	comments: commentsCommand,
+// Loaded on demand: the bundle evaluates a command's modules (and the reader's Ink) only when it runs.
+const commands: Record<string, () => Promise<Command>> = {
+	sections: async () => (await import('./commands/sections.js')).sectionsCommand,
+	list: async () => (await import('./commands/list.js')).listCommand,
+	read: async () => (await import('./commands/read.js')).readCommand,
+	import: async () => (await import('./commands/import.js')).importCommand,
+	doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
+	comments: async () => (await import('./commands/comments.js')).commentsCommand,
 };
 
 const cli = meow(helpText, {
@@ -79,12 +74,13 @@ async function main(): Promise<number> {
 		return runReader(context);
 	}
 
-	const command = commands[name];
-	if (!command) {
+	const loadCommand = commands[name];
+	if (!loadCommand) {
 		process.stderr.write(`newsread: unknown command "${name}". Run "newsread --help" for the commands.\n`);
 		return exitCode.usage;
 	}
 
+	const command = await loadCommand();
 	return command(context);
 }
 

@@ -4,10 +4,12 @@ const minute = 60_000;
 const hour = 60 * minute;
 const day = 24 * hour;
 
-const calendarDate = new Intl.DateTimeFormat('en-GB', {day: 'numeric', month: 'short', year: 'numeric'});
+let calendarDate: Intl.DateTimeFormat | undefined;
 
 /** `12 Nov 2026`, or '' for an article without a date. */
 export function formatDate(iso: string | undefined): string {
+	// Created on first use: building a DateTimeFormat costs milliseconds at start-up.
+	calendarDate ??= new Intl.DateTimeFormat('en-GB', {day: 'numeric', month: 'short', year: 'numeric'});
 	return iso ? calendarDate.format(new Date(iso)) : '';
 }
 

@@ -296,17 +296,20 @@ function parseEvent(line: string): CommentEvent | undefined {
 	}
 
 	// Text from the log is sanitized again: the file may have been edited by hand.
+	const common = {id: sanitizeLine(record['id'] as string), articleId: sanitizeLine(record['articleId'] as string), at: sanitizeLine(record['at'] as string)};
 	switch (record['type']) {
 		case 'add': {
-			return strings('name', 'email', 'body') ? {...(record as CommentEvent & {type: 'add'}), name: sanitizeLine(record['name'] as string), body: sanitizeText(record['body'] as string)} : undefined;
+			return strings('name', 'email', 'body')
+				? {type: 'add', ...common, name: sanitizeLine(record['name'] as string), email: sanitizeLine(record['email'] as string), body: sanitizeText(record['body'] as string)}
+				: undefined;
 		}
 
 		case 'edit': {
-			return strings('body') ? {...(record as CommentEvent & {type: 'edit'}), body: sanitizeText(record['body'] as string)} : undefined;
+			return strings('body') ? {type: 'edit', ...common, body: sanitizeText(record['body'] as string)} : undefined;
 		}
 
 		case 'delete': {
-			return record as CommentEvent;
+			return {type: 'delete', ...common};
 		}
 
 		default: {

@@ -1,7 +1,8 @@
 // The reading-state file (conf): every change is a read-modify-write under a file lock, so several
 // newsread processes never lose each other's changes; a damaged file is moved aside, never overwritten.
-import {mkdirSync, readdirSync, renameSync, rmSync, statSync} from 'node:fs';
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync} from 'node:fs';
 import path from 'node:path';
+import {Ajv} from 'ajv';
 import Conf from 'conf';
 import {lock, lockSync} from 'proper-lockfile';
 
@@ -52,6 +53,41 @@ const schema = {
 		},
 	},
 } as const;
+
+let compiledValidator: ReturnType<Ajv['compile']> | undefined;
+
+/** Compiled on first use: compiling a schema is slow, and most commands never open the state file. */
+function validateState(value: unknown): boolean {
+	compiledValidator ??= new Ajv({allErrors: true}).compile({type: 'object', properties: schema});
+	return compiledValidator(value) === true;
+}
+
+function validationErrors(): string {
+	return (compiledValidator?.errors ?? []).map(({instancePath, message}) => `${instancePath || '/'} ${message ?? ''}`).join('; ');
+}
+
+/**
+ * Why the file's text is not a usable state file, or undefined when it is. Checked before conf opens
+ * the file, because conf writes defaults and its migration version into it before it validates.
+ */
+export function stateFileProblem(text: string): string | undefined {
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch (error) {
+		return `not valid JSON: ${(error as Error).message}`;
+	}
+
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+		return 'not a JSON object';
+	}
+
+	if (!validateState(value)) {
+		return `does not match the schema: ${validationErrors()}`;
+	}
+
+	return undefined;
+}
 
 export function emptyState(): StateData {
 	return {read: {}, positions: {}, saved: {}, lastRead: null, commenter: null, drafts: {}};
@@ -111,12 +147,28 @@ export class StateFile {
 	}
 
 	private openConf(): Conf<StateData> {
+		const problem = this.currentFileProblem();
+		if (problem) {
+			this.moveAside(new DamagedStateError(problem));
+		}
+
 		try {
 			return this.createConf();
 		} catch (error) {
 			this.moveAside(error);
 			return this.createConf();
 		}
+	}
+
+	private currentFileProblem(): string | undefined {
+		let text: string;
+		try {
+			text = readFileSync(this.path, 'utf8');
+		} catch {
+			return undefined;
+		}
+
+		return stateFileProblem(text);
 	}
 
 	private createConf(): Conf<StateData> {
@@ -177,22 +229,26 @@ export class StateFile {
 function lockOptions(options: StateFileOptions) {
 	return {
 		realpath: false,
-		stale: 10_000,
-		update: 2000,
+		stale: 5000,
+		update: 1000,
 		onCompromised(error: Error) {
 			options.onLockCompromised?.(error);
 		},
 	};
 }
 
-/** proper-lockfile's sync lock has no retries: retry here, sleeping without spinning. */
+/**
+ * proper-lockfile's sync lock has no retries: retry here, sleeping without spinning, until a lock
+ * left by a killed newsread has gone stale and can be taken over.
+ */
 function lockSyncWithRetries(file: string, options: ReturnType<typeof lockOptions>): () => void {
 	const sleeper = new Int32Array(new SharedArrayBuffer(4));
-	for (let attempt = 0; ; attempt++) {
+	const giveUpAt = Date.now() + options.stale + 2000;
+	for (;;) {
 		try {
 			return lockSync(file, options);
 		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || attempt >= 500) {
+			if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || Date.now() > giveUpAt) {
 				throw error;
 			}
 
@@ -201,9 +257,13 @@ function lockSyncWithRetries(file: string, options: ReturnType<typeof lockOption
 	}
 }
 
+class DamagedStateError extends Error {
+	override name = 'DamagedStateError';
+}
+
 function isDamagedFileError(error: unknown): boolean {
 	const {name, message} = error as Error;
-	return name === 'SyntaxError' || (message ?? '').startsWith('Config schema violation');
+	return name === 'SyntaxError' || name === 'DamagedStateError' || (message ?? '').startsWith('Config schema violation');
 }
 
 function firstLine(text: string): string {

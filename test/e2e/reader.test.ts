@@ -108,14 +108,14 @@ describe.each([
 	});
 
 	it('Enter opens the headlines of World, newest first', async () => {
-		session.write(KEYS.enter);
+		await session.press(KEYS.enter);
 		await session.waitForText('newsread › World');
 		const firstHeadline = session.screen().find(line => line.includes('❯')) ?? '';
 		expect(firstHeadline).toContain(longRead.title.slice(0, 20));
 	});
 
 	it('Enter opens the first article on page 1', async () => {
-		session.write(KEYS.enter);
+		await session.press(KEYS.enter);
 		await session.waitFor(screen => screen.includes('World › Marrowick long read') && /page 1\//.test(screen), 'the article on page 1');
 		expect(bodyLines(session)[0]).toContain(longRead.subheadings[0]);
 		expect(session.screenText()).toContain('Part 1 paragraph 1 begins here.');
@@ -123,7 +123,7 @@ describe.each([
 
 	it('Space turns to page 2', async () => {
 		const before = pageOf(session)!;
-		session.write(KEYS.space);
+		await session.press(KEYS.space);
 		await session.waitFor(() => pageOf(session)?.page === 2, 'page 2/ in the status line');
 		expect(pageOf(session)?.pages).toBe(before.pages);
 		expect(session.screenText()).not.toContain('Part 1 paragraph 1 begins here.');
@@ -131,7 +131,7 @@ describe.each([
 
 	it('] puts the next subheading on the top line, bold and coloured, and names it in the status line', async () => {
 		const before = bodyLines(session)[0];
-		session.write(']');
+		await session.press(']');
 		await session.waitFor(() => bodyLines(session)[0] !== before && longRead.subheadings.includes(bodyLines(session)[0]!.trim()), 'a subheading on the top line');
 		const heading = bodyLines(session)[0]!.trim();
 		expect(statusLine(session)).toContain(heading);
@@ -147,13 +147,13 @@ describe.each([
 	});
 
 	it('? shows the help with the pager keys, Esc returns to the same place', async () => {
-		session.write('?');
+		await session.press('?');
 		await session.waitForText('Help: keys');
 		expect(session.screenText()).toContain('next page');
 		expect(session.screenText()).toContain('next subheading');
 		expect(session.screenText()).toContain('previous page');
 
-		session.write(KEYS.escape);
+		await session.press(KEYS.escape);
 		await session.waitFor(screen => screen.includes('World › Marrowick long read') && /page \d+\//.test(screen), 'the article again');
 		expect(bodyLines(session)[0]).toBe(topBeforeResize);
 	});
@@ -173,11 +173,11 @@ describe.each([
 	});
 
 	it('q goes back to the headlines, Q quits with status 0 and restores the screen and cursor', async () => {
-		session.write('q');
+		await session.press('q');
 		await session.waitForText('newsread › World');
 		expect(session.screenText()).not.toContain('page ');
 
-		session.write('Q');
+		await session.press('Q');
 		expect(await session.waitForExit()).toBe(0);
 		expect(session.onAlternateScreen()).toBe(false);
 		expect(session.cursorVisible()).toBe(true);
@@ -185,8 +185,9 @@ describe.each([
 		const left = output.lastIndexOf(`${ESC}[?1049l`);
 		expect(left).toBeGreaterThan(output.lastIndexOf(`${ESC}[?1049h`));
 		expect(output.lastIndexOf(`${ESC}[?25h`)).toBeGreaterThan(output.lastIndexOf(`${ESC}[?25l`));
-		// Nothing is drawn after leaving the alternate screen (it would land on the user's shell).
-		expect(output.slice(left + `${ESC}[?1049l`.length).replaceAll(/\s/g, '')).toBe('');
+		// Nothing is drawn after leaving the alternate screen (it would land on the user's shell);
+		// showing the cursor once more is harmless.
+		expect(output.slice(left + `${ESC}[?1049l`.length).replaceAll(`${ESC}[?25h`, '').trim()).toBe('');
 	});
 });
 
@@ -210,7 +211,7 @@ describe('leaving and unusual terminals', () => {
 		session.resize(80, 24);
 		await session.waitFor(screen => screen.includes('World') && screen.includes('Science'), 'the sections after growing the terminal');
 		expect(session.screenText()).not.toContain('Make the terminal larger');
-		session.write('Q');
+		await session.press('Q');
 		expect(await session.waitForExit()).toBe(0);
 	});
 
@@ -238,14 +239,14 @@ describe('leaving and unusual terminals', () => {
 
 		const session = start(['--articles', articles], 80, 24);
 		await session.waitForText('Science');
-		session.write(KEYS.enter);
+		await session.press(KEYS.enter);
 		await session.waitForText('Harbour lights');
-		session.write(KEYS.enter);
+		await session.press(KEYS.enter);
 		await session.waitForText('Harmless opening words');
 		expect(session.screenText()).toContain('World › Harbour lights tonight');
 		expect(session.screenText()).toContain('Safe heading');
 		expect(session.screenText()).toContain('Closing paragraph.');
-		session.write('Q');
+		await session.press('Q');
 		expect(await session.waitForExit()).toBe(0);
 
 		const output = session.rawOutput;
@@ -254,5 +255,29 @@ describe('leaving and unusual terminals', () => {
 		expect(output).not.toContain(']52;');
 		expect(output).not.toContain(`${ESC}[2J`);
 		expect(output).not.toContain(BEL);
+	});
+});
+
+describe('typing ahead', () => {
+	it('keys typed faster than a frame all count: j and Enter in one burst open Science', async () => {
+		const session = start([], 80, 24);
+		await session.waitForText('Science');
+		await session.press(`j${KEYS.enter}`);
+		await session.waitForText('newsread › Science', 3000);
+	});
+
+	it('Enter pressed the moment the headlines appear opens the first article', async () => {
+		const session = start([], 80, 24);
+		await session.waitForText('Science');
+		for (let attempt = 1; attempt <= 3; attempt++) {
+			await session.press(KEYS.enter);
+			await session.waitForText('newsread › World');
+			session.write(KEYS.enter);
+			await session.waitFor(screen => /page 1\//.test(screen), `the article on attempt ${attempt}`, 3000);
+			await session.press('q');
+			await session.waitForText('newsread › World');
+			await session.press('q');
+			await session.waitForText('Science');
+		}
 	});
 });

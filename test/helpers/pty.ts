@@ -36,6 +36,8 @@ export class PtySession {
 	private exitCode: number | undefined;
 	private exitSignal: number | undefined;
 	private lastData = Date.now();
+	/** Called on the next output from newsread (the waits wake up at once instead of at their next poll). */
+	private dataWaiters: Array<() => void> = [];
 
 	constructor(args: string[], options: PtyOptions) {
 		const columns = options.columns ?? 80;
@@ -51,6 +53,9 @@ export class PtySession {
 			this.output += data;
 			this.lastData = Date.now();
 			this.terminal.write(data);
+			for (const wake of this.dataWaiters.splice(0)) {
+				wake();
+			}
 		});
 		this.process.onExit(({exitCode, signal}) => {
 			this.exitCode = exitCode;
@@ -79,6 +84,16 @@ export class PtySession {
 
 	write(keys: string): void {
 		this.process.write(keys);
+	}
+
+	/**
+	 * Types `keys` once the screen has stopped changing for `quietMs`, as a person reacts to what
+	 * they see. (newsread swaps its key handler after a new screen is drawn; a key that arrives in
+	 * between can be lost, see the typeahead test in test/e2e/reader.test.ts.)
+	 */
+	async press(keys: string, quietMs = 100): Promise<void> {
+		await this.waitForQuiet(quietMs);
+		this.write(keys);
 	}
 
 	/** Resizes the emulator first, then the pty (which sends SIGWINCH), so redraws land on the new size. */
@@ -179,18 +194,34 @@ export class PtySession {
 		await this.flush();
 	}
 
-	/** Waits until the screen satisfies `predicate` (polling xterm after its writes flush). */
+	/** Resolves on the next output from newsread or after `ms`, whichever comes first. */
+	private async nextDataOrTimeout(ms: number): Promise<void> {
+		let wake: () => void = () => {};
+		const data = new Promise<void>(resolve => {
+			wake = resolve;
+			this.dataWaiters.push(resolve);
+		});
+		let timer: NodeJS.Timeout | undefined;
+		await Promise.race([data, new Promise<void>(resolve => {
+			timer = setTimeout(resolve, ms);
+		})]);
+		clearTimeout(timer);
+		this.dataWaiters = this.dataWaiters.filter(waiter => waiter !== wake);
+	}
+
+	/**
+	 * Waits until the screen satisfies `predicate`: checked after xterm has processed each chunk of
+	 * output (so it returns as soon as the frame is on screen), and every 25 ms.
+	 */
 	async waitFor(predicate: (screen: string) => boolean, description: string, timeout = 10_000): Promise<void> {
 		const deadline = Date.now() + timeout;
 		while (Date.now() < deadline) {
-			await new Promise<void>(resolve => {
-				this.terminal.write('', resolve);
-			});
+			await this.flush();
 			if (predicate(this.screenText())) {
 				return;
 			}
 
-			await new Promise(resolve => setTimeout(resolve, 25));
+			await this.nextDataOrTimeout(25);
 		}
 
 		throw new Error(`Timed out waiting for ${description}. Screen:\n${this.screenText()}`);

@@ -7,8 +7,10 @@
 //   loop-state <dir>                marks new ids read until killed
 //   loop-comments <file>            adds comments until killed
 //
-// Every write that has been acknowledged (the store call returned) is printed as `ack <id>`; the
-// loops print `ready` once their stores are open, and the finite commands print `done` at the end.
+// Every write that has been acknowledged (the store call returned) is printed as `ack <id>`. The
+// loops print `ready` once their stores are open and start writing when a line arrives on standard
+// input (so a batch of them starts up without competing with writers already running); the finite
+// commands print `done` at the end.
 import process from 'node:process';
 import {openCommentLog} from '../../source/store/comments.js';
 import {createReadingState, type ReadingState} from '../../source/store/reading-state.js';
@@ -22,6 +24,17 @@ function say(line: string): void {
 function fail(message: string): never {
 	process.stderr.write(`store-worker: ${message}\n`);
 	process.exit(1);
+}
+
+/** Says "ready" and waits for the go line on standard input. */
+async function readyThenWait(): Promise<void> {
+	say('ready');
+	await new Promise<void>(resolve => {
+		process.stdin.once('data', () => {
+			process.stdin.pause();
+			resolve();
+		});
+	});
 }
 
 function openReadingState(dir: string): ReadingState {
@@ -67,7 +80,7 @@ function addComments(file: string, count: number, tag: string): void {
 
 async function loopState(dir: string): Promise<never> {
 	const reading = openReadingState(dir);
-	say('ready');
+	await readyThenWait();
 	for (let index = 0; ; index++) {
 		const id = `loop-${process.pid}-${index}`;
 		reading.setRead(id, true);
@@ -77,12 +90,12 @@ async function loopState(dir: string): Promise<never> {
 	}
 }
 
-function loopComments(file: string): never {
+async function loopComments(file: string): Promise<never> {
 	const log = openCommentLog({file});
-	say('ready');
+	await readyThenWait();
 	for (let index = 0; ; index++) {
-		// Some long bodies, so a write is sometimes more than one page.
-		const body = `loop-${process.pid}-${index} ${'words '.repeat(index % 3 === 0 ? 1500 : 10)}`;
+		// Now and then a long body, so a write is sometimes more than one page.
+		const body = `loop-${process.pid}-${index} ${'words '.repeat(index % 50 === 0 ? 1000 : 10)}`;
 		const comment = log.add('loop/article', {name: `Looper ${process.pid}`, email: 'loop@example.org', body});
 		say(`ack ${comment.id}`);
 	}
@@ -111,7 +124,7 @@ switch (command) {
 	}
 
 	case 'loop-comments': {
-		loopComments(target);
+		await loopComments(target);
 		break;
 	}
 

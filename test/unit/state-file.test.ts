@@ -113,23 +113,17 @@ describe('where the reading state is kept', () => {
 
 /** Damaged files the user may have: a crash of another program, a bad hand edit, a wrong type. */
 const damagedFiles = [
-	{name: 'truncated JSON', content: '{"read": {"world/a": 17', bug: undefined},
+	{name: 'truncated JSON', content: '{"read": {"world/a": 17'},
 	{
 		name: 'a JSON array ([1,2])',
 		content: '[1,2]',
-		bug: 'conf runs its migrations before validating: the array becomes {"0":1,"1":2,...}, is written back, and is accepted',
 	},
-	{name: 'schema-invalid JSON ({"read": {"a": "yes"}})', content: '{"read": {"a": "yes"}}', bug: undefined},
+	{name: 'schema-invalid JSON ({"read": {"a": "yes"}})', content: '{"read": {"a": "yes"}}'},
 ] as const;
 
-/** A case that fails because of a reported bug runs as `it.fails`: it turns red once the bug is fixed, to be switched back to `it`. */
-function itUnless(bug: string | undefined) {
-	return bug ? it.fails : it;
-}
-
 describe('a damaged state file', () => {
-	for (const {name, content, bug} of damagedFiles) {
-		itUnless(bug)(`moves ${name} aside, tells the user once where the copy is, and starts empty${bug ? ` (known bug: ${bug})` : ''}`, async () => {
+	for (const {name, content} of damagedFiles) {
+		it(`moves ${name} aside, tells the user once where the copy is, and starts empty`, async () => {
 			const dir = temporaryFolder();
 			const statePath = path.join(dir, 'config.json');
 			writeFileSync(statePath, content);
@@ -158,10 +152,8 @@ describe('a damaged state file', () => {
 		});
 	}
 
-	const schemaInvalidBug = 'conf writes its defaults and migration version into the file before the schema check fails, so the copy is a rewritten file';
-	for (const {name, content, bug} of damagedFiles) {
-		const known = bug ?? (name.startsWith('schema-invalid') ? schemaInvalidBug : undefined);
-		itUnless(known)(`keeps the original bytes of ${name} in the moved-aside copy${known ? ` (known bug: ${known})` : ''}`, () => {
+	for (const {name, content} of damagedFiles) {
+		it(`keeps the original bytes of ${name} in the moved-aside copy`, () => {
 			const dir = temporaryFolder();
 			writeFileSync(path.join(dir, 'config.json'), content);
 			new StateFile({dir, now: () => fixedNow});
@@ -210,8 +202,8 @@ describe('leftovers of killed writers', () => {
 		expect(existsSync(unrelated)).toBe(true);
 	});
 
-	it.fails(
-		'starts right after a newsread that was killed while writing left its lock behind (known bug: the start-up lock gives up after ~5 s, before the 10 s stale time)',
+	it(
+		'starts right after a newsread that was killed while writing left its lock behind',
 		() => {
 			const dir = temporaryFolder();
 			new StateFile({dir});

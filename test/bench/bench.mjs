@@ -1,0 +1,602 @@
+// Benchmarks the built newsread in a real pseudo-terminal (node-pty), read back through a terminal
+// emulator (@xterm/headless) where a screen is needed:
+//   (a) start-up: spawn to the first frame, against a minimal Ink app bundled the same way and bare node;
+//   (b) page turns: Space to the next `page N/` on the status line, in the longest sample article and
+//       in a generated 50,000-line article;
+//   (c) the peak RSS of newsread during the 50,000-line run.
+// Run with `npm run bench` (which builds first). Options:
+//   --runs N      start-up runs per program after the warm-up (default 9)
+//   --presses N   timed page turns per article after 3 warm-up turns (default 30)
+//   --only WHAT   only `startup` or only `pages` (page turns and memory)
+//   --profile     also record a CPU profile of a 50,000-line page-turn session and list the
+//                 functions with the most self time (profile files go to /tmp/newsread-prof)
+import {spawnSync} from 'node:child_process';
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {performance} from 'node:perf_hooks';
+import process from 'node:process';
+import {parseArgs} from 'node:util';
+import {fileURLToPath} from 'node:url';
+import {build} from 'esbuild';
+
+const require = createRequire(import.meta.url);
+const pty = require('node-pty');
+const {Terminal} = require('@xterm/headless');
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const newsreadBin = path.join(root, 'dist/newsread.js');
+
+const {values: options} = parseArgs({
+	options: {
+		runs: {type: 'string', default: '9'},
+		presses: {type: 'string', default: '30'},
+		profile: {type: 'boolean', default: false},
+		only: {type: 'string'},
+	},
+});
+const startRuns = Math.max(7, Number(options.runs));
+const pagePresses = Math.max(10, Number(options.presses));
+const warmupPresses = 3;
+const longLines = 50_000;
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'newsread-bench-'));
+process.on('exit', () => rmSync(scratch, {recursive: true, force: true}));
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+const sleep = ms => new Promise(resolve => {
+	setTimeout(resolve, ms);
+});
+
+// CSI, OSC (BEL or ST terminated), and two-character escapes.
+// eslint-disable-next-line no-control-regex
+const ansi = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])/g;
+const stripAnsi = text => text.replaceAll(ansi, '');
+
+/** The environment of a child: a private NEWSREAD_HOME, no CI (Ink draws nothing interactive under CI). */
+function childEnv(home) {
+	const env = {...process.env, TERM: 'xterm-256color', NEWSREAD_HOME: home};
+	delete env.CI;
+	delete env.FORCE_COLOR;
+	delete env.NODE_OPTIONS;
+	return env;
+}
+
+function newHome() {
+	return mkdtempSync(path.join(scratch, 'home-'));
+}
+
+function stats(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	const median = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	return {n: sorted.length, min: sorted[0], median, max: sorted.at(-1)};
+}
+
+/** A program in a pty, its output kept raw and fed to xterm. */
+class Session {
+	constructor(command, args, {columns = 80, rows = 24, env}) {
+		this.terminal = new Terminal({cols: columns, rows, allowProposedApi: true});
+		this.output = '';
+		this.lastData = performance.now();
+		this.exitCode = undefined;
+		this.waiters = [];
+		this.process = pty.spawn(command, args, {name: 'xterm-256color', cols: columns, rows, cwd: root, env});
+		this.process.onData(data => {
+			this.output += data;
+			this.lastData = performance.now();
+			this.terminal.write(data);
+			for (const wake of this.waiters.splice(0)) {
+				wake();
+			}
+		});
+		this.process.onExit(({exitCode}) => {
+			this.exitCode = exitCode;
+		});
+	}
+
+	get pid() {
+		return this.process.pid;
+	}
+
+	write(keys) {
+		this.process.write(keys);
+	}
+
+	async flush() {
+		await new Promise(resolve => {
+			this.terminal.write('', resolve);
+		});
+	}
+
+	screen() {
+		const buffer = this.terminal.buffer.active;
+		const lines = [];
+		for (let row = 0; row < this.terminal.rows; row++) {
+			lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+		}
+
+		return lines.join('\n');
+	}
+
+	nextData(timeout) {
+		return new Promise(resolve => {
+			const timer = setTimeout(resolve, timeout);
+			this.waiters.push(() => {
+				clearTimeout(timer);
+				resolve();
+			});
+		});
+	}
+
+	/** Waits until the emulated screen satisfies `predicate`. */
+	async waitForScreen(predicate, description, timeout = 30_000) {
+		const deadline = performance.now() + timeout;
+		for (;;) {
+			await this.flush();
+			if (predicate(this.screen())) {
+				return;
+			}
+
+			if (performance.now() > deadline || this.exitCode !== undefined) {
+				throw new Error(`Timed out waiting for ${description}. Screen:\n${this.screen()}`);
+			}
+
+			await this.nextData(25);
+		}
+	}
+
+	/** Resolves with the time at which the output written after `from` satisfies `predicate`. */
+	async waitForOutput(from, predicate, description, timeout = 30_000) {
+		const deadline = performance.now() + timeout;
+		for (;;) {
+			if (predicate(stripAnsi(this.output.slice(from)))) {
+				return this.lastData;
+			}
+
+			if (performance.now() > deadline || this.exitCode !== undefined) {
+				throw new Error(`Timed out waiting for ${description}. Screen:\n${this.screen()}`);
+			}
+
+			await this.nextData(50);
+		}
+	}
+
+	/** Waits until nothing has been written for `quietMs`: the screen has settled. */
+	async waitForQuiet(quietMs = 100) {
+		while (performance.now() - this.lastData < quietMs) {
+			await sleep(5);
+		}
+
+		await this.flush();
+	}
+
+	/**
+	 * Types `keys` once the screen has settled, as a person reacting to it would (a key that arrives
+	 * while newsread swaps screens can be lost).
+	 */
+	async press(keys, quietMs = 100) {
+		await this.waitForQuiet(quietMs);
+		this.write(keys);
+	}
+
+	async waitForExit(timeout = 5000) {
+		const deadline = performance.now() + timeout;
+		while (this.exitCode === undefined && performance.now() < deadline) {
+			await sleep(10);
+		}
+
+		if (this.exitCode === undefined) {
+			this.process.kill('SIGKILL');
+			while (this.exitCode === undefined) {
+				await sleep(10);
+			}
+		}
+
+		this.terminal.dispose();
+		return this.exitCode;
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// (a) Start-up
+
+/** A minimal Ink app bundled exactly as source/build.mjs bundles newsread. */
+async function buildMinimalInkApp() {
+	const folder = path.join(scratch, 'ink-app');
+	mkdirSync(folder, {recursive: true});
+	const entry = path.join(folder, 'app.jsx');
+	writeFileSync(entry, "import {render, Text} from 'ink';\n\nrender(<Text>ready</Text>);\n");
+	const outfile = path.join(folder, 'app.js');
+	await build({
+		entryPoints: [entry],
+		outfile,
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		target: 'node20',
+		jsx: 'automatic',
+		minifySyntax: true,
+		legalComments: 'none',
+		logLevel: 'warning',
+		nodePaths: [path.join(root, 'node_modules')],
+		define: {'process.env.NODE_ENV': '"production"'},
+		alias: {'react-devtools-core': path.join(root, 'source/build-stubs/react-devtools-core.js')},
+		banner: {
+			js: [
+				'#!/usr/bin/env node',
+				"import {createRequire as __newsreadCreateRequire} from 'node:module';",
+				'const require = __newsreadCreateRequire(import.meta.url);',
+			].join('\n'),
+		},
+	});
+	return outfile;
+}
+
+/** Milliseconds from spawning `args` in an 80×24 pty to `text` in its output; then ends it. */
+async function timeToText(args, text, quitKeys) {
+	const env = childEnv(newHome());
+	const start = performance.now();
+	const session = new Session(process.execPath, args, {env});
+	const at = await session.waitForOutput(0, output => output.includes(text), JSON.stringify(text), 20_000);
+	if (quitKeys && session.exitCode === undefined) {
+		await session.press(quitKeys);
+		await session.waitForExit(5000);
+	} else {
+		await session.waitForExit(0);
+	}
+
+	return at - start;
+}
+
+async function benchStartup() {
+	const inkApp = await buildMinimalInkApp();
+	const programs = [
+		{name: 'newsread (sections screen)', args: [newsreadBin], text: 'World', quit: 'Q'},
+		{name: 'minimal Ink app (`ready`)', args: [inkApp], text: 'ready'},
+		{name: "bare node -e \"console.log('ready')\"", args: ['-e', "console.log('ready')"], text: 'ready'},
+	];
+	const times = programs.map(() => []);
+	for (let run = 0; run <= startRuns; run++) {
+		// Interleaved, so that a slow moment of the machine hits every program alike. Run 0 warms up.
+		for (const [index, program] of programs.entries()) {
+			const time = await timeToText(program.args, program.text, program.quit);
+			if (run > 0) {
+				times[index].push(time);
+			}
+		}
+
+		process.stderr.write(`start-up run ${run}/${startRuns}\r`);
+	}
+
+	process.stderr.write('\n');
+	return programs.map((program, index) => ({name: program.name, ...stats(times[index])}));
+}
+
+// ---------------------------------------------------------------------------------------------
+// (b) Page turns, (c) memory
+
+// A port of generateLongArticle from test/generate-library.ts (which is TypeScript): the same text.
+function randomGenerator(seed) {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6D_2B_79_F5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+	};
+}
+
+const people = ['Ines Calloway', 'Dunstan Orrell', 'Rhiannon Petch', 'Morag Eastley', 'Tobias Wren', 'Priya Castellane', 'Callum Rudd', 'Anwen Hale', 'Gareth Pendry', 'Elsie Mardle', 'Yuki Tanabe', 'Olu Adeyemi'];
+const bodyWords = [
+	'the', 'council', 'said', 'residents', 'would', 'meeting', 'morning', 'village', 'plans', 'water', 'road',
+	'years', 'local', 'spring', 'report', 'harbour', 'station', 'families', 'winter', 'visitors', 'engineers',
+	'agreed', 'evening', 'committee', 'funding', 'school', 'weather', 'season', 'crossing', 'volunteers',
+	'and', 'of', 'in', 'to', 'a', 'was', 'for', 'on', 'with', 'at', 'by', 'from', 'after', 'before', 'over',
+	'measured', 'published', 'questions', 'answered', 'remained', 'expected', 'finished', 'opened', 'closed',
+	'timetable', 'consultation', 'neighbours', 'landing', 'records', 'estimates',
+];
+
+function generateLongArticle(file, lines) {
+	const next = randomGenerator(lines);
+	const pick = items => items[Math.floor(next() * items.length)];
+	const capitalise = text => text.charAt(0).toUpperCase() + text.slice(1);
+	const wordRun = length => {
+		const words = [];
+		let size = 0;
+		while (size < length - 4) {
+			const word = pick(bodyWords);
+			words.push(word);
+			size += word.length + 1;
+		}
+
+		return `${capitalise(words.join(' '))}.`;
+	};
+
+	const paragraph = (lineCount, lineLength) => {
+		const result = Array.from({length: lineCount}, () => wordRun(lineLength));
+		if (next() < 0.3) {
+			result[0] = `**${result[0].slice(0, -1)}**.`;
+		}
+
+		if (next() < 0.2) {
+			result.push(`*${pick(people)}* said so.`);
+		}
+
+		return result.join('\n');
+	};
+
+	const width = 80;
+	const paragraphLineCount = 5;
+	const paragraphLineLength = 75;
+	const paragraphsPerSubheading = 40;
+	const paragraphLines = Math.ceil(((paragraphLineLength + 1) * paragraphLineCount) / width) + 1;
+	const blocks = [];
+	let estimate = 0;
+	let paragraphs = 0;
+	while (estimate < lines) {
+		if (paragraphs > 0 && paragraphs % paragraphsPerSubheading === 0) {
+			blocks.push(`## Part ${(paragraphs / paragraphsPerSubheading) + 1}`);
+			estimate += 2;
+		}
+
+		blocks.push(paragraph(paragraphLineCount, paragraphLineLength));
+		paragraphs++;
+		estimate += paragraphLines;
+	}
+
+	const fields = {
+		title: `A very long article of about ${lines} lines`,
+		section: 'Long Reads',
+		date: new Date(Date.UTC(2025, 0, 1)).toISOString(),
+		author: pick(people),
+		summary: `Generated text that lays out to about ${lines} lines at ${width} columns.`,
+		tags: ['generated', 'long'],
+	};
+	const frontmatter = ['---', ...Object.entries(fields).map(([key, value]) => `${key}: ${JSON.stringify(value)}`), '---', ''].join('\n');
+	mkdirSync(path.dirname(file), {recursive: true});
+	writeFileSync(file, `${frontmatter}\n${blocks.join('\n\n')}\n`);
+}
+
+function runNewsread(args) {
+	const result = spawnSync(process.execPath, [newsreadBin, ...args], {encoding: 'utf8', env: childEnv(newHome()), maxBuffer: 64 * 1024 * 1024});
+	if (result.status !== 0) {
+		throw new Error(`newsread ${args.join(' ')} failed: ${result.stderr}`);
+	}
+
+	return result.stdout;
+}
+
+/** The sample article whose `newsread read` text is longest. */
+function longestSampleArticle() {
+	const articles = JSON.parse(runNewsread(['list', '--json']));
+	let longest;
+	for (const article of articles) {
+		const length = runNewsread(['read', article.id, '--width', '80']).length;
+		if (!longest || length > longest.length) {
+			longest = {...article, length};
+		}
+	}
+
+	return longest;
+}
+
+const pageOf = screen => {
+	const match = /page (\d+)\/(\d+)/.exec(screen);
+	return match ? {page: Number(match[1]), pages: Number(match[2])} : undefined;
+};
+
+/**
+ * Opens an article through the search: the first words of its title as the query (every word in
+ * the title ranks it first). Returns the milliseconds from Enter on the result to page 1.
+ */
+async function openBySearch(session, title) {
+	const query = title.split(/\s+/).filter(word => word.length >= 4).slice(0, 4).join(' ');
+	await session.waitForScreen(screen => screen.includes('Science'), 'the sections screen', 60_000);
+	await session.press('/');
+	await session.waitForScreen(screen => screen.includes('Search:'), 'the search prompt');
+	await session.press(query);
+	await session.waitForScreen(screen => screen.includes(`Search: ${query}`), 'the typed query');
+	await session.press('\r');
+	await session.waitForScreen(screen => screen.includes('newsread › Search'), 'the search results', 60_000);
+	await session.press('\r');
+	const start = performance.now();
+	await session.waitForScreen(screen => pageOf(screen)?.page === 1, 'page 1 of the article', 120_000);
+	const openTime = performance.now() - start;
+	const header = session.screen().split('\n')[0];
+	if (!header.includes(title.slice(0, 20))) {
+		throw new Error(`The search for "${query}" opened another article: ${header}`);
+	}
+
+	return openTime;
+}
+
+/** Space presses timed to the next `page N/` on the status line; `g` (untimed) returns to the top at the end. */
+async function timePageTurns(session, presses) {
+	let {page, pages} = pageOf(session.screen());
+	const times = [];
+	for (let press = 0; press < warmupPresses + presses; press++) {
+		if (page >= pages) {
+			await session.press('g', 50);
+			await session.waitForScreen(screen => pageOf(screen)?.page === 1, 'page 1 after g');
+			page = 1;
+		}
+
+		await session.waitForQuiet(50);
+		const expected = `page ${page + 1}/${pages}`;
+		const from = session.output.length;
+		const start = performance.now();
+		session.write(' ');
+		const at = await session.waitForOutput(from, output => output.includes(expected), expected, 60_000);
+		if (press >= warmupPresses) {
+			times.push(at - start);
+		}
+
+		page++;
+	}
+
+	return {...stats(times), pages};
+}
+
+/** Peak and current resident set size of a process, in MB, from /proc. */
+function memoryOf(pid) {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	const field = name => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) / 1024;
+	return {peak: field('VmHWM'), current: field('VmRSS')};
+}
+
+async function benchPageTurns(label, args, title, {nodeArgs = [], presses = pagePresses} = {}) {
+	const session = new Session(process.execPath, [...nodeArgs, newsreadBin, ...args], {env: childEnv(newHome())});
+	try {
+		const openTime = await openBySearch(session, title);
+		const turns = await timePageTurns(session, presses);
+		const memory = memoryOf(session.pid);
+		await session.press('Q', 50);
+		const code = await session.waitForExit(30_000);
+		return {label, openTime, turns, memory, code};
+	} catch (error) {
+		session.process.kill('SIGKILL');
+		throw error;
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// CPU profile (--profile)
+
+function topSelfTime(profileFile, count = 15) {
+	const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
+	const byId = new Map(profile.nodes.map(node => [node.id, node]));
+	const self = new Map();
+	for (const [index, id] of profile.samples.entries()) {
+		self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0));
+	}
+
+	const byFunction = new Map();
+	let total = 0;
+	for (const [id, micros] of self) {
+		const {callFrame} = byId.get(id);
+		const file = callFrame.url ? callFrame.url.split('/').slice(-2).join('/') : '';
+		const key = `${callFrame.functionName || '(anonymous)'} ${file}${callFrame.url ? `:${callFrame.lineNumber + 1}` : ''}`;
+		byFunction.set(key, (byFunction.get(key) ?? 0) + micros);
+		total += micros;
+	}
+
+	return {
+		total: total / 1000,
+		top: [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, micros]) => ({name, ms: micros / 1000, share: micros / total})),
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+const ms = value => `${value.toFixed(1)} ms`;
+const longTitle = `A very long article of about ${longLines} lines`;
+
+/** A folder for `--articles` holding the generated 50,000-line article (written once). */
+let longFolder;
+function longArticles() {
+	if (!longFolder) {
+		longFolder = path.join(scratch, 'long-articles');
+		generateLongArticle(path.join(longFolder, 'long-reads', 'very-long.md'), longLines);
+	}
+
+	return longFolder;
+}
+
+async function benchStartupRows(rows) {
+	const startup = await benchStartup();
+	const [newsread, ink, bare] = startup;
+	for (const result of startup) {
+		rows.push([`start-up to first frame: ${result.name}`, result.n, ms(result.min), ms(result.median), ms(result.max), '']);
+	}
+
+	const ratio = newsread.median / bare.median;
+	rows.push(['start-up ratio newsread / bare node (medians)', '', '', `${ratio.toFixed(2)}×`, '', `≤ 2×: ${ratio <= 2 ? 'met' : 'MISSED'}`]);
+	rows.push(['start-up ratio minimal Ink app / bare node (medians)', '', '', `${(ink.median / bare.median).toFixed(2)}×`, '', '']);
+	rows.push(['start-up ratio newsread / minimal Ink app (medians)', '', '', `${(newsread.median / ink.median).toFixed(2)}×`, '', '']);
+}
+
+async function benchArticleRows(rows, notes) {
+	const sample = longestSampleArticle();
+	process.stderr.write(`longest sample article: ${sample.id}\n`);
+	const small = await benchPageTurns(sample.id, [], sample.title);
+	const long = await benchPageTurns('generated 50,000-line article', ['--articles', longArticles()], longTitle);
+	for (const result of [small, long]) {
+		const {turns} = result;
+		rows.push([
+			`page turn (Space → next \`page N/\`): ${result.label}, ${turns.pages} pages at 80×24`,
+			turns.n,
+			ms(turns.min),
+			ms(turns.median),
+			ms(turns.max),
+			`median ≤ 16 ms: ${turns.median <= 16 ? 'met' : 'MISSED'}`,
+		]);
+	}
+
+	for (const result of [small, long]) {
+		rows.push([`open the article (Enter on the search result → page 1): ${result.label}`, 1, '', ms(result.openTime), '', '']);
+	}
+
+	rows.push(['peak RSS of newsread (VmHWM), 50,000-line run', 1, '', `${long.memory.peak.toFixed(1)} MB`, '', `RSS when quitting: ${long.memory.current.toFixed(1)} MB`]);
+	rows.push([`peak RSS of newsread (VmHWM), ${sample.id} run`, 1, '', `${small.memory.peak.toFixed(1)} MB`, '', '']);
+	for (const result of [small, long]) {
+		if (result.code !== 0) {
+			notes.push(`newsread exited with ${result.code} after Q in the ${result.label} run (expected 0).`);
+		}
+	}
+}
+
+function printTable(rows, notes) {
+	console.log(`\nnewsread benchmark: node ${process.version}, ${process.platform}/${process.arch}, ${new Date().toISOString()}\n`);
+	console.log('| Measure | Runs | Min | Median | Max | Target |');
+	console.log('|---|---:|---:|---:|---:|---|');
+	for (const row of rows) {
+		console.log(`| ${row.join(' | ')} |`);
+	}
+
+	console.log(`\nStart-up: ${startRuns} runs per program, interleaved (newsread, Ink, node, …), after one warm-up round. Page turns: ${pagePresses} timed presses after ${warmupPresses} warm-up presses.`);
+	for (const note of notes) {
+		console.log(note);
+	}
+}
+
+async function printProfile() {
+	const profileDir = path.join(tmpdir(), 'newsread-prof');
+	rmSync(profileDir, {recursive: true, force: true});
+	mkdirSync(profileDir, {recursive: true});
+	const presses = 200;
+	await benchPageTurns('profiled', ['--articles', longArticles()], longTitle, {nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`], presses});
+	const file = readdirSync(profileDir).find(name => name.endsWith('.cpuprofile'));
+	if (!file) {
+		console.log('\nNo CPU profile was written.');
+		return;
+	}
+
+	const {total, top} = topSelfTime(path.join(profileDir, file));
+	console.log(`\nCPU profile of a 50,000-line session with ${presses + warmupPresses} page turns (start-up and opening included; ${total.toFixed(0)} ms sampled; ${path.join(profileDir, file)}). Top self time:\n`);
+	console.log('| Function | Self time | Share |');
+	console.log('|---|---:|---:|');
+	for (const entry of top) {
+		console.log(`| ${entry.name.replaceAll('|', '\\|')} | ${ms(entry.ms)} | ${(entry.share * 100).toFixed(1)}% |`);
+	}
+}
+
+const rows = [];
+const notes = [];
+if (options.only !== 'pages') {
+	await benchStartupRows(rows);
+}
+
+if (options.only !== 'startup') {
+	await benchArticleRows(rows, notes);
+}
+
+printTable(rows, notes);
+if (options.profile) {
+	await printProfile();
+}
