@@ -3,8 +3,11 @@
 // memory; every change is queued and written to the state file off the keystroke path.
 import {type Commenter, type Draft, emptyState, type StateData, type StateFile} from './state-file.js';
 
-/** Where the reader stopped in an article: a block index (survives any resize) and how far, 0-100. */
-export type ReadingPosition = {block: number; percent: number};
+/**
+ * Where the reader stopped in an article: a block index (survives any resize), how far (0-100), and
+ * the exact top line with the width it was laid out for (used when the width is the same again).
+ */
+export type ReadingPosition = {block: number; percent: number; line?: number; width?: number};
 
 export type {Commenter, Draft} from './state-file.js';
 
@@ -149,17 +152,23 @@ export function createReadingState({file, onError, now = Date.now}: ReadingState
 		savedIds: () => Object.entries(snapshot.saved).sort((a, b) => b[1] - a[1]).map(([id]) => id),
 		position(id) {
 			const position = snapshot.positions[id];
-			return position ? {block: position.block, percent: position.percent} : undefined;
+			if (!position) {
+				return undefined;
+			}
+
+			const {at: _at, ...reading} = position;
+			return reading;
 		},
-		setPosition(id, {block, percent}) {
+		setPosition(id, position) {
 			const current = snapshot.positions[id];
-			if (current?.block === block && current.percent === percent && snapshot.lastRead === id) {
+			const same = current?.block === position.block && current.percent === position.percent && current.line === position.line && current.width === position.width;
+			if (same && snapshot.lastRead === id) {
 				return;
 			}
 
 			const at = now();
 			apply(data => {
-				data.positions[id] = {block, percent, at};
+				data.positions[id] = {...position, at};
 				data.lastRead = id;
 			}, POSITION_WRITE_DELAY_MS);
 		},

@@ -6,7 +6,8 @@ import {Ajv} from 'ajv';
 import Conf from 'conf';
 import {lock, lockSync} from 'proper-lockfile';
 
-export type Position = {block: number; percent: number; at: number};
+/** Where the reader stopped: a block (survives any resize), how far, and the exact top line at the width it was read at. */
+export type Position = {block: number; percent: number; at: number; line?: number; width?: number};
 export type Draft = {body: string; name: string; email: string; updatedAt: number};
 export type Commenter = {name: string; email: string};
 
@@ -34,7 +35,13 @@ const schema = {
 		type: 'object',
 		additionalProperties: {
 			type: 'object',
-			properties: {block: {type: 'integer', minimum: 0}, percent: {type: 'number', minimum: 0, maximum: 100}, at: {type: 'number'}},
+			properties: {
+				block: {type: 'integer', minimum: 0},
+				percent: {type: 'number', minimum: 0, maximum: 100},
+				at: {type: 'number'},
+				line: {type: 'integer', minimum: 0},
+				width: {type: 'integer', minimum: 1},
+			},
 			required: ['block', 'percent'],
 		},
 	},

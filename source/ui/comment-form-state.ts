@@ -1,5 +1,6 @@
 // The comment form's state as a pure reducer: field values, which field (and comment line) has the
 // cursor, and each field's message. Kept apart from the view and the keys, and tested without Ink.
+import {sanitizeText} from '../core/sanitize.js';
 import type {CommentErrors, CommentInput} from '../store/comments.js';
 import type {FormField, FormFocus, FormValues} from './components/CommentForm.js';
 
@@ -89,13 +90,15 @@ function reduce(state: FormState, action: FormAction, fields: readonly FormField
 		}
 
 		case 'set-body': {
-			const lines = splitLines(action.body);
+			const lines = editorLines(action.body);
 			return {...state, values: {...values, lines}, focus: {field: 'body', line: lines.length - 1}, errors: {...state.errors, body: undefined}};
 		}
 
 		case 'set-errors': {
+			// Stay in the field being fixed if it is still wrong; otherwise go to the first wrong one.
 			const first = fields.find(field => action.errors[field]);
-			return {...state, errors: action.errors, focus: first && first !== focus.field ? {field: first, line: 0} : focus};
+			const stay = action.errors[focus.field] !== undefined;
+			return {...state, errors: action.errors, focus: first && !stay ? {field: first, line: 0} : focus};
 		}
 
 		case 'reset': {
@@ -108,16 +111,21 @@ function change(state: FormState, field: FormField, value: string): FormState {
 	const {values, focus} = state;
 	const errors = {...state.errors, [field]: undefined};
 	if (field !== 'body') {
-		// Pasted line breaks in a one-line field become spaces.
-		return {...state, values: {...values, [field]: value.replace(/[\r\n]+/g, ' ')}, errors};
+		// Pasted line breaks in a one-line field become spaces; control characters never reach the screen.
+		return {...state, values: {...values, [field]: sanitizeText(value.replace(/[\r\n]+/g, ' '))}, errors};
 	}
 
 	// A paste with line breaks becomes several lines.
-	const pasted = splitLines(value);
+	const pasted = splitLines(value).map(line => sanitizeText(line));
 	const lines = [...values.lines.slice(0, focus.line), ...pasted, ...values.lines.slice(focus.line + 1)];
 	return {...state, values: {...values, lines}, focus: {field: 'body', line: focus.line + pasted.length - 1}, errors};
 }
 
 function splitLines(text: string): string[] {
 	return text.split(/\r\n|\r|\n/);
+}
+
+/** Text from the editor, sanitized line by line. */
+function editorLines(text: string): string[] {
+	return splitLines(text).map(line => sanitizeText(line));
 }

@@ -41,7 +41,8 @@ export type Action =
 	| 'editor'
 	| 'confirm'
 	| 'cancel'
-	| 'delete-back';
+	| 'delete-back'
+	| 'keep-draft';
 
 export type Binding = {
 	scope: Scope;
@@ -123,6 +124,7 @@ export const bindings: readonly Binding[] = [
 
 	{scope: 'confirm', action: 'confirm', keys: ['y', 'Y'], help: 'yes', hint: 'yes'},
 	{scope: 'confirm', action: 'cancel', keys: ['n', 'N', 'escape', 'q'], help: 'no', hint: 'no'},
+	{scope: 'confirm', action: 'keep-draft', keys: ['k', 'K'], help: 'leave the form, keeping what you wrote as a draft'},
 
 	{scope: 'find', action: 'open', keys: ['enter'], help: 'find the text'},
 	{scope: 'find', action: 'back', keys: ['escape'], help: 'cancel'},

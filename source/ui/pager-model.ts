@@ -3,6 +3,7 @@
 import type {Article, ArticleMeta} from '../core/article.js';
 import {formatDate} from '../core/dates.js';
 import {blockAtLine, firstLineOfBlock, type Layout, layoutArticle, type Line, lineText, subheadingLines} from '../core/layout.js';
+import type {ReadingPosition} from '../store/reading-state.js';
 import {maxTopLine, type PagerPosition} from './navigation.js';
 import {fitToWidth} from './text.js';
 
@@ -56,15 +57,17 @@ export function pagerModel(article: Article, width: number, related: readonly Ar
  * The top line to draw: the stored position when it was made at this width; after a resize, the
  * first line of the block that was at the top, so the same paragraph stays at the top.
  */
-export function topLineFor(article: Article, model: PagerModel, width: number, height: number, position: PagerPosition | undefined, resumeBlock: number | undefined): number {
+export function topLineFor(article: Article, model: PagerModel, width: number, height: number, position: PagerPosition | undefined, resume: ReadingPosition | undefined): number {
 	let line = 0;
 	if (position && position.width === width) {
 		line = position.line;
 	} else if (position) {
 		const previous = layoutArticle(article, position.width);
 		line = firstTextLineOfBlock(model.layout, blockAtLine(previous, Math.min(position.line, previous.lines.length - 1)));
-	} else if (resumeBlock !== undefined) {
-		line = firstTextLineOfBlock(model.layout, resumeBlock);
+	} else if (resume?.line !== undefined && resume.width === width) {
+		line = resume.line;
+	} else if (resume) {
+		line = firstTextLineOfBlock(model.layout, resume.block);
 	}
 
 	return Math.min(Math.max(0, line), maxTopLine({lineCount: model.lines.length, height}));

@@ -11,6 +11,7 @@ import {type CommandContext, exitCode} from '../commands/context.js';
 import {openStores} from '../store/open-stores.js';
 import {dataDir} from '../store/paths.js';
 import {App} from './App.js';
+import {filteredStdin} from './keyboard-input.js';
 import {startFullScreen, type TerminalSession} from './terminal.js';
 
 const notATerminal = `newsread: the reader needs a terminal, but standard input or output is not one.
@@ -33,7 +34,10 @@ export async function runReader(context: CommandContext): Promise<number> {
 	const crash = (error: unknown) => {
 		session.restore();
 		reportCrash(error, logFile);
-		process.exit(exitCode.failure);
+		// Whatever the reader changed is still written, but a broken store must not hold up the exit.
+		const exit = () => process.exit(exitCode.failure);
+		setTimeout(exit, 2000).unref();
+		void reading.flush().finally(exit);
 	};
 
 	const onSignal = () => {
@@ -52,7 +56,7 @@ export async function runReader(context: CommandContext): Promise<number> {
 		const editText = (text: string) => editInExternalEditor(text, context.env, session, () => redraw());
 		const instance = render(
 			<App library={library} reading={reading} comments={comments} openUrl={openInBrowser} editText={editText} startMessage={[...notices, problemsMessage(library.problems.length)].filter(Boolean).join(' ') || undefined} />,
-			{exitOnCtrlC: true, patchConsole: true},
+			{exitOnCtrlC: true, patchConsole: true, stdin: filteredStdin(process.stdin)},
 		);
 		redraw = () => instance.clear();
 		await instance.waitUntilExit();

@@ -9,17 +9,16 @@
 //   --presses N   timed page turns per article after 3 warm-up turns (default 30)
 //   --only WHAT   only `startup` or only `pages` (page turns and memory)
 //   --profile     also record a CPU profile of a 50,000-line page-turn session and list the
-//                 functions with the most self time (profile files go to /tmp/newsread-prof)
+//                 functions with the most self time, and one of a start-up (files in /tmp/newsread-prof)
 import {spawnSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {performance} from 'node:perf_hooks';
 import process from 'node:process';
 import {parseArgs} from 'node:util';
-import {fileURLToPath} from 'node:url';
-import {build} from 'esbuild';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 
 const require = createRequire(import.meta.url);
 const pty = require('node-pty');
@@ -82,6 +81,7 @@ class Session {
 		this.terminal = new Terminal({cols: columns, rows, allowProposedApi: true});
 		this.output = '';
 		this.lastData = performance.now();
+		this.lastWrite = 0;
 		this.exitCode = undefined;
 		this.waiters = [];
 		this.process = pty.spawn(command, args, {name: 'xterm-256color', cols: columns, rows, cwd: root, env});
@@ -103,6 +103,7 @@ class Session {
 	}
 
 	write(keys) {
+		this.lastWrite = performance.now();
 		this.process.write(keys);
 	}
 
@@ -165,9 +166,9 @@ class Session {
 		}
 	}
 
-	/** Waits until nothing has been written for `quietMs`: the screen has settled. */
+	/** Waits until nothing has been written, either way, for `quietMs`: the screen has settled. */
 	async waitForQuiet(quietMs = 100) {
-		while (performance.now() - this.lastData < quietMs) {
+		while (performance.now() - Math.max(this.lastData, this.lastWrite) < quietMs) {
 			await sleep(5);
 		}
 
@@ -204,35 +205,104 @@ class Session {
 // ---------------------------------------------------------------------------------------------
 // (a) Start-up
 
-/** A minimal Ink app bundled exactly as source/build.mjs bundles newsread. */
-async function buildMinimalInkApp() {
-	const folder = path.join(scratch, 'ink-app');
+const minimalInkApp = `import {render, Text} from 'ink';
+
+render(<Text>ready</Text>);
+`;
+
+/** A pager reduced to what Ink must do for a page turn: a full screen of text and a status line, redrawn on Space. */
+const referenceInkPager = () => `import {Box, render, Text, useApp, useInput} from 'ink';
+import {useState} from 'react';
+
+const words = ${JSON.stringify(bodyWords)};
+function textLine(index) {
+	let text = '';
+	for (let word = index; text.length < 70; word += 7) {
+		text += words[word % words.length] + ' ';
+	}
+
+	return text.trimEnd();
+}
+
+function Pager() {
+	const {exit} = useApp();
+	const [page, setPage] = useState(1);
+	useInput(input => {
+		if (input === ' ') {
+			setPage(current => current + 1);
+		} else if (input === 'Q') {
+			exit();
+		}
+	});
+	const rows = process.stdout.rows - 3;
+	return (
+		<Box flexDirection="column" height={process.stdout.rows - 1}>
+			<Text bold>Reference › a page of plain text</Text>
+			<Box flexDirection="column" height={rows}>
+				{Array.from({length: rows}, (_, index) => <Text key={index}>{textLine((page * rows) + index)}</Text>)}
+			</Box>
+			<Text bold>page {page}/999</Text>
+		</Box>
+	);
+}
+
+render(<Pager />);
+`;
+
+/**
+ * Runs a copy of source/build.mjs with only the entry point and the output file changed (and
+ * `extra` replacements), so that bundling option changes there apply here too.
+ */
+function mirrorBuild(folder, entry, outfile, extra = []) {
+	let script = readFileSync(path.join(root, 'source/build.mjs'), 'utf8');
+	const replacements = [
+		[/from 'esbuild'/, `from ${JSON.stringify(pathToFileURL(require.resolve('esbuild')).href)}`],
+		[/`\$\{root\}source\/cli\.tsx`/, JSON.stringify(entry)],
+		[/`\$\{root\}dist\/newsread\.js`/, JSON.stringify(outfile)],
+		[/new URL\('\.\.', import\.meta\.url\)/, JSON.stringify(pathToFileURL(root).href)],
+		// Ink and React resolve from the repository's node_modules.
+		[/bundle: true,/, `bundle: true, nodePaths: [${JSON.stringify(path.join(root, 'node_modules'))}],`],
+		...extra,
+	];
+	for (const [pattern, replacement] of replacements) {
+		if (!pattern.test(script)) {
+			throw new Error(`source/build.mjs changed shape (no ${pattern}): update mirrorBuild in test/bench/bench.mjs`);
+		}
+
+		script = script.replace(pattern, replacement);
+	}
+
+	const buildScript = path.join(folder, 'build.mjs');
+	writeFileSync(buildScript, script);
+	const result = spawnSync(process.execPath, [buildScript], {encoding: 'utf8'});
+	if (result.status !== 0) {
+		throw new Error(`Bundling ${entry} failed:\n${result.stderr}`);
+	}
+}
+
+/** Bundles `source` (JSX) exactly as newsread is bundled; returns the bundle. */
+function buildLikeNewsread(name, source) {
+	const folder = path.join(scratch, name);
 	mkdirSync(folder, {recursive: true});
 	const entry = path.join(folder, 'app.jsx');
-	writeFileSync(entry, "import {render, Text} from 'ink';\n\nrender(<Text>ready</Text>);\n");
 	const outfile = path.join(folder, 'app.js');
-	await build({
-		entryPoints: [entry],
-		outfile,
-		bundle: true,
-		platform: 'node',
-		format: 'esm',
-		target: 'node20',
-		jsx: 'automatic',
-		minifySyntax: true,
-		legalComments: 'none',
-		logLevel: 'warning',
-		nodePaths: [path.join(root, 'node_modules')],
-		define: {'process.env.NODE_ENV': '"production"'},
-		alias: {'react-devtools-core': path.join(root, 'source/build-stubs/react-devtools-core.js')},
-		banner: {
-			js: [
-				'#!/usr/bin/env node',
-				"import {createRequire as __newsreadCreateRequire} from 'node:module';",
-				'const require = __newsreadCreateRequire(import.meta.url);',
-			].join('\n'),
-		},
-	});
+	writeFileSync(entry, source);
+	mirrorBuild(folder, entry, outfile);
+	return outfile;
+}
+
+/**
+ * newsread bundled as usual but with whitespace kept, for profiles: esbuild then marks where each
+ * module starts (`// node_modules/ink/build/output.js`), so self time can be summed per package.
+ */
+function buildProfilingBundle() {
+	const folder = path.join(scratch, 'profiling');
+	mkdirSync(path.join(folder, 'dist'), {recursive: true});
+	// The bundle finds the sample articles at ../articles.
+	symlinkSync(path.join(root, 'articles'), path.join(folder, 'articles'));
+	const outfile = path.join(folder, 'dist', 'newsread.js');
+	const script = readFileSync(path.join(root, 'source/build.mjs'), 'utf8');
+	mirrorBuild(folder, path.join(root, 'source/cli.tsx'), outfile, /minifyWhitespace: true/.test(script) ? [[/minifyWhitespace: true/, 'minifyWhitespace: false']] : []);
 	return outfile;
 }
 
@@ -253,7 +323,7 @@ async function timeToText(args, text, quitKeys) {
 }
 
 async function benchStartup() {
-	const inkApp = await buildMinimalInkApp();
+	const inkApp = buildLikeNewsread('ink-app', minimalInkApp);
 	const programs = [
 		{name: 'newsread (sections screen)', args: [newsreadBin], text: 'World', quit: 'Q'},
 		{name: 'minimal Ink app (`ready`)', args: [inkApp], text: 'ready'},
@@ -402,7 +472,7 @@ async function openBySearch(session, title) {
 	await session.press(query);
 	await session.waitForScreen(screen => screen.includes(`Search: ${query}`), 'the typed query');
 	await session.press('\r');
-	await session.waitForScreen(screen => screen.includes('newsread › Search'), 'the search results', 60_000);
+	await session.waitForScreen(screen => screen.split('\n')[0].includes(`Search: ${query}`), 'the search results', 60_000);
 	await session.press('\r');
 	const start = performance.now();
 	await session.waitForScreen(screen => pageOf(screen)?.page === 1, 'page 1 of the article', 120_000);
@@ -449,8 +519,8 @@ function memoryOf(pid) {
 	return {peak: field('VmHWM'), current: field('VmRSS')};
 }
 
-async function benchPageTurns(label, args, title, {nodeArgs = [], presses = pagePresses} = {}) {
-	const session = new Session(process.execPath, [...nodeArgs, newsreadBin, ...args], {env: childEnv(newHome())});
+async function benchPageTurns(label, args, title, {bin = newsreadBin, nodeArgs = [], presses = pagePresses} = {}) {
+	const session = new Session(process.execPath, [...nodeArgs, bin, ...args], {env: childEnv(newHome())});
 	try {
 		const openTime = await openBySearch(session, title);
 		const turns = await timePageTurns(session, presses);
@@ -464,31 +534,91 @@ async function benchPageTurns(label, args, title, {nodeArgs = [], presses = page
 	}
 }
 
+/** Page turns in a minimal Ink pager (a screen of plain text and a status line), for comparison. */
+async function benchReferencePager() {
+	const app = buildLikeNewsread('ink-pager', referenceInkPager());
+	const session = new Session(process.execPath, [app], {env: childEnv(newHome())});
+	await session.waitForScreen(screen => pageOf(screen)?.page === 1, 'the reference pager');
+	const turns = await timePageTurns(session, pagePresses);
+	await session.press('Q', 50);
+	const code = await session.waitForExit(5000);
+	return {label: 'minimal Ink pager (plain text, same bundling)', turns, code};
+}
+
 // ---------------------------------------------------------------------------------------------
 // CPU profile (--profile)
 
-function topSelfTime(profileFile, count = 15) {
+/** Where each module starts in a bundle built with whitespace: [line (0-based), module path]. */
+function moduleStarts(bundle) {
+	const starts = [];
+	for (const [index, line] of readFileSync(bundle, 'utf8').split('\n').entries()) {
+		const match = /^\/\/ ((?:node_modules|source)\/\S+)$/.exec(line);
+		if (match) {
+			starts.push([index, match[1]]);
+		}
+	}
+
+	return starts;
+}
+
+/** `node_modules/@scope/name/x.js` -> `@scope/name`; `source/ui/App.tsx` stays. */
+function packageOf(module) {
+	const parts = module.split('/');
+	if (parts[0] === 'source' || !module.includes('node_modules/')) {
+		return module;
+	}
+
+	const index = parts.lastIndexOf('node_modules');
+	return parts[index + 1].startsWith('@') ? `${parts[index + 1]}/${parts[index + 2]}` : parts[index + 1];
+}
+
+/** Self time by function and by module of the bundle in a .cpuprofile; idle time left out of the shares. */
+function selfTime(profileFile, bundle) {
 	const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
-	const byId = new Map(profile.nodes.map(node => [node.id, node]));
-	const self = new Map();
-	for (const [index, id] of profile.samples.entries()) {
-		self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0));
-	}
+	const starts = moduleStarts(bundle);
+	const moduleAt = line => {
+		let low = 0;
+		let high = starts.length - 1;
+		let found;
+		while (low <= high) {
+			const middle = (low + high) >> 1;
+			if (starts[middle][0] <= line) {
+				found = starts[middle][1];
+				low = middle + 1;
+			} else {
+				high = middle - 1;
+			}
+		}
 
-	const byFunction = new Map();
-	let total = 0;
-	for (const [id, micros] of self) {
-		const {callFrame} = byId.get(id);
-		const file = callFrame.url ? callFrame.url.split('/').slice(-2).join('/') : '';
-		const key = `${callFrame.functionName || '(anonymous)'} ${file}${callFrame.url ? `:${callFrame.lineNumber + 1}` : ''}`;
-		byFunction.set(key, (byFunction.get(key) ?? 0) + micros);
-		total += micros;
-	}
-
-	return {
-		total: total / 1000,
-		top: [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, micros]) => ({name, ms: micros / 1000, share: micros / total})),
+		return found;
 	};
+
+	const byId = new Map(profile.nodes.map(node => [node.id, node]));
+	const byFunction = new Map();
+	const byPackage = new Map();
+	let idle = 0;
+	let busy = 0;
+	for (const [index, id] of profile.samples.entries()) {
+		const micros = profile.timeDeltas[index] ?? 0;
+		const {callFrame} = byId.get(id);
+		if (callFrame.functionName === '(idle)') {
+			idle += micros;
+			continue;
+		}
+
+		busy += micros;
+		const inBundle = callFrame.url === pathToFileURL(bundle).href;
+		// Code above the first module comment is esbuild's runtime (__esm, __toESM, …) and the banner.
+		const module = inBundle ? (moduleAt(callFrame.lineNumber) ?? 'bundle prelude (esbuild runtime)') : undefined;
+		const where = module ?? (callFrame.url.startsWith('wasm://') ? 'wasm (yoga-layout)' : (callFrame.url ? path.basename(callFrame.url) : ''));
+		const name = `${callFrame.functionName || '(anonymous)'}${where ? ` (${where})` : ''}`;
+		byFunction.set(name, (byFunction.get(name) ?? 0) + micros);
+		const owner = module ? packageOf(module) : (callFrame.url.startsWith('node:') || !callFrame.url ? 'node internals, GC, compiling' : where);
+		byPackage.set(owner, (byPackage.get(owner) ?? 0) + micros);
+	}
+
+	const top = (map, count) => [...map].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, value]) => ({name, ms: value / 1000, share: value / busy}));
+	return {busy: busy / 1000, idle: idle / 1000, functions: top(byFunction, 15), packages: top(byPackage, 12)};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -526,7 +656,8 @@ async function benchArticleRows(rows, notes) {
 	process.stderr.write(`longest sample article: ${sample.id}\n`);
 	const small = await benchPageTurns(sample.id, [], sample.title);
 	const long = await benchPageTurns('generated 50,000-line article', ['--articles', longArticles()], longTitle);
-	for (const result of [small, long]) {
+	const reference = await benchReferencePager();
+	for (const result of [small, long, reference]) {
 		const {turns} = result;
 		rows.push([
 			`page turn (Space → next \`page N/\`): ${result.label}, ${turns.pages} pages at 80×24`,
@@ -534,7 +665,7 @@ async function benchArticleRows(rows, notes) {
 			ms(turns.min),
 			ms(turns.median),
 			ms(turns.max),
-			`median ≤ 16 ms: ${turns.median <= 16 ? 'met' : 'MISSED'}`,
+			result === reference ? 'reference: the floor for Ink' : `median ≤ 16 ms: ${turns.median <= 16 ? 'met' : 'MISSED'}`,
 		]);
 	}
 
@@ -565,25 +696,47 @@ function printTable(rows, notes) {
 	}
 }
 
-async function printProfile() {
-	const profileDir = path.join(tmpdir(), 'newsread-prof');
-	rmSync(profileDir, {recursive: true, force: true});
-	mkdirSync(profileDir, {recursive: true});
-	const presses = 200;
-	await benchPageTurns('profiled', ['--articles', longArticles()], longTitle, {nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`], presses});
+function printProfileTables(title, profileDir, bundle) {
 	const file = readdirSync(profileDir).find(name => name.endsWith('.cpuprofile'));
 	if (!file) {
-		console.log('\nNo CPU profile was written.');
+		console.log(`\nNo CPU profile was written for ${title}.`);
 		return;
 	}
 
-	const {total, top} = topSelfTime(path.join(profileDir, file));
-	console.log(`\nCPU profile of a 50,000-line session with ${presses + warmupPresses} page turns (start-up and opening included; ${total.toFixed(0)} ms sampled; ${path.join(profileDir, file)}). Top self time:\n`);
-	console.log('| Function | Self time | Share |');
+	const {busy, idle, functions, packages} = selfTime(path.join(profileDir, file), bundle);
+	console.log(`\nCPU profile of ${title} (${path.join(profileDir, file)}): ${busy.toFixed(0)} ms busy, ${idle.toFixed(0)} ms idle.\n`);
+	const cell = text => text.replaceAll('|', '\\|');
+	console.log('| Function (module) | Self time | Share of busy time |');
 	console.log('|---|---:|---:|');
-	for (const entry of top) {
-		console.log(`| ${entry.name.replaceAll('|', '\\|')} | ${ms(entry.ms)} | ${(entry.share * 100).toFixed(1)}% |`);
+	for (const entry of functions) {
+		console.log(`| ${cell(entry.name)} | ${ms(entry.ms)} | ${(entry.share * 100).toFixed(1)}% |`);
 	}
+
+	console.log('\n| Package or source file | Self time | Share of busy time |');
+	console.log('|---|---:|---:|');
+	for (const entry of packages) {
+		console.log(`| ${cell(entry.name)} | ${ms(entry.ms)} | ${(entry.share * 100).toFixed(1)}% |`);
+	}
+}
+
+function profileDirectory(name) {
+	const folder = path.join(tmpdir(), 'newsread-prof', name);
+	rmSync(folder, {recursive: true, force: true});
+	mkdirSync(folder, {recursive: true});
+	return folder;
+}
+
+async function printProfiles() {
+	const bundle = buildProfilingBundle();
+	// Start-up: spawn to the sections screen, then Q.
+	const startDir = profileDirectory('start-up');
+	await timeToText(['--cpu-prof', `--cpu-prof-dir=${startDir}`, bundle], 'World', 'Q');
+	printProfileTables('one start-up (spawn → sections screen → Q)', startDir, bundle);
+
+	const presses = 200;
+	const pagesDir = profileDirectory('page-turns');
+	await benchPageTurns('profiled', ['--articles', longArticles()], longTitle, {bin: bundle, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${pagesDir}`], presses});
+	printProfileTables(`a 50,000-line session with ${presses + warmupPresses} page turns (start-up and opening included)`, pagesDir, bundle);
 }
 
 const rows = [];
@@ -598,5 +751,5 @@ if (options.only !== 'startup') {
 
 printTable(rows, notes);
 if (options.profile) {
-	await printProfile();
+	await printProfiles();
 }

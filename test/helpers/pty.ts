@@ -36,6 +36,7 @@ export class PtySession {
 	private exitCode: number | undefined;
 	private exitSignal: number | undefined;
 	private lastData = Date.now();
+	private lastWrite = 0;
 	/** Called on the next output from newsread (the waits wake up at once instead of at their next poll). */
 	private dataWaiters: Array<() => void> = [];
 
@@ -83,6 +84,7 @@ export class PtySession {
 	}
 
 	write(keys: string): void {
+		this.lastWrite = Date.now();
 		this.process.write(keys);
 	}
 
@@ -163,7 +165,10 @@ export class PtySession {
 		return this.output.lastIndexOf('\u001B[?25l') <= this.output.lastIndexOf('\u001B[?25h');
 	}
 
-	/** Waits until the raw output (escape sequences included) satisfies `predicate`. */
+	/**
+	 * Waits until the raw output (escape sequences included) satisfies `predicate`; checked as each
+	 * chunk arrives, before xterm has drawn it (call flush() before reading the screen).
+	 */
 	async waitForOutput(predicate: (output: string) => boolean, description: string, timeout = 10_000): Promise<void> {
 		const deadline = Date.now() + timeout;
 		while (!predicate(this.output)) {
@@ -171,19 +176,17 @@ export class PtySession {
 				throw new Error(`Timed out waiting for ${description} in the output. Screen:\n${this.screenText()}`);
 			}
 
-			await new Promise(resolve => setTimeout(resolve, 10));
+			await this.nextDataOrTimeout(10);
 		}
-
-		await this.flush();
 	}
 
 	/**
-	 * Waits until newsread has written nothing for `quietMs` (a redraw has finished), polling; for
+	 * Waits until nothing has passed either way for `quietMs` (a redraw has finished), polling; for
 	 * screens that change in place, where no new text marks the end of the update.
 	 */
 	async waitForQuiet(quietMs = 150, timeout = 10_000): Promise<void> {
 		const deadline = Date.now() + timeout;
-		while (Date.now() - this.lastData < quietMs) {
+		while (Date.now() - Math.max(this.lastData, this.lastWrite) < quietMs) {
 			if (Date.now() > deadline) {
 				throw new Error(`newsread kept writing for ${timeout} ms`);
 			}
@@ -225,6 +228,22 @@ export class PtySession {
 		}
 
 		throw new Error(`Timed out waiting for ${description}. Screen:\n${this.screenText()}`);
+	}
+
+	/**
+	 * Like waitFor, and then until nothing more arrives for `quietMs` with the predicate still true:
+	 * a frame can reach the terminal in several chunks, and assertions on the rest of the screen
+	 * must not see half of it.
+	 */
+	async waitForSettled(predicate: (screen: string) => boolean, description: string, timeout = 10_000, quietMs = 50): Promise<void> {
+		const deadline = Date.now() + timeout;
+		for (;;) {
+			await this.waitFor(predicate, description, Math.max(0, deadline - Date.now()));
+			await this.waitForQuiet(quietMs, Math.max(0, deadline - Date.now()));
+			if (predicate(this.screenText())) {
+				return;
+			}
+		}
 	}
 
 	async waitForText(text: string, timeout?: number): Promise<void> {

@@ -8,6 +8,7 @@ import {act, type ReactNode, useState} from 'react';
 import stringWidth from 'string-width';
 import {afterEach, vi} from 'vitest';
 import {type Library, loadLibrary} from '../../source/core/library.js';
+import {type CommentLog, createMemoryCommentLog} from '../../source/store/comments.js';
 import {bundledArticlesDir} from '../../source/store/paths.js';
 import {createMemoryReadingState, type ReadingState} from '../../source/store/reading-state.js';
 import {App} from '../../source/ui/App.js';
@@ -33,6 +34,10 @@ export const KEYS = {
 	shiftTab: '\u001B[Z',
 	backspace: '\u007F',
 	ctrlC: '\u0003',
+	/** Post the comment form. */
+	ctrlS: '\u0013',
+	/** Write the comment in $EDITOR. */
+	ctrlE: '\u0005',
 } as const;
 
 export type KeyName = keyof typeof KEYS;
@@ -55,7 +60,13 @@ export type RenderReaderOptions = {
 	now?: Date;
 	/** @default a spy that resolves */
 	openUrl?: OpenUrl;
+	/** @default a fresh in-memory comment log on the same clock */
+	comments?: CommentLog;
+	/** Stands in for $VISUAL/$EDITOR (Ctrl+E in the comment form). @default the App's "no editor" */
+	editText?: EditText;
 };
+
+export type EditText = (text: string) => Promise<string>;
 
 export type WaitOptions = {
 	/** @default 2000 */
@@ -77,6 +88,8 @@ export type Reader = {
 	waitForText(text: string, options?: WaitOptions): Promise<string>;
 	/** Polls the frame until it no longer contains `text`. */
 	waitForNoText(text: string, options?: WaitOptions): Promise<string>;
+	/** Lets `ms` pass inside act(), so timers that fire meanwhile (a debounced draft) update the frame quietly. */
+	wait(ms: number): Promise<void>;
 	/** Changes the terminal size and waits until the reader has laid out again. */
 	resize(columns: number, rows: number): Promise<void>;
 	/** True once the reader has exited: Ink unmounted and let go of stdin and of resize events. */
@@ -85,6 +98,7 @@ export type Reader = {
 	library: Library;
 	reading: ReadingState;
 	openUrl: OpenUrl;
+	comments: CommentLog;
 };
 
 const tick = async () =>
@@ -138,12 +152,13 @@ export function renderReader(options: RenderReaderOptions = {}): Reader {
 	const reading = options.reading ?? createMemoryReadingState();
 	const openUrl: OpenUrl = options.openUrl ?? vi.fn<OpenUrl>(async () => {});
 	const clock = () => now;
+	const comments = options.comments ?? createMemoryCommentLog({now: clock});
 
 	let instance: ReturnType<typeof render> | undefined;
 	act(() => {
 		instance = render(
 			<SizedTerminal columns={columns} rows={rows}>
-				<App library={library} reading={reading} openUrl={openUrl} now={clock} />
+				<App library={library} reading={reading} openUrl={openUrl} comments={comments} editText={options.editText} now={clock} />
 			</SizedTerminal>,
 		);
 	});
@@ -203,6 +218,12 @@ export function renderReader(options: RenderReaderOptions = {}): Reader {
 		frameCount: () => frames.length,
 		waitForText: async (text, waitOptions) => poll(current => current.includes(text), JSON.stringify(text), waitOptions),
 		waitForNoText: async (text, waitOptions) => poll(current => !current.includes(text), `${JSON.stringify(text)} to go away`, waitOptions),
+		async wait(ms) {
+			await act(async () => {
+				await sleep(ms);
+			});
+			await tick();
+		},
 		async resize(newColumns, newRows) {
 			await act(async () => {
 				setSize(stdout, newColumns, newRows);
@@ -226,6 +247,7 @@ export function renderReader(options: RenderReaderOptions = {}): Reader {
 		library,
 		reading,
 		openUrl,
+		comments,
 	};
 	mounted.add(reader);
 	return reader;

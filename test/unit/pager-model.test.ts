@@ -171,7 +171,7 @@ describe('topLineFor', () => {
 	it('reopens an article at the paragraph where the reader stopped', () => {
 		const article = longArticle();
 		const model = pagerModel(article, 60, related, comments);
-		const top = topLineFor(article, model, 60, height, undefined, 5);
+		const top = topLineFor(article, model, 60, height, undefined, {block: 5, percent: 30});
 		expect(blockAtLine(model.layout, top)).toBe(5);
 		// The first line of the page is the paragraph's first line or the blank line just before it.
 		expect(top).toBe(model.lines.findIndex(line => line.block === 5 && line.kind !== 'blank'));
@@ -181,7 +181,18 @@ describe('topLineFor', () => {
 	it('keeps the position it was scrolled to at the same width', () => {
 		const article = longArticle();
 		const model = pagerModel(article, 60, related, comments);
-		expect(topLineFor(article, model, 60, height, {line: 23, width: 60}, 1)).toBe(23);
+		expect(topLineFor(article, model, 60, height, {line: 23, width: 60}, {block: 1, percent: 5})).toBe(23);
+	});
+
+	it('reopens at the exact line it was left at when the terminal has the same width', () => {
+		const article = longArticle();
+		const model = pagerModel(article, 60, related, comments);
+		// Line 31 is inside a paragraph: the page the reader left began in its middle.
+		const resume = {block: blockAtLine(model.layout, 31), percent: 40, line: 31, width: 60};
+		expect(topLineFor(article, model, 60, height, undefined, resume)).toBe(31);
+		// At another width only the paragraph is known.
+		const narrow = pagerModel(article, 40, related, comments);
+		expect(blockAtLine(narrow.layout, topLineFor(article, narrow, 40, height, undefined, resume))).toBe(resume.block);
 	});
 
 	it('keeps the same paragraph at the top after the terminal is resized', () => {
@@ -210,7 +221,7 @@ describe('topLineFor', () => {
 		const model = pagerModel(article, 60, related, comments);
 		const last = model.lines.length - height;
 		expect(topLineFor(article, model, 60, height, {line: 10_000, width: 60}, undefined)).toBe(last);
-		expect(topLineFor(article, model, 60, height, undefined, 12)).toBeLessThanOrEqual(last);
+		expect(topLineFor(article, model, 60, height, undefined, {block: 12, percent: 90})).toBeLessThanOrEqual(last);
 		expect(topLineFor(article, model, 60, height, {line: 10_000, width: 80}, undefined)).toBeLessThanOrEqual(last);
 	});
 
@@ -218,7 +229,7 @@ describe('topLineFor', () => {
 		const article = makeArticle([paragraph(prose('Short', 10))]);
 		const model = pagerModel(article, 60, [], comments);
 		expect(topLineFor(article, model, 60, 40, {line: 3, width: 60}, undefined)).toBe(0);
-		expect(topLineFor(article, model, 60, 40, undefined, 0)).toBe(0);
+		expect(topLineFor(article, model, 60, 40, undefined, {block: 0, percent: 0})).toBe(0);
 	});
 
 	it('never starts above the first line', () => {

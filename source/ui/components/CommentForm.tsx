@@ -1,9 +1,9 @@
 // The "Leave a reply" form: Comment*, Name*, Email*, the line about the email, and each field's
 // message next to its label. The comment may have several lines; Ctrl+E writes it in $EDITOR.
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
 import type {CommentErrors} from '../../store/comments.js';
-import {fitToWidth} from '../text.js';
+import {displayWidth, fitToWidth} from '../text.js';
+import {TextField} from './TextField.js';
 import {theme} from '../theme.js';
 
 export type FormField = 'body' | 'name' | 'email';
@@ -34,10 +34,13 @@ export type CommentFormProps = {
 const fixedRows = 8;
 
 export function CommentForm({values, focus, errors, editing, isActive, width, height, onChange}: CommentFormProps) {
-	const bodyRows = Math.max(1, height - fixedRows);
-	const firstLine = Math.max(0, Math.min(focus.line - bodyRows + 1, values.lines.length - bodyRows));
-	const shownLines = values.lines.slice(firstLine, firstLine + bodyRows);
 	const inputWidth = Math.max(10, width - 4);
+	const bodyRows = Math.max(1, height - (editing ? fixedRows - 4 : fixedRows));
+	// The focused line is a text input that wraps; every other line is cut to one row.
+	const focusedRows = Math.min(bodyRows, Math.max(1, Math.ceil((displayWidth(values.lines[focus.line] ?? '') + 1) / inputWidth)));
+	const otherRows = Math.max(0, bodyRows - focusedRows);
+	const firstLine = Math.max(0, Math.min(focus.line - otherRows, values.lines.length - 1 - otherRows));
+	const shownLines = values.lines.slice(firstLine, firstLine + otherRows + 1);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text {...theme.subheading}>{editing ? 'Edit your comment' : 'Leave a reply'}</Text>
@@ -47,8 +50,8 @@ export function CommentForm({values, focus, errors, editing, isActive, width, he
 				const index = firstLine + offset;
 				const focused = isActive && focus.field === 'body' && focus.line === index;
 				return (
-					<Box key={index} paddingLeft={2} width={width}>
-						{focused ? <TextInput value={line} onChange={value => onChange('body', value)} focus /> : <Text>{fitToWidth(line || ' ', inputWidth)}</Text>}
+					<Box key={index} paddingLeft={2} width={width} height={focused ? focusedRows : 1} overflow="hidden" flexShrink={0}>
+						{focused ? <TextField value={line} onChange={value => onChange('body', value)} focus /> : <Text>{fitToWidth(line || ' ', inputWidth)}</Text>}
 					</Box>
 				);
 			})}
@@ -75,8 +78,8 @@ function Label({text, error, width, focused}: {text: string; error?: string; wid
 
 function Field({value, focused, width, onChange}: {value: string; focused: boolean; width: number; onChange: (value: string) => void}) {
 	return (
-		<Box paddingLeft={2}>
-			{focused ? <TextInput value={value} onChange={onChange} focus /> : <Text>{fitToWidth(value || ' ', width)}</Text>}
+		<Box paddingLeft={2} height={1} overflow="hidden" flexShrink={0}>
+			{focused ? <TextField value={value} onChange={onChange} focus /> : <Text>{fitToWidth(value || ' ', width)}</Text>}
 		</Box>
 	);
 }

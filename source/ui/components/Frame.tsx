@@ -3,7 +3,7 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import {useApp} from '../app-context.js';
-import {fitToWidth, displayWidth} from '../text.js';
+import {displayWidth, fitToWidth, wrapText} from '../text.js';
 import {theme} from '../theme.js';
 import {StatusBar} from './StatusBar.js';
 
@@ -25,6 +25,9 @@ export const FRAME_LINES = 2;
 
 export function Frame({title, aside = '', status, hints, prompt, children}: FrameProps) {
 	const {body, message} = useFrameState();
+	// A message too long for the status bar (a damaged state file, say) takes lines from the body until the next key.
+	const messageLines = message && displayWidth(message) > body.columns - displayWidth(status) - 3 ? wrapText(message, body.columns).slice(0, Math.max(1, body.rows - 1)) : [];
+	const bodyRows = body.rows - Math.max(0, messageLines.length - 1);
 	const asideText = fitToWidth(aside, Math.max(0, Math.floor(body.columns / 2) - 2));
 	const titleText = fitToWidth(title, Math.max(0, body.columns - displayWidth(asideText) - 2));
 	return (
@@ -33,10 +36,21 @@ export function Frame({title, aside = '', status, hints, prompt, children}: Fram
 				<Text {...theme.header}>{titleText}</Text>
 				<Text {...theme.dim}>{asideText}</Text>
 			</Box>
-			<Box height={body.rows} flexDirection="column" overflow="hidden">
+			<Box height={bodyRows} flexDirection="column" overflow="hidden">
 				{children}
 			</Box>
-			{prompt ?? <StatusBar left={status} hints={hints} message={message} width={body.columns} />}
+			{prompt ??
+				(messageLines.length > 0 ? (
+					<Box flexDirection="column" height={messageLines.length}>
+						{messageLines.map((line, index) => (
+							<Text key={index} {...theme.warning}>
+								{line}
+							</Text>
+						))}
+					</Box>
+				) : (
+					<StatusBar left={status} hints={hints} message={message} width={body.columns} />
+				))}
 		</Box>
 	);
 }

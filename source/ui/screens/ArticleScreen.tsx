@@ -37,7 +37,7 @@ export function ArticleScreen({article, source, position, find, relatedCursor, i
 	const commentCount = comments.count(article.id);
 	const model = pagerModel(article, body.columns, related, commentsEntry(commentCount));
 	const height = body.rows;
-	const top = topLineFor(article, model, body.columns, height, position, reading.position(article.id)?.block);
+	const top = topLineFor(article, model, body.columns, height, position, reading.position(article.id));
 	const matches = useMemo(() => (find ? findInLayout(model.layout, find) : []), [model.layout, find]);
 	const info = pageInfo(top, height, model.lines.length);
 	const visibleRelated = model.relatedLines.filter(line => line >= top && line < top + height);
@@ -51,8 +51,8 @@ export function ArticleScreen({article, source, position, find, relatedCursor, i
 		};
 	}, [reading, article.id]);
 	useEffect(() => {
-		reading.setPosition(article.id, {block: topBlock(model, top), percent: info.percent});
-	}, [reading, article.id, model, top, info.percent]);
+		reading.setPosition(article.id, {block: topBlock(model, top), percent: info.percent, line: top, width: body.columns});
+	}, [reading, article.id, model, top, info.percent, body.columns]);
 
 	const onAction = useCallback(
 		(action: Action) => {

@@ -38,9 +38,6 @@ export function CommentsScreen({article, cursor, isActive}: CommentsScreenProps)
 	const [mode, setMode] = useState<Mode>(() => initialMode(comments.length, reading.draft(article.id) !== undefined));
 	const fields = mode.kind === 'form' && mode.editing ? editFields : newCommentFields;
 	const [form, formDispatch] = useReducer(formReducer(fields), undefined, () => formState(initialInput(reading, article.id)));
-	// Ctrl+S / Ctrl+E also reach the text field, which would type an "s" or "e": ignore that change.
-	const controlKeyPending = useRef(false);
-
 	useEffect(() => {
 		if (reading.draft(article.id)) {
 			notify('Your unfinished comment was restored.');
@@ -119,20 +116,13 @@ export function CommentsScreen({article, cursor, isActive}: CommentsScreenProps)
 		(action: Action) => {
 			switch (action) {
 				case 'submit': {
-					controlKeyPending.current = true;
-					setImmediate(() => {
-						controlKeyPending.current = false;
-					});
 					submit();
 					break;
 				}
 
 				case 'editor': {
-					controlKeyPending.current = true;
-					setImmediate(() => {
-						controlKeyPending.current = false;
-					});
 					const before = formInput(form.values).body;
+					// The comment is what the editor edits: the cursor goes there, also if there is no editor.
 					formDispatch({type: 'set-body', body: before});
 					editText(before).then(
 						text => {
@@ -213,11 +203,15 @@ export function CommentsScreen({article, cursor, isActive}: CommentsScreenProps)
 				}
 
 				leaveForm();
+			} else if (action === 'keep-draft') {
+				reading.setDraft(article.id, formInput(form.values));
+				notify('Kept as a draft: it comes back when you open these comments again.');
+				leaveForm();
 			} else if (action === 'cancel') {
 				setMode(mode.form ?? {kind: 'list'});
 			}
 		},
-		[mode, comments, selected, log, notify, reading, article.id, leaveForm],
+		[mode, comments, selected, log, notify, reading, article.id, leaveForm, form.values],
 	);
 
 	useKeymap(listScopes, onListAction, {isActive: isActive && mode.kind === 'list'});
@@ -225,14 +219,12 @@ export function CommentsScreen({article, cursor, isActive}: CommentsScreenProps)
 	useKeymap(confirmScopes, onConfirmAction, {isActive: isActive && mode.kind === 'confirm', includeGlobal: false});
 
 	const onChange = useCallback((field: FormField, value: string) => {
-		if (!controlKeyPending.current) {
-			formDispatch({type: 'change', field, value});
-		}
+		formDispatch({type: 'change', field, value});
 	}, []);
 
 	const count = `${comments.length} ${comments.length === 1 ? 'comment' : 'comments'}`;
 	const scopes = mode.kind === 'list' ? listScopes : mode.kind === 'form' ? formScopes : confirmScopes;
-	const question = mode.kind === 'confirm' ? (mode.question === 'delete' ? 'Delete this comment? y/n' : 'Discard what you wrote? y/n') : undefined;
+	const question = mode.kind === 'confirm' ? (mode.question === 'delete' ? 'Delete this comment? y/n' : mode.form?.editing ? 'Discard your changes? y/n' : 'Discard what you wrote? y/n (k keeps it as a draft)') : undefined;
 	return (
 		<Frame
 			title={`Comments › ${article.title}`}
@@ -247,7 +239,7 @@ export function CommentsScreen({article, cursor, isActive}: CommentsScreenProps)
 					values={form.values}
 					focus={form.focus}
 					errors={form.errors}
-					editing={mode.kind === 'form' && mode.editing !== undefined}
+					editing={(mode.kind === 'form' ? mode.editing : mode.kind === 'confirm' ? mode.form?.editing : undefined) !== undefined}
 					isActive={isActive && mode.kind === 'form'}
 					width={body.columns}
 					height={body.rows}

@@ -1,0 +1,85 @@
+// A one-line text field for the comment form. ink-text-input 6.0 types the letter of every Ctrl
+// key (Ctrl+S would add an "s" before the form sees the key), so the form uses this field: the
+// same controlled value/onChange/focus API, and Ctrl, Alt, Esc, Tab, Enter and ↑/↓ left to the form.
+import {type Key, Text, useInput} from 'ink';
+import {useCallback, useRef, useState} from 'react';
+
+export type TextFieldProps = {
+	value: string;
+	onChange: (value: string) => void;
+	/** Only the focused field takes keys and shows a cursor. @default false */
+	focus?: boolean;
+};
+
+export function TextField({value, onChange, focus = false}: TextFieldProps) {
+	const characters = [...value];
+	const [cursorState, setCursor] = useState<number | undefined>(undefined);
+	const cursor = Math.min(cursorState ?? characters.length, characters.length);
+	// Keys that arrive before the next render must build on the text the previous key produced.
+	const latest = useRef({value, cursor});
+	latest.current = {value, cursor};
+
+	const handle = useCallback(
+		(input: string, key: Key) => {
+			const current = [...latest.current.value];
+			const at = latest.current.cursor;
+			const next = editText(current, at, input, key);
+			if (!next) {
+				return;
+			}
+
+			latest.current = {value: next.text.join(''), cursor: next.cursor};
+			setCursor(next.cursor);
+			if (next.text.join('') !== current.join('')) {
+				onChange(next.text.join(''));
+			}
+		},
+		[onChange],
+	);
+	useInput(handle, {isActive: focus});
+
+	if (!focus) {
+		return <Text>{value}</Text>;
+	}
+
+	return (
+		<Text>
+			{characters.slice(0, cursor).join('')}
+			<Text inverse>{characters[cursor] ?? ' '}</Text>
+			{characters.slice(cursor + 1).join('')}
+		</Text>
+	);
+}
+
+type Edit = {text: string[]; cursor: number};
+
+/** What a key does to the text and cursor; undefined for keys the field leaves to others. */
+function editText(text: string[], cursor: number, input: string, key: Key): Edit | undefined {
+	if (key.ctrl || key.meta || key.escape || key.tab || key.return || key.upArrow || key.downArrow || key.pageUp || key.pageDown) {
+		return undefined;
+	}
+
+	if (key.leftArrow) {
+		return {text, cursor: Math.max(0, cursor - 1)};
+	}
+
+	if (key.rightArrow) {
+		return {text, cursor: Math.min(text.length, cursor + 1)};
+	}
+
+	if (key.home || key.end) {
+		return {text, cursor: key.home ? 0 : text.length};
+	}
+
+	// Ink 6.8 reports Backspace as `delete`: both remove the character before the cursor.
+	if (key.backspace || key.delete) {
+		return cursor === 0 ? {text, cursor} : {text: [...text.slice(0, cursor - 1), ...text.slice(cursor)], cursor: cursor - 1};
+	}
+
+	if (input === '') {
+		return undefined;
+	}
+
+	const inserted = [...input];
+	return {text: [...text.slice(0, cursor), ...inserted, ...text.slice(cursor)], cursor: cursor + inserted.length};
+}
