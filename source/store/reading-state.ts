@@ -122,10 +122,13 @@ export function createReadingState({file, onError, now = Date.now}: ReadingState
 		timer.unref();
 	};
 
-	const apply = (change: Change, delay = CHANGE_WRITE_DELAY_MS) => {
+	const apply = (change: Change, delay = CHANGE_WRITE_DELAY_MS, notify = true) => {
 		change(snapshot);
 		pending.push(change);
-		changed();
+		if (notify) {
+			changed();
+		}
+
 		schedule(delay);
 	};
 
@@ -167,10 +170,16 @@ export function createReadingState({file, onError, now = Date.now}: ReadingState
 			}
 
 			const at = now();
-			apply(data => {
-				data.positions[id] = {...position, at};
-				data.lastRead = id;
-			}, POSITION_WRITE_DELAY_MS);
+			// Silent: the article on screen already shows where it is, and re-rendering it on every
+			// page turn would draw each page twice. Other screens read positions when they draw.
+			apply(
+				data => {
+					data.positions[id] = {...position, at};
+					data.lastRead = id;
+				},
+				POSITION_WRITE_DELAY_MS,
+				false,
+			);
 		},
 		lastRead: () => snapshot.lastRead ?? undefined,
 		commenter: () => snapshot.commenter ?? undefined,

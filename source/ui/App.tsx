@@ -7,7 +7,9 @@ import {type CommentLog, createMemoryCommentLog} from '../store/comments.js';
 import type {ReadingState} from '../store/reading-state.js';
 import {AppContext, type AppServices, useApp as useContextServices} from './app-context.js';
 import {FRAME_LINES} from './components/Frame.js';
+import {createKeyRouter, KeyRouterContext} from './key-router.js';
 import {TextPrompt} from './components/TextPrompt.js';
+import {useRoutedInput} from './hooks/use-keymap.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {currentScreen, initialNavigation, navigate, type NavigationState, type Screen} from './navigation.js';
 import {ArticleScreen} from './screens/ArticleScreen.js';
@@ -64,6 +66,8 @@ export function App({library, reading, openUrl, comments: commentLog, editText =
 	const clearMessage = useCallback(() => {
 		setMessage(undefined);
 	}, []);
+	const [keyRouter] = useState(createKeyRouter);
+	useInput(keyRouter.dispatch);
 
 	const body = useMemo(() => ({columns: size.columns, rows: Math.max(1, size.rows - 1 - FRAME_LINES)}), [size]);
 	const services = useMemo<AppServices>(
@@ -77,9 +81,11 @@ export function App({library, reading, openUrl, comments: commentLog, editText =
 
 	return (
 		<AppContext.Provider value={services}>
-			<Box width={size.columns} height={size.rows - 1} flexDirection="column">
-				<ScreenView screen={screen} below={state.stack.at(-2)} library={library} />
-			</Box>
+			<KeyRouterContext.Provider value={keyRouter}>
+				<Box width={size.columns} height={size.rows - 1} flexDirection="column">
+					<ScreenView screen={screen} below={state.stack.at(-2)} library={library} />
+				</Box>
+			</KeyRouterContext.Provider>
 		</AppContext.Provider>
 	);
 }
@@ -182,9 +188,9 @@ function WithArticle({library, id, children}: {library: Library; id: string; chi
 
 function ArticleProblem({id, reason}: {id: string; reason: string}) {
 	const {dispatch} = useContextServices();
-	useInput(() => {
+	useRoutedInput(() => {
 		dispatch({type: 'back'});
-	});
+	}, true);
 	return (
 		<Box flexDirection="column">
 			<Text {...theme.error}>Cannot open {id}: {reason}</Text>

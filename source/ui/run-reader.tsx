@@ -40,15 +40,16 @@ export async function runReader(context: CommandContext): Promise<number> {
 		void reading.flush().finally(exit);
 	};
 
-	const onSignal = () => {
+	// Exit as a shell expects after a signal: 128 + its number.
+	const onSignal = (code: number) => () => {
 		void reading.flush().finally(() => {
 			session.restore();
-			process.exit(130);
+			process.exit(code);
 		});
 	};
 
-	process.on('SIGTERM', onSignal);
-	process.on('SIGHUP', onSignal);
+	process.on('SIGTERM', onSignal(143));
+	process.on('SIGHUP', onSignal(129));
 	process.on('uncaughtException', crash);
 	process.on('unhandledRejection', crash);
 	try {

@@ -27,3 +27,8 @@ export function displayWidth(text: string): number {
 export function wrapText(text: string, width: number): string[] {
 	return wrapAnsi(text, Math.max(1, width), {hard: true, trim: true}).split('\n');
 }
+
+/** `1 article`, `3 articles`. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+	return `${count} ${count === 1 ? singular : pluralForm}`;
+}

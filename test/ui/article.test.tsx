@@ -223,7 +223,7 @@ describe('article screen', () => {
 		await reader.press('G', 'enter');
 		const list = await reader.waitForText('newsread › Saved');
 		expect(bodyOf(list)[0]).toContain('Marrowick harbour council votes');
-		expect(headerOf(list)).toMatch(/1 articles · 0 unread$/);
+		expect(headerOf(list)).toMatch(/1 article · 0 unread$/);
 	});
 
 	it('removes the article from Saved with a second s', async () => {

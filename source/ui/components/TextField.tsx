@@ -1,8 +1,9 @@
 // A one-line text field for the comment form. ink-text-input 6.0 types the letter of every Ctrl
 // key (Ctrl+S would add an "s" before the form sees the key), so the form uses this field: the
 // same controlled value/onChange/focus API, and Ctrl, Alt, Esc, Tab, Enter and ↑/↓ left to the form.
-import {type Key, Text, useInput} from 'ink';
+import {type Key, Text} from 'ink';
 import {useCallback, useRef, useState} from 'react';
+import {useRoutedInput} from '../hooks/use-keymap.js';
 
 export type TextFieldProps = {
 	value: string;
@@ -36,7 +37,7 @@ export function TextField({value, onChange, focus = false}: TextFieldProps) {
 		},
 		[onChange],
 	);
-	useInput(handle, {isActive: focus});
+	useRoutedInput(handle, focus, {text: true});
 
 	if (!focus) {
 		return <Text>{value}</Text>;

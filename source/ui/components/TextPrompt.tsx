@@ -29,11 +29,22 @@ export function TextPrompt({label, value, onChange, onSubmit, onCancel, isActive
 		},
 		[onCancel],
 	);
-	useKeymap(scopes, onAction, {isActive, includeGlobal: false});
+	useKeymap(scopes, onAction, {isActive, includeGlobal: false, text: true});
+	// Text typed faster than a frame arrives whole, Enter included: an Enter in it submits.
+	const onTextChange = useCallback(
+		(text: string) => {
+			const [line = '', ...rest] = text.split(/\r\n|\r|\n/);
+			onChange(line);
+			if (rest.length > 0) {
+				onSubmit(line);
+			}
+		},
+		[onChange, onSubmit],
+	);
 	return (
 		<Box>
 			<Text {...theme.strong}>{label}</Text>
-			<TextInput value={value} onChange={onChange} onSubmit={onSubmit} focus={isActive} />
+			<TextInput value={value} onChange={onTextChange} onSubmit={onSubmit} focus={isActive} />
 			{help ? <Text {...theme.dim}>{`  ${help}`}</Text> : null}
 		</Box>
 	);

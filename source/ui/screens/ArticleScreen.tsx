@@ -14,6 +14,7 @@ import {type Action, hintsFor, type Scope} from '../keymap.js';
 import {articlesOf} from '../list-sources.js';
 import {isPagerMove, type ListSource, type PagerPosition, type PagerView} from '../navigation.js';
 import {currentSubheading, pageInfo, pagerModel, topBlock, topLineFor} from '../pager-model.js';
+import {plural} from '../text.js';
 import {type TextStyle, theme} from '../theme.js';
 
 const scopes: readonly Scope[] = ['pager'];
@@ -191,7 +192,7 @@ export function ArticleScreen({article, source, position, find, relatedCursor, i
 }
 
 function commentsEntry(count: number): string {
-	return count === 0 ? 'No comments yet: press c to leave a reply' : `${count} ${count === 1 ? 'comment' : 'comments'}: press c to read them and reply`;
+	return count === 0 ? 'No comments yet: press c to leave a reply' : `${plural(count, 'comment')}: press c to read them and reply`;
 }
 
 function groupMatches(matches: ReadonlyArray<{line: number; start: number; end: number}>): Map<number, Array<{start: number; end: number}>> {

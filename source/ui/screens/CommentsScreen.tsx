@@ -12,7 +12,7 @@ import {Frame} from '../components/Frame.js';
 import {formInput, formReducer, formState, hasWriting} from '../comment-form-state.js';
 import {useKeymap} from '../hooks/use-keymap.js';
 import {type Action, hintsFor, type Scope} from '../keymap.js';
-import {fitToWidth, wrapText} from '../text.js';
+import {fitToWidth, plural, wrapText} from '../text.js';
 import {theme} from '../theme.js';
 
 /** How long typing must pause before the draft is kept. */
@@ -222,7 +222,7 @@ export function CommentsScreen({article, cursor, isActive}: CommentsScreenProps)
 		formDispatch({type: 'change', field, value});
 	}, []);
 
-	const count = `${comments.length} ${comments.length === 1 ? 'comment' : 'comments'}`;
+	const count = plural(comments.length, 'comment');
 	const scopes = mode.kind === 'list' ? listScopes : mode.kind === 'form' ? formScopes : confirmScopes;
 	const question = mode.kind === 'confirm' ? (mode.question === 'delete' ? 'Delete this comment? y/n' : mode.form?.editing ? 'Discard your changes? y/n' : 'Discard what you wrote? y/n (k keeps it as a draft)') : undefined;
 	return (

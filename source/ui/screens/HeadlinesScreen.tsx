@@ -13,7 +13,7 @@ import {type Action, hintsFor, type Scope} from '../keymap.js';
 import {articlesOf, sourceTitle} from '../list-sources.js';
 import type {ListSource} from '../navigation.js';
 import type {ReadingState} from '../../store/reading-state.js';
-import {displayWidth, fitToWidth, padToWidth} from '../text.js';
+import {displayWidth, fitToWidth, padToWidth, plural} from '../text.js';
 import {theme} from '../theme.js';
 
 const scopes: readonly Scope[] = ['list'];
@@ -46,7 +46,7 @@ export function HeadlinesScreen({source, cursor, isActive}: HeadlinesScreenProps
 				reading.setRead(article.id, !reading.isRead(article.id));
 			} else if (action === 'mark-all-read') {
 				reading.setManyRead(articles.map(other => other.id), true);
-				notify(`Marked ${articles.length} articles read`);
+				notify(`Marked ${plural(articles.length, 'article')} read`);
 			} else {
 				handleCommonAction(action, dispatch, {screen: 'headlines', count: articles.length, pageSize});
 			}
@@ -58,7 +58,7 @@ export function HeadlinesScreen({source, cursor, isActive}: HeadlinesScreenProps
 	const unread = articles.filter(article => !reading.isRead(article.id)).length;
 	const clock = now();
 	return (
-		<Frame title={`newsread › ${sourceTitle(source)}`} aside={`${articles.length} articles · ${unread} unread`} status={articles.length === 0 ? '0/0' : `${selected + 1}/${articles.length}`} hints={hintsFor(scopes)}>
+		<Frame title={`newsread › ${sourceTitle(source)}`} aside={`${plural(articles.length, 'article')} · ${unread} unread`} status={articles.length === 0 ? '0/0' : `${selected + 1}/${articles.length}`} hints={hintsFor(scopes)}>
 			{articles.length === 0 ? (
 				<Text {...theme.dim}>{emptyMessage(source)}</Text>
 			) : (

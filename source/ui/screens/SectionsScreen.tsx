@@ -8,7 +8,7 @@ import {handleCommonAction} from '../common-actions.js';
 import {useKeymap} from '../hooks/use-keymap.js';
 import {type Action, hintsFor, type Scope} from '../keymap.js';
 import {entryKey, type SectionEntry, sectionEntries} from '../list-sources.js';
-import {displayWidth, fitToWidth, padToWidth} from '../text.js';
+import {displayWidth, fitToWidth, padToWidth, plural} from '../text.js';
 import {theme} from '../theme.js';
 
 const scopes: readonly Scope[] = ['list'];
@@ -61,7 +61,7 @@ export function SectionsScreen({cursor, openedKey, isActive}: SectionsScreenProp
 	const unreadTotal = library.articles.filter(article => !reading.isRead(article.id)).length;
 	const countsWidth = Math.max(0, ...entries.map(entry => countsText(entry).length));
 	return (
-		<Frame title="newsread" aside={`${library.articles.length} articles · ${unreadTotal} unread`} status={`${selected + 1}/${entries.length}`} hints={hintsFor(scopes)}>
+		<Frame title="newsread" aside={`${plural(library.articles.length, 'article')} · ${unreadTotal} unread`} status={`${selected + 1}/${entries.length}`} hints={hintsFor(scopes)}>
 			<List count={entries.length} cursor={selected} height={body.rows} renderItem={(index, isSelected) => renderEntry(entries[index], isSelected, body.columns, countsWidth)} />
 		</Frame>
 	);
@@ -72,7 +72,7 @@ function countsText(entry: SectionEntry): string {
 		return '';
 	}
 
-	return `${entry.count} ${entry.count === 1 ? 'article' : 'articles'}${entry.unread > 0 ? ` · ${entry.unread} unread` : ''}`;
+	return `${plural(entry.count, 'article')}${entry.unread > 0 ? ` · ${entry.unread} unread` : ''}`;
 }
 
 function renderEntry(entry: SectionEntry | undefined, selected: boolean, width: number, countsWidth: number) {
