@@ -5,7 +5,7 @@ import {formatDate} from '../core/dates.js';
 import {blockAtLine, firstLineOfBlock, type Layout, layoutArticle, type Line, lineText, subheadingLines} from '../core/layout.js';
 import type {ReadingPosition} from '../store/reading-state.js';
 import {maxTopLine, type PagerPosition} from './navigation.js';
-import {fitToWidth} from './text.js';
+import {displayWidth, fitToWidth} from './text.js';
 
 export type PagerModel = {
 	layout: Layout;
@@ -38,7 +38,10 @@ export function pagerModel(article: Article, width: number, related: readonly Ar
 		for (const other of related) {
 			relatedLines.push(lines.length);
 			const meta = [other.section, formatDate(other.date)].filter(Boolean).join(', ');
-			lines.push(line(fitToWidth(`  › ${other.title} (${meta})`, layout.textWidth), 'link'));
+			// The title gives way first, so the section and date stay readable.
+			const suffix = ` (${meta})`;
+			const title = fitToWidth(other.title, Math.max(8, layout.textWidth - 4 - displayWidth(suffix)));
+			lines.push(line(fitToWidth(`  › ${title}${suffix}`, layout.textWidth), 'link'));
 		}
 
 		lines.push(line('', 'plain', 'blank'));

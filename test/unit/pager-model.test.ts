@@ -87,10 +87,10 @@ describe('pagerModel', () => {
 		]);
 	});
 
-	it('cuts a related article too long for the text column with an ellipsis instead of wrapping it', () => {
+	it('shortens the title of a related article too long for the text column, keeping its section and date', () => {
 		const model = pagerModel(longArticle(), 40, related, comments);
 		const [first] = model.relatedLines.map(line => lineText(model.lines[line]!));
-		expect(first).toBe('  › Council closes the ferry slip (Worl…');
+		expect(first).toBe('  › Council closes … (World, 2 Nov 2026)');
 		for (const line of model.lines) {
 			expect(stringWidth(lineText(line))).toBeLessThanOrEqual(model.layout.textWidth);
 		}
