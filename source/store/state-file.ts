@@ -1,8 +1,7 @@
 // The reading-state file (conf): every change is a read-modify-write under a file lock, so several
 // newsread processes never lose each other's changes; a damaged file is moved aside, never overwritten.
-import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync} from 'node:fs';
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {Ajv} from 'ajv';
 import Conf from 'conf';
 import {lock, lockSync} from 'proper-lockfile';
 
@@ -61,21 +60,9 @@ const schema = {
 	},
 } as const;
 
-let compiledValidator: ReturnType<Ajv['compile']> | undefined;
-
-/** Compiled on first use: compiling a schema is slow, and most commands never open the state file. */
-function validateState(value: unknown): boolean {
-	compiledValidator ??= new Ajv({allErrors: true}).compile({type: 'object', properties: schema});
-	return compiledValidator(value) === true;
-}
-
-function validationErrors(): string {
-	return (compiledValidator?.errors ?? []).map(({instancePath, message}) => `${instancePath || '/'} ${message ?? ''}`).join('; ');
-}
-
 /**
- * Why the file's text is not a usable state file, or undefined when it is. Checked before conf opens
- * the file, because conf writes defaults and its migration version into it before it validates.
+ * Why the file's text cannot be a state file at all (not JSON, not an object), or undefined. conf
+ * would turn an array into an object and accept it; everything else the schema checks when conf opens it.
  */
 export function stateFileProblem(text: string): string | undefined {
 	let value: unknown;
@@ -85,15 +72,7 @@ export function stateFileProblem(text: string): string | undefined {
 		return `not valid JSON: ${(error as Error).message}`;
 	}
 
-	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-		return 'not a JSON object';
-	}
-
-	if (!validateState(value)) {
-		return `does not match the schema: ${validationErrors()}`;
-	}
-
-	return undefined;
+	return value === null || typeof value !== 'object' || Array.isArray(value) ? 'not a JSON object' : undefined;
 }
 
 export function emptyState(): StateData {
@@ -154,28 +133,20 @@ export class StateFile {
 	}
 
 	private openConf(): Conf<StateData> {
-		const problem = this.currentFileProblem();
+		// conf writes its defaults and migration version into the file before it validates it: keep the
+		// bytes as they were, so the copy of a damaged file is the user's file, not conf's rewrite.
+		const original = readTextIfExists(this.path);
+		const problem = original === undefined ? undefined : stateFileProblem(original);
 		if (problem) {
-			this.moveAside(new DamagedStateError(problem));
+			this.moveAside(new DamagedStateError(problem), original);
 		}
 
 		try {
 			return this.createConf();
 		} catch (error) {
-			this.moveAside(error);
+			this.moveAside(error, original);
 			return this.createConf();
 		}
-	}
-
-	private currentFileProblem(): string | undefined {
-		let text: string;
-		try {
-			text = readFileSync(this.path, 'utf8');
-		} catch {
-			return undefined;
-		}
-
-		return stateFileProblem(text);
 	}
 
 	private createConf(): Conf<StateData> {
@@ -209,8 +180,8 @@ export class StateFile {
 		return {...emptyState(), ...store};
 	}
 
-	/** Moves a damaged file to config.json.corrupt-<timestamp> and says so. */
-	private moveAside(error: unknown): void {
+	/** Moves a damaged file to config.json.corrupt-<timestamp> (with `original` as its content, when known) and says so. */
+	private moveAside(error: unknown, original?: string): void {
 		const message = (error as Error).message ?? String(error);
 		if (!isDamagedFileError(error)) {
 			throw error;
@@ -226,6 +197,10 @@ export class StateFile {
 			}
 
 			return;
+		}
+
+		if (original !== undefined) {
+			writeFileSync(copy, original, {mode: 0o600});
 		}
 
 		this.options.onDamaged?.(`The reading state file ${this.path} was damaged (${firstLine(message)}). It was moved to ${copy}; newsread started with empty reading state.`);
@@ -266,6 +241,14 @@ function lockSyncWithRetries(file: string, options: ReturnType<typeof lockOption
 
 class DamagedStateError extends Error {
 	override name = 'DamagedStateError';
+}
+
+function readTextIfExists(file: string): string | undefined {
+	try {
+		return readFileSync(file, 'utf8');
+	} catch {
+		return undefined;
+	}
 }
 
 function isDamagedFileError(error: unknown): boolean {

@@ -87,7 +87,8 @@ function isBurst(input: string, key: Key): boolean {
 	return input.length > 1 && !key.ctrl && !key.meta && !key.escape && !input.includes('\u001B');
 }
 
-const noKey: Key = {
+/** A key event with every flag off: the base of the events the router makes up. */
+export const noKey: Key = {
 	upArrow: false,
 	downArrow: false,
 	leftArrow: false,

@@ -6,7 +6,6 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import {render} from 'ink';
-import open from 'open';
 import {type CommandContext, exitCode} from '../commands/context.js';
 import {openStores} from '../store/open-stores.js';
 import {dataDir} from '../store/paths.js';
@@ -101,6 +100,8 @@ function problemsMessage(count: number): string | undefined {
 }
 
 async function openInBrowser(url: string): Promise<void> {
+	// Loaded when first used: it probes the system (WSL, containers) as it loads.
+	const {default: open} = await import('open');
 	const child = await open(url);
 	await new Promise<void>((resolve, reject) => {
 		child.once('error', reject);

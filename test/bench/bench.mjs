@@ -249,32 +249,9 @@ function Pager() {
 render(<Pager />);
 `;
 
-/**
- * Runs a copy of source/build.mjs with only the entry point and the output file changed (and
- * `extra` replacements), so that bundling option changes there apply here too.
- */
-function mirrorBuild(folder, entry, outfile, extra = []) {
-	let script = readFileSync(path.join(root, 'source/build.mjs'), 'utf8');
-	const replacements = [
-		[/from 'esbuild'/, `from ${JSON.stringify(pathToFileURL(require.resolve('esbuild')).href)}`],
-		[/`\$\{root\}source\/cli\.tsx`/, JSON.stringify(entry)],
-		[/`\$\{root\}dist\/newsread\.js`/, JSON.stringify(outfile)],
-		[/new URL\('\.\.', import\.meta\.url\)/, JSON.stringify(pathToFileURL(root).href)],
-		// Ink and React resolve from the repository's node_modules.
-		[/bundle: true,/, `bundle: true, nodePaths: [${JSON.stringify(path.join(root, 'node_modules'))}],`],
-		...extra,
-	];
-	for (const [pattern, replacement] of replacements) {
-		if (!pattern.test(script)) {
-			throw new Error(`source/build.mjs changed shape (no ${pattern}): update mirrorBuild in test/bench/bench.mjs`);
-		}
-
-		script = script.replace(pattern, replacement);
-	}
-
-	const buildScript = path.join(folder, 'build.mjs');
-	writeFileSync(buildScript, script);
-	const result = spawnSync(process.execPath, [buildScript], {encoding: 'utf8'});
+/** Bundles `entry` with source/build.mjs, exactly as newsread is bundled. */
+function mirrorBuild(entry, outfile, extraArgs = []) {
+	const result = spawnSync(process.execPath, [path.join(root, 'source/build.mjs'), '--entry', entry, '--outfile', outfile, ...extraArgs], {encoding: 'utf8'});
 	if (result.status !== 0) {
 		throw new Error(`Bundling ${entry} failed:\n${result.stderr}`);
 	}
@@ -287,7 +264,7 @@ function buildLikeNewsread(name, source) {
 	const entry = path.join(folder, 'app.jsx');
 	const outfile = path.join(folder, 'app.js');
 	writeFileSync(entry, source);
-	mirrorBuild(folder, entry, outfile);
+	mirrorBuild(entry, outfile);
 	return outfile;
 }
 
@@ -301,8 +278,7 @@ function buildProfilingBundle() {
 	// The bundle finds the sample articles at ../articles.
 	symlinkSync(path.join(root, 'articles'), path.join(folder, 'articles'));
 	const outfile = path.join(folder, 'dist', 'newsread.js');
-	const script = readFileSync(path.join(root, 'source/build.mjs'), 'utf8');
-	mirrorBuild(folder, path.join(root, 'source/cli.tsx'), outfile, /minifyWhitespace: true/.test(script) ? [[/minifyWhitespace: true/, 'minifyWhitespace: false']] : []);
+	mirrorBuild(path.join(root, 'source/cli.tsx'), outfile, ['--keep-whitespace']);
 	return outfile;
 }
 

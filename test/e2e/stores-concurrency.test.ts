@@ -1,11 +1,10 @@
 // Several real newsread processes writing the two stores at once, and writers killed mid-write:
 // nothing acknowledged is lost, the state file always parses, the comment log always loads.
-import {type ChildProcess, execFile, spawn} from 'node:child_process';
+import {type ChildProcess, execFile, execFileSync, spawn} from 'node:child_process';
 import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
-import {build} from 'esbuild';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {replay} from '../../source/store/comments.js';
 import {type StateData, StateFile} from '../../source/store/state-file.js';
@@ -22,23 +21,8 @@ const lostWrites: Record<string, string> = {};
 beforeAll(async () => {
 	bundleDir = mkdtempSync(path.join(tmpdir(), 'newsread-store-worker-'));
 	workerScript = path.join(bundleDir, 'store-worker.mjs');
-	await build({
-		entryPoints: [path.join(repoRoot, 'test/helpers/store-worker.ts')],
-		outfile: workerScript,
-		bundle: true,
-		platform: 'node',
-		format: 'esm',
-		target: 'node20',
-		logLevel: 'warning',
-		// CommonJS dependencies inside an ESM bundle still call require() for Node built-ins (as in source/build.mjs).
-		banner: {
-			js: [
-				'#!/usr/bin/env node',
-				"import {createRequire as __newsreadCreateRequire} from 'node:module';",
-				'const require = __newsreadCreateRequire(import.meta.url);',
-			].join('\n'),
-		},
-	});
+	// Bundled like newsread itself, so plain node runs the TypeScript worker.
+	execFileSync(process.execPath, [path.join(repoRoot, 'source/build.mjs'), '--entry', path.join(repoRoot, 'test/helpers/store-worker.ts'), '--outfile', workerScript]);
 });
 
 afterAll(() => {

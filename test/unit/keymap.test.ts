@@ -1,4 +1,5 @@
 import type {Key} from 'ink';
+import {noKey} from '../../source/ui/key-router.js';
 import {describe, expect, it} from 'vitest';
 import {type Action, bindings, helpFor, hintsFor, keyLabel, keyName, resolveKey, type Scope} from '../../source/ui/keymap.js';
 
@@ -8,28 +9,7 @@ type KeyFlag = Exclude<keyof Key, 'eventType'>;
 
 /** An Ink key event with every flag off except the given ones. */
 function key(...flags: KeyFlag[]): Key {
-	const event: Key = {
-		upArrow: false,
-		downArrow: false,
-		leftArrow: false,
-		rightArrow: false,
-		pageDown: false,
-		pageUp: false,
-		home: false,
-		end: false,
-		return: false,
-		escape: false,
-		ctrl: false,
-		shift: false,
-		tab: false,
-		backspace: false,
-		delete: false,
-		meta: false,
-		super: false,
-		hyper: false,
-		capsLock: false,
-		numLock: false,
-	};
+	const event: Key = {...noKey};
 	for (const flag of flags) {
 		event[flag] = true;
 	}
