@@ -62,6 +62,16 @@ async function quit(session: PtySession): Promise<void> {
 }
 
 /** The file's permission bits, e.g. 0o600. */
+/** From the Comment field: fills in Name and Email, posts with Enter and waits for "Saved". */
+async function postWithNameAndEmail(session: PtySession): Promise<void> {
+	await session.press(TAB);
+	await session.press(ann.name);
+	await session.press(TAB);
+	await session.press(ann.email);
+	await session.press(KEYS.enter);
+	await session.waitForText('Saved');
+}
+
 function modeOf(file: string): number {
 	return statSync(file).mode & 0o777;
 }
@@ -112,12 +122,7 @@ describe('comments', () => {
 		await first.waitForText('Leave a reply');
 		expect(first.screenText()).toContain('Your email address will not be published. Required fields are marked *');
 		await first.press('Written in a real terminal.');
-		await first.press(TAB);
-		await first.press(ann.name);
-		await first.press(TAB);
-		await first.press(ann.email);
-		await first.press(KEYS.enter);
-		await first.waitForText('Saved');
+		await postWithNameAndEmail(first);
 		await quit(first);
 
 		const second = start(home);
@@ -150,12 +155,7 @@ describe('comments', () => {
 		expect(session.exited).toBeUndefined();
 		expect(session.screenText()).toContain('Before the paste');
 		expect(session.screenText()).not.toContain('newsread stopped because of an error');
-		await session.press(TAB);
-		await session.press(ann.name);
-		await session.press(TAB);
-		await session.press(ann.email);
-		await session.press(KEYS.enter);
-		await session.waitForText('Saved');
+		await postWithNameAndEmail(session);
 		await quit(session);
 		const [comment] = exportComments(home);
 		expect(comment?.body).toMatch(/^Before the paste .*red text$/);
@@ -195,12 +195,7 @@ describe('comments', () => {
 		expect(session.screenText()).toContain('Name *');
 		expect(session.onAlternateScreen()).toBe(true);
 
-		await session.press(TAB);
-		await session.press(ann.name);
-		await session.press(TAB);
-		await session.press(ann.email);
-		await session.press(KEYS.enter);
-		await session.waitForText('Saved');
+		await postWithNameAndEmail(session);
 		await quit(session);
 		expect(exportComments(home).map(comment => comment.body)).toEqual(['Text from the fake editor.\nSecond line from the editor.']);
 	});
@@ -237,12 +232,7 @@ describe('damaged state and file modes', () => {
 		await session.press('c');
 		await session.waitForText('Leave a reply');
 		await session.press('Mode check.');
-		await session.press(TAB);
-		await session.press(ann.name);
-		await session.press(TAB);
-		await session.press(ann.email);
-		await session.press(KEYS.enter);
-		await session.waitForText('Saved');
+		await postWithNameAndEmail(session);
 		await quit(session);
 
 		const stateFile = path.join(home, 'config.json');

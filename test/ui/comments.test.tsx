@@ -44,6 +44,17 @@ async function openHarbourVote(setup: Setup = {}): Promise<Reader> {
 }
 
 /** Opens the article and presses c; with no comments and no draft that is the empty form. */
+/** Ctrl+E (the injected editor gives the text), then Name and Email, then Ctrl+S. */
+async function takeTextFromEditorAndPost(reader: Reader): Promise<void> {
+	await reader.press('ctrlE');
+	await reader.waitForText('Comment text taken from the editor.');
+	await reader.press('tab');
+	await reader.type(ann.name);
+	await reader.press('tab');
+	await reader.type(ann.email);
+	await reader.press('ctrlS');
+}
+
 async function openForm(setup: Setup = {}): Promise<Reader> {
 	const reader = await openHarbourVote(setup);
 	await reader.press('c');
@@ -578,13 +589,7 @@ describe('the editor (Ctrl+E)', () => {
 
 	it('a comment over 10,000 characters is refused with its message and not saved', async () => {
 		const reader = await openForm({editText: async () => 'x'.repeat(10_001)});
-		await reader.press('ctrlE');
-		await reader.waitForText('Comment text taken from the editor.');
-		await reader.press('tab');
-		await reader.type(ann.name);
-		await reader.press('tab');
-		await reader.type(ann.email);
-		await reader.press('ctrlS');
+		await takeTextFromEditorAndPost(reader);
 		const frame = await reader.waitForText('10,000');
 		expect(formOf(frame).commentLabel).toBe('❯ Comment *  The comment is 10,001 characters; the limit is 10,000.');
 		expect(statusOf(frame)).toContain(messages.fix);
@@ -593,13 +598,7 @@ describe('the editor (Ctrl+E)', () => {
 
 	it('exactly 10,000 characters are accepted', async () => {
 		const reader = await openForm({editText: async () => 'y'.repeat(10_000)});
-		await reader.press('ctrlE');
-		await reader.waitForText('Comment text taken from the editor.');
-		await reader.press('tab');
-		await reader.type(ann.name);
-		await reader.press('tab');
-		await reader.type(ann.email);
-		await reader.press('ctrlS');
+		await takeTextFromEditorAndPost(reader);
 		await reader.waitForText(messages.saved);
 		expect(reader.comments.list()[0]?.body).toHaveLength(10_000);
 	});

@@ -149,16 +149,18 @@ describe('sections screen', () => {
 		const reading = createMemoryReadingState();
 		const flush = vi.spyOn(reading, 'flush');
 		const reader = renderReader({reading});
-		const frame = await reader.waitForText('Saved');
+		await reader.waitForText('Saved');
 
 		await reader.press('q');
 		expect(reader.hasExited()).toBe(true);
 		expect(flush).toHaveBeenCalled();
 
+		// Ink's last output differs with CI set (it writes only the final frame), so compare with itself.
 		const frames = reader.frameCount();
+		const last = reader.frame();
 		await reader.press('j', 'enter');
 		expect(reader.frameCount()).toBe(frames);
-		expect(reader.frame()).toBe(frame);
+		expect(reader.frame()).toBe(last);
 	});
 
 	it('goes back to the sections screen on q from a list instead of exiting', async () => {
