@@ -56,7 +56,8 @@ export async function runReader(context: CommandContext): Promise<number> {
 		const editText = (text: string) => editInExternalEditor(text, context.env, session, () => redraw());
 		const instance = render(
 			<App library={library} reading={reading} comments={comments} openUrl={openInBrowser} editText={editText} startMessage={[...notices, problemsMessage(library.problems.length)].filter(Boolean).join(' ') || undefined} />,
-			{exitOnCtrlC: true, patchConsole: true, stdin: filteredStdin(process.stdin)},
+			// 60 frames a second: at Ink's default 30, a key pressed within 34 ms of the last frame waits for the next.
+			{exitOnCtrlC: true, patchConsole: true, stdin: filteredStdin(process.stdin), maxFps: 60},
 		);
 		redraw = () => instance.clear();
 		await instance.waitUntilExit();
