@@ -214,7 +214,7 @@ render(<Text>ready</Text>);
 const referenceInkPager = () => `import {Box, render, Text, useApp, useInput} from 'ink';
 import {useState} from 'react';
 
-const words = ${JSON.stringify(bodyWords)};
+const words = ['the', 'council', 'said', 'residents', 'would', 'meeting', 'morning', 'village', 'plans', 'water', 'road', 'and', 'of', 'in', 'to', 'a', 'was', 'for', 'harbour', 'station'];
 function textLine(index) {
 	let text = '';
 	for (let word = index; text.length < 70; word += 7) {
@@ -325,87 +325,12 @@ async function benchStartup() {
 // ---------------------------------------------------------------------------------------------
 // (b) Page turns, (c) memory
 
-// A port of generateLongArticle from test/generate-library.ts (which is TypeScript): the same text.
-function randomGenerator(seed) {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6D_2B_79_F5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
-
-const people = ['Ines Calloway', 'Dunstan Orrell', 'Rhiannon Petch', 'Morag Eastley', 'Tobias Wren', 'Priya Castellane', 'Callum Rudd', 'Anwen Hale', 'Gareth Pendry', 'Elsie Mardle', 'Yuki Tanabe', 'Olu Adeyemi'];
-const bodyWords = [
-	'the', 'council', 'said', 'residents', 'would', 'meeting', 'morning', 'village', 'plans', 'water', 'road',
-	'years', 'local', 'spring', 'report', 'harbour', 'station', 'families', 'winter', 'visitors', 'engineers',
-	'agreed', 'evening', 'committee', 'funding', 'school', 'weather', 'season', 'crossing', 'volunteers',
-	'and', 'of', 'in', 'to', 'a', 'was', 'for', 'on', 'with', 'at', 'by', 'from', 'after', 'before', 'over',
-	'measured', 'published', 'questions', 'answered', 'remained', 'expected', 'finished', 'opened', 'closed',
-	'timetable', 'consultation', 'neighbours', 'landing', 'records', 'estimates',
-];
-
-function generateLongArticle(file, lines) {
-	const next = randomGenerator(lines);
-	const pick = items => items[Math.floor(next() * items.length)];
-	const capitalise = text => text.charAt(0).toUpperCase() + text.slice(1);
-	const wordRun = length => {
-		const words = [];
-		let size = 0;
-		while (size < length - 4) {
-			const word = pick(bodyWords);
-			words.push(word);
-			size += word.length + 1;
-		}
-
-		return `${capitalise(words.join(' '))}.`;
-	};
-
-	const paragraph = (lineCount, lineLength) => {
-		const result = Array.from({length: lineCount}, () => wordRun(lineLength));
-		if (next() < 0.3) {
-			result[0] = `**${result[0].slice(0, -1)}**.`;
-		}
-
-		if (next() < 0.2) {
-			result.push(`*${pick(people)}* said so.`);
-		}
-
-		return result.join('\n');
-	};
-
-	const width = 80;
-	const paragraphLineCount = 5;
-	const paragraphLineLength = 75;
-	const paragraphsPerSubheading = 40;
-	const paragraphLines = Math.ceil(((paragraphLineLength + 1) * paragraphLineCount) / width) + 1;
-	const blocks = [];
-	let estimate = 0;
-	let paragraphs = 0;
-	while (estimate < lines) {
-		if (paragraphs > 0 && paragraphs % paragraphsPerSubheading === 0) {
-			blocks.push(`## Part ${(paragraphs / paragraphsPerSubheading) + 1}`);
-			estimate += 2;
-		}
-
-		blocks.push(paragraph(paragraphLineCount, paragraphLineLength));
-		paragraphs++;
-		estimate += paragraphLines;
-	}
-
-	const fields = {
-		title: `A very long article of about ${lines} lines`,
-		section: 'Long Reads',
-		date: new Date(Date.UTC(2025, 0, 1)).toISOString(),
-		author: pick(people),
-		summary: `Generated text that lays out to about ${lines} lines at ${width} columns.`,
-		tags: ['generated', 'long'],
-	};
-	const frontmatter = ['---', ...Object.entries(fields).map(([key, value]) => `${key}: ${JSON.stringify(value)}`), '---', ''].join('\n');
-	mkdirSync(path.dirname(file), {recursive: true});
-	writeFileSync(file, `${frontmatter}\n${blocks.join('\n\n')}\n`);
+/** generateLongArticle from test/generate-library.ts, bundled by source/build.mjs so plain node can run it. */
+async function loadLongArticleGenerator() {
+	const outfile = path.join(scratch, 'generate-library.mjs');
+	mirrorBuild(path.join(root, 'test/generate-library.ts'), outfile);
+	const {generateLongArticle} = await import(pathToFileURL(outfile).href);
+	return generateLongArticle;
 }
 
 function runNewsread(args) {
@@ -605,9 +530,10 @@ const longTitle = `A very long article of about ${longLines} lines`;
 
 /** A folder for `--articles` holding the generated 50,000-line article (written once). */
 let longFolder;
-function longArticles() {
+async function longArticles() {
 	if (!longFolder) {
 		longFolder = path.join(scratch, 'long-articles');
+		const generateLongArticle = await loadLongArticleGenerator();
 		generateLongArticle(path.join(longFolder, 'long-reads', 'very-long.md'), longLines);
 	}
 
@@ -631,7 +557,7 @@ async function benchArticleRows(rows, notes) {
 	const sample = longestSampleArticle();
 	process.stderr.write(`longest sample article: ${sample.id}\n`);
 	const small = await benchPageTurns(sample.id, [], sample.title);
-	const long = await benchPageTurns('generated 50,000-line article', ['--articles', longArticles()], longTitle);
+	const long = await benchPageTurns('generated 50,000-line article', ['--articles', await longArticles()], longTitle);
 	const reference = await benchReferencePager();
 	for (const result of [small, long, reference]) {
 		const {turns} = result;
@@ -711,7 +637,7 @@ async function printProfiles() {
 
 	const presses = 200;
 	const pagesDir = profileDirectory('page-turns');
-	await benchPageTurns('profiled', ['--articles', longArticles()], longTitle, {bin: bundle, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${pagesDir}`], presses});
+	await benchPageTurns('profiled', ['--articles', await longArticles()], longTitle, {bin: bundle, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${pagesDir}`], presses});
 	printProfileTables(`a 50,000-line session with ${presses + warmupPresses} page turns (start-up and opening included)`, pagesDir, bundle);
 }
 
