@@ -17,13 +17,18 @@ export type FrameProps = {
 	hints: readonly string[];
 	/** Replaces the status bar (a text prompt). */
 	prompt?: ReactNode;
+	/**
+	 * Cut off what does not fit in the body. A screen that draws exactly what fits (the pager) turns it
+	 * off: clipping makes Ink slice every line of text on every frame. @default true
+	 */
+	clip?: boolean;
 	children: ReactNode;
 };
 
 /** Lines the frame itself uses: header and status bar. */
 export const FRAME_LINES = 2;
 
-export function Frame({title, aside = '', status, hints, prompt, children}: FrameProps) {
+export function Frame({title, aside = '', status, hints, prompt, clip = true, children}: FrameProps) {
 	const {body, message} = useFrameState();
 	// A message too long for the status bar (a damaged state file, say) takes lines from the body until the next key.
 	const messageLines = message && displayWidth(message) > body.columns - displayWidth(status) - 3 ? wrapText(message, body.columns).slice(0, Math.max(1, body.rows - 1)) : [];
@@ -36,7 +41,7 @@ export function Frame({title, aside = '', status, hints, prompt, children}: Fram
 				<Text {...theme.header}>{titleText}</Text>
 				<Text {...theme.dim}>{asideText}</Text>
 			</Box>
-			<Box height={bodyRows} flexDirection="column" overflow="hidden">
+			<Box height={bodyRows} flexDirection="column" overflow={clip || messageLines.length > 0 ? 'hidden' : 'visible'}>
 				{children}
 			</Box>
 			{prompt ??

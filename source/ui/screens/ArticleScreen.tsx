@@ -181,7 +181,7 @@ export function ArticleScreen({article, source, position, find, relatedCursor, i
 		.join(' · ');
 	const byline = [formatDate(article.date), article.author, reading.isSaved(article.id) ? 'saved' : undefined].filter(Boolean).join(' · ');
 	return (
-		<Frame title={`${article.section} › ${article.title}`} aside={byline} status={status} hints={hintsFor(scopes)} prompt={prompt}>
+		<Frame title={`${article.section} › ${article.title}`} aside={byline} status={status} hints={hintsFor(scopes)} prompt={prompt} clip={false}>
 			{model.lines.slice(top, top + height).map((line, offset) => (
 				<Box key={top + offset} marginLeft={margin} height={1} flexShrink={0}>
 					<PagerLine line={line} ranges={matchesByLine.get(top + offset)} selected={top + offset === selectedRelatedLine} />
