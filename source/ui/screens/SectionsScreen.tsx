@@ -1,9 +1,10 @@
 // The first screen: "Continue reading", every section with its article and unread counts, All, Saved.
 import {Text} from 'ink';
+import SelectInput from 'ink-select-input';
 import {useCallback, useEffect} from 'react';
 import {useApp, useReadingState} from '../app-context.js';
 import {Frame} from '../components/Frame.js';
-import {List, visibleItems} from '../components/List.js';
+import {visibleItems} from '../components/List.js';
 import {handleCommonAction} from '../common-actions.js';
 import {useKeymap} from '../hooks/use-keymap.js';
 import {type Action, hintsFor, type Scope} from '../keymap.js';
@@ -62,9 +63,43 @@ export function SectionsScreen({cursor, openedKey, isActive}: SectionsScreenProp
 	const countsWidth = Math.max(0, ...entries.map(entry => countsText(entry).length));
 	return (
 		<Frame title="newsread" aside={`${plural(library.articles.length, 'article')} · ${unreadTotal} unread`} status={`${selected + 1}/${entries.length}`} hints={hintsFor(scopes)}>
-			<List count={entries.length} cursor={selected} height={body.rows} renderItem={(index, isSelected) => renderEntry(entries[index], isSelected, body.columns, countsWidth)} />
+			<SectionsList entries={entries} selected={selected} width={body.columns} height={body.rows} countsWidth={countsWidth} />
 		</Frame>
 	);
+}
+
+type SectionsListProps = {
+	entries: SectionEntry[];
+	selected: number;
+	width: number;
+	height: number;
+	countsWidth: number;
+};
+
+/**
+ * The entries drawn by ink-select-input. Its own keys are off (it selects on digits 1-9 at once):
+ * the key table moves the cursor, and the list is drawn again from the cursor when it moves.
+ */
+function SectionsList({entries, selected, width, height, countsWidth}: SectionsListProps) {
+	const byKey = new Map(entries.map(entry => [entryKey(entry), entry]));
+	const items = entries.map(entry => ({key: entryKey(entry), label: entryKey(entry), value: entryKey(entry)}));
+	const Row = ({isSelected = false, label}: {isSelected?: boolean; label: string}) => renderEntry(byKey.get(label), isSelected, width, countsWidth);
+	return (
+		<SelectInput
+			key={`${selected}:${items.map(item => item.key).join(',')}`}
+			items={items}
+			initialIndex={selected}
+			limit={Math.max(1, height)}
+			isFocused={false}
+			indicatorComponent={NoIndicator}
+			itemComponent={Row}
+		/>
+	);
+}
+
+/** The pointer is part of each row (renderEntry), so ink-select-input's own indicator is empty. */
+function NoIndicator() {
+	return null;
 }
 
 function countsText(entry: SectionEntry): string {
