@@ -81,6 +81,19 @@ describe('headlines screen', () => {
 		expect(headerOf(frame)).toMatch(/4 articles · 4 unread$/);
 	});
 
+	it('marks every article of the list read with M, and says how many', async () => {
+		const reader = renderReader();
+		await reader.press('enter');
+		await reader.waitForText('4 articles · 4 unread');
+
+		await reader.press('M');
+		const frame = await reader.waitForText('Marked 4 articles read');
+		expect(headerOf(frame)).toMatch(/4 articles · 0 unread$/);
+		for (const title of ['Farrowsey', 'Three coastal']) {
+			expect(markOf(frame, title)).toBe(' ');
+		}
+	});
+
 	it('shows each summary on a second line from 100 columns on, and not below', async () => {
 		const summary = 'Provisional census results show 1,214 people';
 		const wide = renderReader({columns: 100});

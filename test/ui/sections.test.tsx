@@ -112,6 +112,16 @@ describe('sections screen', () => {
 		expect(entryLine(frame, 'Sport').startsWith('❯ ')).toBe(true);
 	});
 
+	it('marks the highlighted section read with M, leaving the other sections unread', async () => {
+		const reader = renderReader();
+		await reader.waitForText('Saved');
+		await reader.press('j', 'M');
+		const frame = await reader.waitForText('in Science read');
+		expect(entryLine(frame, 'Science')).not.toContain('unread');
+		expect(entryLine(frame, 'World')).toContain('4 unread');
+		expect(headerOf(frame)).toMatch(/19 articles · 16 unread$/);
+	});
+
 	it('does not open anything when a digit 1-9 is pressed', async () => {
 		const reader = renderReader();
 		const before = await reader.waitForText('Saved');

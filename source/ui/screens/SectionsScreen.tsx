@@ -8,7 +8,7 @@ import {visibleItems} from '../components/List.js';
 import {handleCommonAction} from '../common-actions.js';
 import {useKeymap} from '../hooks/use-keymap.js';
 import {type Action, hintsFor, type Scope} from '../keymap.js';
-import {entryKey, type SectionEntry, sectionEntries} from '../list-sources.js';
+import {articlesOf, entryKey, type SectionEntry, sectionEntries} from '../list-sources.js';
 import {displayWidth, fitToWidth, padToWidth, plural} from '../text.js';
 import {theme} from '../theme.js';
 
@@ -22,7 +22,7 @@ export type SectionsScreenProps = {
 };
 
 export function SectionsScreen({cursor, openedKey, isActive}: SectionsScreenProps) {
-	const {library, reading: readingStore, dispatch, body} = useApp();
+	const {library, reading: readingStore, dispatch, body, notify} = useApp();
 	const reading = useReadingState(readingStore);
 	const entries = sectionEntries(library, reading);
 	const openedIndex = openedKey === undefined ? -1 : entries.findIndex(entry => entryKey(entry) === openedKey);
@@ -50,12 +50,22 @@ export function SectionsScreen({cursor, openedKey, isActive}: SectionsScreenProp
 					break;
 				}
 
+				case 'mark-all-read': {
+					if (entry?.kind === 'list') {
+						const ids = articlesOf(entry.source, library, reading).map(article => article.id);
+						reading.setManyRead(ids, true);
+						notify(`Marked ${plural(ids.length, 'article')} in ${entry.label} read`);
+					}
+
+					break;
+				}
+
 				default: {
 					handleCommonAction(action, dispatch, {screen: 'sections', count: entries.length, pageSize: visibleItems(body.rows)});
 				}
 			}
 		},
-		[entries, selected, dispatch, body.rows],
+		[entries, selected, dispatch, body.rows, library, reading, notify],
 	);
 	useKeymap(scopes, onAction, {isActive});
 
