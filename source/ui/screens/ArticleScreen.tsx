@@ -10,11 +10,11 @@ import {useApp, useReadingState} from '../app-context.js';
 import {handleCommonAction} from '../common-actions.js';
 import {Frame} from '../components/Frame.js';
 import {useKeymap} from '../hooks/use-keymap.js';
+import {usePagerModel} from '../hooks/use-pager-model.js';
 import {type Action, hintsFor, type Scope} from '../keymap.js';
 import {articlesOf} from '../list-sources.js';
 import {isPagerMove, type ListSource, type PagerPosition, type PagerView} from '../navigation.js';
-import {currentSubheading, pageInfo, pagerModel, topBlock, topLineFor} from '../pager-model.js';
-import {plural} from '../text.js';
+import {currentSubheading, pageInfo, topBlock, topLineFor} from '../pager-model.js';
 import {type TextStyle, theme} from '../theme.js';
 
 const scopes: readonly Scope[] = ['pager'];
@@ -32,11 +32,9 @@ export type ArticleScreenProps = {
 };
 
 export function ArticleScreen({article, source, position, find, relatedCursor, isActive, prompt}: ArticleScreenProps) {
-	const {library, reading: readingStore, comments, dispatch, body, notify, openUrl} = useApp();
+	const {library, reading: readingStore, dispatch, body, notify, openUrl} = useApp();
 	const reading = useReadingState(readingStore);
-	const related = useMemo(() => library.related(article.id), [library, article.id]);
-	const commentCount = comments.count(article.id);
-	const model = pagerModel(article, body.columns, related, commentsEntry(commentCount));
+	const {model, related, commentCount} = usePagerModel(article);
 	const height = body.rows;
 	const top = topLineFor(article, model, body.columns, height, position, reading.position(article.id));
 	const matches = useMemo(() => (find ? findInLayout(model.layout, find) : []), [model.layout, find]);
@@ -189,10 +187,6 @@ export function ArticleScreen({article, source, position, find, relatedCursor, i
 			))}
 		</Frame>
 	);
-}
-
-function commentsEntry(count: number): string {
-	return count === 0 ? 'No comments yet: press c to leave a reply' : `${plural(count, 'comment')}: press c to read them and reply`;
 }
 
 function groupMatches(matches: ReadonlyArray<{line: number; start: number; end: number}>): Map<number, Array<{start: number; end: number}>> {

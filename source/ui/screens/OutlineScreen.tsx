@@ -7,8 +7,9 @@ import {handleCommonAction} from '../common-actions.js';
 import {Frame} from '../components/Frame.js';
 import {List, visibleItems} from '../components/List.js';
 import {useKeymap} from '../hooks/use-keymap.js';
+import {usePagerModel} from '../hooks/use-pager-model.js';
 import {type Action, hintsFor, type Scope} from '../keymap.js';
-import {pagerModel, subheadingText} from '../pager-model.js';
+import {subheadingText} from '../pager-model.js';
 import {padToWidth} from '../text.js';
 import {theme} from '../theme.js';
 
@@ -21,8 +22,8 @@ export type OutlineScreenProps = {
 };
 
 export function OutlineScreen({article, cursor, isActive}: OutlineScreenProps) {
-	const {library, dispatch, body} = useApp();
-	const model = pagerModel(article, body.columns, library.related(article.id), '');
+	const {dispatch, body} = useApp();
+	const {model} = usePagerModel(article);
 	const headings = model.subheadings.map(line => ({line, level: model.lines[line]?.level ?? 2, text: subheadingText(model, line)}));
 	const selected = Math.min(cursor, Math.max(0, headings.length - 1));
 	const onAction = useCallback(
