@@ -4,7 +4,7 @@ import {Box, Text} from 'ink';
 import {useCallback, useEffect, useReducer, useRef, useState} from 'react';
 import type {Article} from '../../core/article.js';
 import {formatRelativeDate} from '../../core/dates.js';
-import {type Comment, CommentValidationError, cleanCommentInput, validateComment} from '../../store/comments.js';
+import {type Comment, CommentValidationError} from '../../store/comments.js';
 import {useApp, useReadingState} from '../app-context.js';
 import {handleCommonAction} from '../common-actions.js';
 import {CommentForm, type FormField} from '../components/CommentForm.js';
@@ -36,7 +36,9 @@ export function CommentsScreen({article, cursor, isActive}: CommentsScreenProps)
 	const comments = log.list(article.id);
 	const selected = Math.min(cursor, Math.max(0, comments.length - 1));
 	const [mode, setMode] = useState<Mode>(() => initialMode(comments.length, reading.draft(article.id) !== undefined));
-	const fields = mode.kind === 'form' && mode.editing ? editFields : newCommentFields;
+	/** The comment being edited, also while the discard question is asked about it. */
+	const editing = mode.kind === 'form' ? mode.editing : mode.kind === 'confirm' ? mode.form?.editing : undefined;
+	const fields = editing ? editFields : newCommentFields;
 	const [form, formDispatch] = useReducer(formReducer(fields), undefined, () => formState(initialInput(reading, article.id)));
 	useEffect(() => {
 		if (reading.draft(article.id)) {
@@ -55,23 +57,15 @@ export function CommentsScreen({article, cursor, isActive}: CommentsScreenProps)
 		[reading, article.id],
 	);
 
+	// The comment log validates (and cleans) what is posted; its messages go next to the fields.
 	const submit = useCallback(() => {
-		const editing = mode.kind === 'form' ? mode.editing : undefined;
-		const input = cleanCommentInput(formInput(form.values));
-		const errors = validateComment(input);
-		const relevant = editing ? {body: errors.body} : errors;
-		if (Object.values(relevant).some(Boolean)) {
-			formDispatch({type: 'set-errors', errors: relevant});
-			notify('Please fix the marked fields; nothing was posted yet.');
-			return;
-		}
-
+		const input = formInput(form.values);
 		try {
 			if (editing) {
 				log.edit(editing.id, input.body);
 			} else {
-				log.add(article.id, input);
-				reading.setCommenter({name: input.name, email: input.email});
+				const {name, email} = log.add(article.id, input);
+				reading.setCommenter({name, email});
 				reading.setDraft(article.id, undefined);
 				dispatch({type: 'set-cursor', cursor: comments.length});
 			}
@@ -81,11 +75,12 @@ export function CommentsScreen({article, cursor, isActive}: CommentsScreenProps)
 		} catch (error) {
 			if (error instanceof CommentValidationError) {
 				formDispatch({type: 'set-errors', errors: error.errors});
+				notify('Please fix the marked fields; nothing was posted yet.');
 			} else {
 				notify(`Not saved: ${(error as Error).message}. Your text is still here; try again.`);
 			}
 		}
-	}, [mode, form.values, log, article.id, reading, dispatch, comments.length, notify]);
+	}, [editing, form.values, log, article.id, reading, dispatch, comments.length, notify]);
 
 	const onListAction = useCallback(
 		(action: Action) => {
@@ -137,7 +132,6 @@ export function CommentsScreen({article, cursor, isActive}: CommentsScreenProps)
 				}
 
 				case 'cancel': {
-					const editing = mode.kind === 'form' ? mode.editing : undefined;
 					const unchanged = editing ? formInput(form.values).body === editing.body : !hasWriting(form.values);
 					if (unchanged) {
 						if (!editing) {
@@ -180,7 +174,7 @@ export function CommentsScreen({article, cursor, isActive}: CommentsScreenProps)
 				}
 			}
 		},
-		[submit, form.values, form.focus.field, editText, notify, mode, reading, article.id, leaveForm],
+		[submit, form.values, form.focus.field, editText, notify, editing, reading, article.id, leaveForm],
 	);
 
 	const onConfirmAction = useCallback(
@@ -198,7 +192,7 @@ export function CommentsScreen({article, cursor, isActive}: CommentsScreenProps)
 
 				setMode({kind: 'list'});
 			} else if (action === 'confirm') {
-				if (!mode.form?.editing) {
+				if (!editing) {
 					reading.setDraft(article.id, undefined);
 				}
 
@@ -211,7 +205,7 @@ export function CommentsScreen({article, cursor, isActive}: CommentsScreenProps)
 				setMode(mode.form ?? {kind: 'list'});
 			}
 		},
-		[mode, comments, selected, log, notify, reading, article.id, leaveForm, form.values],
+		[mode, editing, comments, selected, log, notify, reading, article.id, leaveForm, form.values],
 	);
 
 	useKeymap(listScopes, onListAction, {isActive: isActive && mode.kind === 'list'});
@@ -224,12 +218,12 @@ export function CommentsScreen({article, cursor, isActive}: CommentsScreenProps)
 
 	const count = plural(comments.length, 'comment');
 	const scopes = mode.kind === 'list' ? listScopes : mode.kind === 'form' ? formScopes : confirmScopes;
-	const question = mode.kind === 'confirm' ? (mode.question === 'delete' ? 'Delete this comment? y/n' : mode.form?.editing ? 'Discard your changes? y/n' : 'Discard what you wrote? y/n (k keeps it as a draft)') : undefined;
+	const question = mode.kind === 'confirm' ? (mode.question === 'delete' ? 'Delete this comment? y/n' : editing ? 'Discard your changes? y/n' : 'Discard what you wrote? y/n (k keeps it as a draft)') : undefined;
 	return (
 		<Frame
 			title={`Comments › ${article.title}`}
 			aside={count}
-			status={question ?? (mode.kind === 'form' ? (mode.editing ? 'Editing' : 'New comment') : comments.length === 0 ? 'No comments yet' : `${selected + 1}/${comments.length}`)}
+			status={question ?? (mode.kind === 'form' ? (editing ? 'Editing' : 'New comment') : comments.length === 0 ? 'No comments yet' : `${selected + 1}/${comments.length}`)}
 			hints={hintsFor(scopes, mode.kind === 'list')}
 		>
 			{mode.kind === 'list' || (mode.kind === 'confirm' && mode.question === 'delete') ? (
@@ -239,7 +233,7 @@ export function CommentsScreen({article, cursor, isActive}: CommentsScreenProps)
 					values={form.values}
 					focus={form.focus}
 					errors={form.errors}
-					editing={(mode.kind === 'form' ? mode.editing : mode.kind === 'confirm' ? mode.form?.editing : undefined) !== undefined}
+					editing={editing !== undefined}
 					isActive={isActive && mode.kind === 'form'}
 					width={body.columns}
 					height={body.rows}
