@@ -142,12 +142,15 @@ function fileStorage(file: string): LogStorage {
 function createCommentLog(file: string, storage: LogStorage, now = () => new Date(), newId: () => string = randomUUID): CommentLog {
 	let version: string | undefined;
 	let state = {comments: new Map<string, Comment>(), skipped: 0};
+	// Counts are asked for every headline on every frame: counted once per change of the log.
+	let counts: Map<string, number> | undefined;
 
 	const load = () => {
 		const changed = storage.readIfChanged(version);
 		if (changed) {
 			version = changed.version;
 			state = replay(changed.text);
+			counts = undefined;
 		}
 
 		return state;
@@ -169,14 +172,15 @@ function createCommentLog(file: string, storage: LogStorage, now = () => new Dat
 			return (articleId === undefined ? all : all.filter(comment => comment.articleId === articleId)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 		},
 		count(articleId) {
-			let count = 0;
-			for (const comment of load().comments.values()) {
-				if (comment.articleId === articleId) {
-					count++;
+			const {comments} = load();
+			if (!counts) {
+				counts = new Map();
+				for (const comment of comments.values()) {
+					counts.set(comment.articleId, (counts.get(comment.articleId) ?? 0) + 1);
 				}
 			}
 
-			return count;
+			return counts.get(articleId) ?? 0;
 		},
 		add(articleId, input) {
 			const clean = cleanCommentInput(input);
