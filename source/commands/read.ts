@@ -46,10 +46,10 @@ export function unknownIdMessage(library: Library, id: string): string {
 
 function renderArticle(article: Article, related: readonly ArticleMeta[], width: number, chalk: ChalkInstance): string[] {
 	const byline = [article.section, formatDate(article.date), article.author].filter(Boolean).join(' · ');
-	const textWidth = layoutArticle(article, width).textWidth;
-	const wrap = (text: string) => wrapAnsi(text, textWidth, {hard: true});
+	const layout = layoutArticle(article, width);
+	const wrap = (text: string) => wrapAnsi(text, layout.textWidth, {hard: true});
 	const header = [styled(chalk, theme.title, wrap(article.title)), styled(chalk, theme.dim, wrap(byline)), ''];
-	const body = layoutArticle(article, width).lines.map(line => renderLine(line, chalk));
+	const body = layout.lines.map(line => renderLine(line, chalk));
 	const footer = related.length > 0 ? ['', styled(chalk, theme.subheading, 'Related articles'), ...related.map(other => wrap(`  ${other.id}  ${other.title}`))] : [];
 	return [...header, ...body, ...footer];
 }

@@ -69,7 +69,8 @@ export function SectionsScreen({cursor, openedKey, isActive}: SectionsScreenProp
 	);
 	useKeymap(scopes, onAction, {isActive});
 
-	const unreadTotal = library.articles.filter(article => !reading.isRead(article.id)).length;
+	const all = entries.find(entry => entry.kind === 'list' && entry.source.kind === 'all');
+	const unreadTotal = all?.kind === 'list' ? all.unread : 0;
 	const countsWidth = Math.max(0, ...entries.map(entry => countsText(entry).length));
 	return (
 		<Frame title="newsread" aside={`${plural(library.articles.length, 'article')} · ${unreadTotal} unread`} status={`${selected + 1}/${entries.length}`} hints={hintsFor(scopes)}>
