@@ -122,11 +122,7 @@ function ScreenView({screen, below, library}: ScreenViewProps) {
 		}
 
 		case 'article': {
-			return (
-				<WithArticle library={library} id={screen.id}>
-					{article => <ArticleScreen article={article} source={screen.source} position={screen.position} find={screen.find} relatedCursor={screen.relatedCursor} isActive />}
-				</WithArticle>
-			);
+			return <ArticleView screen={screen} library={library} isActive />;
 		}
 
 		case 'outline': {
@@ -163,9 +159,21 @@ function FindOverArticle({find, article: screen, library}: {find: Extract<Screen
 		[dispatch],
 	);
 	const prompt = <TextPrompt label="/" value={find.query} onChange={onChange} onSubmit={onSubmit} onCancel={onCancel} isActive help="Enter find · Esc cancel" />;
+	return <ArticleView screen={screen} library={library} isActive={false} prompt={prompt} />;
+}
+
+type ArticleViewProps = {
+	screen: Extract<Screen, {name: 'article'}>;
+	library: Library;
+	isActive: boolean;
+	prompt?: ReactNode;
+};
+
+/** The pager for an article screen of the navigation stack. */
+function ArticleView({screen, library, isActive, prompt}: ArticleViewProps) {
 	return (
 		<WithArticle library={library} id={screen.id}>
-			{article => <ArticleScreen article={article} source={screen.source} position={screen.position} find={screen.find} relatedCursor={screen.relatedCursor} isActive={false} prompt={prompt} />}
+			{article => <ArticleScreen article={article} source={screen.source} position={screen.position} find={screen.find} relatedCursor={screen.relatedCursor} isActive={isActive} prompt={prompt} />}
 		</WithArticle>
 	);
 }
