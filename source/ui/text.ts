@@ -1,7 +1,10 @@
 // Fitting text into columns by display width (CJK and emoji are two columns wide).
 import cliTruncate from 'cli-truncate';
-import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
+import {displayWidth} from '../core/layout.js';
+
+// The layout's measure (string-width, with a fast path for narrow text) serves the screens too.
+export {displayWidth} from '../core/layout.js';
 
 /** The text cut to `width` columns with an ellipsis, never wider. */
 export function fitToWidth(text: string, width: number): string {
@@ -9,18 +12,13 @@ export function fitToWidth(text: string, width: number): string {
 		return '';
 	}
 
-	return stringWidth(text) <= width ? text : cliTruncate(text, width, {position: 'end'});
+	return displayWidth(text) <= width ? text : cliTruncate(text, width, {position: 'end'});
 }
 
 /** The text cut or padded with spaces to exactly `width` columns. */
 export function padToWidth(text: string, width: number): string {
 	const fitted = fitToWidth(text, width);
-	return fitted + ' '.repeat(Math.max(0, width - stringWidth(fitted)));
-}
-
-/** Display width of a string. */
-export function displayWidth(text: string): number {
-	return stringWidth(text);
+	return fitted + ' '.repeat(Math.max(0, width - displayWidth(fitted)));
 }
 
 /** Wraps plain text to `width` columns (by display width), keeping its line breaks. */
