@@ -13,7 +13,6 @@ export type TextStyle = {
 
 export const theme = {
 	subheading: {color: 'cyan', bold: true},
-	subheadingMarker: {color: 'cyan', bold: true},
 	emphasis: {italic: true},
 	strong: {bold: true},
 	code: {color: 'yellow'},
