@@ -44,6 +44,13 @@ async function openHarbourVote(setup: Setup = {}): Promise<Reader> {
 }
 
 /** Opens the article and presses c; with no comments and no draft that is the empty form. */
+/** An injected $EDITOR that fails with this message. */
+function failingEditor(message: string): EditText {
+	return vi.fn<EditText>(async () => {
+		throw new Error(message);
+	});
+}
+
 /** Ctrl+E (the injected editor gives the text), then Name and Email, then Ctrl+S. */
 async function takeTextFromEditorAndPost(reader: Reader): Promise<void> {
 	await reader.press('ctrlE');
@@ -306,9 +313,7 @@ describe('posting', () => {
 	});
 
 	it('Ctrl+S and Ctrl+E do not type an "s" or an "e" into any field', async () => {
-		const editText = vi.fn<EditText>(async () => {
-			throw new Error('vi exited with code 1');
-		});
+		const editText = failingEditor('vi exited with code 1');
 		const reader = await openForm({editText});
 		await reader.type('Hello');
 		await reader.press('ctrlS');
@@ -568,10 +573,7 @@ describe('the editor (Ctrl+E)', () => {
 	});
 
 	it('an editor that fails shows a "No editor" message and keeps the text', async () => {
-		const editText = vi.fn<EditText>(async () => {
-			throw new Error('nano: not found');
-		});
-		const reader = await openForm({editText});
+		const reader = await openForm({editText: failingEditor('nano: not found')});
 		await reader.type('Keep me');
 		await reader.press('ctrlE');
 		const frame = await reader.waitForText('No editor');
