@@ -1,11 +1,11 @@
 // The reader: holds the navigation state and shows the screen on top of the stack.
-import {Box, Text, useApp as useInkApp, useFocusManager, useInput} from 'ink';
+import {Box, Text, useApp, useFocusManager, useInput} from 'ink';
 import {type ReactNode, useCallback, useEffect, useMemo, useReducer, useState} from 'react';
 import type {Article} from '../core/article.js';
 import type {Library} from '../core/library.js';
 import {type CommentLog, createMemoryCommentLog} from '../store/comments.js';
 import type {ReadingState} from '../store/reading-state.js';
-import {AppContext, type AppServices, useApp as useContextServices} from './app-context.js';
+import {AppContext, type AppServices, useReader} from './app-context.js';
 import {FRAME_LINES} from './components/Frame.js';
 import {createKeyRouter, KeyRouterContext} from './key-router.js';
 import {TextPrompt} from './components/TextPrompt.js';
@@ -46,7 +46,7 @@ export type AppProps = {
 
 export function App({library, reading, openUrl, comments: commentLog, editText = noEditor, now = () => new Date(), startMessage, initialState = initialNavigation}: AppProps) {
 	const [comments] = useState(() => commentLog ?? createMemoryCommentLog());
-	const {exit} = useInkApp();
+	const {exit} = useApp();
 	const {disableFocus} = useFocusManager();
 	const [state, dispatch] = useReducer(navigate, initialState);
 	const [message, setMessage] = useState<string | undefined>(startMessage);
@@ -148,7 +148,7 @@ function ScreenView({screen, below, library}: ScreenViewProps) {
 }
 
 function FindOverArticle({find, article: screen, library}: {find: Extract<Screen, {name: 'find'}>; article: Extract<Screen, {name: 'article'}>; library: Library}) {
-	const {dispatch} = useContextServices();
+	const {dispatch} = useReader();
 	const onChange = useCallback((query: string) => dispatch({type: 'set-query', query}), [dispatch]);
 	const onCancel = useCallback(() => dispatch({type: 'back'}), [dispatch]);
 	const onSubmit = useCallback(
@@ -195,7 +195,7 @@ function WithArticle({library, id, children}: {library: Library; id: string; chi
 }
 
 function ArticleProblem({id, reason}: {id: string; reason: string}) {
-	const {dispatch} = useContextServices();
+	const {dispatch} = useReader();
 	useRoutedInput(() => {
 		dispatch({type: 'back'});
 	}, true);

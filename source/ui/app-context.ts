@@ -7,14 +7,19 @@ import type {TerminalSize} from './hooks/use-terminal-size.js';
 import type {NavigationAction} from './navigation.js';
 
 export type AppServices = {
+	/** The loaded article library. */
 	library: Library;
+	/** Read marks, positions, saved articles, drafts. */
 	reading: ReadingState;
+	/** The comment log. */
 	comments: CommentLog;
 	/** Lets the user edit text in $VISUAL/$EDITOR; resolves to the new text, rejects when there is no editor. */
 	editText: (text: string) => Promise<string>;
+	/** Sends an action to the navigation reducer. */
 	dispatch: (action: NavigationAction) => void;
 	/** Rows and columns available to the screen body (the frame's header and status bar excluded). */
 	body: TerminalSize;
+	/** The clock, for relative dates. */
 	now: () => Date;
 	/** Shows a one-line message in the status bar until the next key. */
 	notify: (message: string) => void;
@@ -28,14 +33,21 @@ export type AppServices = {
 
 export const AppContext = createContext<AppServices | undefined>(undefined);
 
-export function useApp(): AppServices {
+/** The reader's services; named apart from Ink's own `useApp` (which exits the app). */
+export function useReader(): AppServices {
 	const services = useContext(AppContext);
 	if (!services) {
-		throw new Error('useApp() outside <AppContext>');
+		throw new Error('useReader() outside <AppContext>');
 	}
 
 	return services;
 }
+
+/**
+ * @deprecated Use `useReader`. Kept only until HelpScreen and SearchScreen (owned by the key-table
+ * work) switch their import; delete it then.
+ */
+export const useApp = useReader;
 
 /** Re-renders the caller whenever the reading state changes. */
 export function useReadingState(reading: ReadingState): ReadingState {

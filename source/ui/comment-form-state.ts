@@ -2,11 +2,28 @@
 // cursor, and each field's message. Kept apart from the view and the keys, and tested without Ink.
 import {sanitizeText} from '../core/sanitize.js';
 import type {CommentErrors, CommentInput} from '../store/comments.js';
-import type {FormField, FormFocus, FormValues} from './components/CommentForm.js';
+
+/** The form's fields, in the order Tab visits them. */
+export type FormField = 'body' | 'name' | 'email';
+
+export type FormValues = {
+	/** The comment, one string per line. */
+	lines: string[];
+	/** The commenter's name. */
+	name: string;
+	/** The commenter's email (stored, never shown). */
+	email: string;
+};
+
+/** Where the cursor is: a field, and the line of the comment when it is in the comment. */
+export type FormFocus = {field: FormField; line: number};
 
 export type FormState = {
+	/** What is written in each field. */
 	values: FormValues;
+	/** The field (and comment line) with the cursor. */
 	focus: FormFocus;
+	/** Each field's message, from the last attempt to post. */
 	errors: CommentErrors;
 };
 
@@ -28,6 +45,7 @@ export function formState(input: CommentInput): FormState {
 	return {values: {lines, name: input.name, email: input.email}, focus: {field: 'body', line: lines.length - 1}, errors: {}};
 }
 
+/** The form's values as the comment log takes them. */
 export function formInput(values: FormValues): CommentInput {
 	return {body: values.lines.join('\n'), name: values.name, email: values.email};
 }
@@ -37,6 +55,7 @@ export function hasWriting(values: FormValues): boolean {
 	return values.lines.some(line => line.trim() !== '');
 }
 
+/** The form's reducer for a set of fields (all three for a new comment, only the text when editing). */
 export function formReducer(fields: readonly FormField[]) {
 	return (state: FormState, action: FormAction): FormState => reduce(state, action, fields);
 }

@@ -1,8 +1,7 @@
 // The comment form's reducer, without Ink: typing, lines of the comment, moving between lines and
 // fields, pastes, the editor's text, validation messages, reset; and when a form counts as written.
 import {describe, expect, it} from 'vitest';
-import type {FormField} from '../../source/ui/components/CommentForm.js';
-import {type FormAction, formInput, formReducer, formState, type FormState, hasWriting} from '../../source/ui/comment-form-state.js';
+import {type FormAction, type FormField, formInput, formReducer, formState, type FormState, hasWriting} from '../../source/ui/comment-form-state.js';
 
 const newComment: readonly FormField[] = ['body', 'name', 'email'];
 const editing: readonly FormField[] = ['body'];

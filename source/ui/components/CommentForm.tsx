@@ -2,31 +2,27 @@
 // message next to its label. The comment may have several lines; Ctrl+E writes it in $EDITOR.
 import {Box, Text} from 'ink';
 import type {CommentErrors} from '../../store/comments.js';
+import type {FormField, FormFocus, FormValues} from '../comment-form-state.js';
 import {displayWidth, fitToWidth} from '../text.js';
 import {TextField} from './TextField.js';
 import {theme} from '../theme.js';
 
-export type FormField = 'body' | 'name' | 'email';
-
-export type FormValues = {
-	/** The comment, one string per line. */
-	lines: string[];
-	name: string;
-	email: string;
-};
-
-export type FormFocus = {field: FormField; line: number};
-
 export type CommentFormProps = {
+	/** What is written in each field. */
 	values: FormValues;
+	/** The field (and comment line) with the cursor. */
 	focus: FormFocus;
+	/** Each field's message, shown next to its label. */
 	errors: CommentErrors;
 	/** Editing an existing comment: only its text can change. */
 	editing: boolean;
+	/** Whether the focused field takes typing. */
 	isActive: boolean;
+	/** Columns available. */
 	width: number;
 	/** Rows available. */
 	height: number;
+	/** Called with a field's new text as the user types or pastes. */
 	onChange: (field: FormField, value: string) => void;
 };
 

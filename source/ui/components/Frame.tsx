@@ -2,7 +2,7 @@
 // a frame as tall as the terminal makes Ink 6.8 clear and redraw the whole screen on every update.
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
-import {useApp} from '../app-context.js';
+import {useReader} from '../app-context.js';
 import {displayWidth, fitToWidth, wrapText} from '../text.js';
 import {theme} from '../theme.js';
 import {StatusBar} from './StatusBar.js';
@@ -61,6 +61,6 @@ export function Frame({title, aside = '', status, hints, prompt, clip = true, ch
 }
 
 function useFrameState() {
-	const {body, message} = useApp();
+	const {body, message} = useReader();
 	return {body, message};
 }

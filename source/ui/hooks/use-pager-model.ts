@@ -1,7 +1,7 @@
 // The pager model of the article being read, as the article screen and its outline both draw it.
 import {useMemo} from 'react';
 import type {Article, ArticleMeta} from '../../core/article.js';
-import {useApp} from '../app-context.js';
+import {useReader} from '../app-context.js';
 import {type PagerModel, pagerModel} from '../pager-model.js';
 import {plural} from '../text.js';
 
@@ -12,7 +12,7 @@ export type ArticlePager = {
 };
 
 export function usePagerModel(article: Article): ArticlePager {
-	const {library, comments, body} = useApp();
+	const {library, comments, body} = useReader();
 	// Similarity runs over the whole library: once per article, not once per frame.
 	const related = useMemo(() => library.related(article.id), [library, article.id]);
 	const commentCount = comments.count(article.id);

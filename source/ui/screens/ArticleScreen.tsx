@@ -6,7 +6,7 @@ import type {Article} from '../../core/article.js';
 import {formatDate} from '../../core/dates.js';
 import type {Line} from '../../core/layout.js';
 import {findInLayout, highlightSegments, type HighlightedSegment} from '../../core/search.js';
-import {useApp, useReadingState} from '../app-context.js';
+import {useReader, useReadingState} from '../app-context.js';
 import {handleCommonAction} from '../common-actions.js';
 import {Frame} from '../components/Frame.js';
 import {useKeymap} from '../hooks/use-keymap.js';
@@ -32,7 +32,7 @@ export type ArticleScreenProps = {
 };
 
 export function ArticleScreen({article, source, position, find, relatedCursor, isActive, prompt}: ArticleScreenProps) {
-	const {library, reading: readingStore, dispatch, body, notify, openUrl} = useApp();
+	const {library, reading: readingStore, dispatch, body, notify, openUrl} = useReader();
 	const reading = useReadingState(readingStore);
 	const {model, related, commentCount} = usePagerModel(article);
 	const height = body.rows;

@@ -5,11 +5,11 @@ import {useCallback, useEffect, useReducer, useRef, useState} from 'react';
 import type {Article} from '../../core/article.js';
 import {formatRelativeDate} from '../../core/dates.js';
 import {type Comment, CommentValidationError} from '../../store/comments.js';
-import {useApp, useReadingState} from '../app-context.js';
+import {useReader, useReadingState} from '../app-context.js';
 import {handleCommonAction} from '../common-actions.js';
-import {CommentForm, type FormField} from '../components/CommentForm.js';
+import {CommentForm} from '../components/CommentForm.js';
 import {Frame} from '../components/Frame.js';
-import {formInput, formReducer, formState, hasWriting} from '../comment-form-state.js';
+import {type FormField, formInput, formReducer, formState, hasWriting} from '../comment-form-state.js';
 import {useKeymap} from '../hooks/use-keymap.js';
 import {type Action, hintsFor, type Scope} from '../keymap.js';
 import {fitToWidth, plural, wrapText} from '../text.js';
@@ -31,7 +31,7 @@ export type CommentsScreenProps = {
 };
 
 export function CommentsScreen({article, cursor, isActive}: CommentsScreenProps) {
-	const {comments: log, reading: readingStore, dispatch, body, now, notify, editText} = useApp();
+	const {comments: log, reading: readingStore, dispatch, body, now, notify, editText} = useReader();
 	const reading = useReadingState(readingStore);
 	const comments = log.list(article.id);
 	const selected = Math.min(cursor, Math.max(0, comments.length - 1));
@@ -252,7 +252,7 @@ function initialMode(commentCount: number, hasDraft: boolean): Mode {
 	return hasDraft || commentCount === 0 ? {kind: 'form'} : {kind: 'list'};
 }
 
-function initialInput(reading: ReturnType<typeof useApp>['reading'], articleId: string) {
+function initialInput(reading: ReturnType<typeof useReader>['reading'], articleId: string) {
 	const draft = reading.draft(articleId);
 	if (draft) {
 		return {body: draft.body, name: draft.name, email: draft.email};
@@ -264,7 +264,7 @@ function initialInput(reading: ReturnType<typeof useApp>['reading'], articleId: 
 
 /** Keeps an unfinished new comment as a draft, a moment after typing stops (and when leaving). */
 function useDraftKeeping(mode: Mode, values: {lines: string[]; name: string; email: string}, articleId: string) {
-	const {reading} = useApp();
+	const {reading} = useReader();
 	const latest = useRef<{values: typeof values; keep: boolean}>({values, keep: false});
 	const keep = mode.kind === 'form' && mode.editing === undefined && hasWriting(values);
 	latest.current = {values, keep};

@@ -4,7 +4,7 @@ import {Box, Text} from 'ink';
 import {useCallback, useMemo} from 'react';
 import type {ArticleMeta} from '../../core/article.js';
 import {formatRelativeDate} from '../../core/dates.js';
-import {useApp, useReadingState} from '../app-context.js';
+import {useReader, useReadingState} from '../app-context.js';
 import {handleCommonAction} from '../common-actions.js';
 import {Frame} from '../components/Frame.js';
 import {List, visibleItems} from '../components/List.js';
@@ -28,7 +28,7 @@ export type HeadlinesScreenProps = {
 };
 
 export function HeadlinesScreen({source, cursor, isActive}: HeadlinesScreenProps) {
-	const {library, reading: readingStore, comments, dispatch, body, now, notify} = useApp();
+	const {library, reading: readingStore, comments, dispatch, body, now, notify} = useReader();
 	const reading = useReadingState(readingStore);
 	// Saved lists change with the reading state; other lists only with the source.
 	const savedVersion = source.kind === 'saved' ? reading.version() : 0;

@@ -2,7 +2,7 @@
 import {Text} from 'ink';
 import {useCallback} from 'react';
 import type {Article} from '../../core/article.js';
-import {useApp} from '../app-context.js';
+import {useReader} from '../app-context.js';
 import {handleCommonAction} from '../common-actions.js';
 import {Frame} from '../components/Frame.js';
 import {List, visibleItems} from '../components/List.js';
@@ -22,7 +22,7 @@ export type OutlineScreenProps = {
 };
 
 export function OutlineScreen({article, cursor, isActive}: OutlineScreenProps) {
-	const {dispatch, body} = useApp();
+	const {dispatch, body} = useReader();
 	const {model} = usePagerModel(article);
 	const headings = model.subheadings.map(line => ({line, level: model.lines[line]?.level ?? 2, text: subheadingText(model, line)}));
 	const selected = Math.min(cursor, Math.max(0, headings.length - 1));

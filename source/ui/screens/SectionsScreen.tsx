@@ -2,7 +2,7 @@
 import {Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import {useCallback, useEffect} from 'react';
-import {useApp, useReadingState} from '../app-context.js';
+import {useReader, useReadingState} from '../app-context.js';
 import {Frame} from '../components/Frame.js';
 import {visibleItems} from '../components/List.js';
 import {handleCommonAction} from '../common-actions.js';
@@ -22,7 +22,7 @@ export type SectionsScreenProps = {
 };
 
 export function SectionsScreen({cursor, openedKey, isActive}: SectionsScreenProps) {
-	const {library, reading: readingStore, dispatch, body, notify} = useApp();
+	const {library, reading: readingStore, dispatch, body, notify} = useReader();
 	const reading = useReadingState(readingStore);
 	const entries = sectionEntries(library, reading);
 	const openedIndex = openedKey === undefined ? -1 : entries.findIndex(entry => entryKey(entry) === openedKey);
