@@ -114,11 +114,11 @@ type ScreenViewProps = {
 function ScreenView({screen, below, library}: ScreenViewProps) {
 	switch (screen.name) {
 		case 'sections': {
-			return <SectionsScreen cursor={screen.cursor} openedKey={screen.openedKey} isActive />;
+			return <SectionsScreen cursor={screen.cursor} cursorKey={screen.cursorKey} isActive />;
 		}
 
 		case 'headlines': {
-			return <HeadlinesScreen source={screen.source} cursor={screen.cursor} isActive />;
+			return <HeadlinesScreen source={screen.source} cursor={screen.cursor} cursorKey={screen.cursorKey} isActive />;
 		}
 
 		case 'article': {
@@ -126,7 +126,7 @@ function ScreenView({screen, below, library}: ScreenViewProps) {
 		}
 
 		case 'outline': {
-			return <WithArticle library={library} id={screen.id}>{article => <OutlineScreen article={article} cursor={screen.cursor} isActive />}</WithArticle>;
+			return <WithArticle library={library} id={screen.id}>{article => <OutlineScreen article={article} cursor={screen.cursor} cursorKey={screen.cursorKey} isActive />}</WithArticle>;
 		}
 
 		case 'help': {
@@ -138,7 +138,7 @@ function ScreenView({screen, below, library}: ScreenViewProps) {
 		}
 
 		case 'comments': {
-			return <WithArticle library={library} id={screen.id}>{article => <CommentsScreen article={article} cursor={screen.cursor} isActive />}</WithArticle>;
+			return <WithArticle library={library} id={screen.id}>{article => <CommentsScreen article={article} cursor={screen.cursor} cursorKey={screen.cursorKey} isActive />}</WithArticle>;
 		}
 
 		case 'find': {

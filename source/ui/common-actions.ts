@@ -12,10 +12,11 @@ const cursorMoves: Partial<Record<Action, CursorMove>> = {
 };
 
 export type CommonActionContext = {
+	/** The screen the action comes from (help shows its keys). */
 	screen: Screen['name'];
-	/** Items in the screen's list, for cursor moves. */
-	count?: number;
-	/** Items on one screenful, for PgDn/PgUp. */
+	/** Keys of the items in the screen's list, in order, for cursor moves. @default no items */
+	keys?: readonly string[];
+	/** Items on one screenful, for PgDn/PgUp. @default 1 */
 	pageSize?: number;
 };
 
@@ -23,7 +24,7 @@ export type CommonActionContext = {
 export function handleCommonAction(action: Action, dispatch: (action: NavigationAction) => void, context: CommonActionContext): boolean {
 	const move = cursorMoves[action];
 	if (move) {
-		dispatch({type: 'move-cursor', move, count: context.count ?? 0, pageSize: context.pageSize ?? 1});
+		dispatch({type: 'move-cursor', move, keys: context.keys ?? [], pageSize: context.pageSize ?? 1});
 		return true;
 	}
 

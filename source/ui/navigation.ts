@@ -11,15 +11,26 @@ export type ListSource =
 /** Where an article is scrolled to: a top line in the layout for `width`. */
 export type PagerPosition = {line: number; width: number};
 
+/**
+ * A list's cursor. The key of the item under it is what counts, so the same item stays highlighted
+ * when items appear or go above it; the index is where the cursor stays when that item is gone.
+ */
+export type ListCursor = {
+	/** Index of the highlighted item, as it was when the cursor last moved. */
+	cursor: number;
+	/** Key of the highlighted item (an article id, a section entry's key); none before the first move. */
+	cursorKey?: string;
+};
+
 export type Screen =
-	| {name: 'sections'; cursor: number; /** The entry opened last: the cursor returns to it even when entries above it appeared. */ openedKey?: string}
-	| {name: 'headlines'; source: ListSource; cursor: number}
+	| ({name: 'sections'} & ListCursor)
+	| ({name: 'headlines'; source: ListSource} & ListCursor)
 	| {name: 'article'; id: string; source?: ListSource; position?: PagerPosition; find?: string; relatedCursor: number}
-	| {name: 'outline'; id: string; cursor: number}
+	| ({name: 'outline'; id: string} & ListCursor)
 	| {name: 'help'; of: Screen['name']; scroll: number}
 	| {name: 'search'; query: string}
 	| {name: 'find'; id: string; query: string}
-	| {name: 'comments'; id: string; cursor: number};
+	| ({name: 'comments'; id: string} & ListCursor);
 
 export type NavigationState = {
 	/** Screens from the first (sections) to the one showing. Never empty. */
@@ -36,8 +47,10 @@ export type NavigationAction =
 	| {type: 'back'}
 	| {type: 'leave'}
 	| {type: 'quit'}
-	| {type: 'move-cursor'; move: CursorMove; count: number; pageSize: number}
-	| {type: 'set-cursor'; cursor: number}
+	/** Moves a list's cursor; `keys` are the keys of the list's items as shown now, in order. */
+	| {type: 'move-cursor'; move: CursorMove; keys: readonly string[]; pageSize: number}
+	/** Puts a list's cursor on an item: its index, and its key when known. */
+	| {type: 'set-cursor'; cursor: number; key?: string}
 	| {type: 'scroll-to'; line: number; view: PagerView}
 	| {type: 'pager-move'; move: PagerMove; view: PagerView}
 	| {type: 'set-find'; query: string | undefined}
@@ -109,11 +122,18 @@ export function navigate(state: NavigationState, action: NavigationAction): Navi
 		}
 
 		case 'move-cursor': {
-			return updateTop(state, screen => ('cursor' in screen ? {...screen, cursor: moveCursor(screen.cursor, action)} : screen));
+			return updateTop(state, screen => {
+				if (!('cursor' in screen)) {
+					return screen;
+				}
+
+				const cursor = moveCursor(listCursor(screen, action.keys), action);
+				return {...screen, cursor, cursorKey: action.keys[cursor]};
+			});
 		}
 
 		case 'set-cursor': {
-			return updateTop(state, screen => ('cursor' in screen ? {...screen, cursor: Math.max(0, action.cursor)} : screen));
+			return updateTop(state, screen => ('cursor' in screen ? {...screen, cursor: Math.max(0, action.cursor), cursorKey: action.key} : screen));
 		}
 
 		case 'scroll-to': {
@@ -211,8 +231,14 @@ function pagerTarget(top: number, move: PagerMove, view: PagerView): number {
 	}
 }
 
-function moveCursor(cursor: number, {move, count, pageSize}: {move: CursorMove; count: number; pageSize: number}): number {
-	const last = Math.max(0, count - 1);
+/** Where a list's cursor is among items with these keys: on its item, else at its index kept in the list. */
+export function listCursor(cursor: ListCursor, keys: readonly string[]): number {
+	const byKey = cursor.cursorKey === undefined ? -1 : keys.indexOf(cursor.cursorKey);
+	return byKey === -1 ? clamp(cursor.cursor, 0, Math.max(0, keys.length - 1)) : byKey;
+}
+
+function moveCursor(cursor: number, {move, keys, pageSize}: {move: CursorMove; keys: readonly string[]; pageSize: number}): number {
+	const last = Math.max(0, keys.length - 1);
 	const page = Math.max(1, pageSize);
 	const targets: Record<CursorMove, number> = {
 		down: cursor + 1,

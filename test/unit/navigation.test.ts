@@ -74,7 +74,7 @@ function moveFrom(line: number, move: PagerMove, fields: Partial<PagerView> = {}
 }
 
 function move(move: Extract<NavigationAction, {type: 'move-cursor'}>['move'], count: number, pageSize = 10): NavigationAction {
-	return {type: 'move-cursor', move, count, pageSize};
+	return {type: 'move-cursor', move, keys: Array.from({length: count}, (_, index) => `item ${index}`), pageSize};
 }
 
 function deepFreeze<T>(value: T): T {

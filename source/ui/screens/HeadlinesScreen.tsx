@@ -1,76 +1,53 @@
-// The headlines of a section (or All, Saved, a search): read mark, title, date, author, and the
-// summary on a second, dimmer line when the terminal is wide enough.
-import {Box, Text} from 'ink';
-import {useCallback, useMemo} from 'react';
-import type {ArticleMeta} from '../../core/article.js';
-import {formatRelativeDate} from '../../core/dates.js';
+// The headlines of a section (or All, Saved, a search), one article a row.
+import {Text} from 'ink';
+import {useMemo} from 'react';
 import {useReader, useReadingState} from '../app-context.js';
-import {handleCommonAction} from '../common-actions.js';
 import {Frame} from '../components/Frame.js';
 import {List, visibleItems} from '../components/List.js';
-import {useKeymap} from '../hooks/use-keymap.js';
-import {type Action, hintsFor, type Scope} from '../keymap.js';
+import {hintsFor} from '../keymap.js';
 import {articlesOf, sourceTitle} from '../list-sources.js';
-import type {ListSource} from '../navigation.js';
-import type {ReadingState} from '../../store/reading-state.js';
-import {displayWidth, fitToWidth, padToWidth, plural} from '../text.js';
+import {type ListCursor, listCursor, type ListSource} from '../navigation.js';
+import {plural} from '../text.js';
 import {theme} from '../theme.js';
-
-const scopes: readonly Scope[] = ['list'];
+import {HeadlineRow} from './headlines/HeadlineRow.js';
+import {headlinesScopes, useHeadlinesInput} from './headlines/use-headlines-input.js';
 
 /** From this width on, each headline shows its summary on a second line. */
 export const SUMMARY_MIN_COLUMNS = 100;
 
-export type HeadlinesScreenProps = {
+export type HeadlinesScreenProps = ListCursor & {
+	/** What the list shows. */
 	source: ListSource;
-	cursor: number;
+	/** Only the showing screen takes keys. */
 	isActive: boolean;
 };
 
-export function HeadlinesScreen({source, cursor, isActive}: HeadlinesScreenProps) {
-	const {library, reading: readingStore, comments, dispatch, body, now, notify} = useReader();
+export function HeadlinesScreen({source, cursor, cursorKey, isActive}: HeadlinesScreenProps) {
+	const {library, reading: readingStore, comments, body, now} = useReader();
 	const reading = useReadingState(readingStore);
 	// Saved lists change with the reading state; other lists only with the source.
 	const savedVersion = source.kind === 'saved' ? reading.version() : 0;
 	const articles = useMemo(() => articlesOf(source, library, reading), [source, library, reading, savedVersion]);
-	const selected = Math.min(cursor, Math.max(0, articles.length - 1));
+	const selected = listCursor({cursor, cursorKey}, articles.map(article => article.id));
 	const rowsPerItem = body.columns >= SUMMARY_MIN_COLUMNS ? 2 : 1;
-	const pageSize = visibleItems(body.rows, rowsPerItem);
-
-	const onAction = useCallback(
-		(action: Action) => {
-			const article = articles[selected];
-			if (action === 'open' && article) {
-				dispatch({type: 'push', screen: {name: 'article', id: article.id, source, relatedCursor: 0}});
-			} else if (action === 'toggle-read' && article) {
-				reading.setRead(article.id, !reading.isRead(article.id));
-			} else if (action === 'mark-all-read') {
-				reading.setManyRead(articles.map(other => other.id), true);
-				notify(`Marked ${plural(articles.length, 'article')} read`);
-			} else {
-				handleCommonAction(action, dispatch, {screen: 'headlines', count: articles.length, pageSize});
-			}
-		},
-		[articles, selected, dispatch, source, reading, pageSize, notify],
-	);
-	useKeymap(scopes, onAction, {isActive});
+	useHeadlinesInput({source, articles, selected, pageSize: visibleItems(body.rows, rowsPerItem), reading, isActive});
 
 	const unread = articles.filter(article => !reading.isRead(article.id)).length;
 	const clock = now();
 	return (
-		<Frame title={`newsread › ${sourceTitle(source)}`} aside={`${plural(articles.length, 'article')} · ${unread} unread`} status={articles.length === 0 ? '0/0' : `${selected + 1}/${articles.length}`} hints={hintsFor(scopes)}>
+		<Frame title={`newsread › ${sourceTitle(source)}`} aside={`${plural(articles.length, 'article')} · ${unread} unread`} status={articles.length === 0 ? '0/0' : `${selected + 1}/${articles.length}`} hints={hintsFor(headlinesScopes)}>
 			{articles.length === 0 ? (
 				<Text {...theme.dim}>{emptyMessage(source)}</Text>
 			) : (
 				<List
-					count={articles.length}
+					items={articles}
+					itemKey={article => article.id}
 					cursor={selected}
 					height={body.rows}
 					rowsPerItem={rowsPerItem}
-					renderItem={(index, isSelected) => {
-						const article = articles[index];
-						return article ? <Headline article={article} selected={isSelected} width={body.columns} withSummary={rowsPerItem === 2} reading={reading} now={clock} commentCount={comments.count(article.id)} /> : null;
-					}}
+					renderItem={(article, isSelected) => (
+						<HeadlineRow article={article} selected={isSelected} width={body.columns} withSummary={rowsPerItem === 2} reading={reading} now={clock} commentCount={comments.count(article.id)} />
+					)}
 				/>
 			)}
 		</Frame>
@@ -90,57 +67,5 @@ function emptyMessage(source: ListSource): string {
 		default: {
 			return 'No articles here.';
 		}
-	}
-}
-
-type HeadlineProps = {
-	article: ArticleMeta;
-	selected: boolean;
-	width: number;
-	withSummary: boolean;
-	reading: ReadingState;
-	now: Date;
-	commentCount: number;
-};
-
-/** Columns of a headline row: mark, title (the rest), date, byline. */
-export function headlineColumns(width: number, extra = 0): {title: number; date: number; byline: number} {
-	const date = 12;
-	const byline = width >= 70 ? Math.min(22, Math.floor(width / 5)) : 0;
-	return {title: Math.max(8, width - 4 - extra - date - byline - (byline > 0 ? 2 : 0)), date, byline};
-}
-
-function Headline({article, selected, width, withSummary, reading, now, commentCount}: HeadlineProps) {
-	const isRead = reading.isRead(article.id);
-	const percent = reading.position(article.id)?.percent;
-	const inProgress = isRead && percent !== undefined && percent < 100;
-	const extras = `${inProgress ? ` ${percent}%` : ''}${commentCount > 0 ? ` 💬${commentCount}` : ''}`;
-	const columns = headlineColumns(width, displayWidth(extras));
-	const mark = isRead ? (inProgress ? '◐' : ' ') : '●';
-	const byline = article.author ?? sourceHost(article.source) ?? '';
-	const titleStyle = selected ? theme.selected : isRead ? {} : theme.title;
-	return (
-		<Box flexDirection="column">
-			<Text>
-				<Text {...theme.unread}>{selected ? '❯' : ' '}{mark} </Text>
-				<Text {...titleStyle} inverse={selected}>{padToWidth(article.title, columns.title)}</Text>
-				<Text {...theme.dim}>{extras}</Text>
-				<Text {...theme.dim}> {padToWidth(formatRelativeDate(article.date, now), columns.date - 1)}</Text>
-				{columns.byline > 0 ? <Text {...theme.dim}> {fitToWidth(byline, columns.byline)}</Text> : null}
-			</Text>
-			{withSummary ? <Text {...theme.dim}>{`    ${fitToWidth(article.summary, width - 4)}`}</Text> : null}
-		</Box>
-	);
-}
-
-function sourceHost(source: string | undefined): string | undefined {
-	if (!source) {
-		return undefined;
-	}
-
-	try {
-		return new URL(source).hostname;
-	} catch {
-		return undefined;
 	}
 }

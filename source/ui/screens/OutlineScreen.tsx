@@ -1,6 +1,5 @@
 // The article's subheadings as a list (t); Enter jumps there.
 import {Text} from 'ink';
-import {useCallback} from 'react';
 import type {Article} from '../../core/article.js';
 import {useReader} from '../app-context.js';
 import {handleCommonAction} from '../common-actions.js';
@@ -9,36 +8,39 @@ import {List, visibleItems} from '../components/List.js';
 import {useKeymap} from '../hooks/use-keymap.js';
 import {usePagerModel} from '../hooks/use-pager-model.js';
 import {type Action, hintsFor, type Scope} from '../keymap.js';
+import {type ListCursor, listCursor} from '../navigation.js';
 import {subheadingText} from '../pager-model.js';
 import {padToWidth} from '../text.js';
 import {theme} from '../theme.js';
 
 const scopes: readonly Scope[] = ['outline'];
 
-export type OutlineScreenProps = {
+export type OutlineScreenProps = ListCursor & {
+	/** The article whose subheadings are listed. */
 	article: Article;
-	cursor: number;
+	/** Only the showing screen takes keys. */
 	isActive: boolean;
 };
 
-export function OutlineScreen({article, cursor, isActive}: OutlineScreenProps) {
+type Heading = {line: number; level: number; text: string};
+
+export function OutlineScreen({article, cursor, cursorKey, isActive}: OutlineScreenProps) {
 	const {dispatch, body} = useReader();
 	const {model} = usePagerModel(article);
-	const headings = model.subheadings.map(line => ({line, level: model.lines[line]?.level ?? 2, text: subheadingText(model, line)}));
-	const selected = Math.min(cursor, Math.max(0, headings.length - 1));
-	const onAction = useCallback(
-		(action: Action) => {
-			const heading = headings[selected];
-			if (action === 'open' && heading) {
-				dispatch({type: 'back'});
-				const view = {width: body.columns, height: body.rows, lineCount: model.lines.length, top: 0, subheadings: model.subheadings, matches: []};
-				dispatch({type: 'scroll-to', line: heading.line, view});
-			} else {
-				handleCommonAction(action, dispatch, {screen: 'outline', count: headings.length, pageSize: visibleItems(body.rows)});
-			}
-		},
-		[headings, selected, dispatch, body, model],
-	);
+	const headings: Heading[] = model.subheadings.map(line => ({line, level: model.lines[line]?.level ?? 2, text: subheadingText(model, line)}));
+	const keys = headings.map(heading => headingKey(heading));
+	const selected = listCursor({cursor, cursorKey}, keys);
+	const onAction = (action: Action) => {
+		const heading = headings[selected];
+		if (action === 'open' && heading) {
+			dispatch({type: 'back'});
+			const view = {width: body.columns, height: body.rows, lineCount: model.lines.length, top: 0, subheadings: model.subheadings, matches: []};
+			dispatch({type: 'scroll-to', line: heading.line, view});
+		} else {
+			handleCommonAction(action, dispatch, {screen: 'outline', keys, pageSize: visibleItems(body.rows)});
+		}
+	};
+
 	useKeymap(scopes, onAction, {isActive});
 
 	return (
@@ -47,20 +49,21 @@ export function OutlineScreen({article, cursor, isActive}: OutlineScreenProps) {
 				<Text {...theme.dim}>This article has no subheadings.</Text>
 			) : (
 				<List
-					count={headings.length}
+					items={headings}
+					itemKey={headingKey}
 					cursor={selected}
 					height={body.rows}
-					renderItem={(index, isSelected) => {
-						const heading = headings[index];
-						const indent = '  '.repeat(Math.max(0, (heading?.level ?? 2) - 2));
-						return (
-							<Text {...(isSelected ? theme.selected : theme.subheading)} inverse={isSelected}>
-								{padToWidth(`${isSelected ? '❯ ' : '  '}${indent}${heading?.text ?? ''}`, body.columns)}
-							</Text>
-						);
-					}}
+					renderItem={(heading, isSelected) => (
+						<Text {...(isSelected ? theme.selected : theme.subheading)} inverse={isSelected}>
+							{padToWidth(`${isSelected ? '❯ ' : '  '}${'  '.repeat(Math.max(0, heading.level - 2))}${heading.text}`, body.columns)}
+						</Text>
+					)}
 				/>
 			)}
 		</Frame>
 	);
+}
+
+function headingKey(heading: Heading): string {
+	return `line ${heading.line}`;
 }

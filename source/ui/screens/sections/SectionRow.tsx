@@ -1,0 +1,45 @@
+// One entry of the sections screen: "Continue reading: <title> (N%)", or a list with its counts.
+import {Text} from 'ink';
+import type {SectionEntry} from '../../list-sources.js';
+import {displayWidth, fitToWidth, padToWidth, plural} from '../../text.js';
+import {theme} from '../../theme.js';
+
+export type SectionRowProps = {
+	/** The entry to draw. */
+	entry: SectionEntry;
+	/** Whether the cursor is on it. */
+	selected: boolean;
+	/** Columns available. */
+	width: number;
+	/** Width of the counts column, the same for every entry (see countsText). */
+	countsWidth: number;
+};
+
+/** `4 articles · 3 unread`; nothing for "Continue reading". */
+export function countsText(entry: SectionEntry): string {
+	if (entry.kind === 'continue') {
+		return '';
+	}
+
+	return `${plural(entry.count, 'article')}${entry.unread > 0 ? ` · ${entry.unread} unread` : ''}`;
+}
+
+export function SectionRow({entry, selected, width, countsWidth}: SectionRowProps) {
+	const pointer = selected ? '❯ ' : '  ';
+	if (entry.kind === 'continue') {
+		const prefix = `${pointer}Continue reading: `;
+		const suffix = ` (${entry.percent}%)`;
+		const title = fitToWidth(entry.title, Math.max(1, width - displayWidth(prefix) - displayWidth(suffix)));
+		return <Text {...theme.selected} inverse={selected}>{padToWidth(`${prefix}${title}${suffix}`, width)}</Text>;
+	}
+
+	const counts = countsText(entry).padEnd(countsWidth);
+	const nameWidth = Math.max(10, Math.min(40, width - countsWidth - 4));
+	return (
+		<Text {...(selected ? theme.selected : {})}>
+			{pointer}
+			{padToWidth(entry.label, nameWidth)}
+			<Text {...(entry.unread > 0 ? theme.unread : theme.dim)}>{counts}</Text>
+		</Text>
+	);
+}
