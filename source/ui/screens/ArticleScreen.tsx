@@ -1,225 +1,60 @@
 // The pager: the article laid out to the terminal, only the visible lines drawn, subheadings
-// highlighted, related articles and the comments entry at the end.
-import {Box, Text} from 'ink';
-import {type ReactNode, useCallback, useEffect, useMemo} from 'react';
+// highlighted, related articles and the comments entry at the end. State, keys and reading marks
+// live in ./article/.
+import {Box} from 'ink';
+import {type ReactNode, useMemo} from 'react';
 import type {Article} from '../../core/article.js';
 import {formatDate} from '../../core/dates.js';
-import type {Line} from '../../core/layout.js';
-import {findInLayout, highlightSegments, type HighlightedSegment} from '../../core/search.js';
+import {findInLayout} from '../../core/search.js';
 import {useReader, useReadingState} from '../app-context.js';
-import {handleCommonAction} from '../common-actions.js';
 import {Frame} from '../components/Frame.js';
-import {useKeymap} from '../hooks/use-keymap.js';
 import {usePagerModel} from '../hooks/use-pager-model.js';
-import {type Action, hintsFor, type Scope} from '../keymap.js';
-import {articlesOf} from '../list-sources.js';
-import {isPagerMove, type ListSource, type PagerPosition, type PagerView} from '../navigation.js';
-import {currentSubheading, pageInfo, topBlock, topLineFor} from '../pager-model.js';
-import {type TextStyle, theme} from '../theme.js';
-
-const scopes: readonly Scope[] = ['pager'];
-
+import {hintsFor} from '../keymap.js';
+import type {ListSource, PagerPosition} from '../navigation.js';
+import {topLineFor} from '../pager-model.js';
+import {type ArticleView, highlightedRelatedLine, pagerStatus} from './article/article-state.js';
+import {matchesByLine, PagerLine} from './article/PagerLine.js';
+import {articleScopes, useArticleInput} from './article/use-article-input.js';
+import {useReadingMarks} from './article/use-reading-marks.js';
 
 export type ArticleScreenProps = {
+	/** The article to show. */
 	article: Article;
+	/** The list it was opened from: n and p go through it. */
 	source?: ListSource;
+	/** Where it is scrolled to. @default where it was left, else the top */
 	position?: PagerPosition;
+	/** The active find: its matches are highlighted, n and N go through them. */
 	find?: string;
+	/** Which related article Tab has highlighted (it wraps). */
 	relatedCursor: number;
+	/** Only the showing screen takes keys. */
 	isActive: boolean;
 	/** Drawn instead of the status bar (the find prompt). */
 	prompt?: ReactNode;
 };
 
 export function ArticleScreen({article, source, position, find, relatedCursor, isActive, prompt}: ArticleScreenProps) {
-	const {library, reading: readingStore, dispatch, body, notify, openUrl} = useReader();
+	const {reading: readingStore, body} = useReader();
 	const reading = useReadingState(readingStore);
 	const {model, related, commentCount} = usePagerModel(article);
-	const height = body.rows;
-	const top = topLineFor(article, model, body.columns, height, position, reading.position(article.id));
+	const top = topLineFor(article, model, body.columns, body.rows, position, reading.position(article.id));
 	const matches = useMemo(() => (find ? findInLayout(model.layout, find) : []), [model.layout, find]);
-	const info = pageInfo(top, height, model.lines.length);
-	const visibleRelated = model.relatedLines.filter(line => line >= top && line < top + height);
-	const selectedRelated = related.length > 0 ? relatedCursor % related.length : -1;
+	const view: ArticleView = {id: article.id, source, find, model, width: body.columns, height: body.rows, top, matches, related, relatedCursor};
+	useReadingMarks({reading, id: article.id, model, top, height: body.rows, width: body.columns});
+	useArticleInput({article, view, reading, isActive});
 
-	useEffect(() => {
-		reading.setRead(article.id, true);
-		// Leaving the article writes its position at once instead of within the second.
-		return () => {
-			void reading.flush();
-		};
-	}, [reading, article.id]);
-	useEffect(() => {
-		reading.setPosition(article.id, {block: topBlock(model, top), percent: info.percent, line: top, width: body.columns});
-	}, [reading, article.id, model, top, info.percent, body.columns]);
-
-	const onAction = useCallback(
-		(action: Action) => {
-			const view: PagerView = {
-				width: body.columns,
-				height,
-				lineCount: model.lines.length,
-				top,
-				subheadings: model.subheadings,
-				matches: [...new Set(matches.map(match => match.line))],
-			};
-			if (isPagerMove(action)) {
-				dispatch({type: 'pager-move', move: action, view});
-				return;
-			}
-
-			switch (action) {
-				case 'outline': {
-					dispatch({type: 'push', screen: {name: 'outline', id: article.id, cursor: Math.max(0, model.subheadings.findLastIndex(line => line <= top))}});
-					break;
-				}
-
-				case 'find': {
-					dispatch({type: 'push', screen: {name: 'find', id: article.id, query: find ?? ''}});
-					break;
-				}
-
-				case 'clear-find': {
-					dispatch({type: 'set-find', query: undefined});
-					break;
-				}
-
-				case 'next-article':
-				case 'previous-article': {
-					openNeighbour(action === 'next-article' ? 1 : -1);
-					break;
-				}
-
-				case 'next-related': {
-					dispatch({type: 'set-related-cursor', cursor: selectedRelated + 1});
-					break;
-				}
-
-				case 'open': {
-					const other = related[selectedRelated];
-					if (other && visibleRelated.length > 0) {
-						dispatch({type: 'push', screen: {name: 'article', id: other.id, relatedCursor: 0}});
-					}
-
-					break;
-				}
-
-				case 'open-source': {
-					openSource();
-					break;
-				}
-
-				case 'save': {
-					const saved = !reading.isSaved(article.id);
-					reading.setSaved(article.id, saved);
-					notify(saved ? 'Saved: find it under "Saved" on the sections screen' : 'Removed from Saved');
-					break;
-				}
-
-				case 'toggle-read': {
-					const read = !reading.isRead(article.id);
-					reading.setRead(article.id, read);
-					notify(read ? 'Marked read' : 'Marked unread');
-					break;
-				}
-
-				case 'comments': {
-					dispatch({type: 'push', screen: {name: 'comments', id: article.id, cursor: 0}});
-					break;
-				}
-
-				default: {
-					handleCommonAction(action, dispatch, {screen: 'article'});
-				}
-			}
-
-			function openNeighbour(step: number) {
-				const list = source ? articlesOf(source, library, reading) : [];
-				const index = list.findIndex(other => other.id === article.id);
-				const neighbour = index === -1 ? undefined : list[index + step];
-				if (neighbour) {
-					dispatch({type: 'replace', screen: {name: 'article', id: neighbour.id, source, relatedCursor: 0}});
-				} else {
-					notify(step > 0 ? 'This is the last article in the list' : 'This is the first article in the list');
-				}
-			}
-
-			function openSource() {
-				if (!article.source) {
-					notify('This article has no source link');
-					return;
-				}
-
-				notify(`Opening ${article.source}`);
-				openUrl(article.source).catch((error: unknown) => {
-					notify(`Could not open a browser (${(error as Error).message}): ${article.source}`);
-				});
-			}
-		},
-		[body.columns, height, model, top, matches, dispatch, article, find, selectedRelated, related, visibleRelated.length, source, library, reading, notify, openUrl],
-	);
-	const isEnabled = useCallback(
-		(action: Action) => {
-			if (action === 'next-match' || action === 'previous-match' || action === 'clear-find') {
-				return find !== undefined;
-			}
-
-			return action !== 'next-article' || find === undefined;
-		},
-		[find],
-	);
-	useKeymap(scopes, onAction, {isActive, isEnabled});
-
-	const matchesByLine = groupMatches(matches);
+	const ranges = matchesByLine(matches);
+	const selectedLine = highlightedRelatedLine(view);
 	const margin = Math.max(0, Math.floor((body.columns - model.layout.textWidth) / 2));
-	const selectedRelatedLine = visibleRelated.length > 0 ? model.relatedLines[selectedRelated] : undefined;
-	const subheading = currentSubheading(model, top);
-	const status = [`page ${info.page}/${info.pages} · ${info.percent}%`, commentCount > 0 ? `${commentCount} 💬` : undefined, find ? `find "${find}": ${matches.length}` : subheading]
-		.filter(Boolean)
-		.join(' · ');
 	const byline = [formatDate(article.date), article.author, reading.isSaved(article.id) ? 'saved' : undefined].filter(Boolean).join(' · ');
 	return (
-		<Frame title={`${article.section} › ${article.title}`} aside={byline} status={status} hints={hintsFor(scopes)} prompt={prompt} clip={false}>
-			{model.lines.slice(top, top + height).map((line, offset) => (
+		<Frame title={`${article.section} › ${article.title}`} aside={byline} status={pagerStatus(view, commentCount)} hints={hintsFor(articleScopes)} prompt={prompt} clip={false}>
+			{model.lines.slice(top, top + body.rows).map((line, offset) => (
 				<Box key={top + offset} marginLeft={margin} height={1} flexShrink={0}>
-					<PagerLine line={line} ranges={matchesByLine.get(top + offset)} selected={top + offset === selectedRelatedLine} />
+					<PagerLine line={line} ranges={ranges.get(top + offset)} selected={top + offset === selectedLine} />
 				</Box>
 			))}
 		</Frame>
-	);
-}
-
-function groupMatches(matches: ReadonlyArray<{line: number; start: number; end: number}>): Map<number, Array<{start: number; end: number}>> {
-	const byLine = new Map<number, Array<{start: number; end: number}>>();
-	for (const {line, start, end} of matches) {
-		byLine.set(line, [...(byLine.get(line) ?? []), {start, end}]);
-	}
-
-	return byLine;
-}
-
-type PagerLineProps = {
-	line: Line;
-	ranges?: Array<{start: number; end: number}>;
-	selected: boolean;
-};
-
-function PagerLine({line, ranges, selected}: PagerLineProps) {
-	const segments: HighlightedSegment[] = ranges ? highlightSegments(line.segments, ranges) : line.segments;
-	if (segments.length === 0 || line.kind === 'blank') {
-		return <Text> </Text>;
-	}
-
-	return (
-		<Text inverse={selected}>
-			{segments.map((segment, index) => {
-				const style: TextStyle = segment.match ? {...theme[segment.style], ...theme.match} : theme[segment.style];
-				return (
-					<Text key={index} {...style}>
-						{segment.text}
-					</Text>
-				);
-			})}
-		</Text>
 	);
 }

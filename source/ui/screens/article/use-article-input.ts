@@ -1,0 +1,110 @@
+// The pager's keys: navigation comes from articleNavigation; the rest (n and p through the list,
+// the browser, save, read marks) acts on the reading state and tells the user what happened.
+import {useCallback} from 'react';
+import type {Article} from '../../../core/article.js';
+import type {ReadingState} from '../../../store/reading-state.js';
+import {type AppServices, useReader} from '../../app-context.js';
+import {handleCommonAction} from '../../common-actions.js';
+import {useKeymap} from '../../hooks/use-keymap.js';
+import type {Action, Scope} from '../../keymap.js';
+import {articlesOf} from '../../list-sources.js';
+import {articleNavigation, type ArticleView, neighbourOf} from './article-state.js';
+
+/** The key scopes of the article screen. */
+export const articleScopes: readonly Scope[] = ['pager'];
+
+export type ArticleInput = {
+	/** The article shown. */
+	article: Article;
+	/** What the pager shows now. */
+	view: ArticleView;
+	/** The reading state (read marks, saved articles). */
+	reading: ReadingState;
+	/** Only the showing screen listens. */
+	isActive: boolean;
+};
+
+type Context = Omit<ArticleInput, 'isActive'> & {services: AppServices};
+
+export function useArticleInput({isActive, ...input}: ArticleInput): void {
+	const context: Context = {...input, services: useReader()};
+	const {find} = input.view;
+	const isEnabled = useCallback(
+		(action: Action) => {
+			if (action === 'next-match' || action === 'previous-match' || action === 'clear-find') {
+				return find !== undefined;
+			}
+
+			return action !== 'next-article' || find === undefined;
+		},
+		[find],
+	);
+	useKeymap(articleScopes, action => onAction(action, context), {isActive, isEnabled});
+}
+
+function onAction(action: Action, context: Context): void {
+	const {article, reading, services} = context;
+	const navigation = articleNavigation(action, context.view);
+	if (navigation) {
+		services.dispatch(navigation);
+		return;
+	}
+
+	switch (action) {
+		case 'next-article':
+		case 'previous-article': {
+			openNeighbour(action === 'next-article' ? 1 : -1, context);
+			break;
+		}
+
+		case 'open-source': {
+			openSource(context);
+			break;
+		}
+
+		case 'save': {
+			const saved = !reading.isSaved(article.id);
+			reading.setSaved(article.id, saved);
+			services.notify(saved ? 'Saved: find it under "Saved" on the sections screen' : 'Removed from Saved');
+			break;
+		}
+
+		case 'toggle-read': {
+			const read = !reading.isRead(article.id);
+			reading.setRead(article.id, read);
+			services.notify(read ? 'Marked read' : 'Marked unread');
+			break;
+		}
+
+		case 'open': {
+			// Enter with no related article on screen does nothing.
+			break;
+		}
+
+		default: {
+			handleCommonAction(action, services.dispatch, {screen: 'article'});
+		}
+	}
+}
+
+function openNeighbour(step: number, {article, view, reading, services}: Context): void {
+	const list = view.source ? articlesOf(view.source, services.library, reading) : [];
+	const neighbour = neighbourOf(list, article.id, step);
+	if (neighbour) {
+		services.dispatch({type: 'replace', screen: {name: 'article', id: neighbour.id, source: view.source, relatedCursor: 0}});
+	} else {
+		services.notify(step > 0 ? 'This is the last article in the list' : 'This is the first article in the list');
+	}
+}
+
+function openSource({article, services}: Context): void {
+	if (!article.source) {
+		services.notify('This article has no source link');
+		return;
+	}
+
+	services.notify(`Opening ${article.source}`);
+	services.openUrl(article.source).catch((error: unknown) => {
+		services.notify(`Could not open a browser (${(error as Error).message}): ${article.source}`);
+	});
+}
