@@ -95,10 +95,12 @@ export type PagerView = {
 
 export const initialNavigation: NavigationState = {stack: [{name: 'sections', cursor: 0}], quit: false};
 
+/** The screen showing: the top of the stack. */
 export function currentScreen(state: NavigationState): Screen {
 	return state.stack.at(-1) ?? {name: 'sections', cursor: 0};
 }
 
+/** The navigation reducer. */
 export function navigate(state: NavigationState, action: NavigationAction): NavigationState {
 	switch (action.type) {
 		case 'push': {

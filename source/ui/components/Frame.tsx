@@ -14,6 +14,7 @@ export type FrameProps = {
 	aside?: string;
 	/** Left of the status bar. */
 	status: string;
+	/** Key hints for the right of the status bar, from the key table. */
 	hints: readonly string[];
 	/** Replaces the status bar (a text prompt). */
 	prompt?: ReactNode;
@@ -22,6 +23,7 @@ export type FrameProps = {
 	 * off: clipping makes Ink slice every line of text on every frame. @default true
 	 */
 	clip?: boolean;
+	/** The screen's body. */
 	children: ReactNode;
 };
 

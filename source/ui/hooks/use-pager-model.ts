@@ -6,8 +6,11 @@ import {type PagerModel, pagerModel} from '../pager-model.js';
 import {plural} from '../text.js';
 
 export type ArticlePager = {
+	/** The article's lines at the terminal's width, end matter included. */
 	model: PagerModel;
+	/** The related articles listed at the end. */
 	related: ArticleMeta[];
+	/** Comments on the article. */
 	commentCount: number;
 };
 

@@ -2,6 +2,7 @@
 import {useStdout} from 'ink';
 import {useEffect, useState} from 'react';
 
+/** A size in character cells. */
 export type TerminalSize = {columns: number; rows: number};
 
 /** How long a resize must settle before the screen is laid out again. */
