@@ -28,9 +28,10 @@ export function HeadlinesScreen({source, cursor, cursorKey, isActive}: Headlines
 	// Saved lists change with the reading state; other lists only with the source.
 	const savedVersion = source.kind === 'saved' ? reading.version() : 0;
 	const articles = useMemo(() => articlesOf(source, library, reading), [source, library, reading, savedVersion]);
-	const selected = listCursor({cursor, cursorKey}, articles.map(article => article.id));
+	const keys = useMemo(() => articles.map(article => article.id), [articles]);
+	const selected = listCursor({cursor, cursorKey}, keys);
 	const rowsPerItem = body.columns >= SUMMARY_MIN_COLUMNS ? 2 : 1;
-	useHeadlinesInput({source, articles, selected, pageSize: visibleItems(body.rows, rowsPerItem), reading, isActive});
+	useHeadlinesInput({source, articles, keys, selected, pageSize: visibleItems(body.rows, rowsPerItem), reading, isActive});
 
 	const unread = articles.filter(article => !reading.isRead(article.id)).length;
 	const clock = now();

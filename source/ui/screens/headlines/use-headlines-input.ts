@@ -16,6 +16,8 @@ export type HeadlinesInput = {
 	source: ListSource;
 	/** The articles as shown. */
 	articles: readonly ArticleMeta[];
+	/** Their ids, the list's keys. */
+	keys: readonly string[];
 	/** Index of the highlighted article. */
 	selected: number;
 	/** Articles on one screenful, for PgDn/PgUp. */
@@ -26,7 +28,7 @@ export type HeadlinesInput = {
 	isActive: boolean;
 };
 
-export function useHeadlinesInput({source, articles, selected, pageSize, reading, isActive}: HeadlinesInput): void {
+export function useHeadlinesInput({source, articles, keys, selected, pageSize, reading, isActive}: HeadlinesInput): void {
 	const {dispatch, notify} = useReader();
 	const onAction = (action: Action) => {
 		const article = articles[selected];
@@ -40,7 +42,7 @@ export function useHeadlinesInput({source, articles, selected, pageSize, reading
 			reading.setManyRead(articles.map(other => other.id), true);
 			notify(`Marked ${plural(articles.length, 'article')} read`);
 		} else {
-			handleCommonAction(action, dispatch, {screen: 'headlines', keys: articles.map(other => other.id), pageSize});
+			handleCommonAction(action, dispatch, {screen: 'headlines', keys, pageSize});
 		}
 	};
 
