@@ -81,9 +81,11 @@ export function isPagerMove(action: string): action is PagerMove {
 
 /** What the pager shows now: the reducer moves within it. */
 export type PagerView = {
+	/** Columns of the terminal: a position is kept for one width. */
 	width: number;
 	/** Lines on a page. */
 	height: number;
+	/** Lines in the article, end matter included. */
 	lineCount: number;
 	/** The top line as drawn now (the stored position may be for another width). */
 	top: number;
