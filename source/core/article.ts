@@ -50,23 +50,6 @@ export function inlineText(inlines: readonly Inline[]): string {
 	return inlines.map(inline => inline.text).join('');
 }
 
-/** Plain text of a block (empty for a rule). */
-export function blockText(block: Block): string {
-	switch (block.kind) {
-		case 'subheading': {
-			return block.text;
-		}
-
-		case 'rule': {
-			return '';
-		}
-
-		default: {
-			return inlineText(block.inlines);
-		}
-	}
-}
-
 /** The article id for a file path relative to its folder: `world/harbour-vote.md` -> `world/harbour-vote`. */
 export function articleIdFromPath(relativePath: string): string {
 	return relativePath.replaceAll('\\', '/').replace(/\.md$/i, '');

@@ -54,14 +54,6 @@ export type Layout = {
 	textWidth: number;
 };
 
-/** A page of `height` lines: lines[start] up to (not including) lines[end]. */
-export type Page = {
-	/** 1-based page number. */
-	number: number;
-	start: number;
-	end: number;
-};
-
 // ---------------------------------------------------------------------------------------------
 // Measuring
 
@@ -702,54 +694,11 @@ export function layoutArticle(article: Article, width: number): Layout {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Lines, blocks and pages
+// Lines and blocks
 
 /** Plain text of a line, indentation and markers included. */
 export function lineText(line: Line): string {
 	return line.segments.map(segment => segment.text).join('');
-}
-
-/** Display width of a line in columns. */
-export function lineWidth(line: Line): number {
-	let width = 0;
-	for (const segment of line.segments) {
-		width += displayWidth(segment.text);
-	}
-
-	return width;
-}
-
-/** Number of pages of `height` lines needed for `lineCount` lines (at least 1). */
-export function pageCount(lineCount: number, height: number): number {
-	const pageHeight = Math.max(1, Math.floor(height));
-	return Math.max(1, Math.ceil(Math.max(0, lineCount) / pageHeight));
-}
-
-/**
- * 1-based page number shown when `lineIndex` is the top line. Pass `lineCount` to have a view
- * that reaches the last line report the last page even when it is not aligned to a page start.
- */
-export function pageOfLine(lineIndex: number, height: number, lineCount?: number): number {
-	const pageHeight = Math.max(1, Math.floor(height));
-	const top = Math.max(0, Math.floor(lineIndex));
-	if (lineCount !== undefined && top + pageHeight >= lineCount) {
-		return pageCount(lineCount, pageHeight);
-	}
-
-	return Math.floor(top / pageHeight) + 1;
-}
-
-/** The layout cut into pages of `height` lines (an empty layout has one empty page). */
-export function paginate(layout: Layout, height: number): Page[] {
-	const pageHeight = Math.max(1, Math.floor(height));
-	const total = layout.lines.length;
-	const pages: Page[] = [];
-	for (let number = 1; number <= pageCount(total, pageHeight); number++) {
-		const start = (number - 1) * pageHeight;
-		pages.push({number, start, end: Math.min(total, start + pageHeight)});
-	}
-
-	return pages;
 }
 
 /**

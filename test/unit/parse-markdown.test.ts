@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {type Block, blockText, type Inline} from '../../source/core/article.js';
+import type {Block, Inline} from '../../source/core/article.js';
+import {blockText} from '../helpers/block-text.js';
 import {
 	ArticleFormatError,
 	parseArticle,
