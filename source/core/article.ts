@@ -1,6 +1,6 @@
 // The core's data model: an article's metadata (all the index needs) and its body as blocks.
 
-/** A run of inline text with one style. */
+/** A run of inline text with one style. The text is sanitized (no control characters) by the parser. */
 export type Inline = {
 	text: string;
 	style: InlineStyle;

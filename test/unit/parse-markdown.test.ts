@@ -343,6 +343,11 @@ describe('body blocks', () => {
 			.toBe('Harrow & Fenn — <engineers> éé');
 	});
 
+	it('never turns an entity into a control character (the layout does not filter again)', () => {
+		const blocks = parseMarkdownBlocks('Safe &#27;]0;pwned&#7;text &#x1b;[2Jhere&#155;31m &#8;now\n\n## Head&#27;[5mline\n\n> quote&#127;d\n\n- item&#x9b;1m\n');
+		expect(blocks.map(block => blockText(block))).toEqual(['Safe text here now', 'Headline', 'quoted', 'item']);
+	});
+
 	it('decodes HTML entities in subheadings', () => {
 		expect(parseMarkdownBlocks('## Harrow &amp; Fenn\n')).toEqual([{kind: 'subheading', level: 2, text: 'Harrow & Fenn'}]);
 	});
