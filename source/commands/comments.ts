@@ -4,7 +4,8 @@ import {readFileSync} from 'node:fs';
 import {formatDate} from '../core/dates.js';
 import {type Comment, CommentValidationError} from '../store/comments.js';
 import {unknownIdMessage} from './read.js';
-import {type Command, type CommandContext, exitCode, writeLines} from './context.js';
+import {type CommandContext, exitCode} from '../context.js';
+import {type Command, writeLines} from './context.js';
 
 export const commentsCommand: Command = context => {
 	const [subcommand, ...rest] = context.args;

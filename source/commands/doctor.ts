@@ -1,5 +1,6 @@
 // `newsread doctor`: every article file that could not be loaded, and why.
-import {type Command, exitCode, writeLines} from './context.js';
+import {exitCode} from '../context.js';
+import {type Command, writeLines} from './context.js';
 
 export const doctorCommand: Command = ({library, stdout}) => {
 	const {articles, problems} = library();

@@ -4,7 +4,8 @@ import path from 'node:path';
 import {readArticleText} from '../core/library.js';
 import {pageCaptureToMarkdown, parsePageCapture, slugify} from '../core/parse-page.js';
 import {sanitizeLine} from '../core/sanitize.js';
-import {type Command, type CommandContext, exitCode} from './context.js';
+import {type CommandContext, exitCode} from '../context.js';
+import type {Command} from './context.js';
 
 export const importCommand: Command = context => {
 	const {args, stderr, stdout} = context;

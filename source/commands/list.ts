@@ -1,7 +1,8 @@
 // `newsread list [--section S] [--json]`: the headlines, newest first.
 import type {ArticleMeta} from '../core/article.js';
 import {isoDay} from '../core/dates.js';
-import {type Command, exitCode, writeLines} from './context.js';
+import {exitCode} from '../context.js';
+import {type Command, writeLines} from './context.js';
 
 export const listCommand: Command = ({library, flags, stdout, stderr}) => {
 	const {articles, sections} = library();

@@ -5,8 +5,9 @@ import type {Article, ArticleMeta} from '../core/article.js';
 import {formatDate} from '../core/dates.js';
 import {layoutArticle, type Line, MIN_WIDTH} from '../core/layout.js';
 import type {Library} from '../core/library.js';
-import {type TextStyle, theme} from '../ui/theme.js';
-import {type Command, colourWanted, exitCode, writeLines} from './context.js';
+import {type TextStyle, theme} from '../theme.js';
+import {exitCode} from '../context.js';
+import {type Command, colourWanted, writeLines} from './context.js';
 
 const defaultWidth = 80;
 

@@ -1,5 +1,6 @@
 // `newsread sections`: every section with its article count.
-import {type Command, exitCode, writeLines} from './context.js';
+import {exitCode} from '../context.js';
+import {type Command, writeLines} from './context.js';
 
 export const sectionsCommand: Command = ({library, flags, stdout}) => {
 	const {sections} = library();
