@@ -1,6 +1,5 @@
 // `newsread comments [--article ID] [--json | --markdown] [--with-email]` exports comments;
 // `newsread comments add <id> --name N --email E [--text T]` writes one (the body from stdin without --text).
-import {readFileSync} from 'node:fs';
 import {formatDate} from '../core/dates.js';
 import {type Comment, CommentValidationError} from '../store/comments.js';
 import {unknownIdMessage} from './read.js';
@@ -71,7 +70,7 @@ function oneLine(text: string): string {
 	return text.replace(/\s+/g, ' ');
 }
 
-function addComment(context: CommandContext, args: string[]): number {
+async function addComment(context: CommandContext, args: string[]): Promise<number> {
 	const {flags, stderr, stdout} = context;
 	const [id, ...extra] = args;
 	if (id === undefined || extra.length > 0) {
@@ -84,7 +83,16 @@ function addComment(context: CommandContext, args: string[]): number {
 		return exitCode.failure;
 	}
 
-	const body = flags.text ?? readStandardInput(context);
+	let body = flags.text;
+	if (body === undefined) {
+		try {
+			body = await readStandardInput(context);
+		} catch (error) {
+			stderr.write(`newsread: could not read the comment from standard input: ${(error as Error).message}\n`);
+			return exitCode.failure;
+		}
+	}
+
 	try {
 		const comment = context.comments().add(id, {name: flags.name ?? '', email: flags.email ?? '', body});
 		stdout.write(`${comment.id}\n`);
@@ -102,15 +110,17 @@ function addComment(context: CommandContext, args: string[]): number {
 	}
 }
 
-function readStandardInput(context: CommandContext): string {
+/** Standard input read to its end (however slowly it is written); '' when it is a terminal. */
+async function readStandardInput(context: CommandContext): Promise<string> {
 	if (context.stdinIsTTY) {
 		return '';
 	}
 
-	try {
-		return readFileSync(0, 'utf8');
-	} catch {
-		return '';
+	const decoder = new TextDecoder('utf-8');
+	let text = '';
+	for await (const chunk of context.stdin) {
+		text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, {stream: true});
 	}
-}
 
+	return text + decoder.decode();
+}
