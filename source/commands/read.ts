@@ -51,7 +51,9 @@ function renderArticle(article: Article, related: readonly ArticleMeta[], width:
 	const wrap = (text: string) => wrapAnsi(text, layout.textWidth, {hard: true});
 	const header = [styled(chalk, theme.title, wrap(article.title)), styled(chalk, theme.dim, wrap(byline)), ''];
 	const body = layout.lines.map(line => renderLine(line, chalk));
-	const footer = related.length > 0 ? ['', styled(chalk, theme.subheading, 'Related articles'), ...related.map(other => wrap(`  ${other.id}  ${other.title}`))] : [];
+	// Indented after wrapping: wrap-ansi trims the spaces at the start of a line.
+	const indent = (text: string) => wrapAnsi(text, layout.textWidth - 2, {hard: true}).replaceAll(/^/gm, '  ');
+	const footer = related.length > 0 ? ['', styled(chalk, theme.subheading, 'Related articles'), ...related.map(other => indent(`${other.id}  ${other.title}`))] : [];
 	return [...header, ...body, ...footer];
 }
 
