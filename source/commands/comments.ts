@@ -6,6 +6,7 @@ import {unknownIdMessage} from './read.js';
 import {type CommandContext, exitCode} from '../context.js';
 import {type Command, writeLines} from './context.js';
 
+/** `newsread comments [add <id>]`: exports the comments, or writes one from --text or standard input. */
 export const commentsCommand: Command = context => {
 	const [subcommand, ...rest] = context.args;
 	if (subcommand === 'add') {

@@ -7,6 +7,7 @@ import {sanitizeLine} from '../core/sanitize.js';
 import {type CommandContext, exitCode} from '../context.js';
 import type {Command} from './context.js';
 
+/** `newsread import <file...> [--section S]`: prints each new id; exit 1 if any file could not be imported. */
 export const importCommand: Command = context => {
 	const {args, stderr, stdout} = context;
 	if (args.length === 0) {

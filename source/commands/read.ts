@@ -11,6 +11,7 @@ import {type Command, colourWanted, writeLines} from './context.js';
 
 const defaultWidth = 80;
 
+/** `newsread read <id> [--width N]`: the article laid out as text, coloured only on a terminal without NO_COLOR. */
 export const readCommand: Command = context => {
 	const {args, flags, stdout, stderr} = context;
 	const [id, ...extra] = args;
