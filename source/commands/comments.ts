@@ -1,11 +1,12 @@
 // `newsread comments [--article ID] [--json | --markdown] [--with-email]` exports comments;
 // `newsread comments add <id> --name N --email E [--text T]` writes one (the body from stdin without --text).
-import {readFileSync} from 'node:fs';
 import {formatDate} from '../core/dates.js';
 import {type Comment, CommentValidationError} from '../store/comments.js';
 import {unknownIdMessage} from './read.js';
-import {type Command, type CommandContext, exitCode, writeLines} from './context.js';
+import {type CommandContext, exitCode} from '../context.js';
+import {type Command, writeLines} from './context.js';
 
+/** `newsread comments [add <id>]`: exports the comments, or writes one from --text or standard input. */
 export const commentsCommand: Command = context => {
 	const [subcommand, ...rest] = context.args;
 	if (subcommand === 'add') {
@@ -70,7 +71,7 @@ function oneLine(text: string): string {
 	return text.replace(/\s+/g, ' ');
 }
 
-function addComment(context: CommandContext, args: string[]): number {
+async function addComment(context: CommandContext, args: string[]): Promise<number> {
 	const {flags, stderr, stdout} = context;
 	const [id, ...extra] = args;
 	if (id === undefined || extra.length > 0) {
@@ -83,7 +84,16 @@ function addComment(context: CommandContext, args: string[]): number {
 		return exitCode.failure;
 	}
 
-	const body = flags.text ?? readStandardInput(context);
+	let body = flags.text;
+	if (body === undefined) {
+		try {
+			body = await readStandardInput(context);
+		} catch (error) {
+			stderr.write(`newsread: could not read the comment from standard input: ${(error as Error).message}\n`);
+			return exitCode.failure;
+		}
+	}
+
 	try {
 		const comment = context.comments().add(id, {name: flags.name ?? '', email: flags.email ?? '', body});
 		stdout.write(`${comment.id}\n`);
@@ -101,15 +111,17 @@ function addComment(context: CommandContext, args: string[]): number {
 	}
 }
 
-function readStandardInput(context: CommandContext): string {
+/** Standard input read to its end (however slowly it is written); '' when it is a terminal. */
+async function readStandardInput(context: CommandContext): Promise<string> {
 	if (context.stdinIsTTY) {
 		return '';
 	}
 
-	try {
-		return readFileSync(0, 'utf8');
-	} catch {
-		return '';
+	const decoder = new TextDecoder('utf-8');
+	let text = '';
+	for await (const chunk of context.stdin) {
+		text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, {stream: true});
 	}
-}
 
+	return text + decoder.decode();
+}

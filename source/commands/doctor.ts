@@ -1,6 +1,8 @@
 // `newsread doctor`: every article file that could not be loaded, and why.
-import {type Command, exitCode, writeLines} from './context.js';
+import {exitCode} from '../context.js';
+import {type Command, writeLines} from './context.js';
 
+/** `newsread doctor`: each file that could not be loaded and why, then a count (exit 1 when there are problems). */
 export const doctorCommand: Command = ({library, stdout}) => {
 	const {articles, problems} = library();
 	writeLines(stdout, problems.map(({file, reason}) => `${file}: ${reason}`));

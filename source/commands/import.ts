@@ -4,8 +4,10 @@ import path from 'node:path';
 import {readArticleText} from '../core/library.js';
 import {pageCaptureToMarkdown, parsePageCapture, slugify} from '../core/parse-page.js';
 import {sanitizeLine} from '../core/sanitize.js';
-import {type Command, type CommandContext, exitCode} from './context.js';
+import {type CommandContext, exitCode} from '../context.js';
+import type {Command} from './context.js';
 
+/** `newsread import <file...> [--section S]`: prints each new id; exit 1 if any file could not be imported. */
 export const importCommand: Command = context => {
 	const {args, stderr, stdout} = context;
 	if (args.length === 0) {

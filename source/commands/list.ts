@@ -1,8 +1,10 @@
 // `newsread list [--section S] [--json]`: the headlines, newest first.
 import type {ArticleMeta} from '../core/article.js';
 import {isoDay} from '../core/dates.js';
-import {type Command, exitCode, writeLines} from './context.js';
+import {exitCode} from '../context.js';
+import {type Command, writeLines} from './context.js';
 
+/** `newsread list [--section S] [--json]`: date, id and title of each article, newest first (exit 1 for an unknown section). */
 export const listCommand: Command = ({library, flags, stdout, stderr}) => {
 	const {articles, sections} = library();
 	let chosen: readonly ArticleMeta[] = articles;

@@ -5,11 +5,13 @@ import type {Article, ArticleMeta} from '../core/article.js';
 import {formatDate} from '../core/dates.js';
 import {layoutArticle, type Line, MIN_WIDTH} from '../core/layout.js';
 import type {Library} from '../core/library.js';
-import {type TextStyle, theme} from '../ui/theme.js';
-import {type Command, colourWanted, exitCode, writeLines} from './context.js';
+import {type TextStyle, theme} from '../theme.js';
+import {exitCode} from '../context.js';
+import {type Command, colourWanted, writeLines} from './context.js';
 
 const defaultWidth = 80;
 
+/** `newsread read <id> [--width N]`: the article laid out as text, coloured only on a terminal without NO_COLOR. */
 export const readCommand: Command = context => {
 	const {args, flags, stdout, stderr} = context;
 	const [id, ...extra] = args;
@@ -50,7 +52,9 @@ function renderArticle(article: Article, related: readonly ArticleMeta[], width:
 	const wrap = (text: string) => wrapAnsi(text, layout.textWidth, {hard: true});
 	const header = [styled(chalk, theme.title, wrap(article.title)), styled(chalk, theme.dim, wrap(byline)), ''];
 	const body = layout.lines.map(line => renderLine(line, chalk));
-	const footer = related.length > 0 ? ['', styled(chalk, theme.subheading, 'Related articles'), ...related.map(other => wrap(`  ${other.id}  ${other.title}`))] : [];
+	// Indented after wrapping: wrap-ansi trims the spaces at the start of a line.
+	const indent = (text: string) => wrapAnsi(text, layout.textWidth - 2, {hard: true}).replaceAll(/^/gm, '  ');
+	const footer = related.length > 0 ? ['', styled(chalk, theme.subheading, 'Related articles'), ...related.map(other => indent(`${other.id}  ${other.title}`))] : [];
 	return [...header, ...body, ...footer];
 }
 

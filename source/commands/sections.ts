@@ -1,6 +1,8 @@
 // `newsread sections`: every section with its article count.
-import {type Command, exitCode, writeLines} from './context.js';
+import {exitCode} from '../context.js';
+import {type Command, writeLines} from './context.js';
 
+/** `newsread sections [--json]`: each section and its number of articles, in display order. */
 export const sectionsCommand: Command = ({library, flags, stdout}) => {
 	const {sections} = library();
 	if (flags.json) {

@@ -1,6 +1,6 @@
 // The core's data model: an article's metadata (all the index needs) and its body as blocks.
 
-/** A run of inline text with one style. */
+/** A run of inline text with one style. The text is sanitized (no control characters) by the parser. */
 export type Inline = {
 	text: string;
 	style: InlineStyle;
@@ -48,23 +48,6 @@ export type ArticleProblem = {
 /** Plain text of a run of inlines. */
 export function inlineText(inlines: readonly Inline[]): string {
 	return inlines.map(inline => inline.text).join('');
-}
-
-/** Plain text of a block (empty for a rule). */
-export function blockText(block: Block): string {
-	switch (block.kind) {
-		case 'subheading': {
-			return block.text;
-		}
-
-		case 'rule': {
-			return '';
-		}
-
-		default: {
-			return inlineText(block.inlines);
-		}
-	}
 }
 
 /** The article id for a file path relative to its folder: `world/harbour-vote.md` -> `world/harbour-vote`. */

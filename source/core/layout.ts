@@ -1,5 +1,6 @@
 // Lays an article body out as display lines for a terminal of a given width: pure, no React, no I/O.
 // Widths are display columns (CJK and emoji count 2), measured with string-width, never `.length`.
+// The text is already sanitized (core/sanitize.ts, where parsing takes it in): no filtering here.
 
 import stringWidth from 'string-width';
 import type {Article, Block, Inline, InlineStyle} from './article.js';
@@ -54,14 +55,6 @@ export type Layout = {
 	textWidth: number;
 };
 
-/** A page of `height` lines: lines[start] up to (not including) lines[end]. */
-export type Page = {
-	/** 1-based page number. */
-	number: number;
-	start: number;
-	end: number;
-};
-
 // ---------------------------------------------------------------------------------------------
 // Measuring
 
@@ -86,10 +79,6 @@ const SIMPLE_TEXT = /^[\t\n\v\f\r\x20-\x7E\u00A0-\u00AC\u00AE-\u024F\u2010-\u202
 /** Whitespace in narrow text that needs collapsing. */
 const NARROW_SPACE_RUN = /[\t\n\v\f\r]| {2}/;
 const NARROW_SPACES = /[\t\n\v\f\r ]+/g;
-
-/** C0/C1 control characters other than whitespace: dropped, they must never reach the terminal. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\x00-\x08\x0E-\x1F\x7F-\x9F]/g;
 
 /** Whitespace a line may break at. No-break spaces (U+00A0, U+2007, U+202F) are deliberately absent. */
 const BREAKING_SPACE = /[\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200A\u2028\u2029\u205F\u3000]+/;
@@ -189,13 +178,12 @@ class Wrapper {
 			}
 		}
 
-		const clean = raw.replace(CONTROL, '');
-		if (SIMPLE_TEXT.test(clean)) {
-			this.simple(clean, style);
+		if (SIMPLE_TEXT.test(raw)) {
+			this.simple(raw, style);
 			return;
 		}
 
-		const parts = clean.split(BREAKING_SPACE);
+		const parts = raw.split(BREAKING_SPACE);
 		for (let index = 0; index < parts.length; index++) {
 			if (index > 0) {
 				this.space();
@@ -236,7 +224,7 @@ class Wrapper {
 		return this.lines;
 	}
 
-	/** Text matching SIMPLE_TEXT (control characters removed). */
+	/** Text matching SIMPLE_TEXT. */
 	private simple(text: string, style: SegmentStyle): void {
 		let index = 0;
 		while (index < text.length) {
@@ -702,54 +690,11 @@ export function layoutArticle(article: Article, width: number): Layout {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Lines, blocks and pages
+// Lines and blocks
 
 /** Plain text of a line, indentation and markers included. */
 export function lineText(line: Line): string {
 	return line.segments.map(segment => segment.text).join('');
-}
-
-/** Display width of a line in columns. */
-export function lineWidth(line: Line): number {
-	let width = 0;
-	for (const segment of line.segments) {
-		width += displayWidth(segment.text);
-	}
-
-	return width;
-}
-
-/** Number of pages of `height` lines needed for `lineCount` lines (at least 1). */
-export function pageCount(lineCount: number, height: number): number {
-	const pageHeight = Math.max(1, Math.floor(height));
-	return Math.max(1, Math.ceil(Math.max(0, lineCount) / pageHeight));
-}
-
-/**
- * 1-based page number shown when `lineIndex` is the top line. Pass `lineCount` to have a view
- * that reaches the last line report the last page even when it is not aligned to a page start.
- */
-export function pageOfLine(lineIndex: number, height: number, lineCount?: number): number {
-	const pageHeight = Math.max(1, Math.floor(height));
-	const top = Math.max(0, Math.floor(lineIndex));
-	if (lineCount !== undefined && top + pageHeight >= lineCount) {
-		return pageCount(lineCount, pageHeight);
-	}
-
-	return Math.floor(top / pageHeight) + 1;
-}
-
-/** The layout cut into pages of `height` lines (an empty layout has one empty page). */
-export function paginate(layout: Layout, height: number): Page[] {
-	const pageHeight = Math.max(1, Math.floor(height));
-	const total = layout.lines.length;
-	const pages: Page[] = [];
-	for (let number = 1; number <= pageCount(total, pageHeight); number++) {
-		const start = (number - 1) * pageHeight;
-		pages.push({number, start, end: Math.min(total, start + pageHeight)});
-	}
-
-	return pages;
 }
 
 /**

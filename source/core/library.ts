@@ -5,7 +5,7 @@ import path from 'node:path';
 import {distance} from 'fastest-levenshtein';
 import {parse as parseYaml} from 'yaml';
 import {type Article, type ArticleMeta, type ArticleProblem, articleIdFromPath} from './article.js';
-import {ArticleFormatError, parseArticle, parseArticleMeta} from './parse-markdown.js';
+import {ArticleFormatError, parseArticle, parseArticleMeta, splitFrontmatter} from './parse-markdown.js';
 import {sanitizeLine, sanitizeText} from './sanitize.js';
 
 /** Articles larger than this are skipped: no news article is, and reading one would stall the reader. */
@@ -30,6 +30,11 @@ export type Library = {
 	get(id: string): ArticleMeta | undefined;
 	/** Reads and parses the body of an article; throws ArticleFormatError when the file no longer loads. */
 	article(id: string): Article;
+	/**
+	 * The article's Markdown body (no frontmatter) for searching, or undefined when it cannot be read.
+	 * Kept until the file changes (size or modification time).
+	 */
+	body(id: string): string | undefined;
 	/** The article's explicit `related` ids, then the most similar articles by words and tags. */
 	related(id: string, similarCount?: number): ArticleMeta[];
 	/** The ids closest to a mistyped one, best first. */
@@ -75,6 +80,7 @@ export function loadLibrary(folders: readonly LibraryFolder[]): Library {
 function createLibrary(articles: ArticleMeta[], problems: ArticleProblem[], sectionOrder: string[]): Library {
 	const byId = new Map(articles.map(article => [article.id, article]));
 	const cache = new Map<string, Article>();
+	const bodies = new Map<string, {mtimeMs: number; size: number; body: string | undefined}>();
 	const wordsOf = memoize((article: ArticleMeta) => significantWords(`${article.title} ${article.summary}`));
 
 	return {
@@ -103,6 +109,30 @@ function createLibrary(articles: ArticleMeta[], problems: ArticleProblem[], sect
 			const article = parseArticle(text, {id, file: meta.file});
 			rememberRecent(cache, id, article);
 			return article;
+		},
+		body(id) {
+			const meta = byId.get(id);
+			const stats = meta && fileStamp(meta.file);
+			if (!meta || !stats) {
+				bodies.delete(id);
+				return undefined;
+			}
+
+			const {mtimeMs, size} = stats;
+			const cached = bodies.get(id);
+			if (cached?.mtimeMs === mtimeMs && cached.size === size) {
+				return cached.body;
+			}
+
+			let body: string | undefined;
+			try {
+				body = splitFrontmatter(readArticleText(meta.file)).body;
+			} catch {
+				// Unreadable now: remembered too, so a search does not retry it until the file changes.
+			}
+
+			bodies.set(id, {mtimeMs, size, body});
+			return body;
 		},
 		related(id, similarCount = 3) {
 			const article = byId.get(id);
@@ -159,6 +189,16 @@ export function readArticleText(file: string, maxBytes = MAX_ARTICLE_BYTES): str
 	}
 
 	return sanitizeText(text);
+}
+
+/** A file's size and modification time, or undefined when it is gone. */
+function fileStamp(file: string): {mtimeMs: number; size: number} | undefined {
+	try {
+		const {mtimeMs, size} = statSync(file);
+		return {mtimeMs, size};
+	} catch {
+		return undefined;
+	}
 }
 
 function formatMegabytes(bytes: number): string {

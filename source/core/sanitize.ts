@@ -3,14 +3,32 @@
 
 const ESC = '\u001B';
 
+// The pieces of the two sequence kinds, shared by the filter below and the exported complete forms.
 // Strings terminated by BEL or ST: OSC (ESC ]), DCS (ESC P), SOS (ESC X), PM (ESC ^), APC (ESC _),
-// and their 8-bit forms. An unterminated one runs to the end of the text, as a terminal would read it.
-const controlStrings = new RegExp(
-	`(?:${ESC}[\\]PX^_]|[\\u0090\\u0098\\u009D\\u009E\\u009F])[^]*?(?:\\u0007|${ESC}\\\\|\\u009C|$)`,
-	'g',
-);
+// and their 8-bit forms.
+const stringStart = `(?:${ESC}[\\]PX^_]|[\\u0090\\u0098\\u009D\\u009E\\u009F])`;
+const stringEnd = `(?:\\u0007|${ESC}\\\\|\\u009C)`;
 // CSI: ESC [ or 8-bit CSI, parameter bytes, intermediate bytes, one final byte.
-const csiSequences = new RegExp(`(?:${ESC}\\[|\\u009B)[\\u0030-\\u003F]*[\\u0020-\\u002F]*[\\u0040-\\u007E]?`, 'g');
+const csiStart = `(?:${ESC}\\[|\\u009B)`;
+const csiBody = '[\\u0030-\\u003F]*[\\u0020-\\u002F]*';
+const csiFinal = '[\\u0040-\\u007E]';
+
+/**
+ * A complete CSI sequence (`ESC [` or 8-bit CSI, parameters, intermediates, final byte), such as a
+ * key (`ESC [ 1 ; 5 A`) or a colour code. Global: use it with `replace` or `matchAll`, not `test`.
+ */
+export const CSI_SEQUENCE = new RegExp(`${csiStart}${csiBody}${csiFinal}`, 'g');
+
+/**
+ * A complete control string (OSC, DCS, SOS, PM, APC; 7- or 8-bit) up to and including its BEL or ST.
+ * Global: use it with `replace` or `matchAll`, not `test`.
+ */
+export const CONTROL_STRING = new RegExp(`${stringStart}[^]*?${stringEnd}`, 'g');
+
+// In untrusted text an unterminated string runs to the end, as a terminal would read it, and a CSI
+// cut off before its final byte is removed too.
+const controlStrings = new RegExp(`${stringStart}[^]*?(?:${stringEnd}|$)`, 'g');
+const csiSequences = new RegExp(`${csiStart}${csiBody}${csiFinal}?`, 'g');
 // Any other escape: ESC, optional intermediates, one final character.
 const otherEscapes = new RegExp(`${ESC}[\\u0020-\\u002F]*[\\u0030-\\u007E]?`, 'g');
 // C0 controls except tab and newline, DEL, and C1 controls.

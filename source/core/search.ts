@@ -11,11 +11,10 @@
 //   - a character that expands (`ﬁ` -> `fi`, `½` -> `1⁄2`) maps all of its folded units back to
 //     itself, so a match that starts or ends inside the expansion covers the whole character.
 // A match therefore always starts and ends on a code point boundary of the original text.
-import {statSync} from 'node:fs';
+// Search does no I/O: the caller hands it a reader of article bodies (Library.body reads and caches them).
 import type {ArticleMeta} from './article.js';
 import {type Layout, lineText, type Segment} from './layout.js';
-import {readArticleText, type Library} from './library.js';
-import {splitFrontmatter} from './parse-markdown.js';
+import type {Library} from './library.js';
 
 /** One article found by `searchLibrary`. */
 export type SearchHit = {
@@ -29,7 +28,13 @@ export type SearchHit = {
 	snippet: string;
 };
 
+/** An article's Markdown body (frontmatter removed), or undefined when it cannot be read. */
+export type BodyReader = (article: ArticleMeta) => string | undefined;
+
+/** How to search the library. */
 export type SearchOptions = {
+	/** Reads the body of an article whose title, summary, tags and author do not hold every word. */
+	readBody: BodyReader;
 	/** At most this many hits (all of them when absent). */
 	limit?: number;
 };
@@ -181,48 +186,25 @@ type BodyText = {
 	sameOffsets: boolean;
 };
 
-type CachedBody = {
-	/** Modification time and size of the file when it was read: a changed file is read again. */
-	mtimeMs: number;
-	size: number;
-	/** Undefined when the file could not be read (remembered too, so it is not retried every search). */
-	body: BodyText | undefined;
-};
+/** The searchable form of each article's body, with the Markdown it was made from (a changed body is made again). */
+const bodies = new WeakMap<ArticleMeta, {markdown: string; body: BodyText}>();
 
-/** Body texts by absolute file path. One entry per file: a changed file replaces its entry. */
-const bodies = new Map<string, CachedBody>();
-
-/** Forgets every cached article body (for tests, or after a library reload). */
-export function clearSearchCache(): void {
-	bodies.clear();
-}
-
-/** The article's body text for searching, or undefined when the file cannot be read. */
-function bodyText(file: string): BodyText | undefined {
-	let stats;
-	try {
-		stats = statSync(file);
-	} catch {
-		bodies.delete(file);
+/** The article's body text for searching, or undefined when the reader cannot give it. */
+function bodyText(article: ArticleMeta, readBody: BodyReader): BodyText | undefined {
+	const markdown = readBody(article);
+	if (markdown === undefined) {
 		return undefined;
 	}
 
-	const {mtimeMs, size} = stats;
-	const cached = bodies.get(file);
-	if (cached !== undefined && cached.mtimeMs === mtimeMs && cached.size === size) {
+	const cached = bodies.get(article);
+	if (cached?.markdown === markdown) {
 		return cached.body;
 	}
 
-	let body: BodyText | undefined;
-	try {
-		const plain = markdownToPlainText(splitFrontmatter(readArticleText(file)).body);
-		const folded = foldText(plain);
-		body = {plain, folded, sameOffsets: folded.length === plain.length && sameLengthFolding(plain)};
-	} catch {
-		body = undefined;
-	}
-
-	bodies.set(file, {mtimeMs, size, body});
+	const plain = markdownToPlainText(markdown);
+	const folded = foldText(plain);
+	const body = {plain, folded, sameOffsets: folded.length === plain.length && sameLengthFolding(plain)};
+	bodies.set(article, {markdown, body});
 	return body;
 }
 
@@ -289,7 +271,7 @@ function queryWords(query: string): string[] {
  * then those with some in the title, then those matched in the summary, tags or author, then body-only
  * matches; equal scores keep the library's order (newest first). An empty query finds nothing.
  */
-export function searchLibrary(library: Library, query: string, options: SearchOptions = {}): SearchHit[] {
+export function searchLibrary(library: Library, query: string, options: SearchOptions): SearchHit[] {
 	const words = queryWords(query);
 	if (words.length === 0) {
 		return [];
@@ -297,7 +279,7 @@ export function searchLibrary(library: Library, query: string, options: SearchOp
 
 	const hits: SearchHit[] = [];
 	for (const article of library.articles) {
-		const hit = matchArticle(article, words);
+		const hit = matchArticle(article, words, options.readBody);
 		if (hit !== undefined) {
 			hits.push(hit);
 		}
@@ -309,7 +291,7 @@ export function searchLibrary(library: Library, query: string, options: SearchOp
 	return limit === undefined ? hits : hits.slice(0, Math.max(0, Math.floor(limit)));
 }
 
-function matchArticle(article: ArticleMeta, words: readonly string[]): SearchHit | undefined {
+function matchArticle(article: ArticleMeta, words: readonly string[], readBody: BodyReader): SearchHit | undefined {
 	const {title, other} = metaText(article);
 	let inTitle = 0;
 	let inOther = 0;
@@ -326,7 +308,7 @@ function matchArticle(article: ArticleMeta, words: readonly string[]): SearchHit
 
 	let snippet: string | undefined;
 	if (bodyWords.length > 0) {
-		const body = bodyText(article.file);
+		const body = bodyText(article, readBody);
 		if (body === undefined) {
 			return undefined;
 		}
@@ -347,17 +329,17 @@ function matchArticle(article: ArticleMeta, words: readonly string[]): SearchHit
 	const tier = inTitle === words.length ? 3 : inTitle > 0 ? 2 : inOther > 0 ? 1 : 0;
 	// Within a tier, more words in the title (then in the summary, tags or author) rank higher; < 1.
 	const share = ((2 * inTitle) + inOther) / (2 * words.length + 1);
-	return {article, score: tier + share, snippet: snippet ?? summarySnippet(article)};
+	return {article, score: tier + share, snippet: snippet ?? summarySnippet(article, readBody)};
 }
 
 /** The summary as a snippet; with no summary, the start of the body (when it can be read). */
-function summarySnippet(article: ArticleMeta): string {
+function summarySnippet(article: ArticleMeta, readBody: BodyReader): string {
 	const summary = article.summary.replace(/\s+/g, ' ').trim();
 	if (summary !== '') {
 		return clip(summary, 0, false);
 	}
 
-	const body = bodyText(article.file);
+	const body = bodyText(article, readBody);
 	return body === undefined ? '' : clip(body.plain, 0, false);
 }
 

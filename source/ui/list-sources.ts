@@ -21,7 +21,7 @@ export function articlesOf(source: ListSource, library: Library, reading: Readin
 		}
 
 		case 'search': {
-			return searchLibrary(library, source.query).map(hit => hit.article);
+			return searchLibrary(library, source.query, {readBody: article => library.body(article.id)}).map(hit => hit.article);
 		}
 	}
 }

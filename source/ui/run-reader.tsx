@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import {render} from 'ink';
-import {type CommandContext, exitCode} from '../commands/context.js';
+import {type CommandContext, exitCode} from '../context.js';
 import {openStores} from '../store/open-stores.js';
 import {dataDir} from '../store/paths.js';
 import {App} from './App.js';

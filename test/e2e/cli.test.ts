@@ -1,10 +1,11 @@
 // The command line as scripts use it: the built bundle run as a real process.
+import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {parse as parseYaml} from 'yaml';
 import {afterAll, describe, expect, it} from 'vitest';
 import {PtySession} from '../helpers/pty.js';
-import {makeTempHome, removeTempHomes, repoRoot, runCli} from '../helpers/run-cli.js';
+import {childEnvironment, makeTempHome, newsreadBin, removeTempHomes, repoRoot, runCli} from '../helpers/run-cli.js';
 
 const capture = path.join(repoRoot, 'test/fixtures/pages/harbour-road.txt');
 const escape = '\u001B';
@@ -162,6 +163,20 @@ describe('newsread doctor and broken articles', () => {
 		expect(doctor.stdout).toContain(`no-title.md: missing "title"`);
 		expect(doctor.stdout).toContain('empty.md: empty file');
 		expect(listJson(['--articles', folder], home).map(article => article.id)).toContain('local/good');
+	});
+});
+
+describe('newsread comments add from a pipe', () => {
+	it('saves the whole text of a slow producer: (sleep 1; echo; sleep 1; echo) | newsread comments add', () => {
+		const home = makeTempHome();
+		// A shell pipe whose writer starts late and pauses: reading standard input at once used to fail
+		// (EAGAIN on the non-blocking pipe) and the user was told "Please write a comment.".
+		const pipeline = `(sleep 1; printf 'Written late\\n'; sleep 1; printf 'by a slow script\\n') | "${process.execPath}" "${newsreadBin}" comments add world/harbour-vote --name Ann --email ann@example.org`;
+		const added = spawnSync('sh', ['-c', pipeline], {encoding: 'utf8', env: childEnvironment(home), timeout: 30_000});
+		expect(added.stderr).toBe('');
+		expect(added.status).toBe(0);
+		const exported = runCli(['comments', '--json'], {home});
+		expect(JSON.parse(exported.stdout)).toMatchObject([{id: added.stdout.trim(), articleId: 'world/harbour-vote', body: 'Written late\nby a slow script'}]);
 	});
 });
 

@@ -3,14 +3,11 @@ import {describe, expect, it} from 'vitest';
 import type {Article, Block, Inline} from '../../source/core/article.js';
 import {
 	blockAtLine,
+	displayWidth,
 	firstLineOfBlock,
 	layoutArticle,
 	lineText,
-	lineWidth,
 	MAX_TEXT_WIDTH,
-	pageCount,
-	pageOfLine,
-	paginate,
 	subheadingLines,
 	type Layout,
 	type Line,
@@ -18,6 +15,11 @@ import {
 } from '../../source/core/layout.js';
 
 // --- Helpers: articles are built right here, block by block.
+
+/** A line's width in columns, measured by string-width (not by the code under test). */
+function lineWidth(line: Line): number {
+	return stringWidth(lineText(line));
+}
 
 function makeArticle(blocks: Block[]): Article {
 	return {
@@ -109,7 +111,7 @@ describe('layoutArticle', () => {
 			expect(layout.textWidth).toBe(column);
 			for (const line of layout.lines) {
 				expect(stringWidth(lineText(line)), lineText(line)).toBeLessThanOrEqual(column);
-				expect(lineWidth(line)).toBe(stringWidth(lineText(line)));
+				expect(displayWidth(lineText(line))).toBe(stringWidth(lineText(line)));
 			}
 		});
 	}
@@ -356,33 +358,6 @@ describe('layoutArticle', () => {
 	});
 });
 
-describe('pages', () => {
-	it('counts 3 pages for 50 lines on a 20-line screen', () => {
-		expect(pageCount(50, 20)).toBe(3);
-		expect(pageCount(40, 20)).toBe(2);
-		expect(pageCount(0, 20)).toBe(1);
-	});
-
-	it('numbers the page from the top line, 1-based', () => {
-		expect(pageOfLine(0, 20)).toBe(1);
-		expect(pageOfLine(19, 20)).toBe(1);
-		expect(pageOfLine(20, 20)).toBe(2);
-		expect(pageOfLine(45, 20)).toBe(3);
-		// Scrolled to the end, the last page shows even when not on a page boundary.
-		expect(pageOfLine(30, 20, 50)).toBe(3);
-		expect(pageOfLine(10, 20, 50)).toBe(1);
-	});
-
-	it('cuts a layout into pages of the screen height', () => {
-		const layout = layoutArticle(makeArticle([paragraph(prose(400))]), 40);
-		const pages = paginate(layout, 20);
-		expect(pages).toHaveLength(pageCount(layout.lines.length, 20));
-		expect(pages[0]).toEqual({number: 1, start: 0, end: 20});
-		expect(pages.at(-1)!.end).toBe(layout.lines.length);
-		expect(paginate(layoutArticle(makeArticle([]), 40), 20)).toEqual([{number: 1, start: 0, end: 0}]);
-	});
-});
-
 describe('wrapping paths', () => {
 	/** Small deterministic random numbers, so a failure can be replayed. */
 	function random(seed: number): () => number {
@@ -433,7 +408,7 @@ describe('wrapping paths', () => {
 
 				for (const line of after) {
 					expect(lineWidth(line), context).toBeLessThanOrEqual(width);
-					expect(stringWidth(lineText(line)), context).toBe(lineWidth(line));
+					expect(displayWidth(lineText(line)), context).toBe(stringWidth(lineText(line)));
 				}
 			}
 		});

@@ -261,6 +261,18 @@ describe('problems: a broken file is reported and everything else still loads', 
 		expectFixturesLoaded(library);
 	});
 
+	it('loads an article of exactly 10 MB and skips one a single byte larger', () => {
+		// 10 MB written out by hand, not taken from the code under test.
+		const limit = 10_485_760;
+		const folder = temporaryFolder();
+		const header = articleText('title: Long read\nsection: World', '');
+		put(folder, 'world/at-limit.md', header + 'x'.repeat(limit - Buffer.byteLength(header)));
+		const over = put(folder, 'world/over-limit.md', header + 'x'.repeat(limit + 1 - Buffer.byteLength(header)));
+		const library = loadLibrary([{path: folder}]);
+		expect(ids(library.articles)).toEqual(['world/at-limit']);
+		expect(library.problems).toEqual([{file: over, reason: 'file is 10.0 MB; articles over 10.0 MB are skipped'}]);
+	});
+
 	it('skips a file over the size limit it is given and reads one under it', () => {
 		expect(MAX_ARTICLE_BYTES).toBe(10 * 1024 * 1024);
 		const folder = temporaryFolder();
@@ -437,6 +449,25 @@ describe('related articles', () => {
 		expect(ids(library.related('base'))).toEqual(['three-tags', 'two-tags', 'three-words']);
 		expect(ids(library.related('base', 10))).toEqual(['three-tags', 'two-tags', 'three-words', 'one-tag']);
 		expect(ids(library.related('base', 0))).toEqual([]);
+	});
+
+	it('breaks a tie between equally similar articles by section, and only a tie', () => {
+		const folder = temporaryFolder();
+		// Scores by hand: 2 per shared tag, 1 per shared title or summary word, and half a point for the
+		// base's section (World) only when something is shared. Newest first where scores are equal.
+		put(folder, 'base.md', articleText('title: Harbour report\nsection: World\ntags: [alpha, beta]'));
+		put(folder, 'two-tags.md', articleText('title: Gamma\nsection: Culture\ndate: 2024-01-01\ntags: [alpha, beta]'));
+		put(folder, 'tag-and-word.md', articleText('title: Harbour diary\nsection: Culture\ndate: 2024-01-02\ntags: [alpha]'));
+		put(folder, 'tag-same-section.md', articleText('title: Delta\nsection: World\ndate: 2024-01-03\ntags: [alpha]'));
+		put(folder, 'tag-other-section.md', articleText('title: Epsilon\nsection: Culture\ndate: 2024-01-04\ntags: [alpha]'));
+		put(folder, 'nothing-same-section.md', articleText('title: Zeta\nsection: World\ndate: 2024-01-05\ntags: [omega]'));
+		const library = loadLibrary([{path: folder}]);
+		expect(ids(library.related('base', 10))).toEqual([
+			'two-tags', // 4
+			'tag-and-word', // 3
+			'tag-same-section', // 2.5, older than tag-other-section
+			'tag-other-section', // 2
+		]);
 	});
 
 	it('does not count the explicit related articles among the similar ones', () => {

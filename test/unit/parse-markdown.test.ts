@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {type Block, blockText, type Inline} from '../../source/core/article.js';
+import type {Block, Inline} from '../../source/core/article.js';
+import {blockText} from '../helpers/block-text.js';
 import {
 	ArticleFormatError,
 	parseArticle,
@@ -340,6 +341,11 @@ describe('body blocks', () => {
 	it('decodes HTML entities in text', () => {
 		expect(blockText(only(parseMarkdownBlocks('Harrow &amp; Fenn &mdash; &lt;engineers&gt; &#233;&#x00E9;\n'))))
 			.toBe('Harrow & Fenn — <engineers> éé');
+	});
+
+	it('never turns an entity into a control character (the layout does not filter again)', () => {
+		const blocks = parseMarkdownBlocks('Safe &#27;]0;pwned&#7;text &#x1b;[2Jhere&#155;31m &#8;now\n\n## Head&#27;[5mline\n\n> quote&#127;d\n\n- item&#x9b;1m\n');
+		expect(blocks.map(block => blockText(block))).toEqual(['Safe text here now', 'Headline', 'quoted', 'item']);
 	});
 
 	it('decodes HTML entities in subheadings', () => {

@@ -2,8 +2,9 @@ import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {parse as parseYaml} from 'yaml';
-import {blockText, type Block} from '../../source/core/article.js';
+import type {Block} from '../../source/core/article.js';
 import {parseArticle, splitFrontmatter} from '../../source/core/parse-markdown.js';
+import {blockText} from '../helpers/block-text.js';
 import {
 	isSubheadingLine,
 	pageCaptureToMarkdown,

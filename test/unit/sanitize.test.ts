@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {sanitizeLine, sanitizeText, TAB_WIDTH} from '../../source/core/sanitize.js';
+import {CONTROL_STRING, CSI_SEQUENCE, sanitizeLine, sanitizeText, TAB_WIDTH} from '../../source/core/sanitize.js';
 
 const ESC = '\u001B';
 const BEL = '\u0007';
@@ -190,5 +190,30 @@ describe('sanitizeLine', () => {
 
 	it('keeps non-ASCII letters', () => {
 		expect(sanitizeLine('Café\n東京 🚢')).toBe('Café 東京 🚢');
+	});
+});
+
+describe('CSI_SEQUENCE and CONTROL_STRING: complete sequences only (for the keyboard filter)', () => {
+	const matches = (pattern: RegExp, text: string) => [...text.matchAll(pattern)].map(match => match[0]);
+
+	it('finds each key and colour code as a whole', () => {
+		expect(matches(CSI_SEQUENCE, `a${ESC}[A${ESC}[1;5C${ESC}[5~${ESC}[38;5;208mb\u009B31m`))
+			.toEqual([`${ESC}[A`, `${ESC}[1;5C`, `${ESC}[5~`, `${ESC}[38;5;208m`, '\u009B31m']);
+	});
+
+	it('leaves a CSI cut off before its final byte alone (the rest may come in the next chunk)', () => {
+		expect(matches(CSI_SEQUENCE, `text ${ESC}[1;5`)).toEqual([]);
+	});
+
+	it('finds a string up to its BEL or ST, and not an unterminated one', () => {
+		expect(matches(CONTROL_STRING, `a${ESC}]0;title${BEL}b${ESC}P1$r${ST}c\u009D8;;x\u009C`))
+			.toEqual([`${ESC}]0;title${BEL}`, `${ESC}P1$r${ST}`, '\u009D8;;x\u009C']);
+		expect(matches(CONTROL_STRING, `a${ESC}]0;no end yet`)).toEqual([]);
+	});
+
+	it('removes every sequence when used with replace, however often it is used', () => {
+		const text = `x${ESC}[31my${ESC}[0mz`;
+		expect(text.replace(CSI_SEQUENCE, '')).toBe('xyz');
+		expect(text.replace(CSI_SEQUENCE, '')).toBe('xyz');
 	});
 });

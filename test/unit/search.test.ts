@@ -1,18 +1,18 @@
 import {mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Article, Block, Inline} from '../../source/core/article.js';
 import {layoutArticle, lineText, type Layout, type Segment} from '../../source/core/layout.js';
 import {type Library, loadLibrary} from '../../source/core/library.js';
 import {
-	clearSearchCache,
 	findInLayout,
 	highlightSegments,
 	markdownToPlainText,
 	searchLibrary,
 	SNIPPET_LENGTH,
 	type SearchHit,
+	type SearchOptions,
 } from '../../source/core/search.js';
 
 // --- A small library in a temporary folder.
@@ -99,9 +99,10 @@ afterAll(() => {
 	rmSync(folder, {recursive: true, force: true});
 });
 
-beforeEach(() => {
-	clearSearchCache();
-});
+/** Searches the test library, its bodies read by the library (as the reader does). */
+function search(query: string, options: Partial<SearchOptions> = {}): SearchHit[] {
+	return searchLibrary(library, query, {readBody: article => library.body(article.id), ...options});
+}
 
 function ids(hits: readonly SearchHit[]): string[] {
 	return hits.map(hit => hit.article.id);
@@ -128,7 +129,7 @@ describe('searchLibrary', () => {
 	});
 
 	it('lists articles with the word in the title first, then summary matches, then body-only matches', () => {
-		const hits = searchLibrary(library, 'harbour');
+		const hits = search('harbour');
 		expect(ids(hits)).toEqual([
 			// Both have it in the title: newest first.
 			'world/harbour-vote',
@@ -143,34 +144,34 @@ describe('searchLibrary', () => {
 	});
 
 	it('ranks an article with all the words in its title above one with only some of them there', () => {
-		const hits = searchLibrary(library, 'harbour ferry');
+		const hits = search('harbour ferry');
 		// ferry-strike has both words in its title; harbour-vote has "harbour" there and "ferry" in its body.
 		expect(ids(hits)).toEqual(['world/ferry-strike', 'world/harbour-vote']);
 		expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
 	});
 
 	it('only finds articles that contain every word of the query', () => {
-		expect(ids(searchLibrary(library, 'harbour zephyrine'))).toEqual(['culture/kite-day']);
-		expect(searchLibrary(library, 'harbour doesnotappearanywhere')).toEqual([]);
+		expect(ids(search('harbour zephyrine'))).toEqual(['culture/kite-day']);
+		expect(search('harbour doesnotappearanywhere')).toEqual([]);
 	});
 
 	it('ignores case and the order of the words', () => {
-		expect(ids(searchLibrary(library, 'STRIKE Ferry'))).toEqual(['world/ferry-strike']);
+		expect(ids(search('STRIKE Ferry'))).toEqual(['world/ferry-strike']);
 	});
 
 	it('finds "Café" when searching for "cafe", and the other way round', () => {
-		expect(ids(searchLibrary(library, 'cafe'))).toEqual(['business/pier-cafe']);
-		expect(ids(searchLibrary(library, 'CAFÉ'))).toEqual(['business/pier-cafe']);
-		expect(ids(searchLibrary(library, 'cafe\u0301'))).toEqual(['business/pier-cafe']);
+		expect(ids(search('cafe'))).toEqual(['business/pier-cafe']);
+		expect(ids(search('CAFÉ'))).toEqual(['business/pier-cafe']);
+		expect(ids(search('cafe\u0301'))).toEqual(['business/pier-cafe']);
 	});
 
 	it('finds an article by its tags or its author', () => {
-		expect(ids(searchLibrary(library, 'transport'))).toEqual(['world/ferry-strike']);
-		expect(ids(searchLibrary(library, 'okafor'))).toEqual(['science/tide-gauge']);
+		expect(ids(search('transport'))).toEqual(['world/ferry-strike']);
+		expect(ids(search('okafor'))).toEqual(['science/tide-gauge']);
 	});
 
 	it('finds an article by a word that only appears in its body, with a snippet around the word', () => {
-		const hits = searchLibrary(library, 'zephyrine');
+		const hits = search('zephyrine');
 		expect(ids(hits)).toEqual(['culture/kite-day']);
 		const {snippet} = hits[0]!;
 		expect(snippet).toContain('zephyrine');
@@ -183,7 +184,7 @@ describe('searchLibrary', () => {
 	});
 
 	it('fills the snippet with text before the match when the match is near the end of the body', () => {
-		const [hit] = searchLibrary(library, 'regatta');
+		const [hit] = search('regatta');
 		expect(hit?.snippet.startsWith('…')).toBe(true);
 		expect(hit?.snippet.endsWith('Tomorrow: the regatta.')).toBe(true);
 		expect(hit?.snippet.length).toBeGreaterThan(SNIPPET_LENGTH - 20);
@@ -192,7 +193,7 @@ describe('searchLibrary', () => {
 
 	it('puts the matched word in the snippet when accented text before it folds shorter', () => {
 		// Every decomposed "é" is two characters in the text and one when folded.
-		const [hit] = searchLibrary(library, 'vermilionite');
+		const [hit] = search('vermilionite');
 		expect(hit?.snippet).toContain('lacquer called vermilionite on the frames.');
 		// The snippet starts a little before the word, not 32 characters further back.
 		expect(hit?.snippet.indexOf('vermilionite')).toBeGreaterThan(20);
@@ -201,37 +202,37 @@ describe('searchLibrary', () => {
 	});
 
 	it('shows link text, not Markdown link syntax, in a body snippet', () => {
-		const [hit] = searchLibrary(library, 'lisbon');
+		const [hit] = search('lisbon');
 		expect(hit?.article.id).toBe('business/pier-cafe');
 		expect(hit?.snippet).toBe('The owner said the espresso machine came from Lisbon by boat.');
 	});
 
 	it('shows the summary as the snippet when the title or summary matched', () => {
-		const [hit] = searchLibrary(library, 'gauge');
+		const [hit] = search('gauge');
 		expect(hit?.snippet).toBe('Readings at the harbour mouth were the highest in a century.');
 	});
 
 	it('finds nothing for an empty or blank query', () => {
-		expect(searchLibrary(library, '')).toEqual([]);
-		expect(searchLibrary(library, '   \t ')).toEqual([]);
+		expect(search('')).toEqual([]);
+		expect(search('   \t ')).toEqual([]);
 	});
 
 	it('returns at most `limit` hits', () => {
-		expect(ids(searchLibrary(library, 'harbour', {limit: 2}))).toEqual(['world/harbour-vote', 'world/ferry-strike']);
+		expect(ids(search('harbour', {limit: 2}))).toEqual(['world/harbour-vote', 'world/ferry-strike']);
 	});
 
 	it('does not match words of the frontmatter keys or the Markdown link address', () => {
-		expect(searchLibrary(library, 'section')).toEqual([]);
-		expect(searchLibrary(library, 'example.com')).toEqual([]);
+		expect(search('section')).toEqual([]);
+		expect(search('example.com')).toEqual([]);
 	});
 
 	it('picks up a changed article body on the next search', () => {
 		const original = articles['arts/gallery.md']!;
 		try {
-			expect(ids(searchLibrary(library, 'vermilionite'))).toEqual(['arts/gallery']);
+			expect(ids(search('vermilionite'))).toEqual(['arts/gallery']);
 			rewrite('arts/gallery', original.replace('vermilionite', 'ultramarinite'), 10);
-			expect(searchLibrary(library, 'vermilionite')).toEqual([]);
-			expect(ids(searchLibrary(library, 'ultramarinite'))).toEqual(['arts/gallery']);
+			expect(search('vermilionite')).toEqual([]);
+			expect(ids(search('ultramarinite'))).toEqual(['arts/gallery']);
 		} finally {
 			rewrite('arts/gallery', original, 20);
 		}
@@ -241,17 +242,77 @@ describe('searchLibrary', () => {
 		const original = articles['arts/gallery.md']!;
 		try {
 			rewrite('arts/gallery', new Uint8Array([0x2D, 0x2D, 0x2D, 0x0A, 0x00, 0xFF, 0xFE]), 30);
-			expect(searchLibrary(library, 'vermilionite')).toEqual([]);
-			expect(ids(searchLibrary(library, 'gallery'))).toEqual(['arts/gallery']);
+			expect(search('vermilionite')).toEqual([]);
+			expect(ids(search('gallery'))).toEqual(['arts/gallery']);
 			// Other articles are still found by their bodies.
-			expect(ids(searchLibrary(library, 'zephyrine'))).toEqual(['culture/kite-day']);
+			expect(ids(search('zephyrine'))).toEqual(['culture/kite-day']);
 
 			rmSync(fileOf('arts/gallery'));
-			expect(searchLibrary(library, 'vermilionite')).toEqual([]);
-			expect(ids(searchLibrary(library, 'reopens'))).toEqual(['arts/gallery']);
+			expect(search('vermilionite')).toEqual([]);
+			expect(ids(search('reopens'))).toEqual(['arts/gallery']);
 		} finally {
 			rewrite('arts/gallery', original, 40);
 		}
+	});
+});
+
+describe('searchLibrary: tiers for a query of several words', () => {
+	// Query "lighthouse keeper". The order is written out by hand from the rule the reader promises:
+	// all words in the title, then some in the title, then words only in the summary or tags, then
+	// the body; within "some in the title", more words in the title or summary first.
+	const tiers: Record<string, string> = {
+		// Newest of all, but only its body has the words.
+		'body-only.md': article({title: 'Harbour notes', section: 'world', date: '2024-04-01', summary: 'Boats.', tags: ['port']}, 'A lighthouse keeper spoke.\n'),
+		// Newer than every article with a word in its title, but both words are only in the summary.
+		'summary-both.md': article({title: 'Coastal news', section: 'world', date: '2024-03-01', summary: 'The lighthouse keeper retires.', tags: ['port']}, 'Nothing else.\n'),
+		'title-both.md': article({title: 'Lighthouse keeper honoured', section: 'world', date: '2024-02-01', summary: 'A medal.', tags: ['port']}, 'Nothing else.\n'),
+		// One word in the title, the other only in the body.
+		'title-one-body.md': article({title: 'Lighthouse repainted', section: 'world', date: '2024-01-01', summary: 'Work on the tower.', tags: ['port']}, 'The keeper watched.\n'),
+		// One word in the title, the other in the summary: above the one with the other in the body.
+		'title-one-summary.md': article({title: 'Keeper log', section: 'world', date: '2023-12-01', summary: 'A lighthouse diary.', tags: ['port']}, 'Nothing else.\n'),
+	};
+	let tierFolder: string;
+	let tierLibrary: Library;
+
+	beforeAll(() => {
+		tierFolder = mkdtempSync(path.join(tmpdir(), 'newsread-search-tiers-'));
+		for (const [name, text] of Object.entries(tiers)) {
+			writeFileSync(path.join(tierFolder, name), text);
+		}
+
+		tierLibrary = loadLibrary([{path: tierFolder}]);
+	});
+
+	afterAll(() => {
+		rmSync(tierFolder, {recursive: true, force: true});
+	});
+
+	it('ranks "some words in the title" above "all words in the summary", however new that one is', () => {
+		const hits = searchLibrary(tierLibrary, 'lighthouse keeper', {readBody: hit => tierLibrary.body(hit.id)});
+		expect(ids(hits)).toEqual(['title-both', 'title-one-summary', 'title-one-body', 'summary-both', 'body-only']);
+	});
+});
+
+describe('searchLibrary: bodies come from the reader it is given', () => {
+	it('finds a word in the body the reader gives, whatever is on disk', () => {
+		const hits = searchLibrary(library, 'quokka', {readBody: ({id}) => (id === 'arts/gallery' ? 'A *quokka* visited the gallery.' : undefined)});
+		expect(ids(hits)).toEqual(['arts/gallery']);
+		expect(hits[0]!.snippet).toBe('A quokka visited the gallery.');
+	});
+
+	it('still finds titles and summaries when the reader has no bodies, and no body-only match', () => {
+		const noBodies = {readBody: () => undefined};
+		expect(ids(searchLibrary(library, 'gallery', noBodies))).toEqual(['arts/gallery']);
+		expect(searchLibrary(library, 'vermilionite', noBodies)).toEqual([]);
+	});
+
+	it('sees a body the reader gives differently on the next search', () => {
+		let body = 'First draft mentions walruses.';
+		const options = {readBody: ({id}: {id: string}) => (id === 'arts/gallery' ? body : undefined)};
+		expect(ids(searchLibrary(library, 'walruses', options))).toEqual(['arts/gallery']);
+		body = 'Second draft mentions narwhals.';
+		expect(searchLibrary(library, 'walruses', options)).toEqual([]);
+		expect(ids(searchLibrary(library, 'narwhals', options))).toEqual(['arts/gallery']);
 	});
 });
 

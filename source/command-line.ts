@@ -1,0 +1,132 @@
+// The command line as a function: parses the arguments (meow), builds the context, then runs a subcommand
+// or the reader. cli.tsx calls it with the process's streams; tests call it with their own.
+import meow from 'meow';
+import {type CommandContext, exitCode, type Output} from './context.js';
+import type {Command} from './commands/context.js';
+import {type Library, type LibraryFolder, loadLibrary} from './core/library.js';
+import {type CommentLog, openCommentLog} from './store/comments.js';
+import {bundledArticlesDir, commentsFile, userArticlesDir} from './store/paths.js';
+
+const helpText = `
+	Usage
+	  $ newsread                     the full-screen reader
+	  $ newsread sections            sections and their article counts
+	  $ newsread list                headlines, newest first
+	  $ newsread read <id>           print one article
+	  $ newsread import <file...>    import saved pages (plain-text captures)
+	  $ newsread doctor              list article files that could not be loaded
+	  $ newsread comments            export comments (--json, --markdown; --with-email adds emails)
+	  $ newsread comments add <id>   write a comment: --name, --email, and --text or standard input
+
+	Options
+	  --articles DIR    also read articles from DIR (repeatable)
+	  --section NAME    list: only this section; import: put the articles in it
+	  --json            sections, list: machine-readable output
+	  --width N         read: wrap to N columns (default: the terminal's width, or 80)
+	  --article ID      comments: only this article's
+	  --markdown        comments: export as Markdown
+	  --with-email      comments: include the commenters' email addresses
+	  --name, --email, --text   comments add: the comment's fields
+	  --help            show this help
+	  --version         show the version
+
+	Environment
+	  NEWSREAD_HOME     keep everything newsread writes in this folder
+	  NO_COLOR          print without colour
+
+	Examples
+	  $ newsread list --section World
+	  $ newsread read world/harbour-vote --width 72 | less -R
+	  $ newsread import ~/saved/page.txt --section Science
+`;
+
+// Loaded on demand: the bundle evaluates a command's modules (and the reader's Ink) only when it runs.
+const commands: Record<string, () => Promise<Command>> = {
+	sections: async () => (await import('./commands/sections.js')).sectionsCommand,
+	list: async () => (await import('./commands/list.js')).listCommand,
+	read: async () => (await import('./commands/read.js')).readCommand,
+	import: async () => (await import('./commands/import.js')).importCommand,
+	doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
+	comments: async () => (await import('./commands/comments.js')).commentsCommand,
+};
+
+/** What the command line runs with: the process's arguments, streams and environment, or a test's. */
+export type CommandLineIO = {
+	/** The arguments after the program's name. */
+	argv: string[];
+	stdout: Output;
+	stderr: Output;
+	/** Standard input; `isTTY` true when it is a terminal. */
+	stdin: AsyncIterable<string | Uint8Array> & {isTTY?: boolean};
+	env: Record<string, string | undefined>;
+};
+
+/**
+ * Runs `newsread` with these arguments and returns the exit code. An unexpected error is reported on
+ * stderr (exit 1). `--help`, `--version` and an unknown flag end the process from meow, as a CLI does.
+ */
+export async function runCommandLine(io: CommandLineIO): Promise<number> {
+	try {
+		const {name, context} = parseCommandLine(io);
+		if (name === undefined) {
+			const {runReader} = await import('./ui/run-reader.js');
+			return await runReader(context);
+		}
+
+		const loadCommand = commands[name];
+		if (!loadCommand) {
+			io.stderr.write(`newsread: unknown command "${name}". Run "newsread --help" for the commands.\n`);
+			return exitCode.usage;
+		}
+
+		const command = await loadCommand();
+		return await command(context);
+	} catch (error) {
+		io.stderr.write(`newsread: ${(error as Error).message}\n`);
+		return exitCode.failure;
+	}
+}
+
+/** The command's name (undefined for the reader) and the context it runs with. */
+export function parseCommandLine(io: CommandLineIO): {name: string | undefined; context: CommandContext} {
+	const cli = meow(helpText, {
+		importMeta: import.meta,
+		argv: io.argv,
+		allowUnknownFlags: false,
+		flags: {
+			articles: {type: 'string', isMultiple: true},
+			section: {type: 'string'},
+			json: {type: 'boolean', default: false},
+			width: {type: 'number'},
+			article: {type: 'string'},
+			markdown: {type: 'boolean', default: false},
+			withEmail: {type: 'boolean', default: false},
+			name: {type: 'string'},
+			email: {type: 'string'},
+			text: {type: 'string'},
+		},
+	});
+	const {articles, ...flags} = cli.flags;
+	const [name, ...args] = cli.input;
+	const folders: LibraryFolder[] = [
+		{path: bundledArticlesDir()},
+		...(articles ?? []).map(folder => ({path: folder})),
+		{path: userArticlesDir(io.env), required: false},
+	];
+	let library: Library | undefined;
+	let comments: CommentLog | undefined;
+	const context: CommandContext = {
+		args,
+		flags,
+		stdout: io.stdout,
+		stderr: io.stderr,
+		stdin: io.stdin,
+		stdinIsTTY: Boolean(io.stdin.isTTY),
+		env: io.env,
+		library: () => (library ??= loadLibrary(folders)),
+		comments: () => (comments ??= openCommentLog({file: commentsFile(io.env)})),
+		userArticlesDir: userArticlesDir(io.env),
+		now: () => new Date(),
+	};
+	return {name, context};
+}

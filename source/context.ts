@@ -1,0 +1,63 @@
+// What the command line hands to a subcommand or to the interactive reader: arguments, flags, streams,
+// the environment, and the library and comment log (opened on first use). Neutral: commands and ui use it.
+import type {Library} from './core/library.js';
+import type {CommentLog} from './store/comments.js';
+
+/** Process exit codes: 0 done, 1 something failed, 2 the command line was wrong. */
+export const exitCode = {ok: 0, failure: 1, usage: 2} as const;
+
+/** One of the exit codes. */
+export type ExitCode = (typeof exitCode)[keyof typeof exitCode];
+
+/** Where a command writes: process.stdout or stderr, or a test's collector. */
+export type Output = {
+	write(text: string): unknown;
+	/** True when the stream is a terminal (colour and width apply). @default false */
+	isTTY?: boolean;
+	/** The terminal's width, when it is one. */
+	columns?: number;
+};
+
+/** The command-line flags, as every command sees them. */
+export type CommandFlags = {
+	/** `list`: only this section (any letter case); `import`: put the articles in it. */
+	section?: string;
+	/** `sections`, `list`, `comments`: machine-readable output. @default false */
+	json: boolean;
+	/** `read`: wrap to this many columns (default: the terminal's width, or 80). */
+	width?: number;
+	/** `comments`: include the commenters' email addresses. @default false */
+	withEmail: boolean;
+	/** `comments add`: the commenter's name. */
+	name?: string;
+	/** `comments add`: the commenter's email address. */
+	email?: string;
+	/** `comments add`: the comment's text (read from standard input when absent). */
+	text?: string;
+	/** `comments`: only this article's comments. */
+	article?: string;
+	/** `comments`: export as Markdown. @default false */
+	markdown: boolean;
+};
+
+/** Everything a subcommand or the reader is given. */
+export type CommandContext = {
+	/** The arguments after the command's name. */
+	args: string[];
+	flags: CommandFlags;
+	stdout: Output;
+	stderr: Output;
+	/** Standard input, read to its end by `comments add` when there is no --text. */
+	stdin: AsyncIterable<string | Uint8Array>;
+	/** Whether standard input is a terminal (then there is no piped comment text to read). */
+	stdinIsTTY: boolean;
+	env: Record<string, string | undefined>;
+	/** The article library (loaded on first use). */
+	library(): Library;
+	/** The comment log (opened on first use). */
+	comments(): CommentLog;
+	/** Folder where `import` writes new articles. */
+	userArticlesDir: string;
+	/** The clock (the date of imported articles). */
+	now(): Date;
+};

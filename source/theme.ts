@@ -1,0 +1,38 @@
+// How each kind of text looks, shared by the Ink screens and `newsread read` on a terminal.
+// Chosen to stay legible in 16 colours and, through bold/underline/markers, with NO_COLOR.
+
+/** Text attributes in the shape of Ink's `<Text>` props. */
+export type TextStyle = {
+	/** A colour name Ink and chalk both know (`cyan`, `gray`). */
+	color?: string;
+	bold?: boolean;
+	italic?: boolean;
+	underline?: boolean;
+	dimColor?: boolean;
+	inverse?: boolean;
+};
+
+/** The style of each kind of text, by name. */
+export const theme = {
+	subheading: {color: 'cyan', bold: true},
+	emphasis: {italic: true},
+	strong: {bold: true},
+	code: {color: 'yellow'},
+	link: {color: 'blue', underline: true},
+	quote: {color: 'green'},
+	marker: {color: 'gray'},
+	rule: {dimColor: true},
+	plain: {},
+	title: {bold: true},
+	dim: {dimColor: true},
+	match: {inverse: true},
+	selected: {color: 'cyan', bold: true},
+	error: {color: 'red'},
+	warning: {color: 'yellow'},
+	unread: {color: 'cyan', bold: true},
+	statusLeft: {bold: true},
+	header: {bold: true},
+} as const satisfies Record<string, TextStyle>;
+
+/** The name of a style in the theme. */
+export type ThemeName = keyof typeof theme;
