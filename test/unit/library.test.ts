@@ -417,6 +417,20 @@ describe('opening an article', () => {
 	});
 });
 
+describe('article bodies for search', () => {
+	it('gives the Markdown body without the frontmatter, again after the file changes, and nothing once it is gone', () => {
+		const folder = temporaryFolder();
+		const file = put(folder, 'world/note.md', articleText('title: Note\nsection: World', 'First *draft*.\n'));
+		const library = loadLibrary([{path: folder}]);
+		expect(library.body('world/note')).toBe('\nFirst *draft*.\n');
+		writeFileSync(file, articleText('title: Note\nsection: World', 'A longer second draft.\n'));
+		expect(library.body('world/note')).toBe('\nA longer second draft.\n');
+		unlinkSync(file);
+		expect(library.body('world/note')).toBeUndefined();
+		expect(library.body('world/nowhere')).toBeUndefined();
+	});
+});
+
 describe('related articles', () => {
 	it('lists explicit related ids first, in order, skipping unknown ids and the article itself, then similar ones', () => {
 		const library = loadLibrary([{path: fixtureLibrary}]);
