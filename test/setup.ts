@@ -15,6 +15,8 @@ vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
 });
 
 afterEach(() => {
+	// A test that faked the timers must not leave them fake for the next one.
+	vi.useRealTimers();
 	const warnings = actWarnings.splice(0);
 	if (warnings.length > 0) {
 		throw new Error(`React act() warning:\n${warnings.join('\n')}`);
