@@ -279,14 +279,27 @@ export function renderReader(options: RenderReaderOptions = {}): Reader {
 			await tick();
 		},
 		async resize(newColumns, newRows) {
-			const before = frames.length;
-			await act(async () => {
-				stdout.columns = newColumns;
-				stdout.rows = newRows;
-				stdout.emit('resize');
-			});
-			// The reader lays out again once its resize debounce has passed: that is the next frame.
-			await poll(() => frames.length > before, `a frame at ${newColumns}×${newRows}`, {timeout: RESIZE_DEBOUNCE_MS + 5000});
+			// The reader lays out again once its resize debounce has passed: fake the clock for the
+			// debounce timer so the new layout is there at once, without sleeping.
+			const alreadyFake = vi.isFakeTimers();
+			if (!alreadyFake) {
+				vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
+			}
+
+			try {
+				await act(async () => {
+					stdout.columns = newColumns;
+					stdout.rows = newRows;
+					stdout.emit('resize');
+					await vi.advanceTimersByTimeAsync(RESIZE_DEBOUNCE_MS);
+				});
+			} finally {
+				if (!alreadyFake) {
+					vi.useRealTimers();
+				}
+			}
+
+			await tick();
 		},
 		hasExited: () => stdout.listenerCount('resize') === 0 && stdin.listenerCount('readable') === 0,
 		unmount() {
