@@ -1,6 +1,6 @@
 // The full-screen reader as a person uses it: the built bundle in a real pseudo-terminal, read
 // back through a terminal emulator (xterm), at two terminal sizes.
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {KEYS, PtySession} from '../helpers/pty.js';
@@ -232,15 +232,37 @@ function expectScreenRestored(session: PtySession): void {
 }
 
 describe('leaving and unusual terminals', () => {
-	it('SIGTERM restores the main screen and the cursor', async () => {
-		const session = start([], 80, 24);
-		await session.waitForText('Science');
+	it.each([
+		{signal: 'SIGTERM', code: 143},
+		{signal: 'SIGHUP', code: 129},
+	])('$signal exits with status $code, restores the main screen and the cursor, and keeps what was read', async ({signal, code}) => {
+		const home = makeTempHome();
+		const session = start([], 80, 24, home);
+		await openWorld(session);
+		await session.press(KEYS.enter);
+		await session.waitForSettled(screen => /page 1\//.test(screen), 'the first article of World');
 		expect(session.onAlternateScreen()).toBe(true);
-		session.kill('SIGTERM');
-		await session.waitForExit();
+		session.kill(signal);
+		expect(await session.waitForExit()).toBe(code);
 		expect(session.onAlternateScreen()).toBe(false);
 		expect(session.cursorVisible()).toBe(true);
 		expect(session.rawOutput.lastIndexOf(`${ESC}[?1049l`)).toBeGreaterThan(session.rawOutput.lastIndexOf(`${ESC}[?1049h`));
+		// The article opened just before the signal is marked read on disk.
+		const state = JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8')) as {read: Record<string, number>};
+		expect(Object.keys(state.read)).toEqual(['world/island-census']);
+	});
+
+	it('Ctrl+C quits from an article with status 0, restores the screen and keeps what was read', async () => {
+		const home = makeTempHome();
+		const session = start([], 80, 24, home);
+		await openWorld(session);
+		await session.press(KEYS.enter);
+		await session.waitForSettled(screen => /page 1\//.test(screen), 'the first article of World');
+		await session.press(KEYS.ctrlC);
+		expect(await session.waitForExit()).toBe(0);
+		expectScreenRestored(session);
+		const state = JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8')) as {read: Record<string, number>};
+		expect(Object.keys(state.read)).toEqual(['world/island-census']);
 	});
 
 	it('a 30×8 terminal shows "Make the terminal larger", and the sections once it is 80×24', async () => {

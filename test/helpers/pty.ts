@@ -47,6 +47,13 @@ export function readableTail(output: string, length = outputTailLength): string 
 		.slice(-length);
 }
 
+/** Where newsread writes its log on Linux, for error messages: under NEWSREAD_HOME, else the XDG data folder. */
+function logFileOf(env: Record<string, string>): string | undefined {
+	const dataHome = env['XDG_DATA_HOME'] ?? (env['HOME'] ? path.join(env['HOME'], '.local', 'share') : undefined);
+	const folder = env['NEWSREAD_HOME'] ?? (dataHome ? path.join(dataHome, 'newsread') : undefined);
+	return folder ? path.join(folder, 'newsread.log') : undefined;
+}
+
 /** Named keys as a terminal sends them. */
 export const KEYS = {
 	up: '\u001B[A',
@@ -77,7 +84,7 @@ export class PtySession {
 		const columns = options.columns ?? 80;
 		const rows = options.rows ?? 24;
 		const env = childEnvironment(options.home, {TERM: 'xterm-256color', ...options.env});
-		this.logFile = env['NEWSREAD_HOME'] ? path.join(env['NEWSREAD_HOME'], 'newsread.log') : undefined;
+		this.logFile = logFileOf(env);
 		this.terminal = new Terminal({cols: columns, rows, allowProposedApi: true});
 		this.process = pty.spawn(process.execPath, [newsreadBin, ...args], {
 			name: 'xterm-256color',
