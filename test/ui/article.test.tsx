@@ -52,6 +52,52 @@ describe('article screen', () => {
 		expect(statusOf(reader.frame())).toMatch(new RegExp(`^page 1/${pages} · \\d+%`));
 	});
 
+	it('turns to the next page with f and PgDn, and back with PgUp', async () => {
+		const reader = await openWorldArticle();
+		const pages = pagesOf(reader.frame());
+
+		await reader.press('f');
+		expect(statusOf(reader.frame())).toMatch(new RegExp(`^page 2/${pages} · `));
+		await reader.press('pageDown');
+		expect(statusOf(reader.frame())).toMatch(new RegExp(`^page 3/${pages} · `));
+		await reader.press('pageUp');
+		expect(statusOf(reader.frame())).toMatch(new RegExp(`^page 2/${pages} · `));
+		await reader.press('pageUp');
+		expect(bodyOf(reader.frame())[0]).toBe('The stone ferry slip that has carried passengers across Marrowick Sound for');
+	});
+
+	it('moves half a page (10 of the 21 lines at 80×24) down with d and back up with u', async () => {
+		const reader = await openWorldArticle();
+
+		await reader.press('d');
+		let body = bodyOf(reader.frame());
+		// The line that was 12th is now 2nd.
+		expect(body[0]).toBe('');
+		expect(body[1]).toBe('Harbour master Dunstan Orrell, who has argued for the change since the spring,');
+		expect(body[5]).toBe('A tied first ballot');
+
+		await reader.press('d');
+		body = bodyOf(reader.frame());
+		expect(body[0]).toBe('intervene, as engineers and officials took turns at the lectern to present a');
+
+		await reader.press('u', 'u');
+		expect(bodyOf(reader.frame())[0]).toBe('The stone ferry slip that has carried passengers across Marrowick Sound for');
+	});
+
+	it('goes to the end with End and back to the top with Home', async () => {
+		const reader = await openWorldArticle();
+
+		await reader.press('end');
+		const end = reader.frame();
+		expect(statusOf(end)).toMatch(/^page (\d+)\/\1 · 100%/);
+		expect(end).toContain('Related articles');
+
+		await reader.press('home');
+		const top = reader.frame();
+		expect(statusOf(top)).toMatch(/^page 1\//);
+		expect(bodyOf(top)[0]).toBe('The stone ferry slip that has carried passengers across Marrowick Sound for');
+	});
+
 	it('moves to the next subheading with ] and names it in the status, and back with [', async () => {
 		const reader = await openWorldArticle();
 
@@ -199,6 +245,29 @@ describe('article screen', () => {
 		await reader.waitForText('World › Ellisdale and Upper Thorn');
 	});
 
+	it('goes back to the previous match with N, and stays on the first match', async () => {
+		const reader = await openWorldArticle();
+		await reader.press('/');
+		await reader.waitForText('Enter find · Esc cancel');
+		await reader.type('ferry');
+		await reader.press('enter');
+		await reader.waitForText('find "ferry": ');
+		const firstMatch = 'The stone ferry slip that has carried passengers across Marrowick Sound for';
+		const secondMatch = '│ just won\'t have a ferry tied to it any more."';
+		const thirdMatch = '"My father brought sheep over on that ferry," she said. "My wedding party walked';
+		expect(bodyOf(reader.frame())[0]).toBe(firstMatch);
+
+		await reader.press('n', 'n');
+		expect(bodyOf(reader.frame())[0]).toBe(thirdMatch);
+		await reader.press('N');
+		expect(bodyOf(reader.frame())[0]).toBe(secondMatch);
+		await reader.press('N');
+		expect(bodyOf(reader.frame())[0]).toBe(firstMatch);
+		await reader.press('N');
+		expect(bodyOf(reader.frame())[0]).toBe(firstMatch);
+		expect(headerOf(reader.frame())).toContain('World › Marrowick harbour');
+	});
+
 	it('takes q and ? as text in the find prompt and cancels it with Esc', async () => {
 		const reader = await openWorldArticle();
 
@@ -212,6 +281,28 @@ describe('article screen', () => {
 		const frame = await reader.waitForNoText('Enter find');
 		expect(statusOf(frame)).toMatch(/^page 1\//);
 		expect(statusOf(frame)).not.toContain('find "');
+	});
+
+	it('marks the open article unread with m (● in the list), and read again with a second m', async () => {
+		const reader = await openWorldArticle();
+
+		await reader.press('m');
+		await reader.waitForText('Marked unread');
+		await reader.press('q');
+		let list = await reader.waitForText('newsread › World');
+		expect(bodyOf(list).find(line => line.includes('Marrowick harbour'))).toMatch(/^❯● Marrowick harbour/);
+		expect(headerOf(list)).toMatch(/4 articles · 4 unread$/);
+
+		await reader.press('enter');
+		await reader.waitForText('page 1/');
+		await reader.press('m');
+		await reader.waitForText('Marked unread');
+		await reader.press('m');
+		await reader.waitForText('Marked read');
+		await reader.press('q');
+		list = await reader.waitForText('newsread › World');
+		expect(bodyOf(list).find(line => line.includes('Marrowick harbour'))).not.toMatch(/^❯●/);
+		expect(headerOf(list)).toMatch(/4 articles · 3 unread$/);
 	});
 
 	it('saves the article with s, says so, and lists it under Saved', async () => {

@@ -238,6 +238,21 @@ describe('posting', () => {
 		]);
 	});
 
+	it('Shift+Tab moves to the previous field, and typing goes there', async () => {
+		const reader = await openForm();
+		await reader.type('Body');
+		await reader.press('tab', 'tab');
+		expect(formOf(reader.frame()).focused).toBe('Email');
+
+		await reader.press('shiftTab');
+		expect(formOf(reader.frame()).focused).toBe('Name');
+		await reader.type('Ann');
+		await reader.press('shiftTab');
+		expect(formOf(reader.frame()).focused).toBe('Comment');
+		await reader.type('!');
+		expect(formOf(reader.frame())).toMatchObject({comment: ['Body!'], name: 'Ann', email: ''});
+	});
+
 	it('Enter in Email posts; Enter in Name moves to Email', async () => {
 		const reader = await openForm();
 		await reader.type('Posted with Enter.');
@@ -426,6 +441,25 @@ describe('Esc in the form', () => {
 		expect(formOf(frame)).toMatchObject({comment: ['Something worth keeping'], focused: 'Comment'});
 		await reader.type('!');
 		expect(formOf(reader.frame()).comment).toEqual(['Something worth keeping!']);
+	});
+
+	it('k keeps what was written as a draft and goes back to the article; c brings it back', async () => {
+		const reader = await openForm();
+		await reader.type('Half written');
+		await reader.press('tab');
+		await reader.type('Ann');
+		await reader.press('escape');
+		await reader.waitForText(messages.discard);
+		await reader.press('k');
+		const article = await reader.waitForText('Kept as a draft: it comes back when you open these comments again.');
+		expect(headerOf(article)).toContain('World › Marrowick harbour');
+		expect(bodyOf(article)[0]).toBe('The stone ferry slip that has carried passengers across Marrowick Sound for');
+		expect(reader.reading.draft(harbourVote)).toMatchObject({body: 'Half written', name: 'Ann', email: ''});
+		expect(reader.comments.list()).toEqual([]);
+
+		await reader.press('c');
+		const form = formOf(await reader.waitForText(messages.restored));
+		expect(form).toMatchObject({comment: ['Half written'], name: 'Ann', email: ''});
 	});
 
 	it('y discards the text and the draft and goes back to the article', async () => {

@@ -124,6 +124,33 @@ describe('headlines screen', () => {
 		expect(frame.split('\n').length).toBeLessThanOrEqual(24 - 1);
 	});
 
+	it('opens the highlighted article with l and with →', async () => {
+		const reader = renderReader();
+		await reader.press('enter');
+		await reader.waitForText('newsread › World');
+		await reader.press('j', 'l');
+		await reader.waitForText('World › Three coastal towns');
+
+		await reader.press('q');
+		await reader.waitForText('newsread › World');
+		await reader.press('j', 'right');
+		await reader.waitForText('World › Marrowick harbour');
+	});
+
+	it('moves to the last headline with End and to the first with Home', async () => {
+		const reader = renderReader();
+		await reader.press('enter');
+		await reader.waitForText('newsread › World');
+
+		await reader.press('end');
+		expect(rowOf(reader.frame(), 'Ellisdale').startsWith('❯')).toBe(true);
+		expect(statusOf(reader.frame())).toMatch(/^4\/4 /);
+
+		await reader.press('home');
+		expect(rowOf(reader.frame(), 'Farrowsey').startsWith('❯')).toBe(true);
+		expect(statusOf(reader.frame())).toMatch(/^1\/4 /);
+	});
+
 	it('goes back to the sections screen with h, ← and Esc', async () => {
 		const reader = renderReader();
 		for (const key of ['h', 'left', 'escape']) {

@@ -152,6 +152,31 @@ describe('sections screen', () => {
 		await reader.waitForText('newsread › Science');
 	});
 
+	it('jumps to the last entry with End and back to the first with Home', async () => {
+		const reader = renderReader();
+		await reader.waitForText('Saved');
+
+		await reader.press('end');
+		expect(entryLine(reader.frame(), 'Saved').startsWith('❯ ')).toBe(true);
+		expect(statusOf(reader.frame())).toMatch(/^8\/8 /);
+
+		await reader.press('home');
+		expect(entryLine(reader.frame(), 'World').startsWith('❯ ')).toBe(true);
+		expect(statusOf(reader.frame())).toMatch(/^1\/8 /);
+	});
+
+	it('opens the highlighted section with l and with →', async () => {
+		const reader = renderReader();
+		await reader.waitForText('Saved');
+		await reader.press('j', 'l');
+		await reader.waitForText('newsread › Science');
+
+		await reader.press('h');
+		await reader.waitForText('Saved');
+		await reader.press('j', 'right');
+		await reader.waitForText('newsread › Business');
+	});
+
 	it('exits on q, writing the reading state, and draws nothing more', async () => {
 		const reading = createMemoryReadingState();
 		const flush = vi.spyOn(reading, 'flush');
