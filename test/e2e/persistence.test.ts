@@ -61,7 +61,6 @@ async function quit(session: PtySession): Promise<void> {
 	expect(await session.waitForExit()).toBe(0);
 }
 
-/** The file's permission bits, e.g. 0o600. */
 /** From the Comment field: fills in Name and Email, posts with Enter and waits for "Saved". */
 async function postWithNameAndEmail(session: PtySession): Promise<void> {
 	await session.press(TAB);
@@ -72,6 +71,7 @@ async function postWithNameAndEmail(session: PtySession): Promise<void> {
 	await session.waitForText('Saved');
 }
 
+/** The file's permission bits, e.g. 0o600. */
 function modeOf(file: string): number {
 	return statSync(file).mode & 0o777;
 }

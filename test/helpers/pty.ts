@@ -184,16 +184,16 @@ export class PtySession {
 	 * newsread ended, and its newsread.log when there is one.
 	 */
 	report(): string {
-		const parts = [`Screen (${this.terminal.cols}×${this.terminal.rows}):`, this.screenText(), '', 'End of the output:', readableTail(this.output)];
-		if (this.exitCode !== undefined) {
-			parts.push('', `newsread exited with code ${this.exitCode}${this.exitSignal ? ` (signal ${this.exitSignal})` : ''}`);
+		const screen = [`Screen (${this.terminal.cols}×${this.terminal.rows}):`, this.screenText()];
+		const tail = ['End of the output (escape sequences removed):', readableTail(this.output)];
+		const log = this.logFile && existsSync(this.logFile) ? [`${this.logFile}:`, readableTail(readFileSync(this.logFile, 'utf8'))] : [];
+		if (this.exitCode === undefined) {
+			return [...screen, '', ...tail, ...(log.length > 0 ? ['', ...log] : [])].join('\n');
 		}
 
-		if (this.logFile && existsSync(this.logFile)) {
-			parts.push('', `${this.logFile}:`, readableTail(readFileSync(this.logFile, 'utf8')));
-		}
-
-		return parts.join('\n');
+		// After an exit, what newsread printed last (an error and its stack) matters most.
+		const ended = `newsread exited with code ${this.exitCode}${this.exitSignal ? ` (signal ${this.exitSignal})` : ''}.`;
+		return [ended, '', ...tail, ...(log.length > 0 ? ['', ...log] : []), '', ...screen].join('\n');
 	}
 
 	private fail(what: string): never {
