@@ -1,4 +1,4 @@
-// React's act environment for ink-testing-library, and any act() warning fails the test that caused it.
+// React's act environment for the UI tests, and any act() warning fails the test that caused it.
 import {afterEach, vi} from 'vitest';
 
 (globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean}).IS_REACT_ACT_ENVIRONMENT = true;

@@ -151,7 +151,7 @@ describe('comments', () => {
 		await session.waitForText('Leave a reply');
 		await session.press('Before the paste ');
 		await session.press('\u001B[31mred text\u001B[0m');
-		await session.waitForText('red text', 3000);
+		await session.waitForText('red text');
 		expect(session.exited).toBeUndefined();
 		expect(session.screenText()).toContain('Before the paste');
 		expect(session.screenText()).not.toContain('newsread stopped because of an error');

@@ -325,7 +325,7 @@ describe('typing ahead', () => {
 		const session = start([], 80, 24);
 		await session.waitForText('Science');
 		await session.press(`j${KEYS.enter}`);
-		await session.waitForText('newsread › Science', 3000);
+		await session.waitForText('newsread › Science');
 	});
 
 	it('Enter, Enter typed quickly opens the first article of World, and q then leads back one screen at a time', async () => {
@@ -336,7 +336,7 @@ describe('typing ahead', () => {
 		session.write(KEYS.enter);
 		await new Promise(resolve => setTimeout(resolve, 10));
 		session.write(KEYS.enter);
-		await session.waitFor(screen => /page 1\//.test(screen), 'the first article of World', 3000);
+		await session.waitFor(screen => /page 1\//.test(screen), 'the first article of World');
 		await session.press('q');
 		await session.waitForSettled(screen => screen.includes('newsread › World') && screen.includes('❯'), 'the headlines of World');
 		await session.press('q');
