@@ -61,7 +61,6 @@ async function quit(session: PtySession): Promise<void> {
 	expect(await session.waitForExit()).toBe(0);
 }
 
-/** The file's permission bits, e.g. 0o600. */
 /** From the Comment field: fills in Name and Email, posts with Enter and waits for "Saved". */
 async function postWithNameAndEmail(session: PtySession): Promise<void> {
 	await session.press(TAB);
@@ -72,6 +71,7 @@ async function postWithNameAndEmail(session: PtySession): Promise<void> {
 	await session.waitForText('Saved');
 }
 
+/** The file's permission bits, e.g. 0o600. */
 function modeOf(file: string): number {
 	return statSync(file).mode & 0o777;
 }
@@ -151,7 +151,7 @@ describe('comments', () => {
 		await session.waitForText('Leave a reply');
 		await session.press('Before the paste ');
 		await session.press('\u001B[31mred text\u001B[0m');
-		await session.waitForText('red text', 3000);
+		await session.waitForText('red text');
 		expect(session.exited).toBeUndefined();
 		expect(session.screenText()).toContain('Before the paste');
 		expect(session.screenText()).not.toContain('newsread stopped because of an error');

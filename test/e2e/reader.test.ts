@@ -1,8 +1,8 @@
 // The full-screen reader as a person uses it: the built bundle in a real pseudo-terminal, read
 // back through a terminal emulator (xterm), at two terminal sizes.
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {KEYS, PtySession} from '../helpers/pty.js';
 import {makeTempHome, removeTempHomes} from '../helpers/run-cli.js';
 
@@ -84,44 +84,70 @@ function pageOf(session: PtySession): {page: number; pages: number} | undefined 
 	return match ? {page: Number(match[1]), pages: Number(match[2])} : undefined;
 }
 
+/** Starts newsread on a fresh NEWSREAD_HOME with the long read added, at the given size. */
+function startWithLongRead(columns: number, rows: number): PtySession {
+	const articles = makeTempHome();
+	writeLongRead(articles);
+	return start(['--articles', articles], columns, rows);
+}
+
+/** From the start: the sections, then World's headlines (the long read is the newest). */
+async function openWorld(session: PtySession): Promise<void> {
+	await session.waitForSettled(screen => /World[\s\S]*Science[\s\S]*Business/.test(screen), 'the sections World, Science, Business');
+	await session.press(KEYS.enter);
+	await session.waitForSettled(screen => screen.includes('newsread › World') && screen.includes('❯'), 'the headlines of World');
+}
+
+/** From the start: the long read on page 1. */
+async function openLongRead(session: PtySession): Promise<void> {
+	await openWorld(session);
+	await session.press(KEYS.enter);
+	await session.waitForSettled(screen => screen.includes('World › Marrowick long read') && /page 1\//.test(screen), 'the long read on page 1');
+}
+
+/** From page 1 of the long read: ] until the top line is `heading`. */
+async function goToSubheading(session: PtySession, heading: string): Promise<void> {
+	const top = () => bodyLines(session)[0]!.trim();
+	for (const _ of longRead.subheadings) {
+		const before = top();
+		await session.press(']');
+		await session.waitForSettled(() => top() !== before && longRead.subheadings.includes(top()), 'the next subheading on the top line');
+		if (top() === heading) {
+			return;
+		}
+	}
+
+	throw new Error(`] never put "${heading}" on the top line.\n${session.report()}`);
+}
+
 describe.each([
 	{columns: 80, rows: 24},
 	{columns: 120, rows: 40},
 ])('the reader at $columns×$rows', ({columns, rows}) => {
-	let session: PtySession;
-	let topBeforeResize = '';
-
-	beforeAll(() => {
-		const articles = makeTempHome();
-		writeLongRead(articles);
-		session = new PtySession(['--articles', articles], {home: makeTempHome(), columns, rows});
-	});
-
-	afterAll(() => {
-		session.dispose();
-	});
-
 	it('opens on the sections screen, World first, on the alternate screen', async () => {
+		const session = startWithLongRead(columns, rows);
 		await session.waitForSettled(screen => /World[\s\S]*Science[\s\S]*Business/.test(screen), 'the sections World, Science, Business');
 		expect(session.onAlternateScreen()).toBe(true);
 		expect(session.screen()[0]).toContain('newsread');
 	});
 
 	it('Enter opens the headlines of World, newest first', async () => {
-		await session.press(KEYS.enter);
-		await session.waitForSettled(screen => screen.includes('newsread › World') && screen.includes('❯'), 'the headlines of World');
+		const session = startWithLongRead(columns, rows);
+		await openWorld(session);
 		const firstHeadline = session.screen().find(line => line.includes('❯')) ?? '';
 		expect(firstHeadline).toContain(longRead.title.slice(0, 20));
 	});
 
-	it('Enter opens the first article on page 1', async () => {
-		await session.press(KEYS.enter);
-		await session.waitForSettled(screen => screen.includes('World › Marrowick long read') && /page 1\//.test(screen), 'the article on page 1');
+	it('Enter on a headline opens the article on page 1', async () => {
+		const session = startWithLongRead(columns, rows);
+		await openLongRead(session);
 		expect(bodyLines(session)[0]).toContain(longRead.subheadings[0]);
 		expect(session.screenText()).toContain('Part 1 paragraph 1 begins here.');
 	});
 
 	it('Space turns to page 2', async () => {
+		const session = startWithLongRead(columns, rows);
+		await openLongRead(session);
 		const before = pageOf(session)!;
 		await session.press(KEYS.space);
 		await session.waitForSettled(() => pageOf(session)?.page === 2, 'page 2/ in the status line');
@@ -130,6 +156,10 @@ describe.each([
 	});
 
 	it('] puts the next subheading on the top line, bold and coloured, and names it in the status line', async () => {
+		const session = startWithLongRead(columns, rows);
+		await openLongRead(session);
+		await session.press(KEYS.space);
+		await session.waitForSettled(() => pageOf(session)?.page === 2, 'page 2');
 		const before = bodyLines(session)[0];
 		await session.press(']');
 		await session.waitForSettled(() => bodyLines(session)[0] !== before && longRead.subheadings.includes(bodyLines(session)[0]!.trim()), 'a subheading on the top line');
@@ -143,10 +173,12 @@ describe.each([
 		// Body text is neither.
 		const paragraphCells = session.rowCells('begins here.')!.filter(cell => cell.char.trim() !== '');
 		expect(paragraphCells.some(cell => cell.bold || cell.coloured)).toBe(false);
-		topBeforeResize = bodyLines(session)[0]!;
 	});
 
 	it('? shows the help with the pager keys, Esc returns to the same place', async () => {
+		const session = startWithLongRead(columns, rows);
+		await openLongRead(session);
+		await goToSubheading(session, 'Autumn storms');
 		await session.press('?');
 		await session.waitForSettled(screen => screen.includes('Help: keys') && screen.includes('next page'), 'the help');
 		expect(session.screenText()).toContain('next page');
@@ -155,51 +187,82 @@ describe.each([
 
 		await session.press(KEYS.escape);
 		await session.waitForSettled(screen => screen.includes('World › Marrowick long read') && /page \d+\//.test(screen), 'the article again');
-		expect(bodyLines(session)[0]).toBe(topBeforeResize);
+		expect(bodyLines(session)[0]!.trim()).toBe('Autumn storms');
 	});
 
 	it('after a resize to 60×20 the same subheading is still on the top line', async () => {
-		const heading = topBeforeResize.trim();
+		const session = startWithLongRead(columns, rows);
+		await openLongRead(session);
+		await goToSubheading(session, 'Autumn storms');
 		const pagesBefore = pageOf(session)!.pages;
 		session.resize(60, 20);
 		// Laid out again for 60 columns: the status line is on row 19 of 20 and the page count changed.
-		await session.waitForSettled(() => session.screen().length === 20 && pageOf(session) !== undefined && pageOf(session)!.pages !== pagesBefore, 'the article laid out for 60×20', 10_000, 150);
+		await session.waitForSettled(() => session.screen().length === 20 && pageOf(session) !== undefined && pageOf(session)!.pages !== pagesBefore, 'the article laid out for 60×20', undefined, 150);
 		const body = bodyLines(session);
 		expect(body.length).toBe(17);
 		expect(body.every(line => line.length <= 60)).toBe(true);
-		expect(firstWords(body[0]!)).toBe(firstWords(heading));
-		expect(statusLine(session)).toContain(heading);
+		expect(firstWords(body[0]!)).toBe('Autumn storms');
+		expect(statusLine(session)).toContain('Autumn storms');
 	});
 
 	it('q goes back to the headlines, Q quits with status 0 and restores the screen and cursor', async () => {
+		const session = startWithLongRead(columns, rows);
+		await openLongRead(session);
 		await session.press('q');
 		await session.waitForSettled(screen => screen.includes('newsread › World') && screen.includes('❯'), 'the headlines of World');
 		expect(session.screenText()).not.toContain('page ');
 
 		await session.press('Q');
 		expect(await session.waitForExit()).toBe(0);
-		expect(session.onAlternateScreen()).toBe(false);
-		expect(session.cursorVisible()).toBe(true);
-		const output = session.rawOutput;
-		const left = output.lastIndexOf(`${ESC}[?1049l`);
-		expect(left).toBeGreaterThan(output.lastIndexOf(`${ESC}[?1049h`));
-		expect(output.lastIndexOf(`${ESC}[?25h`)).toBeGreaterThan(output.lastIndexOf(`${ESC}[?25l`));
-		// Nothing is drawn after leaving the alternate screen (it would land on the user's shell);
-		// showing the cursor once more is harmless.
-		expect(output.slice(left + `${ESC}[?1049l`.length).replaceAll(`${ESC}[?25h`, '').trim()).toBe('');
+		expectScreenRestored(session);
 	});
 });
 
+/** The main screen and the cursor are back, and nothing was drawn after leaving the alternate screen. */
+function expectScreenRestored(session: PtySession): void {
+	expect(session.onAlternateScreen()).toBe(false);
+	expect(session.cursorVisible()).toBe(true);
+	const output = session.rawOutput;
+	const left = output.lastIndexOf(`${ESC}[?1049l`);
+	expect(left).toBeGreaterThan(output.lastIndexOf(`${ESC}[?1049h`));
+	expect(output.lastIndexOf(`${ESC}[?25h`)).toBeGreaterThan(output.lastIndexOf(`${ESC}[?25l`));
+	// Nothing is drawn after leaving the alternate screen (it would land on the user's shell);
+	// showing the cursor once more is harmless.
+	expect(output.slice(left + `${ESC}[?1049l`.length).replaceAll(`${ESC}[?25h`, '').trim()).toBe('');
+}
+
 describe('leaving and unusual terminals', () => {
-	it('SIGTERM restores the main screen and the cursor', async () => {
-		const session = start([], 80, 24);
-		await session.waitForText('Science');
+	it.each([
+		{signal: 'SIGTERM', code: 143},
+		{signal: 'SIGHUP', code: 129},
+	])('$signal exits with status $code, restores the main screen and the cursor, and keeps what was read', async ({signal, code}) => {
+		const home = makeTempHome();
+		const session = start([], 80, 24, home);
+		await openWorld(session);
+		await session.press(KEYS.enter);
+		await session.waitForSettled(screen => /page 1\//.test(screen), 'the first article of World');
 		expect(session.onAlternateScreen()).toBe(true);
-		session.kill('SIGTERM');
-		await session.waitForExit();
+		session.kill(signal);
+		expect(await session.waitForExit()).toBe(code);
 		expect(session.onAlternateScreen()).toBe(false);
 		expect(session.cursorVisible()).toBe(true);
 		expect(session.rawOutput.lastIndexOf(`${ESC}[?1049l`)).toBeGreaterThan(session.rawOutput.lastIndexOf(`${ESC}[?1049h`));
+		// The article opened just before the signal is marked read on disk.
+		const state = JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8')) as {read: Record<string, number>};
+		expect(Object.keys(state.read)).toEqual(['world/island-census']);
+	});
+
+	it('Ctrl+C quits from an article with status 0, restores the screen and keeps what was read', async () => {
+		const home = makeTempHome();
+		const session = start([], 80, 24, home);
+		await openWorld(session);
+		await session.press(KEYS.enter);
+		await session.waitForSettled(screen => /page 1\//.test(screen), 'the first article of World');
+		await session.press(KEYS.ctrlC);
+		expect(await session.waitForExit()).toBe(0);
+		expectScreenRestored(session);
+		const state = JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8')) as {read: Record<string, number>};
+		expect(Object.keys(state.read)).toEqual(['world/island-census']);
 	});
 
 	it('a 30×8 terminal shows "Make the terminal larger", and the sections once it is 80×24', async () => {
@@ -262,7 +325,7 @@ describe('typing ahead', () => {
 		const session = start([], 80, 24);
 		await session.waitForText('Science');
 		await session.press(`j${KEYS.enter}`);
-		await session.waitForText('newsread › Science', 3000);
+		await session.waitForText('newsread › Science');
 	});
 
 	it('Enter, Enter typed quickly opens the first article of World, and q then leads back one screen at a time', async () => {
@@ -273,7 +336,7 @@ describe('typing ahead', () => {
 		session.write(KEYS.enter);
 		await new Promise(resolve => setTimeout(resolve, 10));
 		session.write(KEYS.enter);
-		await session.waitFor(screen => /page 1\//.test(screen), 'the first article of World', 3000);
+		await session.waitFor(screen => /page 1\//.test(screen), 'the first article of World');
 		await session.press('q');
 		await session.waitForSettled(screen => screen.includes('newsread › World') && screen.includes('❯'), 'the headlines of World');
 		await session.press('q');

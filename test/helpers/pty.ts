@@ -1,5 +1,9 @@
 // Runs the built newsread in a real pseudo-terminal and reads its screen through a terminal
-// emulator (@xterm/headless), the way a person sees it.
+// emulator (@xterm/headless), the way a person sees it. A wait that fails says what the person would
+// have seen: the screen, the end of the output, how newsread ended and its newsread.log.
+import {existsSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import {stripVTControlCharacters} from 'node:util';
 import xtermHeadless from '@xterm/headless';
 import * as pty from 'node-pty';
 import {childEnvironment, newsreadBin} from './run-cli.js';
@@ -7,13 +11,48 @@ import {childEnvironment, newsreadBin} from './run-cli.js';
 const {Terminal} = xtermHeadless;
 
 export type PtyOptions = {
+	/** NEWSREAD_HOME (unless `env` removes it). */
 	home: string;
 	columns?: number;
 	rows?: number;
 	env?: Record<string, string | undefined>;
 };
 
-export type ScreenCell = {char: string; bold: boolean; coloured: boolean};
+export type ScreenCell = {
+	char: string;
+	bold: boolean;
+	/** A foreground colour other than the terminal's default. */
+	coloured: boolean;
+	/** A background colour other than the terminal's default. */
+	background: boolean;
+};
+
+/** Long enough for newsread to start and draw on a 2-core machine at load 40. */
+export const DEFAULT_WAIT_MS = 20_000;
+
+/** Characters of the output's end shown when a wait fails. */
+const outputTailLength = 1500;
+/** Output lines longer than this are source text (Node prints the minified bundle line of an error). */
+const longestShownLine = 300;
+
+/** The end of the output as readable text: escape sequences removed, other controls made visible, overlong lines cut. */
+export function readableTail(output: string, length = outputTailLength): string {
+	const visible = stripVTControlCharacters(output.slice(-length * 8))
+		.replaceAll(/\r\n?/g, '\n')
+		.replaceAll(/[\u0000-\u0008\u000B-\u001F\u007F]/g, character => `\\x${character.codePointAt(0)!.toString(16).padStart(2, '0')}`);
+	return visible
+		.split('\n')
+		.map(line => (line.length > longestShownLine ? `${line.slice(0, 120)}… (${line.length - 120} more characters cut)` : line))
+		.join('\n')
+		.slice(-length);
+}
+
+/** Where newsread writes its log on Linux, for error messages: under NEWSREAD_HOME, else the XDG data folder. */
+function logFileOf(env: Record<string, string>): string | undefined {
+	const dataHome = env['XDG_DATA_HOME'] ?? (env['HOME'] ? path.join(env['HOME'], '.local', 'share') : undefined);
+	const folder = env['NEWSREAD_HOME'] ?? (dataHome ? path.join(dataHome, 'newsread') : undefined);
+	return folder ? path.join(folder, 'newsread.log') : undefined;
+}
 
 /** Named keys as a terminal sends them. */
 export const KEYS = {
@@ -37,18 +76,21 @@ export class PtySession {
 	private exitSignal: number | undefined;
 	private lastData = Date.now();
 	private lastWrite = 0;
+	private readonly logFile: string | undefined;
 	/** Called on the next output from newsread (the waits wake up at once instead of at their next poll). */
 	private dataWaiters: Array<() => void> = [];
 
 	constructor(args: string[], options: PtyOptions) {
 		const columns = options.columns ?? 80;
 		const rows = options.rows ?? 24;
+		const env = childEnvironment(options.home, {TERM: 'xterm-256color', ...options.env});
+		this.logFile = logFileOf(env);
 		this.terminal = new Terminal({cols: columns, rows, allowProposedApi: true});
 		this.process = pty.spawn(process.execPath, [newsreadBin, ...args], {
 			name: 'xterm-256color',
 			cols: columns,
 			rows,
-			env: childEnvironment(options.home, {TERM: 'xterm-256color', ...options.env}),
+			env,
 		});
 		this.process.onData(data => {
 			this.output += data;
@@ -129,17 +171,43 @@ export class PtySession {
 	/** The cells of the first screen row containing `text`, or undefined. */
 	rowCells(text: string): ScreenCell[] | undefined {
 		const row = this.screen().findIndex(line => line.includes(text));
-		if (row === -1) {
-			return undefined;
+		return row === -1 ? undefined : this.cellsOfRow(row);
+	}
+
+	/** The cells of every row of the screen. */
+	screenCells(): ScreenCell[][] {
+		return this.screen().map((_line, row) => this.cellsOfRow(row));
+	}
+
+	/**
+	 * What a person would have seen, for an error message: the screen, the end of the output, how
+	 * newsread ended, and its newsread.log when there is one.
+	 */
+	report(): string {
+		const screen = [`Screen (${this.terminal.cols}×${this.terminal.rows}):`, this.screenText()];
+		const tail = ['End of the output (escape sequences removed):', readableTail(this.output)];
+		const log = this.logFile && existsSync(this.logFile) ? [`${this.logFile}:`, readableTail(readFileSync(this.logFile, 'utf8'))] : [];
+		if (this.exitCode === undefined) {
+			return [...screen, '', ...tail, ...(log.length > 0 ? ['', ...log] : [])].join('\n');
 		}
 
+		// After an exit, what newsread printed last (an error and its stack) matters most.
+		const ended = `newsread exited with code ${this.exitCode}${this.exitSignal ? ` (signal ${this.exitSignal})` : ''}.`;
+		return [ended, '', ...tail, ...(log.length > 0 ? ['', ...log] : []), '', ...screen].join('\n');
+	}
+
+	private fail(what: string): never {
+		throw new Error(`${what}\n${this.report()}`);
+	}
+
+	private cellsOfRow(row: number): ScreenCell[] {
 		const buffer = this.terminal.buffer.active;
 		const line = buffer.getLine(buffer.viewportY + row);
 		const cells: ScreenCell[] = [];
 		for (let column = 0; column < this.terminal.cols; column++) {
 			const cell = line?.getCell(column);
 			if (cell) {
-				cells.push({char: cell.getChars(), bold: cell.isBold() !== 0, coloured: !cell.isFgDefault()});
+				cells.push({char: cell.getChars(), bold: cell.isBold() !== 0, coloured: !cell.isFgDefault(), background: !cell.isBgDefault()});
 			}
 		}
 
@@ -169,11 +237,15 @@ export class PtySession {
 	 * Waits until the raw output (escape sequences included) satisfies `predicate`; checked as each
 	 * chunk arrives, before xterm has drawn it (call flush() before reading the screen).
 	 */
-	async waitForOutput(predicate: (output: string) => boolean, description: string, timeout = 10_000): Promise<void> {
+	async waitForOutput(predicate: (output: string) => boolean, description: string, timeout = DEFAULT_WAIT_MS): Promise<void> {
 		const deadline = Date.now() + timeout;
 		while (!predicate(this.output)) {
+			if (this.exitCode !== undefined) {
+				this.fail(`newsread exited while waiting for ${description} in the output.`);
+			}
+
 			if (Date.now() > deadline) {
-				throw new Error(`Timed out waiting for ${description} in the output. Screen:\n${this.screenText()}`);
+				this.fail(`Timed out after ${timeout} ms waiting for ${description} in the output.`);
 			}
 
 			await this.nextDataOrTimeout(10);
@@ -184,11 +256,11 @@ export class PtySession {
 	 * Waits until nothing has passed either way for `quietMs` (a redraw has finished), polling; for
 	 * screens that change in place, where no new text marks the end of the update.
 	 */
-	async waitForQuiet(quietMs = 150, timeout = 10_000): Promise<void> {
+	async waitForQuiet(quietMs = 150, timeout = DEFAULT_WAIT_MS): Promise<void> {
 		const deadline = Date.now() + timeout;
 		while (Date.now() - Math.max(this.lastData, this.lastWrite) < quietMs) {
 			if (Date.now() > deadline) {
-				throw new Error(`newsread kept writing for ${timeout} ms`);
+				this.fail(`newsread kept writing for ${timeout} ms.`);
 			}
 
 			await new Promise(resolve => setTimeout(resolve, 10));
@@ -216,7 +288,7 @@ export class PtySession {
 	 * Waits until the screen satisfies `predicate`: checked after xterm has processed each chunk of
 	 * output (so it returns as soon as the frame is on screen), and every 25 ms.
 	 */
-	async waitFor(predicate: (screen: string) => boolean, description: string, timeout = 10_000): Promise<void> {
+	async waitFor(predicate: (screen: string) => boolean, description: string, timeout = DEFAULT_WAIT_MS): Promise<void> {
 		const deadline = Date.now() + timeout;
 		while (Date.now() < deadline) {
 			await this.flush();
@@ -224,10 +296,21 @@ export class PtySession {
 				return;
 			}
 
+			if (this.exitCode !== undefined) {
+				// The last output can arrive just after the exit.
+				await this.nextDataOrTimeout(200);
+				await this.flush();
+				if (predicate(this.screenText())) {
+					return;
+				}
+
+				this.fail(`newsread exited while waiting for ${description}.`);
+			}
+
 			await this.nextDataOrTimeout(25);
 		}
 
-		throw new Error(`Timed out waiting for ${description}. Screen:\n${this.screenText()}`);
+		this.fail(`Timed out after ${timeout} ms waiting for ${description}.`);
 	}
 
 	/**
@@ -235,7 +318,7 @@ export class PtySession {
 	 * a frame can reach the terminal in several chunks, and assertions on the rest of the screen
 	 * must not see half of it.
 	 */
-	async waitForSettled(predicate: (screen: string) => boolean, description: string, timeout = 10_000, quietMs = 50): Promise<void> {
+	async waitForSettled(predicate: (screen: string) => boolean, description: string, timeout = DEFAULT_WAIT_MS, quietMs = 50): Promise<void> {
 		const deadline = Date.now() + timeout;
 		for (;;) {
 			await this.waitFor(predicate, description, Math.max(0, deadline - Date.now()));
@@ -250,14 +333,14 @@ export class PtySession {
 		await this.waitFor(screen => screen.includes(text), JSON.stringify(text), timeout);
 	}
 
-	async waitForExit(timeout = 10_000): Promise<number> {
+	async waitForExit(timeout = DEFAULT_WAIT_MS): Promise<number> {
 		const deadline = Date.now() + timeout;
 		while (this.exitCode === undefined && Date.now() < deadline) {
 			await new Promise(resolve => setTimeout(resolve, 25));
 		}
 
 		if (this.exitCode === undefined) {
-			throw new Error('newsread did not exit');
+			this.fail(`newsread did not exit within ${timeout} ms.`);
 		}
 
 		await new Promise<void>(resolve => {

@@ -1,10 +1,11 @@
-// Renders the reader with ink-testing-library at a given terminal size, sends named keys and waits
-// for frames, every step inside React's act() so the act environment of test/setup.ts stays quiet.
+// Renders the reader at a given terminal size, sends named keys and waits for frames, every step
+// inside React's act() so the act environment of test/setup.ts stays quiet. Keys reach the App through
+// the reader's own stdin filter and Ctrl+C handling, as in a terminal.
+import {EventEmitter} from 'node:events';
 import {stripVTControlCharacters} from 'node:util';
 import chalk from 'chalk';
-import {useStdout} from 'ink';
-import {render} from 'ink-testing-library';
-import {act, type ReactNode, useState} from 'react';
+import {render as renderInk} from 'ink';
+import {act, type ReactNode} from 'react';
 import stringWidth from 'string-width';
 import {afterEach, vi} from 'vitest';
 import {type Library, loadLibrary} from '../../source/core/library.js';
@@ -12,6 +13,7 @@ import {type CommentLog, createMemoryCommentLog} from '../../source/store/commen
 import {bundledArticlesDir} from '../../source/store/paths.js';
 import {createMemoryReadingState, type ReadingState} from '../../source/store/reading-state.js';
 import {App} from '../../source/ui/App.js';
+import {filteredStdin} from '../../source/ui/keyboard-input.js';
 import {RESIZE_DEBOUNCE_MS} from '../../source/ui/hooks/use-terminal-size.js';
 
 // Styles in raw frames (a find highlight is only visible as inverse video); plain frames strip them.
@@ -69,7 +71,7 @@ export type RenderReaderOptions = {
 export type EditText = (text: string) => Promise<string>;
 
 export type WaitOptions = {
-	/** @default 2000 */
+	/** Long enough for a machine at load 40; a wait returns as soon as the frame is there. @default 10000 */
 	timeout?: number;
 };
 
@@ -88,8 +90,11 @@ export type Reader = {
 	waitForText(text: string, options?: WaitOptions): Promise<string>;
 	/** Polls the frame until it no longer contains `text`. */
 	waitForNoText(text: string, options?: WaitOptions): Promise<string>;
-	/** Lets `ms` pass inside act(), so timers that fire meanwhile (a debounced draft) update the frame quietly. */
-	wait(ms: number): Promise<void>;
+	/**
+	 * Moves fake timers on by `ms` inside act(), so a debounce that fires meanwhile (the draft) updates
+	 * the frame quietly. Call `vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']})` first.
+	 */
+	advanceTimers(ms: number): Promise<void>;
 	/** Changes the terminal size and waits until the reader has laid out again. */
 	resize(columns: number, rows: number): Promise<void>;
 	/** True once the reader has exited: Ink unmounted and let go of stdin and of resize events. */
@@ -101,15 +106,79 @@ export type Reader = {
 	comments: CommentLog;
 };
 
+// Taken before any test can fake the timers: waiting for a frame must keep working under vi.useFakeTimers().
+const realSetTimeout = globalThis.setTimeout;
+const realSetImmediate = globalThis.setImmediate;
+
 const tick = async () =>
 	new Promise<void>(resolve => {
-		setImmediate(resolve);
+		realSetImmediate(resolve);
 	});
 
 const sleep = async (ms: number) =>
 	new Promise<void>(resolve => {
-		setTimeout(resolve, ms);
+		realSetTimeout(resolve, ms);
 	});
+
+/** A terminal's output as Ink writes it in debug mode: every frame whole. (ink-testing-library's, sized.) */
+class TestStdout extends EventEmitter {
+	readonly frames: string[] = [];
+	constructor(
+		public columns: number,
+		public rows: number,
+	) {
+		super();
+	}
+
+	write = (frame: string) => {
+		this.frames.push(frame);
+		return true;
+	};
+
+	lastFrame = (): string | undefined => this.frames.at(-1);
+}
+
+/** A terminal's input: `write` hands Ink one chunk, read back through `read()` as a TTY stream does. */
+class TestStdin extends EventEmitter {
+	isTTY = true;
+	private data: string | null = null;
+	write = (data: string) => {
+		this.data = data;
+		this.emit('readable');
+	};
+
+	read = (): string | null => {
+		const {data} = this;
+		this.data = null;
+		return data;
+	};
+
+	setEncoding(): void {}
+	setRawMode(): void {}
+	resume(): void {}
+	pause(): void {}
+	ref(): void {}
+	unref(): void {}
+}
+
+/**
+ * Renders `tree` as run-reader does (the stdin filter in front of Ink, Ctrl+C exits), on a test
+ * terminal. ink-testing-library cannot be used here: it hands Ink its own stdin and turns Ctrl+C off.
+ */
+function renderOnTestTerminal(tree: ReactNode, columns: number, rows: number) {
+	const stdout = new TestStdout(columns, rows);
+	const stderr = new TestStdout(columns, rows);
+	const stdin = new TestStdin();
+	const instance = renderInk(tree, {
+		stdout: stdout as unknown as NodeJS.WriteStream,
+		stderr: stderr as unknown as NodeJS.WriteStream,
+		stdin: filteredStdin(stdin as unknown as NodeJS.ReadStream),
+		debug: true,
+		exitOnCtrlC: true,
+		patchConsole: false,
+	});
+	return {stdout, stdin, frames: stdout.frames, lastFrame: stdout.lastFrame, unmount: instance.unmount};
+}
 
 let cachedLibrary: Library | undefined;
 
@@ -117,25 +186,6 @@ let cachedLibrary: Library | undefined;
 export function bundledLibrary(): Library {
 	cachedLibrary ??= loadLibrary([{path: bundledArticlesDir()}]);
 	return cachedLibrary;
-}
-
-/** Gives the test stdout a size. ink-testing-library's stdout has a fixed `columns` getter and no rows. */
-function setSize(stdout: object, columns: number, rows: number): void {
-	Object.defineProperty(stdout, 'columns', {value: columns, configurable: true, writable: true});
-	Object.defineProperty(stdout, 'rows', {value: rows, configurable: true, writable: true});
-}
-
-/**
- * Sizes the stdout before anything below it reads it, so the first frame already has the right
- * size (no 100-column frame first, no debounce to wait for). Runs once, during the first render.
- */
-function SizedTerminal({columns, rows, children}: {columns: number; rows: number; children: ReactNode}) {
-	const {stdout} = useStdout();
-	useState(() => {
-		setSize(stdout, columns, rows);
-		return true;
-	});
-	return <>{children}</>;
 }
 
 const mounted = new Set<Reader>();
@@ -154,16 +204,16 @@ export function renderReader(options: RenderReaderOptions = {}): Reader {
 	const clock = () => now;
 	const comments = options.comments ?? createMemoryCommentLog({now: clock});
 
-	let instance: ReturnType<typeof render> | undefined;
+	let instance: ReturnType<typeof renderOnTestTerminal> | undefined;
 	act(() => {
-		instance = render(
-			<SizedTerminal columns={columns} rows={rows}>
-				<App library={library} reading={reading} openUrl={openUrl} comments={comments} editText={options.editText} now={clock} />
-			</SizedTerminal>,
+		instance = renderOnTestTerminal(
+			<App library={library} reading={reading} openUrl={openUrl} comments={comments} editText={options.editText} now={clock} />,
+			columns,
+			rows,
 		);
 	});
 	if (!instance) {
-		throw new Error('ink-testing-library did not render');
+		throw new Error('Ink did not render');
 	}
 
 	const {stdin, stdout, lastFrame, frames} = instance;
@@ -183,7 +233,7 @@ export function renderReader(options: RenderReaderOptions = {}): Reader {
 		await tick();
 	};
 
-	const poll = async (matches: (frame: string) => boolean, what: string, {timeout = 2000}: WaitOptions = {}) => {
+	const poll = async (matches: (frame: string) => boolean, what: string, {timeout = 10_000}: WaitOptions = {}) => {
 		const deadline = Date.now() + timeout;
 		for (;;) {
 			const current = frame();
@@ -218,18 +268,37 @@ export function renderReader(options: RenderReaderOptions = {}): Reader {
 		frameCount: () => frames.length,
 		waitForText: async (text, waitOptions) => poll(current => current.includes(text), JSON.stringify(text), waitOptions),
 		waitForNoText: async (text, waitOptions) => poll(current => !current.includes(text), `${JSON.stringify(text)} to go away`, waitOptions),
-		async wait(ms) {
+		async advanceTimers(ms) {
+			if (!vi.isFakeTimers()) {
+				throw new Error('advanceTimers needs vi.useFakeTimers({toFake: [\'setTimeout\', \'clearTimeout\']}) first');
+			}
+
 			await act(async () => {
-				await sleep(ms);
+				await vi.advanceTimersByTimeAsync(ms);
 			});
 			await tick();
 		},
 		async resize(newColumns, newRows) {
-			await act(async () => {
-				setSize(stdout, newColumns, newRows);
-				stdout.emit('resize');
-				await sleep(RESIZE_DEBOUNCE_MS + 20);
-			});
+			// The reader lays out again once its resize debounce has passed: fake the clock for the
+			// debounce timer so the new layout is there at once, without sleeping.
+			const alreadyFake = vi.isFakeTimers();
+			if (!alreadyFake) {
+				vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
+			}
+
+			try {
+				await act(async () => {
+					stdout.columns = newColumns;
+					stdout.rows = newRows;
+					stdout.emit('resize');
+					await vi.advanceTimersByTimeAsync(RESIZE_DEBOUNCE_MS);
+				});
+			} finally {
+				if (!alreadyFake) {
+					vi.useRealTimers();
+				}
+			}
+
 			await tick();
 		},
 		hasExited: () => stdout.listenerCount('resize') === 0 && stdin.listenerCount('readable') === 0,

@@ -30,7 +30,8 @@ export function runCli(args: string[], options: CliOptions = {}): CliResult {
 		encoding: 'utf8',
 		env: childEnvironment(home, options.env),
 		input: options.input ?? '',
-		timeout: 15_000,
+		// A command takes well under a second on an idle machine; this is for one at load 40.
+		timeout: 60_000,
 	});
 	return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 }
