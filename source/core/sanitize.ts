@@ -3,14 +3,17 @@
 
 const ESC = '\u001B';
 
-// Strings terminated by BEL or ST: OSC (ESC ]), DCS (ESC P), SOS (ESC X), PM (ESC ^), APC (ESC _),
-// and their 8-bit forms. An unterminated one runs to the end of the text, as a terminal would read it.
-const controlStrings = new RegExp(
+/**
+ * Strings terminated by BEL or ST: OSC (ESC ]), DCS (ESC P), SOS (ESC X), PM (ESC ^), APC (ESC _),
+ * and their 8-bit forms. An unterminated one runs to the end of the text, as a terminal would read it.
+ * Also used by the keyboard filter (ui/keyboard-input.ts).
+ */
+export const controlStrings = new RegExp(
 	`(?:${ESC}[\\]PX^_]|[\\u0090\\u0098\\u009D\\u009E\\u009F])[^]*?(?:\\u0007|${ESC}\\\\|\\u009C|$)`,
 	'g',
 );
-// CSI: ESC [ or 8-bit CSI, parameter bytes, intermediate bytes, one final byte.
-const csiSequences = new RegExp(`(?:${ESC}\\[|\\u009B)[\\u0030-\\u003F]*[\\u0020-\\u002F]*[\\u0040-\\u007E]?`, 'g');
+/** CSI: ESC [ or 8-bit CSI, parameter bytes, intermediate bytes, one final byte. Also used by the keyboard filter. */
+export const csiSequences = new RegExp(`(?:${ESC}\\[|\\u009B)[\\u0030-\\u003F]*[\\u0020-\\u002F]*[\\u0040-\\u007E]?`, 'g');
 // Any other escape: ESC, optional intermediates, one final character.
 const otherEscapes = new RegExp(`${ESC}[\\u0020-\\u002F]*[\\u0030-\\u007E]?`, 'g');
 // C0 controls except tab and newline, DEL, and C1 controls.
