@@ -13,6 +13,8 @@ import {bundledArticlesDir} from '../../source/store/paths.js';
 import {createMemoryReadingState, type ReadingState} from '../../source/store/reading-state.js';
 import {App} from '../../source/ui/App.js';
 import {RESIZE_DEBOUNCE_MS} from '../../source/ui/hooks/use-terminal-size.js';
+import {createKeyRouter} from '../../source/ui/key-router.js';
+import {filterRead} from '../../source/ui/keyboard-input.js';
 
 // Styles in raw frames (a find highlight is only visible as inverse video); plain frames strip them.
 chalk.level = 1;
@@ -64,6 +66,11 @@ export type RenderReaderOptions = {
 	comments?: CommentLog;
 	/** Stands in for $VISUAL/$EDITOR (Ctrl+E in the comment form). @default the App's "no editor" */
 	editText?: EditText;
+	/**
+	 * React draws on its own scheduler, as in the real reader, instead of inside act(): for keys that
+	 * arrive faster than frames. `press` and `type` then write without waiting for anything. @default false
+	 */
+	realTime?: boolean;
 };
 
 export type EditText = (text: string) => Promise<string>;
@@ -74,7 +81,7 @@ export type WaitOptions = {
 };
 
 export type Reader = {
-	/** Sends keys one by one: names from KEYS (`down`, `enter`) or literal text (`j`, `G`, `/`). */
+	/** Sends keys one by one, each as one chunk: names from KEYS (`down`, `enter`) or literal text (`j`, `G`, `/`). */
 	press(...keys: Array<KeyName | (string & {})>): Promise<void>;
 	/** Types text one character at a time, as a person would (names are not translated). */
 	type(text: string): Promise<void>;
@@ -139,26 +146,36 @@ function SizedTerminal({columns, rows, children}: {columns: number; rows: number
 }
 
 const mounted = new Set<Reader>();
+const actEnvironment = globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean};
 
 afterEach(() => {
 	for (const reader of mounted) {
 		reader.unmount();
 	}
+
+	actEnvironment.IS_REACT_ACT_ENVIRONMENT = true;
 });
 
 export function renderReader(options: RenderReaderOptions = {}): Reader {
-	const {columns = 80, rows = 24, now = FIXED_NOW} = options;
+	const {columns = 80, rows = 24, now = FIXED_NOW, realTime = false} = options;
 	const library = options.library ?? bundledLibrary();
 	const reading = options.reading ?? createMemoryReadingState();
 	const openUrl: OpenUrl = options.openUrl ?? vi.fn<OpenUrl>(async () => {});
 	const clock = () => now;
 	const comments = options.comments ?? createMemoryCommentLog({now: clock});
 
+	// Inside act() React draws only when an act() ends, so a key the router holds back for the frame
+	// of the key before it is handed over in an act() of its own (see `write`).
+	const heldKeys: Array<() => void> = [];
+	const keyRouter = realTime ? createKeyRouter() : createKeyRouter({afterRender: callback => heldKeys.push(callback)});
+	const inAct = realTime ? (callback: () => void) => callback() : (callback: () => void) => act(callback);
+	actEnvironment.IS_REACT_ACT_ENVIRONMENT = !realTime;
+
 	let instance: ReturnType<typeof render> | undefined;
-	act(() => {
+	inAct(() => {
 		instance = render(
 			<SizedTerminal columns={columns} rows={rows}>
-				<App library={library} reading={reading} openUrl={openUrl} comments={comments} editText={options.editText} now={clock} />
+				<App library={library} reading={reading} openUrl={openUrl} comments={comments} editText={options.editText} now={clock} keyRouter={keyRouter} />
 			</SizedTerminal>,
 		);
 	});
@@ -167,6 +184,8 @@ export function renderReader(options: RenderReaderOptions = {}): Reader {
 	}
 
 	const {stdin, stdout, lastFrame, frames} = instance;
+	// The reader's stdin filter, as run-reader puts it between the terminal and Ink.
+	stdin.read = filterRead(stdin.read);
 	const unmountInk = instance.unmount;
 	let isUnmounted = false;
 
@@ -174,11 +193,20 @@ export function renderReader(options: RenderReaderOptions = {}): Reader {
 	const frame = () => stripVTControlCharacters(rawFrame());
 
 	const write = async (data: string) => {
+		if (realTime) {
+			stdin.write(data);
+			return;
+		}
+
 		await act(async () => {
 			stdin.write(data);
 			// A lone Esc is held back by Ink's input parser until the next turn of the event loop.
 			await tick();
 		});
+		for (let next = heldKeys.shift(); next; next = heldKeys.shift()) {
+			await act(next);
+		}
+
 		// Effects of the new frame (useInput handlers for the next screen) are in place now.
 		await tick();
 	};
@@ -196,9 +224,13 @@ export function renderReader(options: RenderReaderOptions = {}): Reader {
 			}
 
 			// Waiting inside act: a timer or promise that updates state meanwhile is flushed, not warned about.
-			await act(async () => {
+			if (realTime) {
 				await sleep(10);
-			});
+			} else {
+				await act(async () => {
+					await sleep(10);
+				});
+			}
 		}
 	};
 
@@ -240,7 +272,7 @@ export function renderReader(options: RenderReaderOptions = {}): Reader {
 
 			isUnmounted = true;
 			mounted.delete(reader);
-			act(() => {
+			inAct(() => {
 				unmountInk();
 			});
 		},

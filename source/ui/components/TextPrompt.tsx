@@ -1,10 +1,11 @@
-// A one-line text prompt (search, find): Enter submits, Esc cancels; other keys are text.
+// A one-line text prompt (search, find): a TextField for the text, and the `find` keys of the key
+// table for the rest (Enter submits, Esc cancels).
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
 import {useCallback} from 'react';
 import {useKeymap} from '../hooks/use-keymap.js';
 import type {Action, Scope} from '../keymap.js';
 import {theme} from '../theme.js';
+import {TextField} from './TextField.js';
 
 const scopes: readonly Scope[] = ['find'];
 
@@ -15,6 +16,7 @@ export type TextPromptProps = {
 	onChange: (value: string) => void;
 	onSubmit: (value: string) => void;
 	onCancel: () => void;
+	/** Only the prompt on top takes keys. */
 	isActive: boolean;
 	/** Dim text after the input: what Enter will do. */
 	help?: string;
@@ -23,28 +25,19 @@ export type TextPromptProps = {
 export function TextPrompt({label, value, onChange, onSubmit, onCancel, isActive, help}: TextPromptProps) {
 	const onAction = useCallback(
 		(action: Action) => {
-			if (action === 'back') {
+			if (action === 'open') {
+				onSubmit(value);
+			} else if (action === 'back') {
 				onCancel();
 			}
 		},
-		[onCancel],
+		[value, onSubmit, onCancel],
 	);
-	useKeymap(scopes, onAction, {isActive, includeGlobal: false, text: true});
-	// Text typed faster than a frame arrives whole, Enter included: an Enter in it submits.
-	const onTextChange = useCallback(
-		(text: string) => {
-			const [line = '', ...rest] = text.split(/\r\n|\r|\n/);
-			onChange(line);
-			if (rest.length > 0) {
-				onSubmit(line);
-			}
-		},
-		[onChange, onSubmit],
-	);
+	useKeymap(scopes, onAction, {isActive});
 	return (
 		<Box>
 			<Text {...theme.strong}>{label}</Text>
-			<TextInput value={value} onChange={onTextChange} onSubmit={onSubmit} focus={isActive} />
+			<TextField value={value} onChange={onChange} focus={isActive} />
 			{help ? <Text {...theme.dim}>{`  ${help}`}</Text> : null}
 		</Box>
 	);

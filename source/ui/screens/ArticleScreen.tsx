@@ -158,17 +158,8 @@ export function ArticleScreen({article, source, position, find, relatedCursor, i
 		},
 		[body.columns, height, model, top, matches, dispatch, article, find, selectedRelated, related, visibleRelated.length, source, library, reading, notify, openUrl],
 	);
-	const isEnabled = useCallback(
-		(action: Action) => {
-			if (action === 'next-match' || action === 'previous-match' || action === 'clear-find') {
-				return find !== undefined;
-			}
-
-			return action !== 'next-article' || find === undefined;
-		},
-		[find],
-	);
-	useKeymap(scopes, onAction, {isActive, isEnabled});
+	const flags = {finding: find !== undefined};
+	useKeymap(scopes, onAction, {isActive, flags});
 
 	const matchesByLine = groupMatches(matches);
 	const margin = Math.max(0, Math.floor((body.columns - model.layout.textWidth) / 2));
@@ -179,7 +170,7 @@ export function ArticleScreen({article, source, position, find, relatedCursor, i
 		.join(' · ');
 	const byline = [formatDate(article.date), article.author, reading.isSaved(article.id) ? 'saved' : undefined].filter(Boolean).join(' · ');
 	return (
-		<Frame title={`${article.section} › ${article.title}`} aside={byline} status={status} hints={hintsFor(scopes)} prompt={prompt} clip={false}>
+		<Frame title={`${article.section} › ${article.title}`} aside={byline} status={status} hints={hintsFor(scopes, flags)} prompt={prompt} clip={false}>
 			{model.lines.slice(top, top + height).map((line, offset) => (
 				<Box key={top + offset} marginLeft={margin} height={1} flexShrink={0}>
 					<PagerLine line={line} ranges={matchesByLine.get(top + offset)} selected={top + offset === selectedRelatedLine} />

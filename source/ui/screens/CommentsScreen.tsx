@@ -91,7 +91,7 @@ export function CommentsScreen({article, cursor, isActive}: CommentsScreenProps)
 				openForm(comment);
 			} else if (action === 'delete' && comment) {
 				setMode({kind: 'confirm', question: 'delete'});
-			} else if (action !== 'search') {
+			} else {
 				handleCommonAction(action, dispatch, {screen: 'comments', count: comments.length, pageSize: 1});
 			}
 		},
@@ -209,8 +209,8 @@ export function CommentsScreen({article, cursor, isActive}: CommentsScreenProps)
 	);
 
 	useKeymap(listScopes, onListAction, {isActive: isActive && mode.kind === 'list'});
-	useKeymap(formScopes, onFormAction, {isActive: isActive && mode.kind === 'form', includeGlobal: false});
-	useKeymap(confirmScopes, onConfirmAction, {isActive: isActive && mode.kind === 'confirm', includeGlobal: false});
+	useKeymap(formScopes, onFormAction, {isActive: isActive && mode.kind === 'form'});
+	useKeymap(confirmScopes, onConfirmAction, {isActive: isActive && mode.kind === 'confirm'});
 
 	const onChange = useCallback((field: FormField, value: string) => {
 		formDispatch({type: 'change', field, value});
@@ -224,7 +224,7 @@ export function CommentsScreen({article, cursor, isActive}: CommentsScreenProps)
 			title={`Comments › ${article.title}`}
 			aside={count}
 			status={question ?? (mode.kind === 'form' ? (editing ? 'Editing' : 'New comment') : comments.length === 0 ? 'No comments yet' : `${selected + 1}/${comments.length}`)}
-			hints={hintsFor(scopes, mode.kind === 'list')}
+			hints={hintsFor(scopes)}
 		>
 			{mode.kind === 'list' || (mode.kind === 'confirm' && mode.question === 'delete') ? (
 				<CommentList comments={comments} selected={selected} width={body.columns} height={body.rows} now={now()} />

@@ -16,7 +16,7 @@ import type {ReadingState} from '../../store/reading-state.js';
 import {displayWidth, fitToWidth, padToWidth, plural} from '../text.js';
 import {theme} from '../theme.js';
 
-const scopes: readonly Scope[] = ['list'];
+const scopes: readonly Scope[] = ['list', 'headlines'];
 
 /** From this width on, each headline shows its summary on a second line. */
 export const SUMMARY_MIN_COLUMNS = 100;

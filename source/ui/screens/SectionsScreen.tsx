@@ -12,7 +12,7 @@ import {articlesOf, entryKey, type SectionEntry, sectionEntries} from '../list-s
 import {displayWidth, fitToWidth, padToWidth, plural} from '../text.js';
 import {theme} from '../theme.js';
 
-const scopes: readonly Scope[] = ['list'];
+const scopes: readonly Scope[] = ['list', 'sections'];
 
 export type SectionsScreenProps = {
 	cursor: number;
