@@ -4,7 +4,7 @@ import type {Key} from 'ink';
 import type {PagerMove, Screen} from './navigation.js';
 
 /** A group of bindings: one screen, or one mode of a screen (the comment form), or `global`. */
-export type Scope = 'global' | 'list' | 'sections' | 'headlines' | 'pager' | 'outline' | 'help' | 'find' | 'comments' | 'form' | 'confirm';
+export type Scope = 'global' | 'list' | 'sections' | 'headlines' | 'pager' | 'outline' | 'help' | 'find' | 'search' | 'comments' | 'form' | 'confirm';
 export type Action =
 	| PagerMove
 	| 'help'
@@ -80,7 +80,8 @@ export const scopeInfo: Readonly<Record<Scope, ScopeInfo>> = {
 	outline: {title: 'Outline', global: 'all'},
 	// The help of the help would only list these same keys again.
 	help: {title: 'Help', global: {except: ['help']}},
-	find: {title: 'Typing a search', global: 'none'},
+	find: {title: 'Finding in the article', global: 'none'},
+	search: {title: 'Typing a search', global: 'none'},
 	// A search from the comments would leave a half-written reply behind.
 	comments: {title: 'Comments', global: {except: ['search']}},
 	form: {title: 'Writing a comment', global: 'none'},
@@ -98,7 +99,7 @@ export const screenModes: Readonly<Record<Screen['name'], ReadonlyArray<readonly
 	article: [['pager']],
 	outline: [['outline']],
 	help: [['help']],
-	search: [['find']],
+	search: [['search']],
 	find: [['find']],
 	comments: [['comments'], ['form'], ['confirm']],
 };
@@ -229,8 +230,11 @@ export const bindings: readonly Binding[] = defineBindings([
 	{scope: 'confirm', action: 'cancel', keys: ['n', 'N', 'escape', 'q'], help: 'no', hint: 'no'},
 	{scope: 'confirm', action: 'keep-draft', keys: ['k', 'K'], help: 'leave the form, keeping what you wrote as a draft'},
 
-	{scope: 'find', action: 'open', keys: ['enter'], help: 'find the text'},
-	{scope: 'find', action: 'back', keys: ['escape'], help: 'cancel'},
+	{scope: 'find', action: 'open', keys: ['enter'], help: 'find the text', hint: 'find'},
+	{scope: 'find', action: 'back', keys: ['escape'], help: 'cancel', hint: 'cancel'},
+
+	{scope: 'search', action: 'open', keys: ['enter'], help: 'list the articles that match', hint: 'search'},
+	{scope: 'search', action: 'back', keys: ['escape'], help: 'cancel', hint: 'cancel'},
 
 	{scope: 'global', action: 'help', keys: ['?'], help: 'help: the keys of this screen', hint: 'help'},
 	{scope: 'global', action: 'leave', keys: ['q'], help: 'back (quit from the sections screen)', hint: 'back'},

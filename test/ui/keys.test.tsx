@@ -346,7 +346,7 @@ describe.each(cases.map(testCase => [titleOf(testCase), testCase] as const))('ev
 });
 
 describe('help and hints of each screen', () => {
-	it.each(cases.filter(testCase => testCase.screen !== 'search').map(testCase => [titleOf(testCase), testCase] as const))('%s: the status bar shows the hints of the table, and only keys the help lists', async (_title, testCase) => {
+	it.each(cases.map(testCase => [titleOf(testCase), testCase] as const))('%s: the status bar shows the hints of the table, and only keys the help lists', async (_title, testCase) => {
 		const reader = renderReader({...testCase.options?.(), columns: 160});
 		await testCase.open(reader);
 		const hints = hintsFor(scopesOf(testCase), testCase.flags);

@@ -17,7 +17,7 @@ function key(...flags: KeyFlag[]): Key {
 	return event;
 }
 
-const allScopes: readonly Scope[] = ['global', 'list', 'sections', 'headlines', 'pager', 'outline', 'help', 'find', 'comments', 'form', 'confirm'];
+const allScopes: readonly Scope[] = ['global', 'list', 'sections', 'headlines', 'pager', 'outline', 'help', 'find', 'search', 'comments', 'form', 'confirm'];
 
 /** A binding for the table checks: `open` on Enter in the list. */
 function binding(overrides: Partial<Binding>): Binding {
@@ -247,6 +247,8 @@ describe('help and hints', () => {
 		expect(hintsFor(['form'])).toEqual(['Ctrl+S post', 'Tab next field', 'Ctrl+E editor', 'Esc cancel']);
 		expect(hintsFor(['confirm'])).toEqual(['y yes', 'n no']);
 		expect(hintsFor(['help'])).toEqual(['q back', '/ search']);
+		expect(hintsFor(['find'])).toEqual(['Enter find', 'Esc cancel']);
+		expect(hintsFor(['search'])).toEqual(['Enter search', 'Esc cancel']);
 	});
 
 	it('writes keys the way people read them', () => {

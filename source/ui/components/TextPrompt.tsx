@@ -1,13 +1,14 @@
-// A one-line text prompt (search, find): a TextField for the text, and the `find` keys of the key
-// table for the rest (Enter submits, Esc cancels).
+// A one-line text prompt (search, find): a TextField for the text, and the keys of its scope in the
+// key table for the rest (Enter submits, Esc cancels), with their hints after the text.
 import {Box, Text} from 'ink';
 import {useCallback} from 'react';
 import {useKeymap} from '../hooks/use-keymap.js';
-import type {Action, Scope} from '../keymap.js';
+import {type Action, hintsFor} from '../keymap.js';
 import {theme} from '../theme.js';
 import {TextField} from './TextField.js';
 
-const scopes: readonly Scope[] = ['find'];
+const findScopes = ['find'] as const;
+const searchScopes = ['search'] as const;
 
 export type TextPromptProps = {
 	/** Shown before the text: `/`, `Search: `. */
@@ -18,11 +19,11 @@ export type TextPromptProps = {
 	onCancel: () => void;
 	/** Only the prompt on top takes keys. */
 	isActive: boolean;
-	/** Dim text after the input: what Enter will do. */
-	help?: string;
+	/** The key table scope of the prompt: its Enter and Esc, and their hints after the text. */
+	scope: 'find' | 'search';
 };
 
-export function TextPrompt({label, value, onChange, onSubmit, onCancel, isActive, help}: TextPromptProps) {
+export function TextPrompt({label, value, onChange, onSubmit, onCancel, isActive, scope}: TextPromptProps) {
 	const onAction = useCallback(
 		(action: Action) => {
 			if (action === 'open') {
@@ -33,12 +34,13 @@ export function TextPrompt({label, value, onChange, onSubmit, onCancel, isActive
 		},
 		[value, onSubmit, onCancel],
 	);
+	const scopes = scope === 'find' ? findScopes : searchScopes;
 	useKeymap(scopes, onAction, {isActive});
 	return (
 		<Box>
 			<Text {...theme.strong}>{label}</Text>
 			<TextField value={value} onChange={onChange} focus={isActive} />
-			{help ? <Text {...theme.dim}>{`  ${help}`}</Text> : null}
+			<Text {...theme.dim}>{`  ${hintsFor(scopes).join(' · ')}`}</Text>
 		</Box>
 	);
 }
