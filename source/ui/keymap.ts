@@ -89,19 +89,32 @@ export const scopeInfo: Readonly<Record<Scope, ScopeInfo>> = {
 	global: {title: 'Everywhere', global: 'all'},
 };
 
+/** The scopes a screen (or a mode of one) resolves its keys with; screens take theirs from here. */
+export const screenScopes = {
+	sections: ['list', 'sections'],
+	headlines: ['list', 'headlines'],
+	article: ['pager'],
+	outline: ['outline'],
+	help: ['help'],
+	search: ['search'],
+	find: ['find'],
+	comments: ['comments'],
+	commentForm: ['form'],
+	commentQuestion: ['confirm'],
+} as const satisfies Record<string, readonly Scope[]>;
+
 /**
- * The scopes of each screen, one list per mode the screen can be in (the comments screen shows its
- * list, its form or a question). A screen resolves keys with the scopes of its current mode.
+ * The modes of each screen, for its help: the comments screen shows its list, its form or a question.
  */
 export const screenModes: Readonly<Record<Screen['name'], ReadonlyArray<readonly Scope[]>>> = {
-	sections: [['list', 'sections']],
-	headlines: [['list', 'headlines']],
-	article: [['pager']],
-	outline: [['outline']],
-	help: [['help']],
-	search: [['search']],
-	find: [['find']],
-	comments: [['comments'], ['form'], ['confirm']],
+	sections: [screenScopes.sections],
+	headlines: [screenScopes.headlines],
+	article: [screenScopes.article],
+	outline: [screenScopes.outline],
+	help: [screenScopes.help],
+	search: [screenScopes.search],
+	find: [screenScopes.find],
+	comments: [screenScopes.comments, screenScopes.commentForm, screenScopes.commentQuestion],
 };
 
 const conditionText: Record<Condition, string> = {

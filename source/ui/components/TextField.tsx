@@ -6,7 +6,9 @@ import {useCallback, useRef, useState} from 'react';
 import {useRoutedInput} from '../hooks/use-keymap.js';
 
 export type TextFieldProps = {
+	/** The text; the field is controlled. */
 	value: string;
+	/** Called with the new text after each edit. */
 	onChange: (value: string) => void;
 	/** Only the focused field takes keys and shows a cursor. @default false */
 	focus?: boolean;

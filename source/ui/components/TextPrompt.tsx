@@ -3,19 +3,20 @@
 import {Box, Text} from 'ink';
 import {useCallback} from 'react';
 import {useKeymap} from '../hooks/use-keymap.js';
-import {type Action, hintsFor} from '../keymap.js';
+import {type Action, hintsFor, screenScopes} from '../keymap.js';
 import {theme} from '../theme.js';
 import {TextField} from './TextField.js';
-
-const findScopes = ['find'] as const;
-const searchScopes = ['search'] as const;
 
 export type TextPromptProps = {
 	/** Shown before the text: `/`, `Search: `. */
 	label: string;
+	/** The text typed so far; the prompt is controlled. */
 	value: string;
+	/** Called with the new text after each edit. */
 	onChange: (value: string) => void;
+	/** Enter: called with the text. */
 	onSubmit: (value: string) => void;
+	/** Esc. */
 	onCancel: () => void;
 	/** Only the prompt on top takes keys. */
 	isActive: boolean;
@@ -34,7 +35,7 @@ export function TextPrompt({label, value, onChange, onSubmit, onCancel, isActive
 		},
 		[value, onSubmit, onCancel],
 	);
-	const scopes = scope === 'find' ? findScopes : searchScopes;
+	const scopes = screenScopes[scope];
 	useKeymap(scopes, onAction, {isActive});
 	return (
 		<Box>

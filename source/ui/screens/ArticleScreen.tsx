@@ -11,13 +11,13 @@ import {handleCommonAction} from '../common-actions.js';
 import {Frame} from '../components/Frame.js';
 import {useKeymap} from '../hooks/use-keymap.js';
 import {usePagerModel} from '../hooks/use-pager-model.js';
-import {type Action, hintsFor, type Scope} from '../keymap.js';
+import {type Action, hintsFor, type Scope, screenScopes} from '../keymap.js';
 import {articlesOf} from '../list-sources.js';
 import {isPagerMove, type ListSource, type PagerPosition, type PagerView} from '../navigation.js';
 import {currentSubheading, pageInfo, topBlock, topLineFor} from '../pager-model.js';
 import {type TextStyle, theme} from '../theme.js';
 
-const scopes: readonly Scope[] = ['pager'];
+const scopes: readonly Scope[] = screenScopes.article;
 
 
 export type ArticleScreenProps = {

@@ -11,7 +11,7 @@ import {CommentForm, type FormField} from '../components/CommentForm.js';
 import {Frame} from '../components/Frame.js';
 import {formInput, formReducer, formState, hasWriting} from '../comment-form-state.js';
 import {useKeymap} from '../hooks/use-keymap.js';
-import {type Action, hintsFor, type Scope} from '../keymap.js';
+import {type Action, hintsFor, type Scope, screenScopes} from '../keymap.js';
 import {fitToWidth, plural, wrapText} from '../text.js';
 import {theme} from '../theme.js';
 
@@ -244,9 +244,9 @@ export function CommentsScreen({article, cursor, isActive}: CommentsScreenProps)
 	);
 }
 
-const listScopes: readonly Scope[] = ['comments'];
-const formScopes: readonly Scope[] = ['form'];
-const confirmScopes: readonly Scope[] = ['confirm'];
+const listScopes: readonly Scope[] = screenScopes.comments;
+const formScopes: readonly Scope[] = screenScopes.commentForm;
+const confirmScopes: readonly Scope[] = screenScopes.commentQuestion;
 
 function initialMode(commentCount: number, hasDraft: boolean): Mode {
 	return hasDraft || commentCount === 0 ? {kind: 'form'} : {kind: 'list'};

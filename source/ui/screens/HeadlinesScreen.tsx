@@ -9,14 +9,14 @@ import {handleCommonAction} from '../common-actions.js';
 import {Frame} from '../components/Frame.js';
 import {List, visibleItems} from '../components/List.js';
 import {useKeymap} from '../hooks/use-keymap.js';
-import {type Action, hintsFor, type Scope} from '../keymap.js';
+import {type Action, hintsFor, type Scope, screenScopes} from '../keymap.js';
 import {articlesOf, sourceTitle} from '../list-sources.js';
 import type {ListSource} from '../navigation.js';
 import type {ReadingState} from '../../store/reading-state.js';
 import {displayWidth, fitToWidth, padToWidth, plural} from '../text.js';
 import {theme} from '../theme.js';
 
-const scopes: readonly Scope[] = ['list', 'headlines'];
+const scopes: readonly Scope[] = screenScopes.headlines;
 
 /** From this width on, each headline shows its summary on a second line. */
 export const SUMMARY_MIN_COLUMNS = 100;

@@ -5,12 +5,12 @@ import {useApp} from '../app-context.js';
 import {handleCommonAction} from '../common-actions.js';
 import {Frame} from '../components/Frame.js';
 import {useKeymap} from '../hooks/use-keymap.js';
-import {type Action, type Binding, helpFor, helpText, hintsFor, keyLabel, type Scope, scopeInfo, screenModes} from '../keymap.js';
+import {type Action, type Binding, helpFor, helpText, hintsFor, keyLabel, type Scope, scopeInfo, screenModes, screenScopes} from '../keymap.js';
 import type {Screen} from '../navigation.js';
 import {fitToWidth, padToWidth} from '../text.js';
 import {theme} from '../theme.js';
 
-const scopes: readonly Scope[] = ['help'];
+const scopes: readonly Scope[] = screenScopes.help;
 
 export type HelpScreenProps = {
 	of: Screen['name'];

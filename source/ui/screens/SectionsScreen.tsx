@@ -7,12 +7,12 @@ import {Frame} from '../components/Frame.js';
 import {visibleItems} from '../components/List.js';
 import {handleCommonAction} from '../common-actions.js';
 import {useKeymap} from '../hooks/use-keymap.js';
-import {type Action, hintsFor, type Scope} from '../keymap.js';
+import {type Action, hintsFor, type Scope, screenScopes} from '../keymap.js';
 import {articlesOf, entryKey, type SectionEntry, sectionEntries} from '../list-sources.js';
 import {displayWidth, fitToWidth, padToWidth, plural} from '../text.js';
 import {theme} from '../theme.js';
 
-const scopes: readonly Scope[] = ['list', 'sections'];
+const scopes: readonly Scope[] = screenScopes.sections;
 
 export type SectionsScreenProps = {
 	cursor: number;
