@@ -82,7 +82,7 @@ export const scopeInfo: Readonly<Record<Scope, ScopeInfo>> = {
 	help: {title: 'Help', global: {except: ['help']}},
 	find: {title: 'Finding in the article', global: 'none'},
 	search: {title: 'Typing a search', global: 'none'},
-	// A search from the comments would leave a half-written reply behind.
+	// The comments screen never searched (it used to drop / after the table resolved it): now the table says so.
 	comments: {title: 'Comments', global: {except: ['search']}},
 	form: {title: 'Writing a comment', global: 'none'},
 	confirm: {title: 'Questions', global: 'none'},
