@@ -25,9 +25,12 @@ export const CSI_SEQUENCE = new RegExp(`${csiStart}${csiBody}${csiFinal}`, 'g');
  */
 export const CONTROL_STRING = new RegExp(`${stringStart}[^]*?${stringEnd}`, 'g');
 
-// In untrusted text an unterminated string runs to the end, as a terminal would read it, and a CSI
-// cut off before its final byte is removed too.
-const controlStrings = new RegExp(`${stringStart}[^]*?(?:${stringEnd}|$)`, 'g');
+// In untrusted text a CSI cut off before its final byte is removed too.
+/**
+ * A control string (OSC, DCS, SOS, PM, APC) up to its BEL or ST; an unterminated one runs to the end
+ * of the text, as a terminal would read it. Global. Also used by the keyboard filter.
+ */
+export const controlStrings = new RegExp(`${stringStart}[^]*?(?:${stringEnd}|$)`, 'g');
 const csiSequences = new RegExp(`${csiStart}${csiBody}${csiFinal}?`, 'g');
 // Any other escape: ESC, optional intermediates, one final character.
 const otherEscapes = new RegExp(`${ESC}[\\u0020-\\u002F]*[\\u0030-\\u007E]?`, 'g');

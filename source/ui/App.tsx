@@ -6,7 +6,7 @@ import {type CommentLog, createMemoryCommentLog} from '../store/comments.js';
 import type {ReadingState} from '../store/reading-state.js';
 import {AppContext, type AppServices} from './app-context.js';
 import {FRAME_LINES} from './components/Frame.js';
-import {createKeyRouter, KeyRouterContext} from './key-router.js';
+import {createKeyRouter, type KeyRouter, KeyRouterContext} from './key-router.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {currentScreen, initialNavigation, navigate, type NavigationState} from './navigation.js';
 import {ScreenView} from './ScreenView.js';
@@ -34,9 +34,11 @@ export type AppProps = {
 	startMessage?: string;
 	/** Where to start. @default the sections screen */
 	initialState?: NavigationState;
+	/** Hands keys to the screens (tests pass one that waits for their frames). @default createKeyRouter() */
+	keyRouter?: KeyRouter;
 };
 
-export function App({library, reading, openUrl, comments: commentLog, editText = noEditor, now = () => new Date(), startMessage, initialState = initialNavigation}: AppProps) {
+export function App({library, reading, openUrl, comments: commentLog, editText = noEditor, now = () => new Date(), startMessage, initialState = initialNavigation, keyRouter: givenRouter}: AppProps) {
 	const [comments] = useState(() => commentLog ?? createMemoryCommentLog());
 	const {exit} = useApp();
 	const {disableFocus} = useFocusManager();
@@ -59,7 +61,7 @@ export function App({library, reading, openUrl, comments: commentLog, editText =
 	const clearMessage = useCallback(() => {
 		setMessage(undefined);
 	}, []);
-	const [keyRouter] = useState(createKeyRouter);
+	const [keyRouter] = useState(() => givenRouter ?? createKeyRouter());
 	useInput(keyRouter.dispatch);
 
 	const body = useMemo(() => ({columns: size.columns, rows: Math.max(1, size.rows - 1 - FRAME_LINES)}), [size]);

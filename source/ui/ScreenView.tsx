@@ -73,7 +73,7 @@ function FindOverArticle({find, article: screen, library}: {find: Extract<Screen
 		},
 		[dispatch],
 	);
-	const prompt = <TextPrompt label="/" value={find.query} onChange={onChange} onSubmit={onSubmit} onCancel={onCancel} isActive help="Enter find · Esc cancel" />;
+	const prompt = <TextPrompt label="/" value={find.query} onChange={onChange} onSubmit={onSubmit} onCancel={onCancel} isActive scope="find" />;
 	return <ArticleView screen={screen} library={library} isActive={false} prompt={prompt} />;
 }
 

@@ -43,12 +43,6 @@ export function useReader(): AppServices {
 	return services;
 }
 
-/**
- * @deprecated Use `useReader`. Kept only until HelpScreen and SearchScreen (owned by the key-table
- * work) switch their import; delete it then.
- */
-export const useApp = useReader;
-
 /** Re-renders the caller whenever the reading state changes. */
 export function useReadingState(reading: ReadingState): ReadingState {
 	useSyncExternalStore(reading.subscribe, reading.version);

@@ -1,11 +1,10 @@
 // The one key table: every key, the action it triggers on which screen, and its help text.
-// The help screen and the status-bar hints are generated from it, so they cannot disagree.
+// The help screen, the status-bar hints and what a key does are all read from it, so they cannot disagree.
 import type {Key} from 'ink';
-import type {PagerMove} from './navigation.js';
+import type {PagerMove, Screen} from './navigation.js';
 
-/** Where a binding applies. `global` applies on every screen except text entry. */
-export type Scope = 'global' | 'list' | 'pager' | 'outline' | 'help' | 'find' | 'comments' | 'form' | 'confirm';
-
+/** A group of bindings: one screen, or one mode of a screen (the comment form), or `global`. */
+export type Scope = 'global' | 'list' | 'sections' | 'headlines' | 'pager' | 'outline' | 'help' | 'find' | 'search' | 'comments' | 'form' | 'confirm';
 export type Action =
 	| PagerMove
 	| 'help'
@@ -44,6 +43,15 @@ export type Action =
 	| 'delete-back'
 	| 'keep-draft';
 
+/** What a screen reports about itself with each key, for bindings that depend on it. */
+export type Flag = 'finding';
+
+/** The flags that hold now; a missing flag is false. */
+export type Flags = Readonly<Partial<Record<Flag, boolean>>>;
+
+/** A binding's condition: a flag that must hold (`finding`) or must not (`!finding`). */
+export type Condition = Flag | `!${Flag}`;
+
 export type Binding = {
 	scope: Scope;
 	action: Action;
@@ -53,9 +61,114 @@ export type Binding = {
 	help: string;
 	/** A short label for the status bar; bindings without one are only in the help. */
 	hint?: string;
+	/** The binding applies only while this holds. @default always */
+	when?: Condition;
 };
 
-export const bindings: readonly Binding[] = [
+/** How a scope is titled in the help, and which global keys work in it. */
+export type ScopeInfo = {
+	title: string;
+	/** `all` global keys, `none` (text is typed here), or all but these actions. */
+	global: 'all' | 'none' | {except: readonly Action[]};
+};
+
+export const scopeInfo: Readonly<Record<Scope, ScopeInfo>> = {
+	list: {title: 'Lists', global: 'all'},
+	sections: {title: 'Sections', global: 'all'},
+	headlines: {title: 'Headlines', global: 'all'},
+	pager: {title: 'Reading an article', global: 'all'},
+	outline: {title: 'Outline', global: 'all'},
+	// The help of the help would only list these same keys again.
+	help: {title: 'Help', global: {except: ['help']}},
+	find: {title: 'Finding in the article', global: 'none'},
+	search: {title: 'Typing a search', global: 'none'},
+	// The comments screen never searched (it used to drop / after the table resolved it): now the table says so.
+	comments: {title: 'Comments', global: {except: ['search']}},
+	form: {title: 'Writing a comment', global: 'none'},
+	confirm: {title: 'Questions', global: 'none'},
+	global: {title: 'Everywhere', global: 'all'},
+};
+
+/** The scopes a screen (or a mode of one) resolves its keys with; screens take theirs from here. */
+export const screenScopes = {
+	sections: ['list', 'sections'],
+	headlines: ['list', 'headlines'],
+	article: ['pager'],
+	outline: ['outline'],
+	help: ['help'],
+	search: ['search'],
+	find: ['find'],
+	comments: ['comments'],
+	commentForm: ['form'],
+	commentQuestion: ['confirm'],
+} as const satisfies Record<string, readonly Scope[]>;
+
+/**
+ * The modes of each screen, for its help: the comments screen shows its list, its form or a question.
+ */
+export const screenModes: Readonly<Record<Screen['name'], ReadonlyArray<readonly Scope[]>>> = {
+	sections: [screenScopes.sections],
+	headlines: [screenScopes.headlines],
+	article: [screenScopes.article],
+	outline: [screenScopes.outline],
+	help: [screenScopes.help],
+	search: [screenScopes.search],
+	find: [screenScopes.find],
+	comments: [screenScopes.comments, screenScopes.commentForm, screenScopes.commentQuestion],
+};
+
+const conditionText: Record<Condition, string> = {
+	finding: 'while a find is active',
+	'!finding': 'when no find is active',
+};
+
+/** The help line of a binding, with its condition: `next match (while a find is active)`. */
+export function helpText(binding: Binding): string {
+	return binding.when ? `${binding.help} (${conditionText[binding.when]})` : binding.help;
+}
+
+/** Names of keys that are not a single printable character. */
+const namedKeys = new Set(['space', 'enter', 'escape', 'tab', 'shift+tab', 'backspace', 'up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end']);
+
+/** True for a name `keyName` can produce: a named key, `ctrl+` a letter, or one printable character. */
+export function isKeyName(name: string): boolean {
+	return namedKeys.has(name) || /^ctrl\+[a-z]$/.test(name) || /^[\u0021-\u007E]$/.test(name);
+}
+
+function canHoldTogether(a: Condition | undefined, b: Condition | undefined): boolean {
+	return a === undefined || b === undefined || a === b || (a !== `!${b}` && b !== `!${a}`);
+}
+
+/**
+ * Checks a key table and returns it: every key name must be one `keyName` produces (a typo such as
+ * `pagedwn` would otherwise be a key nobody can press), and no key may mean two things in one scope
+ * at the same time.
+ */
+export function defineBindings(table: readonly Binding[]): readonly Binding[] {
+	for (const [index, binding] of table.entries()) {
+		const where = `${binding.scope} binding for ${binding.action}`;
+		for (const name of binding.keys) {
+			if (!isKeyName(name)) {
+				throw new Error(`Unknown key name "${name}" in the ${where}`);
+			}
+		}
+
+		if (binding.keys.length === 0 || new Set(binding.keys).size !== binding.keys.length) {
+			throw new Error(`The ${where} needs its keys, each once`);
+		}
+
+		for (const other of table.slice(0, index)) {
+			const shared = other.keys.find(name => binding.keys.includes(name));
+			if (other.scope === binding.scope && shared !== undefined && canHoldTogether(other.when, binding.when)) {
+				throw new Error(`Key "${shared}" is bound to both ${other.action} and ${binding.action} in the ${binding.scope} scope`);
+			}
+		}
+	}
+
+	return table;
+}
+
+export const bindings: readonly Binding[] = defineBindings([
 	{scope: 'list', action: 'open', keys: ['enter', 'l', 'right'], help: 'open the highlighted item', hint: 'open'},
 	{scope: 'list', action: 'cursor-down', keys: ['j', 'down'], help: 'move down', hint: 'move'},
 	{scope: 'list', action: 'cursor-up', keys: ['k', 'up'], help: 'move up'},
@@ -63,9 +176,12 @@ export const bindings: readonly Binding[] = [
 	{scope: 'list', action: 'cursor-last', keys: ['G', 'end'], help: 'last item'},
 	{scope: 'list', action: 'cursor-page-down', keys: ['pagedown', 'space'], help: 'next screenful'},
 	{scope: 'list', action: 'cursor-page-up', keys: ['pageup', 'b'], help: 'previous screenful'},
-	{scope: 'list', action: 'back', keys: ['h', 'left', 'escape'], help: 'back'},
-	{scope: 'list', action: 'toggle-read', keys: ['m'], help: 'mark the highlighted article read or unread'},
-	{scope: 'list', action: 'mark-all-read', keys: ['M'], help: 'mark every article of the list read'},
+
+	{scope: 'sections', action: 'mark-all-read', keys: ['M'], help: 'mark every article of the highlighted entry read'},
+
+	{scope: 'headlines', action: 'back', keys: ['h', 'left', 'escape'], help: 'back'},
+	{scope: 'headlines', action: 'toggle-read', keys: ['m'], help: 'mark the highlighted article read or unread'},
+	{scope: 'headlines', action: 'mark-all-read', keys: ['M'], help: 'mark every article of the list read'},
 
 	{scope: 'pager', action: 'page-down', keys: ['space', 'f', 'pagedown'], help: 'next page', hint: 'page'},
 	{scope: 'pager', action: 'page-up', keys: ['b', 'pageup'], help: 'previous page'},
@@ -78,19 +194,20 @@ export const bindings: readonly Binding[] = [
 	{scope: 'pager', action: 'next-subheading', keys: [']'], help: 'next subheading', hint: 'section'},
 	{scope: 'pager', action: 'previous-subheading', keys: ['['], help: 'previous subheading'},
 	{scope: 'pager', action: 'outline', keys: ['t'], help: 'outline: the subheadings', hint: 'outline'},
-	{scope: 'pager', action: 'next-article', keys: ['n'], help: 'next article in the list'},
+	{scope: 'pager', action: 'next-article', keys: ['n'], help: 'next article in the list', when: '!finding'},
 	{scope: 'pager', action: 'previous-article', keys: ['p'], help: 'previous article in the list'},
-	{scope: 'pager', action: 'next-match', keys: ['n'], help: 'next match (while a find is active)'},
-	{scope: 'pager', action: 'previous-match', keys: ['N'], help: 'previous match (while a find is active)'},
+	{scope: 'pager', action: 'next-match', keys: ['n'], help: 'next match', when: 'finding'},
+	{scope: 'pager', action: 'previous-match', keys: ['N'], help: 'previous match', when: 'finding'},
 	{scope: 'pager', action: 'find', keys: ['/'], help: 'find text in this article', hint: 'find'},
-	{scope: 'pager', action: 'clear-find', keys: ['escape'], help: 'clear the find (when one is active)'},
+	{scope: 'pager', action: 'clear-find', keys: ['escape'], help: 'clear the find', when: 'finding'},
 	{scope: 'pager', action: 'next-related', keys: ['tab'], help: 'highlight the next related article (at the end)'},
 	{scope: 'pager', action: 'open', keys: ['enter'], help: 'open the highlighted related article'},
 	{scope: 'pager', action: 'open-source', keys: ['o'], help: 'open the original page in the browser'},
 	{scope: 'pager', action: 'comments', keys: ['c'], help: 'comments: read them and leave a reply', hint: 'comments'},
 	{scope: 'pager', action: 'save', keys: ['s'], help: 'save the article for later (or unsave it)'},
 	{scope: 'pager', action: 'toggle-read', keys: ['m'], help: 'mark the article read or unread'},
-	{scope: 'pager', action: 'back', keys: ['h', 'left', 'escape'], help: 'back to the list'},
+	{scope: 'pager', action: 'back', keys: ['h', 'left'], help: 'back to the list'},
+	{scope: 'pager', action: 'back', keys: ['escape'], help: 'back to the list', when: '!finding'},
 
 	{scope: 'outline', action: 'open', keys: ['enter', 'l', 'right'], help: 'jump to the subheading', hint: 'jump'},
 	{scope: 'outline', action: 'cursor-down', keys: ['j', 'down'], help: 'move down'},
@@ -126,14 +243,17 @@ export const bindings: readonly Binding[] = [
 	{scope: 'confirm', action: 'cancel', keys: ['n', 'N', 'escape', 'q'], help: 'no', hint: 'no'},
 	{scope: 'confirm', action: 'keep-draft', keys: ['k', 'K'], help: 'leave the form, keeping what you wrote as a draft'},
 
-	{scope: 'find', action: 'open', keys: ['enter'], help: 'find the text'},
-	{scope: 'find', action: 'back', keys: ['escape'], help: 'cancel'},
+	{scope: 'find', action: 'open', keys: ['enter'], help: 'find the text', hint: 'find'},
+	{scope: 'find', action: 'back', keys: ['escape'], help: 'cancel', hint: 'cancel'},
+
+	{scope: 'search', action: 'open', keys: ['enter'], help: 'list the articles that match', hint: 'search'},
+	{scope: 'search', action: 'back', keys: ['escape'], help: 'cancel', hint: 'cancel'},
 
 	{scope: 'global', action: 'help', keys: ['?'], help: 'help: the keys of this screen', hint: 'help'},
 	{scope: 'global', action: 'leave', keys: ['q'], help: 'back (quit from the sections screen)', hint: 'back'},
 	{scope: 'global', action: 'quit', keys: ['Q', 'ctrl+c'], help: 'quit at once'},
 	{scope: 'global', action: 'search', keys: ['/'], help: 'search every article', hint: 'search'},
-];
+]);
 
 /** The key name of an Ink key event, in the vocabulary of the table. */
 export function keyName(input: string, key: Key): string {
@@ -167,30 +287,71 @@ export function keyName(input: string, key: Key): string {
 	return input === ' ' ? 'space' : input;
 }
 
+/** True when a global binding works on a screen in these scopes: every one of them lets it through. */
+function globalApplies(scopes: readonly Scope[], binding: Binding): boolean {
+	return scopes.every(scope => {
+		const {global} = scopeInfo[scope];
+		return global === 'all' || (global !== 'none' && !global.except.includes(binding.action));
+	});
+}
+
+function holds(condition: Condition | undefined, flags: Flags): boolean {
+	if (condition === undefined) {
+		return true;
+	}
+
+	return condition.startsWith('!') ? !flags[condition.slice(1) as Flag] : Boolean(flags[condition as Flag]);
+}
+
 /**
- * The action for a key on a screen: the screen's own scopes first, then the global keys.
- * `isActive` lets a screen skip a binding that does not apply now (`n` is next-match only while finding).
+ * The binding a key triggers on a screen in these scopes, with these flags: the screen's own scopes
+ * first (in order), then the global keys that apply there.
  */
-export function resolveKey(
-	scopes: readonly Scope[],
-	name: string,
-	isActive: (action: Action) => boolean = () => true,
-	includeGlobal = true,
-): Action | undefined {
-	for (const scope of includeGlobal ? [...scopes, 'global' as const] : scopes) {
-		const binding = bindings.find(candidate => candidate.scope === scope && candidate.keys.includes(name) && isActive(candidate.action));
-		if (binding) {
-			return binding.action;
+export function resolveBinding(scopes: readonly Scope[], name: string, flags: Flags = {}): Binding | undefined {
+	for (const scope of [...scopes, 'global' as const]) {
+		const binding = bindings.find(candidate => candidate.scope === scope && candidate.keys.includes(name) && holds(candidate.when, flags));
+		if (binding && (scope !== 'global' || globalApplies(scopes, binding))) {
+			return binding;
 		}
 	}
 
 	return undefined;
 }
 
+/** The action a key triggers on a screen in these scopes (see resolveBinding). */
+export function resolveKey(scopes: readonly Scope[], name: string, flags: Flags = {}): Action | undefined {
+	return resolveBinding(scopes, name, flags)?.action;
+}
+
+/** Every way the flags can be set that meets a condition. */
+function flagsMeeting(condition: Condition | undefined): Flags[] {
+	return [{finding: false}, {finding: true}].filter(flags => holds(condition, flags));
+}
+
+/**
+ * The bindings of a screen in these scopes, then the global ones that apply there, each with only the
+ * keys that really trigger it (a global key the screen uses for something else is left out).
+ */
+export function helpFor(scopes: readonly Scope[]): Binding[] {
+	const candidates = [...scopes, 'global' as const].flatMap(scope => bindings.filter(binding => binding.scope === scope));
+	return candidates
+		.map(binding => ({...binding, keys: binding.keys.filter(name => flagsMeeting(binding.when).some(flags => resolveBinding(scopes, name, flags) === binding))}))
+		.filter(binding => binding.keys.length > 0);
+}
+
+/** Status-bar hints for a screen with these flags: `Space page`, `? help`. */
+export function hintsFor(scopes: readonly Scope[], flags: Flags = {}): string[] {
+	return helpFor(scopes)
+		.filter(binding => binding.hint && holds(binding.when, flags))
+		.filter((binding, index, all) => all.findIndex(other => other.hint === binding.hint) === index)
+		.map(binding => `${keyLabel(binding.keys[0] ?? '')} ${binding.hint}`);
+}
+
 const keyLabels: Record<string, string> = {
 	space: 'Space',
 	enter: 'Enter',
 	escape: 'Esc',
+	backspace: 'Backspace',
 	pagedown: 'PgDn',
 	pageup: 'PgUp',
 	home: 'Home',
@@ -201,30 +362,10 @@ const keyLabels: Record<string, string> = {
 	right: '→',
 	tab: 'Tab',
 	'shift+tab': 'Shift+Tab',
-	'ctrl+c': 'Ctrl+C',
-	'ctrl+s': 'Ctrl+S',
-	'ctrl+e': 'Ctrl+E',
 };
 
 /** How a key is written for people: `Space`, `PgDn`, `Ctrl+C`, `j`. */
 export function keyLabel(name: string): string {
-	return keyLabels[name] ?? name;
-}
-
-/** The bindings of a screen followed by the global ones, for the help screen. */
-export function helpFor(scopes: readonly Scope[]): Binding[] {
-	const own = bindings.filter(binding => scopes.includes(binding.scope));
-	const ownKeys = new Set(own.flatMap(binding => binding.keys));
-	// A global key the screen uses for something else (`/` finds in the pager) is not listed.
-	const global = bindings.filter(binding => binding.scope === 'global' && !binding.keys.every(key => ownKeys.has(key)));
-	return [...scopes.flatMap(scope => own.filter(binding => binding.scope === scope)), ...global];
-}
-
-/** Status-bar hints for a screen: `Space page`, `? help`. */
-export function hintsFor(scopes: readonly Scope[], includeGlobal = true): string[] {
-	return helpFor(scopes)
-		.filter(binding => includeGlobal || binding.scope !== 'global')
-		.filter(binding => binding.hint)
-		.filter((binding, index, all) => all.findIndex(other => other.hint === binding.hint) === index)
-		.map(binding => `${keyLabel(binding.keys[0] ?? '')} ${binding.hint}`);
+	const ctrl = /^ctrl\+([a-z])$/.exec(name);
+	return ctrl ? `Ctrl+${ctrl[1]!.toUpperCase()}` : (keyLabels[name] ?? name);
 }

@@ -1,11 +1,11 @@
-// Renders the reader at a given terminal size, sends named keys and waits for frames, every step
-// inside React's act() so the act environment of test/setup.ts stays quiet. Keys reach the App through
-// the reader's own stdin filter and Ctrl+C handling, as in a terminal.
-import {EventEmitter} from 'node:events';
+// Renders the reader with ink-testing-library at a given terminal size, sends named keys and waits
+// for frames, every step inside React's act() so the act environment of test/setup.ts stays quiet.
+// Keys reach the App through the reader's own stdin filter, as in a terminal.
 import {stripVTControlCharacters} from 'node:util';
 import chalk from 'chalk';
-import {render as renderInk} from 'ink';
-import {act, type ReactNode} from 'react';
+import {useStdout} from 'ink';
+import {render} from 'ink-testing-library';
+import {act, type ReactNode, useState} from 'react';
 import stringWidth from 'string-width';
 import {afterEach, vi} from 'vitest';
 import {type Library, loadLibrary} from '../../source/core/library.js';
@@ -13,8 +13,9 @@ import {type CommentLog, createMemoryCommentLog} from '../../source/store/commen
 import {bundledArticlesDir} from '../../source/store/paths.js';
 import {createMemoryReadingState, type ReadingState} from '../../source/store/reading-state.js';
 import {App} from '../../source/ui/App.js';
-import {filteredStdin} from '../../source/ui/keyboard-input.js';
 import {RESIZE_DEBOUNCE_MS} from '../../source/ui/hooks/use-terminal-size.js';
+import {createKeyRouter} from '../../source/ui/key-router.js';
+import {filterRead} from '../../source/ui/keyboard-input.js';
 
 // Styles in raw frames (a find highlight is only visible as inverse video); plain frames strip them.
 chalk.level = 1;
@@ -66,6 +67,11 @@ export type RenderReaderOptions = {
 	comments?: CommentLog;
 	/** Stands in for $VISUAL/$EDITOR (Ctrl+E in the comment form). @default the App's "no editor" */
 	editText?: EditText;
+	/**
+	 * React draws on its own scheduler, as in the real reader, instead of inside act(): for keys that
+	 * arrive faster than frames. `press` and `type` then write without waiting for anything. @default false
+	 */
+	realTime?: boolean;
 };
 
 export type EditText = (text: string) => Promise<string>;
@@ -76,7 +82,7 @@ export type WaitOptions = {
 };
 
 export type Reader = {
-	/** Sends keys one by one: names from KEYS (`down`, `enter`) or literal text (`j`, `G`, `/`). */
+	/** Sends keys one by one, each as one chunk: names from KEYS (`down`, `enter`) or literal text (`j`, `G`, `/`). */
 	press(...keys: Array<KeyName | (string & {})>): Promise<void>;
 	/** Types text one character at a time, as a person would (names are not translated). */
 	type(text: string): Promise<void>;
@@ -120,66 +126,6 @@ const sleep = async (ms: number) =>
 		realSetTimeout(resolve, ms);
 	});
 
-/** A terminal's output as Ink writes it in debug mode: every frame whole. (ink-testing-library's, sized.) */
-class TestStdout extends EventEmitter {
-	readonly frames: string[] = [];
-	constructor(
-		public columns: number,
-		public rows: number,
-	) {
-		super();
-	}
-
-	write = (frame: string) => {
-		this.frames.push(frame);
-		return true;
-	};
-
-	lastFrame = (): string | undefined => this.frames.at(-1);
-}
-
-/** A terminal's input: `write` hands Ink one chunk, read back through `read()` as a TTY stream does. */
-class TestStdin extends EventEmitter {
-	isTTY = true;
-	private data: string | null = null;
-	write = (data: string) => {
-		this.data = data;
-		this.emit('readable');
-	};
-
-	read = (): string | null => {
-		const {data} = this;
-		this.data = null;
-		return data;
-	};
-
-	setEncoding(): void {}
-	setRawMode(): void {}
-	resume(): void {}
-	pause(): void {}
-	ref(): void {}
-	unref(): void {}
-}
-
-/**
- * Renders `tree` as run-reader does (the stdin filter in front of Ink, Ctrl+C exits), on a test
- * terminal. ink-testing-library cannot be used here: it hands Ink its own stdin and turns Ctrl+C off.
- */
-function renderOnTestTerminal(tree: ReactNode, columns: number, rows: number) {
-	const stdout = new TestStdout(columns, rows);
-	const stderr = new TestStdout(columns, rows);
-	const stdin = new TestStdin();
-	const instance = renderInk(tree, {
-		stdout: stdout as unknown as NodeJS.WriteStream,
-		stderr: stderr as unknown as NodeJS.WriteStream,
-		stdin: filteredStdin(stdin as unknown as NodeJS.ReadStream),
-		debug: true,
-		exitOnCtrlC: true,
-		patchConsole: false,
-	});
-	return {stdout, stdin, frames: stdout.frames, lastFrame: stdout.lastFrame, unmount: instance.unmount};
-}
-
 let cachedLibrary: Library | undefined;
 
 /** The shipped sample articles, loaded once per test file. */
@@ -188,35 +134,66 @@ export function bundledLibrary(): Library {
 	return cachedLibrary;
 }
 
+/** Gives the test stdout a size. ink-testing-library's stdout has a fixed `columns` getter and no rows. */
+function setSize(stdout: object, columns: number, rows: number): void {
+	Object.defineProperty(stdout, 'columns', {value: columns, configurable: true, writable: true});
+	Object.defineProperty(stdout, 'rows', {value: rows, configurable: true, writable: true});
+}
+
+/**
+ * Sizes the stdout before anything below it reads it, so the first frame already has the right
+ * size (no 100-column frame first, no debounce to wait for). Runs once, during the first render.
+ */
+function SizedTerminal({columns, rows, children}: {columns: number; rows: number; children: ReactNode}) {
+	const {stdout} = useStdout();
+	useState(() => {
+		setSize(stdout, columns, rows);
+		return true;
+	});
+	return <>{children}</>;
+}
+
 const mounted = new Set<Reader>();
+const actEnvironment = globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean};
 
 afterEach(() => {
 	for (const reader of mounted) {
 		reader.unmount();
 	}
+
+	actEnvironment.IS_REACT_ACT_ENVIRONMENT = true;
 });
 
 export function renderReader(options: RenderReaderOptions = {}): Reader {
-	const {columns = 80, rows = 24, now = FIXED_NOW} = options;
+	const {columns = 80, rows = 24, now = FIXED_NOW, realTime = false} = options;
 	const library = options.library ?? bundledLibrary();
 	const reading = options.reading ?? createMemoryReadingState();
 	const openUrl: OpenUrl = options.openUrl ?? vi.fn<OpenUrl>(async () => {});
 	const clock = () => now;
 	const comments = options.comments ?? createMemoryCommentLog({now: clock});
 
-	let instance: ReturnType<typeof renderOnTestTerminal> | undefined;
-	act(() => {
-		instance = renderOnTestTerminal(
-			<App library={library} reading={reading} openUrl={openUrl} comments={comments} editText={options.editText} now={clock} />,
-			columns,
-			rows,
+	// Inside act() React draws only when an act() ends, so a key the router holds back for the frame
+	// of the key before it is handed over in an act() of its own (see `write`).
+	const heldKeys: Array<() => void> = [];
+	const keyRouter = realTime ? createKeyRouter() : createKeyRouter({afterRender: callback => heldKeys.push(callback)});
+	const inAct = realTime ? (callback: () => void) => callback() : (callback: () => void) => act(callback);
+	actEnvironment.IS_REACT_ACT_ENVIRONMENT = !realTime;
+
+	let instance: ReturnType<typeof render> | undefined;
+	inAct(() => {
+		instance = render(
+			<SizedTerminal columns={columns} rows={rows}>
+				<App library={library} reading={reading} openUrl={openUrl} comments={comments} editText={options.editText} now={clock} keyRouter={keyRouter} />
+			</SizedTerminal>,
 		);
 	});
 	if (!instance) {
-		throw new Error('Ink did not render');
+		throw new Error('ink-testing-library did not render');
 	}
 
 	const {stdin, stdout, lastFrame, frames} = instance;
+	// The reader's stdin filter, as run-reader puts it between the terminal and Ink.
+	stdin.read = filterRead(stdin.read);
 	const unmountInk = instance.unmount;
 	let isUnmounted = false;
 
@@ -224,11 +201,20 @@ export function renderReader(options: RenderReaderOptions = {}): Reader {
 	const frame = () => stripVTControlCharacters(rawFrame());
 
 	const write = async (data: string) => {
+		if (realTime) {
+			stdin.write(data);
+			return;
+		}
+
 		await act(async () => {
 			stdin.write(data);
 			// A lone Esc is held back by Ink's input parser until the next turn of the event loop.
 			await tick();
 		});
+		for (let next = heldKeys.shift(); next; next = heldKeys.shift()) {
+			await act(next);
+		}
+
 		// Effects of the new frame (useInput handlers for the next screen) are in place now.
 		await tick();
 	};
@@ -246,9 +232,13 @@ export function renderReader(options: RenderReaderOptions = {}): Reader {
 			}
 
 			// Waiting inside act: a timer or promise that updates state meanwhile is flushed, not warned about.
-			await act(async () => {
+			if (realTime) {
 				await sleep(10);
-			});
+			} else {
+				await act(async () => {
+					await sleep(10);
+				});
+			}
 		}
 	};
 
@@ -288,8 +278,7 @@ export function renderReader(options: RenderReaderOptions = {}): Reader {
 
 			try {
 				await act(async () => {
-					stdout.columns = newColumns;
-					stdout.rows = newRows;
+					setSize(stdout, newColumns, newRows);
 					stdout.emit('resize');
 					await vi.advanceTimersByTimeAsync(RESIZE_DEBOUNCE_MS);
 				});
@@ -309,7 +298,7 @@ export function renderReader(options: RenderReaderOptions = {}): Reader {
 
 			isUnmounted = true;
 			mounted.delete(reader);
-			act(() => {
+			inAct(() => {
 				unmountInk();
 			});
 		},

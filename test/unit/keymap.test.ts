@@ -1,7 +1,7 @@
 import type {Key} from 'ink';
 import {noKey} from '../../source/ui/key-router.js';
 import {describe, expect, it} from 'vitest';
-import {type Action, bindings, helpFor, hintsFor, keyLabel, keyName, resolveKey, type Scope} from '../../source/ui/keymap.js';
+import {type Action, type Binding, bindings, defineBindings, helpFor, hintsFor, isKeyName, keyLabel, keyName, resolveKey, type Scope} from '../../source/ui/keymap.js';
 
 // --- Helpers
 
@@ -17,21 +17,12 @@ function key(...flags: KeyFlag[]): Key {
 	return event;
 }
 
-/** The pager's isEnabled: n, N and Esc act on the find only while there is one; n is next-article otherwise. */
-function pagerEnabled(finding: boolean): (action: Action) => boolean {
-	return action => {
-		if (action === 'next-match' || action === 'previous-match' || action === 'clear-find') {
-			return finding;
-		}
+const allScopes: readonly Scope[] = ['global', 'list', 'sections', 'headlines', 'pager', 'outline', 'help', 'find', 'search', 'comments', 'form', 'confirm'];
 
-		return action !== 'next-article' || !finding;
-	};
+/** A binding for the table checks: `open` on Enter in the list. */
+function binding(overrides: Partial<Binding>): Binding {
+	return {scope: 'list', action: 'open', keys: ['enter'], help: 'open', ...overrides};
 }
-
-const allScopes: readonly Scope[] = ['global', 'list', 'pager', 'outline', 'help', 'find'];
-
-/** The scopes of each screen that shows hints (the text prompts show none). */
-const screensWithHints: ReadonlyArray<readonly Scope[]> = [['list'], ['pager'], ['outline'], ['help']];
 
 // --- Tests
 
@@ -86,77 +77,105 @@ describe('keyName', () => {
 describe('resolveKey', () => {
 	it('lets the screen’s own key win over the global one: / finds in an article and searches elsewhere', () => {
 		expect(resolveKey(['pager'], '/')).toBe('find');
-		expect(resolveKey(['list'], '/')).toBe('search');
+		expect(resolveKey(['list', 'sections'], '/')).toBe('search');
 		expect(resolveKey(['outline'], '/')).toBe('search');
 	});
 
-	it('goes back with q and opens the help with ? on every screen', () => {
-		for (const scopes of [['list'], ['pager'], ['outline'], ['help']] as const) {
-			expect(resolveKey(scopes, 'q'), scopes[0]).toBe('leave');
-			expect(resolveKey(scopes, '?'), scopes[0]).toBe('help');
-			expect(resolveKey(scopes, 'Q'), scopes[0]).toBe('quit');
-			expect(resolveKey(scopes, 'ctrl+c'), scopes[0]).toBe('quit');
+	it('goes back with q and opens the help with ? on every screen but the help itself', () => {
+		for (const scopes of [['list', 'sections'], ['list', 'headlines'], ['pager'], ['outline'], ['comments']] as const) {
+			expect(resolveKey(scopes, 'q'), scopes.join()).toBe('leave');
+			expect(resolveKey(scopes, '?'), scopes.join()).toBe('help');
+			expect(resolveKey(scopes, 'Q'), scopes.join()).toBe('quit');
+			expect(resolveKey(scopes, 'ctrl+c'), scopes.join()).toBe('quit');
 		}
+
+		expect(resolveKey(['help'], '?')).toBeUndefined();
+		expect(resolveKey(['help'], 'q')).toBe('leave');
+	});
+
+	it('has no / on the comments screen: it does not search from there', () => {
+		expect(resolveKey(['comments'], '/')).toBeUndefined();
 	});
 
 	it('turns n into next match while a find is active, and next article otherwise', () => {
-		expect(resolveKey(['pager'], 'n', pagerEnabled(true))).toBe('next-match');
-		expect(resolveKey(['pager'], 'n', pagerEnabled(false))).toBe('next-article');
-		expect(resolveKey(['pager'], 'N', pagerEnabled(true))).toBe('previous-match');
-		expect(resolveKey(['pager'], 'N', pagerEnabled(false))).toBeUndefined();
+		expect(resolveKey(['pager'], 'n', {finding: true})).toBe('next-match');
+		expect(resolveKey(['pager'], 'n', {finding: false})).toBe('next-article');
+		expect(resolveKey(['pager'], 'n')).toBe('next-article');
+		expect(resolveKey(['pager'], 'N', {finding: true})).toBe('previous-match');
+		expect(resolveKey(['pager'], 'N', {finding: false})).toBeUndefined();
 	});
 
-	it('clears the find with Esc while a find is active', () => {
-		expect(resolveKey(['pager'], 'escape', pagerEnabled(true))).toBe('clear-find');
+	it('clears the find with Esc while a find is active, and goes back to the list otherwise', () => {
+		expect(resolveKey(['pager'], 'escape', {finding: true})).toBe('clear-find');
+		expect(resolveKey(['pager'], 'escape', {finding: false})).toBe('back');
+		expect(resolveKey(['pager'], 'h', {finding: true})).toBe('back');
 	});
 
-	it('goes back to the list with Esc in an article when no find is active', () => {
-		expect(resolveKey(['pager'], 'escape', pagerEnabled(false))).toBe('back');
-	});
-
-	it('treats q, ? and / as text while typing', () => {
-		for (const name of ['q', '?', '/', 'Q', 'j']) {
-			expect(resolveKey(['find'], name, undefined, false), name).toBeUndefined();
+	it('treats q, ? and / as text while typing: the find, form and question scopes take no global keys', () => {
+		for (const scope of ['find', 'form'] as const) {
+			for (const name of ['q', '?', '/', 'Q', 'j', 'ctrl+c']) {
+				expect(resolveKey([scope], name), `${scope} ${name}`).toBeUndefined();
+			}
 		}
 
-		expect(resolveKey(['find'], 'escape', undefined, false)).toBe('back');
-		expect(resolveKey(['find'], 'enter', undefined, false)).toBe('open');
+		expect(resolveKey(['confirm'], '?')).toBeUndefined();
+		expect(resolveKey(['confirm'], 'q')).toBe('cancel');
+		expect(resolveKey(['find'], 'escape')).toBe('back');
+		expect(resolveKey(['find'], 'enter')).toBe('open');
+	});
+
+	it('marks articles read with m only where the list holds articles', () => {
+		expect(resolveKey(['list', 'headlines'], 'm')).toBe('toggle-read');
+		expect(resolveKey(['list', 'sections'], 'm')).toBeUndefined();
+		expect(resolveKey(['list', 'sections'], 'M')).toBe('mark-all-read');
+		expect(resolveKey(['list', 'sections'], 'escape')).toBeUndefined();
 	});
 
 	it('ignores keys bound to nothing', () => {
-		expect(resolveKey(['list'], 'x')).toBeUndefined();
+		expect(resolveKey(['list', 'headlines'], 'x')).toBeUndefined();
 		expect(resolveKey(['pager'], 'shift+tab')).toBeUndefined();
 	});
 });
 
-describe('the key table', () => {
-	it('binds a key to two actions on one screen only where the screen picks one by whether a find is active', () => {
-		const overlaps: string[] = [];
-		for (const scope of allScopes) {
-			const actionsByKey = new Map<string, Set<Action>>();
-			for (const binding of bindings.filter(candidate => candidate.scope === scope)) {
-				for (const name of binding.keys) {
-					actionsByKey.set(name, (actionsByKey.get(name) ?? new Set()).add(binding.action));
-				}
-			}
-
-			for (const [name, actions] of actionsByKey) {
-				if (actions.size > 1) {
-					overlaps.push(`${scope} ${name}: ${[...actions].sort().join(', ')}`);
-				}
-			}
-		}
-
-		expect(overlaps.sort()).toEqual([
-			'pager escape: back, clear-find',
-			'pager n: next-article, next-match',
-		]);
+describe('building the key table', () => {
+	it('throws at once on a key name nobody can press, naming it', () => {
+		expect(() => defineBindings([binding({keys: ['pagedwn']})])).toThrow('Unknown key name "pagedwn" in the list binding for open');
+		expect(() => defineBindings([binding({keys: ['ctrl+']})])).toThrow('Unknown key name "ctrl+"');
+		expect(() => defineBindings([binding({keys: ['Enter']})])).toThrow('Unknown key name "Enter"');
+		expect(() => defineBindings([binding({keys: [' ']})])).toThrow('Unknown key name " "');
 	});
 
-	it('never lists the same key twice for one action', () => {
-		for (const binding of bindings) {
-			expect(new Set(binding.keys).size, `${binding.scope} ${binding.action}`).toBe(binding.keys.length);
+	it('accepts the names keyName produces', () => {
+		for (const name of ['pagedown', 'shift+tab', 'ctrl+s', 'space', 'G', '?', ']']) {
+			expect(isKeyName(name), name).toBe(true);
 		}
+
+		expect(defineBindings([binding({keys: ['pagedown', 'ctrl+s', 'G']})])).toHaveLength(1);
+	});
+
+	it('throws when one key means two things in a scope at the same time', () => {
+		expect(() => defineBindings([binding({}), binding({action: 'back', keys: ['h', 'enter']})])).toThrow('Key "enter" is bound to both open and back in the list scope');
+		expect(() => defineBindings([binding({when: 'finding'}), binding({action: 'back'})])).toThrow('Key "enter"');
+		expect(() => defineBindings([binding({when: 'finding'}), binding({action: 'back', when: 'finding'})])).toThrow('Key "enter"');
+	});
+
+	it('allows one key for two actions when their conditions exclude each other, or in two scopes', () => {
+		expect(defineBindings([binding({when: 'finding'}), binding({action: 'back', when: '!finding'})])).toHaveLength(2);
+		expect(defineBindings([binding({}), binding({scope: 'pager', action: 'back'})])).toHaveLength(2);
+	});
+
+	it('throws on a binding without keys or with a key twice', () => {
+		expect(() => defineBindings([binding({keys: []})])).toThrow('needs its keys');
+		expect(() => defineBindings([binding({keys: ['j', 'j']})])).toThrow('needs its keys');
+	});
+});
+
+describe('the key table', () => {
+	it('binds a key to two actions on one screen only where a find picks one', () => {
+		const overlaps = bindings
+			.flatMap((first, index) => bindings.slice(index + 1).filter(second => second.scope === first.scope && second.action !== first.action && second.keys.some(name => first.keys.includes(name))).map(second => `${first.scope} ${first.action}/${second.action}`))
+			.sort();
+		expect(overlaps).toEqual(['pager clear-find/back', 'pager next-article/next-match']);
 	});
 
 	it('leaves the digits 1 to 9 free on every screen', () => {
@@ -196,62 +215,40 @@ describe('the key table', () => {
 			['Q', 'quit'],
 			['ctrl+c', 'quit'],
 		];
-		const actual = expected.map(([name]) => [name, resolveKey(['pager'], name, pagerEnabled(false))]);
+		const actual = expected.map(([name]) => [name, resolveKey(['pager'], name)]);
 		expect(actual).toEqual(expected);
 	});
 
-	it('describes every binding with a help line and at least one key', () => {
-		for (const binding of bindings) {
-			expect(binding.keys.length, binding.action).toBeGreaterThan(0);
-			expect(binding.help.trim(), binding.action).not.toBe('');
+	it('describes every binding with a help line', () => {
+		for (const each of bindings) {
+			expect(each.help.trim(), each.action).not.toBe('');
 		}
 	});
 });
 
 describe('help and hints', () => {
-	it('lists the pager keys first, in the order of the table, then the keys that work everywhere', () => {
+	it('lists the pager keys first, in the order of the table, then the keys that work everywhere but /', () => {
 		const help = helpFor(['pager']);
-		const pager = bindings.filter(binding => binding.scope === 'pager');
+		const pager = bindings.filter(each => each.scope === 'pager');
 		expect(help.slice(0, pager.length)).toEqual(pager);
-		const rest = help.slice(pager.length);
-		expect(rest.every(binding => binding.scope === 'global')).toBe(true);
-		expect(rest.map(binding => binding.action)).toEqual(expect.arrayContaining(['help', 'leave', 'quit']));
+		expect(help.slice(pager.length).map(each => `${each.action} ${each.keys.join(' ')}`)).toEqual(['help ?', 'leave q', 'quit Q ctrl+c']);
 	});
 
-	it('lists the list keys first, then every global key, in the order of the table', () => {
-		expect(helpFor(['list'])).toEqual([...bindings.filter(binding => binding.scope === 'list'), ...bindings.filter(binding => binding.scope === 'global')]);
+	it('lists only the keys that reach a global binding: Q quits nowhere it means something else', () => {
+		expect(helpFor(['confirm']).map(each => each.action)).toEqual(['confirm', 'cancel', 'keep-draft']);
+		expect(helpFor(['help']).filter(each => each.scope === 'global').map(each => each.action)).toEqual(['leave', 'quit', 'search']);
+		expect(helpFor(['comments']).filter(each => each.scope === 'global').map(each => each.action)).toEqual(['help', 'leave', 'quit']);
 	});
 
 	it('shows short hints like "Space page" and "? help" in the status bar', () => {
-		const hints = hintsFor(['pager']);
-		expect(hints).toContain('Space page');
-		expect(hints).toContain('] section');
-		expect(hints).toContain('t outline');
-		expect(hints).toContain('/ find');
-		expect(hints).toContain('? help');
-		expect(hints).toContain('q back');
-		expect(hintsFor(['list'])).toEqual(['Enter open', 'j move', '? help', 'q back', '/ search']);
-	});
-
-	it('never shows the same hint twice', () => {
-		for (const scopes of screensWithHints) {
-			const hints = hintsFor(scopes);
-			expect(new Set(hints).size, scopes[0]).toBe(hints.length);
-			const labels = hints.map(hint => hint.slice(hint.indexOf(' ') + 1));
-			expect(new Set(labels).size, scopes[0]).toBe(labels.length);
-		}
-	});
-
-	it('only shows hints whose key does that on the screen', () => {
-		for (const scopes of screensWithHints) {
-			for (const binding of helpFor(scopes).filter(candidate => candidate.hint)) {
-				const name = binding.keys[0] ?? '';
-				const label = `${keyLabel(name)} ${binding.hint}`;
-				if (hintsFor(scopes).includes(label)) {
-					expect(resolveKey(scopes, name), `${scopes[0]}: ${label}`).toBe(binding.action);
-				}
-			}
-		}
+		expect(hintsFor(['pager'])).toEqual(['Space page', '] section', 't outline', '/ find', 'c comments', '? help', 'q back']);
+		expect(hintsFor(['list', 'headlines'])).toEqual(['Enter open', 'j move', '? help', 'q back', '/ search']);
+		expect(hintsFor(['comments'])).toEqual(['r reply', 'e edit', 'd delete', '? help', 'q back']);
+		expect(hintsFor(['form'])).toEqual(['Ctrl+S post', 'Tab next field', 'Ctrl+E editor', 'Esc cancel']);
+		expect(hintsFor(['confirm'])).toEqual(['y yes', 'n no']);
+		expect(hintsFor(['help'])).toEqual(['q back', '/ search']);
+		expect(hintsFor(['find'])).toEqual(['Enter find', 'Esc cancel']);
+		expect(hintsFor(['search'])).toEqual(['Enter search', 'Esc cancel']);
 	});
 
 	it('writes keys the way people read them', () => {
@@ -261,6 +258,7 @@ describe('help and hints', () => {
 		expect(keyLabel('escape')).toBe('Esc');
 		expect(keyLabel('enter')).toBe('Enter');
 		expect(keyLabel('ctrl+c')).toBe('Ctrl+C');
+		expect(keyLabel('ctrl+s')).toBe('Ctrl+S');
 		expect(keyLabel('down')).toBe('↓');
 		expect(keyLabel('j')).toBe('j');
 	});

@@ -1,12 +1,14 @@
-// A one-line text field for the comment form. ink-text-input 6.0 types the letter of every Ctrl
-// key (Ctrl+S would add an "s" before the form sees the key), so the form uses this field: the
-// same controlled value/onChange/focus API, and Ctrl, Alt, Esc, Tab, Enter and ↑/↓ left to the form.
+// The one text input (comment form, find and search prompts), through the key router: it gets each
+// key first and leaves Ctrl, Alt, Esc, Tab, Enter, ↑/↓ and PgUp/PgDn to its screen. ink-text-input 6.0
+// listens to Ink directly (outside the router) and types the letter of every Ctrl key.
 import {type Key, Text} from 'ink';
 import {useCallback, useRef, useState} from 'react';
 import {useRoutedInput} from '../hooks/use-keymap.js';
 
 export type TextFieldProps = {
+	/** The text; the field is controlled. */
 	value: string;
+	/** Called with the new text after each edit. */
 	onChange: (value: string) => void;
 	/** Only the focused field takes keys and shows a cursor. @default false */
 	focus?: boolean;
@@ -26,7 +28,7 @@ export function TextField({value, onChange, focus = false}: TextFieldProps) {
 			const at = latest.current.cursor;
 			const next = editText(current, at, input, key);
 			if (!next) {
-				return;
+				return false;
 			}
 
 			latest.current = {value: next.text.join(''), cursor: next.cursor};
@@ -34,6 +36,8 @@ export function TextField({value, onChange, focus = false}: TextFieldProps) {
 			if (next.text.join('') !== current.join('')) {
 				onChange(next.text.join(''));
 			}
+
+			return true;
 		},
 		[onChange],
 	);
@@ -54,7 +58,7 @@ export function TextField({value, onChange, focus = false}: TextFieldProps) {
 
 type Edit = {text: string[]; cursor: number};
 
-/** What a key does to the text and cursor; undefined for keys the field leaves to others. */
+/** What a key does to the text and cursor; undefined for keys the field leaves to its screen. */
 function editText(text: string[], cursor: number, input: string, key: Key): Edit | undefined {
 	if (key.ctrl || key.meta || key.escape || key.tab || key.return || key.upArrow || key.downArrow || key.pageUp || key.pageDown) {
 		return undefined;
@@ -72,9 +76,10 @@ function editText(text: string[], cursor: number, input: string, key: Key): Edit
 		return {text, cursor: key.home ? 0 : text.length};
 	}
 
-	// Ink 6.8 reports Backspace as `delete`: both remove the character before the cursor.
+	// Ink 6.8 reports Backspace as `delete`: both remove the character before the cursor. At the
+	// start of the field there is none, and the screen may use the key (the form joins two lines).
 	if (key.backspace || key.delete) {
-		return cursor === 0 ? {text, cursor} : {text: [...text.slice(0, cursor - 1), ...text.slice(cursor)], cursor: cursor - 1};
+		return cursor === 0 ? undefined : {text: [...text.slice(0, cursor - 1), ...text.slice(cursor)], cursor: cursor - 1};
 	}
 
 	if (input === '') {

@@ -1,51 +1,47 @@
-// A one-line text prompt (search, find): Enter submits, Esc cancels; other keys are text.
+// A one-line text prompt (search, find): a TextField for the text, and the keys of its scope in the
+// key table for the rest (Enter submits, Esc cancels), with their hints after the text.
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
 import {useCallback} from 'react';
 import {useKeymap} from '../hooks/use-keymap.js';
-import type {Action, Scope} from '../keymap.js';
+import {type Action, hintsFor, screenScopes} from '../keymap.js';
 import {theme} from '../theme.js';
-
-const scopes: readonly Scope[] = ['find'];
+import {TextField} from './TextField.js';
 
 export type TextPromptProps = {
 	/** Shown before the text: `/`, `Search: `. */
 	label: string;
+	/** The text typed so far; the prompt is controlled. */
 	value: string;
+	/** Called with the new text after each edit. */
 	onChange: (value: string) => void;
+	/** Enter: called with the text. */
 	onSubmit: (value: string) => void;
+	/** Esc. */
 	onCancel: () => void;
+	/** Only the prompt on top takes keys. */
 	isActive: boolean;
-	/** Dim text after the input: what Enter will do. */
-	help?: string;
+	/** The key table scope of the prompt: its Enter and Esc, and their hints after the text. */
+	scope: 'find' | 'search';
 };
 
-export function TextPrompt({label, value, onChange, onSubmit, onCancel, isActive, help}: TextPromptProps) {
+export function TextPrompt({label, value, onChange, onSubmit, onCancel, isActive, scope}: TextPromptProps) {
 	const onAction = useCallback(
 		(action: Action) => {
-			if (action === 'back') {
+			if (action === 'open') {
+				onSubmit(value);
+			} else if (action === 'back') {
 				onCancel();
 			}
 		},
-		[onCancel],
+		[value, onSubmit, onCancel],
 	);
-	useKeymap(scopes, onAction, {isActive, includeGlobal: false, text: true});
-	// Text typed faster than a frame arrives whole, Enter included: an Enter in it submits.
-	const onTextChange = useCallback(
-		(text: string) => {
-			const [line = '', ...rest] = text.split(/\r\n|\r|\n/);
-			onChange(line);
-			if (rest.length > 0) {
-				onSubmit(line);
-			}
-		},
-		[onChange, onSubmit],
-	);
+	const scopes = screenScopes[scope];
+	useKeymap(scopes, onAction, {isActive});
 	return (
 		<Box>
 			<Text {...theme.strong}>{label}</Text>
-			<TextInput value={value} onChange={onTextChange} onSubmit={onSubmit} focus={isActive} />
-			{help ? <Text {...theme.dim}>{`  ${help}`}</Text> : null}
+			<TextField value={value} onChange={onChange} focus={isActive} />
+			<Text {...theme.dim}>{`  ${hintsFor(scopes).join(' · ')}`}</Text>
 		</Box>
 	);
 }

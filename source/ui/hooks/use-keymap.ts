@@ -1,47 +1,42 @@
 // Input handling through the key table: one active handler per screen, keys resolved to actions.
 import {type Key, useInput} from 'ink';
-import {useCallback, useContext, useLayoutEffect, useRef} from 'react';
+import {useContext, useLayoutEffect, useRef} from 'react';
 import {AppContext} from '../app-context.js';
-import {KeyRouterContext} from '../key-router.js';
-import {type Action, keyName, resolveKey, type Scope} from '../keymap.js';
+import {type KeyHandler, KeyRouterContext} from '../key-router.js';
+import {type Action, type Flags, keyName, resolveKey, type Scope} from '../keymap.js';
 
 export type KeymapOptions = {
 	/** Only the showing screen listens. @default true */
 	isActive?: boolean;
-	/** Skips a binding that does not apply now (see resolveKey). */
-	isEnabled?: (action: Action) => boolean;
-	/** False while the user types text: then letters like q and ? are text, not keys. @default true */
-	includeGlobal?: boolean;
-	/** The screen has a text field: typed text reaches it whole (see KeyRouter). @default false */
-	text?: boolean;
+	/** What holds on the screen now, for bindings with a `when` (the pager passes `{finding}`). @default {} */
+	flags?: Flags;
 };
 
-/** Calls `onAction` for every key the table maps to an action on these scopes. */
+/** Calls `onAction` for every key the table maps to an action in these scopes, with these flags. */
 export function useKeymap(scopes: readonly Scope[], onAction: (action: Action) => void, options: KeymapOptions = {}): void {
-	const {isActive = true, isEnabled, includeGlobal = true, text = false} = options;
-	const app = useContext(AppContext);
-	const clearMessage = app?.clearMessage;
-	const handle = useCallback(
-		(input: string, key: Key) => {
-			// A message lasts until the next key; clearing it first lets this key's action show a new one.
-			clearMessage?.();
-			const action = resolveKey(scopes, keyName(input, key), isEnabled, includeGlobal);
-			if (action) {
-				onAction(action);
-			}
-		},
-		[scopes, onAction, isEnabled, includeGlobal, clearMessage],
-	);
-	useRoutedInput(handle, isActive, {text});
+	const {isActive = true, flags = {}} = options;
+	// The router calls the handler of the latest render, so it sees this render's flags.
+	useRoutedInput((input: string, key: Key) => {
+		const action = resolveKey(scopes, keyName(input, key), flags);
+		if (action) {
+			onAction(action);
+		}
+	}, isActive);
 }
+
+export type RoutedInputOptions = {
+	/** A focused text field: it gets keys before the screen, and returns false for those it leaves. @default false */
+	text?: boolean;
+};
 
 /**
  * Subscribes to keys through the reader's key router when there is one (inside <App>), else through
  * Ink's useInput (a component tested on its own).
  */
-export function useRoutedInput(handler: (input: string, key: Key) => void, isActive: boolean, options: {text?: boolean} = {}): void {
+export function useRoutedInput(handler: KeyHandler, isActive: boolean, options: RoutedInputOptions = {}): void {
 	const text = options.text ?? false;
 	const router = useContext(KeyRouterContext);
+	const clearMessage = useContext(AppContext)?.clearMessage;
 	const latest = useRef(handler);
 	useLayoutEffect(() => {
 		latest.current = handler;
@@ -53,10 +48,17 @@ export function useRoutedInput(handler: (input: string, key: Key) => void, isAct
 
 		return router.register(
 			(input, key) => {
-				latest.current(input, key);
+				// A message lasts until the next key; clearing it first lets this key's action show a new one.
+				clearMessage?.();
+				return latest.current(input, key);
 			},
 			{text},
 		);
-	}, [router, isActive, text]);
-	useInput(handler, {isActive: isActive && !router});
+	}, [router, isActive, text, clearMessage]);
+	useInput(
+		(input, key) => {
+			handler(input, key);
+		},
+		{isActive: isActive && !router},
+	);
 }

@@ -14,7 +14,7 @@ import type {ListSource, PagerPosition} from '../navigation.js';
 import {topLineFor} from '../pager-model.js';
 import {type ArticleView, highlightedRelatedLine, pagerStatus} from './article/article-state.js';
 import {matchesByLine, PagerLine} from './article/PagerLine.js';
-import {articleScopes, useArticleInput} from './article/use-article-input.js';
+import {articleFlags, articleScopes, useArticleInput} from './article/use-article-input.js';
 import {useReadingMarks} from './article/use-reading-marks.js';
 
 export type ArticleScreenProps = {
@@ -49,7 +49,7 @@ export function ArticleScreen({article, source, position, find, relatedCursor, i
 	const margin = Math.max(0, Math.floor((body.columns - model.layout.textWidth) / 2));
 	const byline = [formatDate(article.date), article.author, reading.isSaved(article.id) ? 'saved' : undefined].filter(Boolean).join(' · ');
 	return (
-		<Frame title={`${article.section} › ${article.title}`} aside={byline} status={pagerStatus(view, commentCount)} hints={hintsFor(articleScopes)} prompt={prompt} clip={false}>
+		<Frame title={`${article.section} › ${article.title}`} aside={byline} status={pagerStatus(view, commentCount)} hints={hintsFor(articleScopes, articleFlags(view.find))} prompt={prompt} clip={false}>
 			{model.lines.slice(top, top + body.rows).map((line, offset) => (
 				<Box key={top + offset} marginLeft={margin} height={1} flexShrink={0}>
 					<PagerLine line={line} ranges={ranges.get(top + offset)} selected={top + offset === selectedLine} />

@@ -36,7 +36,7 @@ export function CommentsScreen({article, cursor, cursorKey, isActive}: CommentsS
 	}, []);
 
 	return (
-		<Frame title={`Comments › ${article.title}`} aside={plural(comments.length, 'comment')} status={commentsStatus(state, selected, comments.length)} hints={hintsFor(commentsScopes(state.mode), state.mode === 'list')}>
+		<Frame title={`Comments › ${article.title}`} aside={plural(comments.length, 'comment')} status={commentsStatus(state, selected, comments.length)} hints={hintsFor(commentsScopes(state.mode))}>
 			{showsList(state) ? (
 				<CommentList comments={comments} selected={selected} width={body.columns} height={body.rows} now={now()} />
 			) : (

@@ -1,40 +1,16 @@
 // The help (?): every key of the screen it was opened from and the global keys, from the key table.
 import {Text} from 'ink';
 import {useCallback} from 'react';
-import {useApp} from '../app-context.js';
+import {useReader} from '../app-context.js';
 import {handleCommonAction} from '../common-actions.js';
 import {Frame} from '../components/Frame.js';
 import {useKeymap} from '../hooks/use-keymap.js';
-import {type Action, type Binding, helpFor, hintsFor, keyLabel, type Scope} from '../keymap.js';
+import {type Action, type Binding, helpFor, helpText, hintsFor, keyLabel, type Scope, scopeInfo, screenModes, screenScopes} from '../keymap.js';
 import type {Screen} from '../navigation.js';
 import {fitToWidth, padToWidth} from '../text.js';
 import {theme} from '../theme.js';
 
-const scopes: readonly Scope[] = ['help'];
-
-/** The key scopes of each screen, for its help. */
-export const screenScopes: Record<Screen['name'], readonly Scope[]> = {
-	sections: ['list'],
-	headlines: ['list'],
-	article: ['pager'],
-	outline: ['outline'],
-	help: ['help'],
-	search: ['find'],
-	find: ['find'],
-	comments: ['comments', 'form'],
-};
-
-const scopeTitles: Record<Scope, string> = {
-	list: 'Lists',
-	pager: 'Reading an article',
-	outline: 'Outline',
-	help: 'Help',
-	find: 'Typing a search',
-	comments: 'Comments',
-	form: 'Writing a comment',
-	confirm: 'Questions',
-	global: 'Everywhere',
-};
+const scopes: readonly Scope[] = screenScopes.help;
 
 export type HelpScreenProps = {
 	of: Screen['name'];
@@ -44,16 +20,26 @@ export type HelpScreenProps = {
 
 type HelpRow = {heading: string} | {keys: string; help: string};
 
+/**
+ * The keys of a screen as the table resolves them: the bindings of each of its modes, then the
+ * global keys of its first mode (the one it is in when ? can be pressed).
+ */
+export function helpBindings(of: Screen['name']): Binding[] {
+	const [first = [], ...others] = screenModes[of];
+	const own = [first, ...others].flatMap(mode => helpFor(mode).filter(binding => binding.scope !== 'global'));
+	return [...own, ...helpFor(first).filter(binding => binding.scope === 'global')];
+}
+
 export function helpRows(of: Screen['name']): HelpRow[] {
 	const rows: HelpRow[] = [];
 	let scope: Scope | undefined;
-	for (const binding of helpFor(screenScopes[of])) {
+	for (const binding of helpBindings(of)) {
 		if (binding.scope !== scope) {
 			scope = binding.scope;
-			rows.push({heading: scopeTitles[scope]});
+			rows.push({heading: scopeInfo[scope].title});
 		}
 
-		rows.push({keys: keysText(binding), help: binding.help});
+		rows.push({keys: keysText(binding), help: helpText(binding)});
 	}
 
 	return rows;
@@ -64,7 +50,7 @@ function keysText(binding: Binding): string {
 }
 
 export function HelpScreen({of, scroll, isActive}: HelpScreenProps) {
-	const {dispatch, body} = useApp();
+	const {dispatch, body} = useReader();
 	const rows = helpRows(of);
 	const maxScroll = Math.max(0, rows.length - body.rows);
 	const top = Math.min(scroll, maxScroll);
@@ -72,7 +58,7 @@ export function HelpScreen({of, scroll, isActive}: HelpScreenProps) {
 		(action: Action) => {
 			if (action === 'line-down' || action === 'line-up') {
 				dispatch({type: 'replace', screen: {name: 'help', of, scroll: Math.min(maxScroll, Math.max(0, top + (action === 'line-down' ? 1 : -1)))}});
-			} else if (action !== 'help') {
+			} else {
 				handleCommonAction(action, dispatch, {screen: 'help'});
 			}
 		},
@@ -82,7 +68,7 @@ export function HelpScreen({of, scroll, isActive}: HelpScreenProps) {
 
 	const keyWidth = Math.min(24, Math.floor(body.columns / 3));
 	return (
-		<Frame title="Help: keys" aside={scopeTitles[screenScopes[of][0] ?? 'global']} status={rows.length > body.rows ? `${top + 1}-${Math.min(rows.length, top + body.rows)} of ${rows.length}` : ''} hints={hintsFor(scopes)}>
+		<Frame title="Help: keys" aside={scopeInfo[screenModes[of][0]?.[0] ?? 'global'].title} status={rows.length > body.rows ? `${top + 1}-${Math.min(rows.length, top + body.rows)} of ${rows.length}` : ''} hints={hintsFor(scopes)}>
 			{rows.slice(top, top + body.rows).map((row, index) =>
 				'heading' in row ? (
 					<Text key={index} {...theme.subheading}>

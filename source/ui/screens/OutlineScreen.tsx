@@ -7,13 +7,13 @@ import {Frame} from '../components/Frame.js';
 import {List, visibleItems} from '../components/List.js';
 import {useKeymap} from '../hooks/use-keymap.js';
 import {usePagerModel} from '../hooks/use-pager-model.js';
-import {type Action, hintsFor, type Scope} from '../keymap.js';
+import {type Action, hintsFor, type Scope, screenScopes} from '../keymap.js';
 import {type ListCursor, listCursor} from '../navigation.js';
 import {subheadingText} from '../pager-model.js';
 import {padToWidth} from '../text.js';
 import {theme} from '../theme.js';
 
-const scopes: readonly Scope[] = ['outline'];
+const scopes: readonly Scope[] = screenScopes.outline;
 
 export type OutlineScreenProps = ListCursor & {
 	/** The article whose subheadings are listed. */

@@ -1,7 +1,7 @@
 // Search (/): a query line; Enter shows the matching articles as a headline list.
 import {Text} from 'ink';
 import {useCallback} from 'react';
-import {useApp} from '../app-context.js';
+import {useReader} from '../app-context.js';
 import {Frame} from '../components/Frame.js';
 import {TextPrompt} from '../components/TextPrompt.js';
 import {theme} from '../theme.js';
@@ -12,7 +12,7 @@ export type SearchScreenProps = {
 };
 
 export function SearchScreen({query, isActive}: SearchScreenProps) {
-	const {dispatch, library} = useApp();
+	const {dispatch, library} = useReader();
 	const onChange = useCallback((value: string) => dispatch({type: 'set-query', query: value}), [dispatch]);
 	const onCancel = useCallback(() => dispatch({type: 'back'}), [dispatch]);
 	const onSubmit = useCallback(
@@ -29,7 +29,7 @@ export function SearchScreen({query, isActive}: SearchScreenProps) {
 			aside={`${library.articles.length} articles`}
 			status=""
 			hints={[]}
-			prompt={<TextPrompt label="Search: " value={query} onChange={onChange} onSubmit={onSubmit} onCancel={onCancel} isActive={isActive} help="Enter search · Esc cancel" />}
+			prompt={<TextPrompt label="Search: " value={query} onChange={onChange} onSubmit={onSubmit} onCancel={onCancel} isActive={isActive} scope="search" />}
 		>
 			<Text {...theme.dim}>Type words to find in titles, summaries and article text; every word must match.</Text>
 		</Frame>

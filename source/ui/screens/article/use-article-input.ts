@@ -6,12 +6,12 @@ import type {ReadingState} from '../../../store/reading-state.js';
 import {type AppServices, useReader} from '../../app-context.js';
 import {handleCommonAction} from '../../common-actions.js';
 import {useKeymap} from '../../hooks/use-keymap.js';
-import type {Action, Scope} from '../../keymap.js';
+import {type Action, type Flags, type Scope, screenScopes} from '../../keymap.js';
 import {articlesOf} from '../../list-sources.js';
 import {articleNavigation, type ArticleView, neighbourOf} from './article-state.js';
 
 /** The key scopes of the article screen. */
-export const articleScopes: readonly Scope[] = ['pager'];
+export const articleScopes: readonly Scope[] = screenScopes.article;
 
 export type ArticleInput = {
 	/** The article shown. */
@@ -26,20 +26,15 @@ export type ArticleInput = {
 
 type Context = Omit<ArticleInput, 'isActive'> & {services: AppServices};
 
+/** What the key table's conditions see on the article screen: whether a find is active. */
+export function articleFlags(find: string | undefined): Flags {
+	return {finding: find !== undefined};
+}
+
 export function useArticleInput({isActive, ...input}: ArticleInput): void {
 	const context: Context = {...input, services: useReader()};
 	const {find} = input.view;
-	const isEnabled = useCallback(
-		(action: Action) => {
-			if (action === 'next-match' || action === 'previous-match' || action === 'clear-find') {
-				return find !== undefined;
-			}
-
-			return action !== 'next-article' || find === undefined;
-		},
-		[find],
-	);
-	useKeymap(articleScopes, action => onAction(action, context), {isActive, isEnabled});
+	useKeymap(articleScopes, action => onAction(action, context), {isActive, flags: articleFlags(find)});
 }
 
 function onAction(action: Action, context: Context): void {

@@ -3,7 +3,7 @@
 // and keeps drafts, then tells the reducer what happened. Tested without Ink.
 import type {Comment, CommentInput} from '../../../store/comments.js';
 import {type FormAction, type FormField, formInput, formReducer, formState, type FormState, hasWriting} from '../../comment-form-state.js';
-import type {Scope} from '../../keymap.js';
+import {type Scope, screenScopes} from '../../keymap.js';
 
 /** What the screen shows, and so which keys apply. */
 export type CommentsMode = 'list' | 'form' | 'confirm-delete' | 'confirm-discard';
@@ -93,10 +93,10 @@ export function commentsScopes(mode: CommentsMode): readonly Scope[] {
 }
 
 const scopesOfMode: Record<CommentsMode, readonly Scope[]> = {
-	list: ['comments'],
-	form: ['form'],
-	'confirm-delete': ['confirm'],
-	'confirm-discard': ['confirm'],
+	list: screenScopes.comments,
+	form: screenScopes.commentForm,
+	'confirm-delete': screenScopes.commentQuestion,
+	'confirm-discard': screenScopes.commentQuestion,
 };
 
 /** Whether the comments are drawn (the list, and the delete question about one of them) rather than the form. */

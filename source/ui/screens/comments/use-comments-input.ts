@@ -30,9 +30,9 @@ export function useCommentsInput(input: CommentsInput): void {
 	const context: Context = {...input, services: useReader()};
 	const {mode} = input.state;
 	useKeymap(commentsScopes('list'), action => onListAction(action, context), {isActive: input.isActive && mode === 'list'});
-	useKeymap(commentsScopes('form'), action => onFormAction(action, context), {isActive: input.isActive && mode === 'form', includeGlobal: false});
+	useKeymap(commentsScopes('form'), action => onFormAction(action, context), {isActive: input.isActive && mode === 'form'});
 	const asking = mode === 'confirm-delete' || mode === 'confirm-discard';
-	useKeymap(commentsScopes('confirm-delete'), action => onConfirmAction(action, context), {isActive: input.isActive && asking, includeGlobal: false});
+	useKeymap(commentsScopes('confirm-delete'), action => onConfirmAction(action, context), {isActive: input.isActive && asking});
 }
 
 function onListAction(action: Action, context: Context): void {
@@ -44,7 +44,7 @@ function onListAction(action: Action, context: Context): void {
 		update({type: 'edit', comment});
 	} else if (action === 'delete' && comment) {
 		update({type: 'ask-delete'});
-	} else if (action !== 'search') {
+	} else {
 		handleCommonAction(action, services.dispatch, {screen: 'comments', keys: comments.map(other => other.id), pageSize: 1});
 	}
 }

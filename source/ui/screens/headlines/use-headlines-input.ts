@@ -4,12 +4,12 @@ import type {ReadingState} from '../../../store/reading-state.js';
 import {useReader} from '../../app-context.js';
 import {handleCommonAction} from '../../common-actions.js';
 import {useKeymap} from '../../hooks/use-keymap.js';
-import type {Action, Scope} from '../../keymap.js';
+import {type Action, type Scope, screenScopes} from '../../keymap.js';
 import type {ListSource} from '../../navigation.js';
 import {plural} from '../../text.js';
 
 /** The key scopes of a headline list. */
-export const headlinesScopes: readonly Scope[] = ['list'];
+export const headlinesScopes: readonly Scope[] = screenScopes.headlines;
 
 export type HeadlinesInput = {
 	/** What the list shows: the article screen's n and p go through it. */

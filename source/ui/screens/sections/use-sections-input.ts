@@ -4,13 +4,13 @@ import {useReader} from '../../app-context.js';
 import {handleCommonAction} from '../../common-actions.js';
 import {visibleItems} from '../../components/List.js';
 import {useKeymap} from '../../hooks/use-keymap.js';
-import type {Action, Scope} from '../../keymap.js';
+import {type Action, type Scope, screenScopes} from '../../keymap.js';
 import {articlesOf, entryKey, type SectionEntry} from '../../list-sources.js';
 import type {ReadingState} from '../../../store/reading-state.js';
 import {plural} from '../../text.js';
 
 /** The key scopes of the sections screen. */
-export const sectionsScopes: readonly Scope[] = ['list'];
+export const sectionsScopes: readonly Scope[] = screenScopes.sections;
 
 export type SectionsInput = {
 	/** The entries as shown. */
