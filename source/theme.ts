@@ -36,3 +36,9 @@ export const theme = {
 
 /** The name of a style in the theme. */
 export type ThemeName = keyof typeof theme;
+
+/** The theme with every colour removed and every other attribute kept: for NO_COLOR. */
+export function withoutColour<Theme extends Record<string, TextStyle>>(styles: Theme): Theme {
+	const entries = Object.entries(styles).map(([name, {color: _color, ...attributes}]) => [name, attributes]);
+	return Object.fromEntries(entries) as Theme;
+}

@@ -134,9 +134,7 @@ describe('NO_COLOR', () => {
 		expect(heading.every(cell => cell.bold && cell.coloured)).toBe(true);
 	});
 
-	// Fails today: the reader's theme gives Ink colours whatever NO_COLOR says (only `newsread read`
-	// looks at it, in commands/context.ts); the subheading comes out cyan. Switch to `it` with the fix.
-	it.fails('with NO_COLOR=1 draws no colour anywhere on the screen, and the subheadings still bold', async () => {
+	it('with NO_COLOR=1 draws no colour anywhere on the screen, and the subheadings still bold', async () => {
 		const session = start(makeTempHome(), {NO_COLOR: '1'});
 		await showSubheading(session);
 		const heading = session.rowCells('A tied first ballot')!.filter(cell => cell.char.trim() !== '');
