@@ -59,7 +59,8 @@ export function App({library, reading, openUrl, comments: commentLog, editText =
 	}, [disableFocus]);
 	useEffect(() => {
 		if (state.quit) {
-			reading.flush();
+			// Starts the last write now; run-reader awaits the same write queue after exit, and write errors go to onError.
+			void reading.flush();
 			exit();
 		}
 	}, [state.quit, reading, exit]);
