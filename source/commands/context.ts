@@ -30,7 +30,7 @@ export type CommandContext = {
 	stdout: Output;
 	stderr: Output;
 	env: Record<string, string | undefined>;
-	library(): Library;
+	library: () => Library;
 	/** The comment log (opened on first use). */
 	comments(): CommentLog;
 	/** Whether standard input is a terminal (then there is no piped comment text to read). */

@@ -13,7 +13,7 @@ export type KeyRouter = {
 	 */
 	register(handler: KeyHandler, options?: {text?: boolean}): () => void;
 	/** Passes a key to every registered handler, in the order they registered. */
-	dispatch(input: string, key: Key): void;
+	dispatch: (input: string, key: Key) => void;
 };
 
 type Registration = {handler: KeyHandler; text: boolean};
