@@ -24,7 +24,7 @@ export function filteredStdin(stdin: NodeJS.ReadStream): NodeJS.ReadStream {
 		get(target, property) {
 			if (property === 'read') {
 				return (size?: number) => {
-					const chunk: unknown = target.read(size);
+					const chunk = target.read(size) as string | Buffer | null;
 					if (chunk === null) {
 						return null;
 					}
