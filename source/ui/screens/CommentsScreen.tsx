@@ -45,7 +45,7 @@ export function CommentsScreen({article, cursor, isActive}: CommentsScreenProps)
 			notify('Your unfinished comment was restored.');
 		}
 		// Only when the screen opens.
-	}, []);
+	}, [article.id, notify, reading]);
 	useDraftKeeping(mode, form.values, article.id);
 
 	const openForm = useCallback(

@@ -32,6 +32,7 @@ export function HeadlinesScreen({source, cursor, isActive}: HeadlinesScreenProps
 	const reading = useReadingState(readingStore);
 	// Saved lists change with the reading state; other lists only with the source.
 	const savedVersion = source.kind === 'saved' ? reading.version() : 0;
+	// eslint-disable-next-line react-hooks/exhaustive-deps -- savedVersion is the memo's key for saved lists: `reading` itself never changes.
 	const articles = useMemo(() => articlesOf(source, library, reading), [source, library, reading, savedVersion]);
 	const selected = Math.min(cursor, Math.max(0, articles.length - 1));
 	const rowsPerItem = body.columns >= SUMMARY_MIN_COLUMNS ? 2 : 1;
