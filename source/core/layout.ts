@@ -88,7 +88,6 @@ const NARROW_SPACE_RUN = /[\t\n\v\f\r]| {2}/;
 const NARROW_SPACES = /[\t\n\v\f\r ]+/g;
 
 /** C0/C1 control characters other than whitespace: dropped, they must never reach the terminal. */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\x00-\x08\x0E-\x1F\x7F-\x9F]/g;
 
 /** Whitespace a line may break at. No-break spaces (U+00A0, U+2007, U+202F) are deliberately absent. */
