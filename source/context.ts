@@ -53,9 +53,9 @@ export type CommandContext = {
 	stdinIsTTY: boolean;
 	env: Record<string, string | undefined>;
 	/** The article library (loaded on first use). */
-	library(): Library;
+	library: () => Library;
 	/** The comment log (opened on first use). */
-	comments(): CommentLog;
+	comments: () => CommentLog;
 	/** Folder where `import` writes new articles. */
 	userArticlesDir: string;
 	/** The clock (the date of imported articles). */

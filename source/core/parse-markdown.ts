@@ -117,10 +117,10 @@ function optionalDate(value: unknown): string | undefined {
 		return undefined;
 	}
 
-	const text = value instanceof Date ? value.toISOString() : String(value);
+	const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : JSON.stringify(value);
 	const time = isoDatePattern.test(text) ? Date.parse(text) : Number.NaN;
 	if (Number.isNaN(time)) {
-		throw new ArticleFormatError(`"date" is not an ISO 8601 date: ${sanitizeLine(String(value))}`);
+		throw new ArticleFormatError(`"date" is not an ISO 8601 date: ${sanitizeLine(text)}`);
 	}
 
 	return new Date(time).toISOString();

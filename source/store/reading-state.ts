@@ -31,9 +31,9 @@ export type ReadingState = {
 	/** Keeps (or, with undefined, drops) the unfinished comment of an article. */
 	setDraft(articleId: string, draft: Omit<Draft, 'updatedAt'> | undefined): void;
 	/** Calls `listener` after every change; returns the unsubscribe function. */
-	subscribe(listener: () => void): () => void;
+	subscribe: (listener: () => void) => () => void;
 	/** A number that changes with every change (for React's useSyncExternalStore). */
-	version(): number;
+	version: () => number;
 	/** Writes every pending change now. */
 	flush(): Promise<void>;
 };

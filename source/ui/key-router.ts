@@ -12,9 +12,9 @@ export type KeyRouter = {
 	 * Adds a handler; returns the function that removes it. A `text` handler is a focused text field:
 	 * it gets each key first, and typed or pasted text as one string.
 	 */
-	register(handler: KeyHandler, options?: {text?: boolean}): () => void;
+	register: (handler: KeyHandler, options?: {text?: boolean}) => () => void;
 	/** Takes a key as Ink parsed it; the keys in it reach their handler one at a time (see KeyRouter). */
-	dispatch(input: string, key: Key): void;
+	dispatch: (input: string, key: Key) => void;
 	/** True while keys wait for the screen to draw what the keys before them did. */
 	isBusy(): boolean;
 };

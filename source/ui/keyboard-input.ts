@@ -21,14 +21,14 @@ export function dropUnknownSequences(chunk: string): string {
 }
 
 /** Filters what `read` returns: the stdin of the reader, and of the UI tests. */
-export function filterRead(read: (size?: number) => unknown): (size?: number) => string | null {
+export function filterRead(read: (size?: number) => string | Buffer | null | undefined): (size?: number) => string | null {
 	return size => {
 		const chunk = read(size);
 		if (chunk === null || chunk === undefined) {
 			return null;
 		}
 
-		return dropUnknownSequences(typeof chunk === 'string' ? chunk : String(chunk));
+		return dropUnknownSequences(typeof chunk === 'string' ? chunk : chunk.toString());
 	};
 }
 
@@ -37,7 +37,7 @@ export function filteredStdin(stdin: NodeJS.ReadStream): NodeJS.ReadStream {
 	return new Proxy(stdin, {
 		get(target, property) {
 			if (property === 'read') {
-				return filterRead(size => target.read(size));
+				return filterRead(size => target.read(size) as string | Buffer | null);
 			}
 
 			const value: unknown = Reflect.get(target, property, target);

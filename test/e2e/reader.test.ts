@@ -108,7 +108,7 @@ async function openLongRead(session: PtySession): Promise<void> {
 /** From page 1 of the long read: ] until the top line is `heading`. */
 async function goToSubheading(session: PtySession, heading: string): Promise<void> {
 	const top = () => bodyLines(session)[0]!.trim();
-	for (const _ of longRead.subheadings) {
+	for (let tries = 0; tries < longRead.subheadings.length; tries++) {
 		const before = top();
 		await session.press(']');
 		await session.waitForSettled(() => top() !== before && longRead.subheadings.includes(top()), 'the next subheading on the top line');

@@ -212,7 +212,9 @@ export function renderReader(options: RenderReaderOptions = {}): Reader {
 			await tick();
 		});
 		for (let next = heldKeys.shift(); next; next = heldKeys.shift()) {
-			await act(next);
+			await act(async () => {
+				next();
+			});
 		}
 
 		// Effects of the new frame (useInput handlers for the next screen) are in place now.

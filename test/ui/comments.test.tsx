@@ -8,7 +8,6 @@ import {DRAFT_DELAY_MS} from '../../source/ui/screens/CommentsScreen.js';
 import {bodyOf, type EditText, FIXED_NOW, headerOf, type Reader, renderReader, statusOf} from '../helpers/render.js';
 
 const harbourVote = 'world/harbour-vote';
-const harbourTitle = 'Marrowick harbour council votes to close the old ferry slip';
 const ann = {name: 'Ann Reader', email: 'ann@example.org'};
 const emailNote = 'Your email address will not be published. Required fields are marked *';
 

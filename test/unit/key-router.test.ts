@@ -9,10 +9,10 @@ function routerWithFrames() {
 	const router = createKeyRouter({afterRender: callback => waiting.push(callback)});
 	return {
 		router,
-		drawn() {
+		drawn: () => {
 			waiting.shift()?.();
 		},
-		drawAll() {
+		drawAll: () => {
 			for (let next = waiting.shift(); next; next = waiting.shift()) {
 				next();
 			}

@@ -27,6 +27,7 @@ export function HeadlinesScreen({source, cursor, cursorKey, isActive}: Headlines
 	const reading = useReadingState(readingStore);
 	// Saved lists change with the reading state; other lists only with the source.
 	const savedVersion = source.kind === 'saved' ? reading.version() : 0;
+	// eslint-disable-next-line react-hooks/exhaustive-deps -- savedVersion is the memo's key for saved lists: `reading` itself never changes.
 	const articles = useMemo(() => articlesOf(source, library, reading), [source, library, reading, savedVersion]);
 	const keys = useMemo(() => articles.map(article => article.id), [articles]);
 	const selected = listCursor({cursor, cursorKey}, keys);

@@ -1,6 +1,5 @@
 // The pager's keys: navigation comes from articleNavigation; the rest (n and p through the list,
 // the browser, save, read marks) acts on the reading state and tells the user what happened.
-import {useCallback} from 'react';
 import type {Article} from '../../../core/article.js';
 import type {ReadingState} from '../../../store/reading-state.js';
 import {type AppServices, useReader} from '../../app-context.js';

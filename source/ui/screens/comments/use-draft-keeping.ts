@@ -18,8 +18,8 @@ export function useDraftKeeping(state: CommentsState, articleId: string): void {
 		if (reading.draft(articleId)) {
 			notify('Your unfinished comment was restored.');
 		}
-		// Only when the screen opens.
-	}, []);
+		// Only when the screen opens: none of these change while it is open.
+	}, [articleId, notify, reading]);
 	useEffect(() => {
 		if (!keep) {
 			return;
