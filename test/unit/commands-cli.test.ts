@@ -1,26 +1,12 @@
 // The command line in the test process: meow's flags reach the commands, --articles repeats, stdin
 // and the environment come from what the caller passes, and failures become exit codes.
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {Readable} from 'node:stream';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {type CommandLineIO, runCommandLine} from '../../source/command-line.js';
 import {fakeOutput, fixtureLibraryDir} from '../helpers/command-context.js';
-
-const folders: string[] = [];
-
-function temporaryFolder(): string {
-	const folder = mkdtempSync(path.join(tmpdir(), 'newsread-cli-test-'));
-	folders.push(folder);
-	return folder;
-}
-
-afterEach(() => {
-	for (const folder of folders.splice(0)) {
-		rmSync(folder, {recursive: true, force: true});
-	}
-});
+import {temporaryFolder} from '../helpers/temporary-folder.js';
 
 /** Runs `newsread ...argv` with its own NEWSREAD_HOME, piped (not a terminal) standard input and output. */
 async function newsread(argv: string[], options: {home?: string; stdin?: CommandLineIO['stdin']} = {}) {

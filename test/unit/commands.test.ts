@@ -1,10 +1,9 @@
 // The subcommands run in the test process with a fake output: what a script or a person reading the
 // terminal gets from `newsread sections`, `list`, `read`, `import` and `doctor`.
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {doctorCommand} from '../../source/commands/doctor.js';
 import {importCommand} from '../../source/commands/import.js';
 import {listCommand} from '../../source/commands/list.js';
@@ -12,23 +11,10 @@ import {readCommand} from '../../source/commands/read.js';
 import {sectionsCommand} from '../../source/commands/sections.js';
 import {loadLibrary} from '../../source/core/library.js';
 import {commandContext, fixtureLibraryDir} from '../helpers/command-context.js';
+import {temporaryFolder} from '../helpers/temporary-folder.js';
 
 const ESC = '\u001B';
 const pages = fileURLToPath(new URL('../fixtures/pages', import.meta.url));
-
-const folders: string[] = [];
-
-function temporaryFolder(): string {
-	const folder = mkdtempSync(path.join(tmpdir(), 'newsread-commands-test-'));
-	folders.push(folder);
-	return folder;
-}
-
-afterEach(() => {
-	for (const folder of folders.splice(0)) {
-		rmSync(folder, {recursive: true, force: true});
-	}
-});
 
 describe('newsread sections', () => {
 	it('prints each section and its article count, in the order of sections.yaml, then by name', async () => {

@@ -1,12 +1,12 @@
-import {cpSync, mkdirSync, mkdtempSync, rmSync, truncateSync, unlinkSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpSync, mkdirSync, truncateSync, unlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {type ArticleProblem} from '../../source/core/article.js';
 import {type Library, loadLibrary, MAX_ARTICLE_BYTES, newestFirst, readArticleText} from '../../source/core/library.js';
 import {ArticleFormatError} from '../../source/core/parse-markdown.js';
 import {bundledArticlesDir} from '../../source/store/paths.js';
+import {temporaryFolder} from '../helpers/temporary-folder.js';
 
 const fixtureLibrary = fileURLToPath(new URL('../fixtures/library/news', import.meta.url));
 
@@ -21,20 +21,6 @@ const fixtureIdsNewestFirst = [
 	'culture/film-festival',
 	'arts/mural',
 ];
-
-const temporaryFolders: string[] = [];
-
-function temporaryFolder(): string {
-	const folder = mkdtempSync(path.join(tmpdir(), 'newsread-library-test-'));
-	temporaryFolders.push(folder);
-	return folder;
-}
-
-afterEach(() => {
-	for (const folder of temporaryFolders.splice(0)) {
-		rmSync(folder, {recursive: true, force: true});
-	}
-});
 
 /** A temporary copy of the fixture library that a test may add broken files to. */
 function copyOfFixtures(): string {
