@@ -1,5 +1,6 @@
 // The reading-state file (conf): every change is a read-modify-write under a file lock, so several
 // newsread processes never lose each other's changes; a damaged file is moved aside, never overwritten.
+import {randomUUID} from 'node:crypto';
 import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
@@ -147,11 +148,7 @@ export class StateFile {
 
 	/** Applies `change` to the file's current contents under the lock and returns what was written. */
 	async update(change: (data: StateData) => void): Promise<StateData> {
-		const release = await lock(this.path, {
-			...lockOptions(this.options),
-			// proper-lockfile polls: short waits at first, then at most twice a second, for lockWaitMs in all.
-			retries: {retries: 10_000, factor: 1.3, minTimeout: 10, maxTimeout: 500, randomize: true, maxRetryTime: this.options.lockWaitMs ?? LOCK_WAIT_MS},
-		});
+		const release = await this.lock();
 		try {
 			this.conf ??= this.openConf();
 			const data = this.readStore(this.conf);
@@ -160,6 +157,49 @@ export class StateFile {
 			return data;
 		} finally {
 			await release().catch(() => undefined);
+		}
+	}
+
+	/**
+	 * Takes the lock, waiting up to lockWaitMs, and claims it with a token (see claimLock). Rejects
+	 * with ELOCKED when another newsread held it all that time.
+	 */
+	private async lock(): Promise<() => Promise<void>> {
+		const lockDir = `${this.path}.lock`;
+		const giveUpAt = Date.now() + (this.options.lockWaitMs ?? LOCK_WAIT_MS);
+		for (;;) {
+			removeDeadTokens(lockDir, Date.now());
+			let release: () => Promise<void>;
+			try {
+				release = await lock(this.path, {
+					...lockOptions(this.options),
+					// proper-lockfile polls: short waits at first, then at most twice a second; dead tokens are removed between rounds.
+					retries: {retries: 10_000, factor: 1.3, minTimeout: 10, maxTimeout: 500, randomize: true, maxRetryTime: Math.max(1, Math.min(2000, giveUpAt - Date.now()))},
+				});
+			} catch (error) {
+				if (Date.now() < giveUpAt) {
+					continue;
+				}
+
+				throw lockBusyError(error);
+			}
+
+			const token = claimLock(lockDir);
+			if (token) {
+				return async () => {
+					rmSync(path.join(lockDir, token), {force: true});
+					await release().catch(() => undefined);
+				};
+			}
+
+			await release().catch(() => undefined);
+			if (Date.now() >= giveUpAt) {
+				throw lockBusyError();
+			}
+
+			await new Promise(resolve => {
+				setTimeout(resolve, 10 + Math.floor(Math.random() * 40));
+			});
 		}
 	}
 
@@ -274,22 +314,94 @@ function lockOptions(options: StateFileOptions) {
  */
 function tryLockSync(file: string, options: ReturnType<typeof lockOptions>, waitMs: number): (() => void) | undefined {
 	const sleeper = new Int32Array(new SharedArrayBuffer(4));
+	const lockDir = `${file}.lock`;
 	const giveUpAt = Date.now() + waitMs;
 	for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+		removeDeadTokens(lockDir, Date.now());
 		try {
-			return lockSync(file, options);
+			const release = lockSync(file, options);
+			const token = claimLock(lockDir);
+			if (token) {
+				return () => {
+					rmSync(path.join(lockDir, token), {force: true});
+					try {
+						release();
+					} catch {
+						// Another newsread's token is in the lock: it removes the lock.
+					}
+				};
+			}
+
+			try {
+				release();
+			} catch {
+				// As above.
+			}
 		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') {
+			if (!['ELOCKED', 'ENOTEMPTY'].includes((error as NodeJS.ErrnoException).code ?? '')) {
 				throw error;
 			}
+		}
 
-			if (Date.now() > giveUpAt) {
-				return undefined;
+		if (Date.now() > giveUpAt) {
+			return undefined;
+		}
+
+		Atomics.wait(sleeper, 0, 0, pause);
+	}
+}
+
+/**
+ * Puts a token file in the lock directory just taken and says whether it is the only one. proper-lockfile
+ * takes over a stale lock by removing it and making its own, so two newsreads that both found the same
+ * lock stale can each believe they made the new one; with a token inside, a live lock cannot be removed
+ * (rmdir fails on a directory that is not empty), and of two that made it, at most one finds its token
+ * alone. The token, or undefined when the lock is not ours alone (the caller's token is removed again).
+ */
+function claimLock(lockDir: string): string | undefined {
+	const token = `holder-${process.pid}-${randomUUID()}`;
+	const tokenPath = path.join(lockDir, token);
+	try {
+		writeFileSync(tokenPath, '', {flag: 'wx'});
+		const names = readdirSync(lockDir);
+		if (names.length === 1 && names[0] === token) {
+			return token;
+		}
+	} catch {
+		// The lock directory went away: it was not ours.
+	}
+
+	rmSync(tokenPath, {force: true});
+	return undefined;
+}
+
+/**
+ * Removes tokens of holders that were killed (older than the stale time: a holder keeps the lock a few
+ * milliseconds), so proper-lockfile can take the stale lock over. A live holder's token is fresh.
+ */
+function removeDeadTokens(lockDir: string, now: number): void {
+	let names: string[];
+	try {
+		names = readdirSync(lockDir);
+	} catch {
+		return;
+	}
+
+	for (const name of names.filter(candidate => candidate.startsWith('holder-'))) {
+		const token = path.join(lockDir, name);
+		try {
+			if (now - statSync(token).mtimeMs > LOCK_STALE_MS) {
+				rmSync(token, {force: true});
 			}
-
-			Atomics.wait(sleeper, 0, 0, pause);
+		} catch {
+			// Removed by its holder meanwhile.
 		}
 	}
+}
+
+function lockBusyError(cause?: unknown): Error {
+	const error = cause as NodeJS.ErrnoException | undefined;
+	return error?.code === 'ELOCKED' ? error : Object.assign(new Error('Lock file is already being held'), {code: 'ELOCKED', cause});
 }
 
 /** Whether conf would open this text without writing: a JSON object with every field and the current format version. */

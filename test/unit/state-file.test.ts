@@ -207,10 +207,13 @@ describe('leftovers of killed writers', () => {
 		await new StateFile({dir}).update(data => {
 			data.read['world/a'] = 1;
 		});
-		// What proper-lockfile leaves when its process is killed while holding the lock, a while ago.
+		// What a newsread killed while holding the lock a while ago leaves: the lock and its token in it.
 		const lockDir = path.join(dir, 'config.json.lock');
+		const token = path.join(lockDir, 'holder-12345-dead');
 		mkdirSync(lockDir);
+		writeFileSync(token, '');
 		const longAgo = new Date(Date.now() - 60_000);
+		utimesSync(token, longAgo, longAgo);
 		utimesSync(lockDir, longAgo, longAgo);
 
 		const file = new StateFile({dir});
@@ -263,6 +266,22 @@ describe('another newsread holding the lock', () => {
 		});
 		expect(rawState(dir)).toMatchObject({read: {'world/a': 1}, __internal__: {migrations: {version: STATE_VERSION}}});
 		expect(fileMode(file.path)).toBe(0o600);
+	});
+
+	it('never lets two newsreads that both took the same stale lock over write at once: a live holder\'s lock cannot be removed', async () => {
+		const dir = temporaryFolder();
+		const file = new StateFile({dir, lockWaitMs: 50});
+		// A live holder: its token is in the lock (fresh), even though the lock directory itself looks stale.
+		const lockDir = path.join(dir, 'config.json.lock');
+		mkdirSync(lockDir);
+		writeFileSync(path.join(lockDir, 'holder-1-live'), '');
+		const longAgo = new Date(Date.now() - 60_000);
+		utimesSync(lockDir, longAgo, longAgo);
+		await expect(file.update(data => {
+			data.read['world/a'] = 1;
+		})).rejects.toMatchObject({code: 'ELOCKED'});
+		expect(readdirSync(lockDir)).toEqual(['holder-1-live']);
+		expect(file.read().read).toEqual({});
 	});
 
 	it('waits for the lock and writes once the other newsread lets it go', async () => {
