@@ -1,7 +1,7 @@
 // The reading-state file (conf): every change is a read-modify-write under a file lock, so several
 // newsread processes never lose each other's changes; a damaged file is moved aside, never overwritten.
 import {randomUUID} from 'node:crypto';
-import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import {lock, lockSync} from 'proper-lockfile';
@@ -376,8 +376,9 @@ function claimLock(lockDir: string): string | undefined {
 }
 
 /**
- * Removes tokens of holders that were killed (older than the stale time: a holder keeps the lock a few
- * milliseconds), so proper-lockfile can take the stale lock over. A live holder's token is fresh.
+ * Removes the lock of a holder that was killed: its token is older than the stale time (a holder keeps
+ * the lock a few milliseconds). A live holder's token is fresh, and its lock cannot be removed while
+ * the token is in it; removing an empty lock someone has just made is safe too, as claimLock finds out.
  */
 function removeDeadTokens(lockDir: string, now: number): void {
 	let names: string[];
@@ -387,14 +388,25 @@ function removeDeadTokens(lockDir: string, now: number): void {
 		return;
 	}
 
+	let removed = false;
 	for (const name of names.filter(candidate => candidate.startsWith('holder-'))) {
 		const token = path.join(lockDir, name);
 		try {
 			if (now - statSync(token).mtimeMs > LOCK_STALE_MS) {
 				rmSync(token, {force: true});
+				removed = true;
 			}
 		} catch {
 			// Removed by its holder meanwhile.
+		}
+	}
+
+	// Removing the token made the lock look fresh again: remove the lock itself rather than wait it out.
+	if (removed) {
+		try {
+			rmdirSync(lockDir);
+		} catch {
+			// Another newsread's token is in it, or it is gone already.
 		}
 	}
 }
