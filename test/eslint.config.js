@@ -50,7 +50,7 @@ export default defineConfig(
 		files: ['**/*.{js,mjs}'],
 		extends: [js.configs.recommended],
 		languageOptions: {
-			globals: {console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly'},
+			globals: {console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', performance: 'readonly'},
 		},
 	},
 );

@@ -1,6 +1,8 @@
 // Comments: an append-only JSON Lines log of add / edit / delete events. Each record is one write on
 // an O_APPEND handle, fsynced before the caller is told it is saved; a torn last line (a crash
-// mid-write) is skipped when reading, never fatal.
+// mid-write) is skipped when reading, never fatal. Every event enters the store through
+// eventFromRecord, the one place comment text is sanitized: events read from the log (which may have
+// been edited by hand) and events made by add and edit alike.
 import {randomUUID} from 'node:crypto';
 import {closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeSync} from 'node:fs';
 import path from 'node:path';
@@ -31,13 +33,13 @@ export const MAX_BODY_LENGTH = 10_000;
 export const MAX_NAME_LENGTH = 100;
 const emailPattern = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 
-/** Removes control characters; keeps line breaks in the body. */
+/** Removes control characters and surrounding spaces; keeps line breaks in the body. */
 export function cleanCommentInput(input: CommentInput): CommentInput {
-	return {
-		name: sanitizeLine(input.name),
-		email: sanitizeLine(input.email),
-		body: sanitizeText(input.body).replace(/[ \t]+$/gm, '').trim(),
-	};
+	return {name: sanitizeLine(input.name), email: sanitizeLine(input.email), body: cleanBody(input.body)};
+}
+
+function cleanBody(body: string): string {
+	return sanitizeText(body).replace(/[ \t]+$/gm, '').trim();
 }
 
 /** Checks a (cleaned) comment the way a news site's form does. */
@@ -183,27 +185,26 @@ function createCommentLog(file: string, storage: LogStorage, now = () => new Dat
 			return counts.get(articleId) ?? 0;
 		},
 		add(articleId, input) {
-			const clean = cleanCommentInput(input);
-			const errors = validateComment(clean);
+			// Cleaned the way the log is read, so what is checked is what will be shown.
+			const event = eventFromRecord({type: 'add', id: newId(), articleId, at: now().toISOString(), ...input}) as Extract<CommentEvent, {type: 'add'}>;
+			const errors = validateComment(event);
 			if (Object.keys(errors).length > 0) {
 				throw new CommentValidationError(errors);
 			}
 
-			const event: CommentEvent = {type: 'add', id: newId(), articleId, at: now().toISOString(), ...clean};
 			storage.append(event);
 			return commentFromAdd(event);
 		},
 		edit(id, body) {
 			const comment = find(id);
-			const clean = cleanCommentInput({name: comment.name, email: comment.email, body});
-			const errors = validateComment(clean);
+			const event = eventFromRecord({type: 'edit', id, articleId: comment.articleId, at: now().toISOString(), body}) as Extract<CommentEvent, {type: 'edit'}>;
+			const errors = validateComment({name: comment.name, email: comment.email, body: event.body});
 			if (errors.body) {
 				throw new CommentValidationError({body: errors.body});
 			}
 
-			const event: CommentEvent = {type: 'edit', id, articleId: comment.articleId, at: now().toISOString(), body: clean.body};
 			storage.append(event);
-			return {...comment, body: clean.body, editedAt: event.at};
+			return {...comment, body: event.body, editedAt: event.at};
 		},
 		delete(id) {
 			const comment = find(id);
@@ -293,23 +294,30 @@ function parseEvent(line: string): CommentEvent | undefined {
 		return undefined;
 	}
 
-	const record = value as Record<string, unknown>;
+	return typeof value === 'object' && value !== null ? eventFromRecord(value as Record<string, unknown>) : undefined;
+}
+
+/**
+ * The event a record stands for, with every text field sanitized, or undefined when it is not one.
+ * The one entrance of comment text into the store: the log may have been edited by hand, so what is
+ * read is cleaned here, and add and edit clean what they are given here too, before they check it.
+ */
+function eventFromRecord(record: Record<string, unknown>): CommentEvent | undefined {
 	const strings = (...keys: string[]) => keys.every(key => typeof record[key] === 'string');
-	if (typeof value !== 'object' || value === null || !strings('type', 'id', 'articleId', 'at')) {
+	if (!strings('type', 'id', 'articleId', 'at')) {
 		return undefined;
 	}
 
-	// Text from the log is sanitized again: the file may have been edited by hand.
 	const common = {id: sanitizeLine(record['id'] as string), articleId: sanitizeLine(record['articleId'] as string), at: sanitizeLine(record['at'] as string)};
 	switch (record['type']) {
 		case 'add': {
 			return strings('name', 'email', 'body')
-				? {type: 'add', ...common, name: sanitizeLine(record['name'] as string), email: sanitizeLine(record['email'] as string), body: sanitizeText(record['body'] as string)}
+				? {type: 'add', ...common, ...cleanCommentInput({name: record['name'] as string, email: record['email'] as string, body: record['body'] as string})}
 				: undefined;
 		}
 
 		case 'edit': {
-			return strings('body') ? {type: 'edit', ...common, body: sanitizeText(record['body'] as string)} : undefined;
+			return strings('body') ? {type: 'edit', ...common, body: cleanBody(record['body'] as string)} : undefined;
 		}
 
 		case 'delete': {

@@ -13,17 +13,26 @@ export type Stores = {
 
 export type OpenStoresOptions = {
 	env?: Environment;
-	/** Told when a later write fails or the state lock is lost. */
+	/** Told when saving keeps failing, when the state lock is lost, and of a damaged file found after start. */
 	onError?: (message: string) => void;
 };
 
 export function openStores({env = process.env, onError}: OpenStoresOptions = {}): Stores {
 	const notices: string[] = [];
+	let started = false;
 	const file = new StateFile({
 		dir: stateDir(env),
-		onDamaged: message => notices.push(message),
+		// A damaged file is moved aside at start, or at the first change when another newsread held the lock then.
+		onDamaged(message) {
+			if (started) {
+				onError?.(message);
+			} else {
+				notices.push(message);
+			}
+		},
 		onLockCompromised: error => onError?.(`The reading state lock was lost (${error.message}); changes are still saved.`),
 	});
+	started = true;
 	return {
 		reading: createReadingState({file, onError}),
 		comments: openCommentLog({file: commentsFile(env)}),

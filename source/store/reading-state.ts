@@ -1,7 +1,8 @@
 // Reading state: which articles are read and saved, where the reader stopped in each, the last
 // article read, the commenter's name and email, and unfinished comments. The UI reads a snapshot in
-// memory; every change is queued and written to the state file off the keystroke path.
-import {type Commenter, type Draft, emptyState, type StateData, type StateFile} from './state-file.js';
+// memory; every change is queued and written to the state file off the keystroke path, and a change
+// that cannot be written yet (the lock is busy, the disk is full) stays queued and is tried again.
+import {type Commenter, type Draft, emptyState, type StateData, type StateStore} from './state-file.js';
 
 /**
  * Where the reader stopped in an article: a block index (survives any resize), how far (0-100), and
@@ -34,14 +35,26 @@ export type ReadingState = {
 	subscribe: (listener: () => void) => () => void;
 	/** A number that changes with every change (for React's useSyncExternalStore). */
 	version: () => number;
-	/** Writes every pending change now. */
-	flush(): Promise<void>;
+	/** A short message for the status line while saving keeps failing; undefined once a write succeeds. */
+	saveProblem: () => string | undefined;
+	/** Changes made but not written yet. */
+	unsavedChanges(): number;
+	/**
+	 * Writes every pending change now; with `retryForMs`, keeps trying that long (quitting). Resolves
+	 * to whether everything is saved; never rejects (what failed goes to `onError`).
+	 */
+	flush(options?: FlushOptions): Promise<boolean>;
+};
+
+export type FlushOptions = {
+	/** Keep trying this long (ms) while a write fails. @default 0 (one try; the retry timer goes on) */
+	retryForMs?: number;
 };
 
 export type ReadingStateOptions = {
 	/** Where changes are written; without one, state lives in memory only. */
-	file?: StateFile;
-	/** Told when a write fails (the change stays pending and is tried again). */
+	file?: StateStore;
+	/** Told when saving has kept failing (SAVE_PROBLEM_AFTER_MS) and when a flush with a budget gives up; the changes stay queued. */
 	onError?: (message: string) => void;
 	now?: () => number;
 };
@@ -50,6 +63,14 @@ export type ReadingStateOptions = {
 export const POSITION_WRITE_DELAY_MS = 1000;
 /** Other changes (read marks, saves) are written as soon as the current keystroke is handled. */
 const CHANGE_WRITE_DELAY_MS = 0;
+/** Saving must have failed this long, and SAVE_PROBLEM_AFTER_FAILURES times in a row, before the reader says so. */
+export const SAVE_PROBLEM_AFTER_MS = 30_000;
+export const SAVE_PROBLEM_AFTER_FAILURES = 3;
+/** Waits before the next try after a failed write: one second, doubling, at most MAX_RETRY_DELAY_MS. */
+export const FIRST_RETRY_DELAY_MS = 1000;
+export const MAX_RETRY_DELAY_MS = 15_000;
+/** Failures other than a busy lock (a full disk, no permission) are tried this many times by a flush with a budget. */
+const FLUSH_TRIES_FOR_OTHER_ERRORS = 3;
 
 type Change = (data: StateData) => void;
 
@@ -61,10 +82,17 @@ export function createMemoryReadingState(): ReadingState {
 export function createReadingState({file, onError, now = Date.now}: ReadingStateOptions): ReadingState {
 	let snapshot = file ? file.read() : emptyState();
 	let pending: Change[] = [];
+	/** The changes being written right now. */
+	let writingCount = 0;
 	let version = 0;
 	let timer: NodeJS.Timeout | undefined;
 	let timerDue = Number.POSITIVE_INFINITY;
-	let writing: Promise<void> = Promise.resolve();
+	let writing: Promise<unknown> = Promise.resolve();
+	/** Failed tries in a row, when the first of them failed, the last error, and what the status line says. */
+	let failures = 0;
+	let failingSince = 0;
+	let lastError: unknown;
+	let problem: string | undefined;
 	const listeners = new Set<() => void>();
 
 	const changed = () => {
@@ -72,40 +100,6 @@ export function createReadingState({file, onError, now = Date.now}: ReadingState
 		for (const listener of listeners) {
 			listener();
 		}
-	};
-
-	const write = async (): Promise<void> => {
-		clearTimeout(timer);
-		timer = undefined;
-		timerDue = Number.POSITIVE_INFINITY;
-		if (!file || pending.length === 0) {
-			return;
-		}
-
-		const batch = pending;
-		pending = [];
-		try {
-			const written = await file.update(data => {
-				for (const change of batch) {
-					change(data);
-				}
-			});
-			// Changes made while the file was being written are still pending: keep them visible.
-			snapshot = written;
-			for (const change of pending) {
-				change(snapshot);
-			}
-
-			changed();
-		} catch (error) {
-			pending = [...batch, ...pending];
-			onError?.(`Could not save reading state: ${(error as Error).message}`);
-		}
-	};
-
-	const flush = async (): Promise<void> => {
-		writing = writing.then(write);
-		await writing;
 	};
 
 	const schedule = (delay: number) => {
@@ -119,17 +113,128 @@ export function createReadingState({file, onError, now = Date.now}: ReadingState
 		timer = setTimeout(() => {
 			void flush();
 		}, delay);
+		// The reader quits through flush(), which keeps the process alive while it writes.
 		timer.unref();
+	};
+
+	const failed = (error: unknown) => {
+		failures++;
+		lastError = error;
+		if (failures === 1) {
+			failingSince = now();
+		}
+
+		const failingFor = now() - failingSince;
+		if (problem === undefined && failures >= SAVE_PROBLEM_AFTER_FAILURES && failingFor >= SAVE_PROBLEM_AFTER_MS) {
+			problem = `Reading state not saved: ${shortReason(error)}. Retrying.`;
+			onError?.(`Could not save reading state for ${Math.round(failingFor / 1000)} s (${failures} tries): ${errorMessage(error)}. The changes are kept and tried again.`);
+			changed();
+		}
+
+		schedule(retryDelay(failures));
+	};
+
+	/** One try at writing every pending change; false when it failed. */
+	const write = async (): Promise<boolean> => {
+		clearTimeout(timer);
+		timer = undefined;
+		timerDue = Number.POSITIVE_INFINITY;
+		if (!file || pending.length === 0) {
+			return true;
+		}
+
+		const batch = pending;
+		pending = [];
+		writingCount = batch.length;
+		try {
+			const written = await file.update(data => {
+				for (const change of batch) {
+					change(data);
+				}
+			});
+			// Changes made while the file was being written are still pending: keep them visible.
+			snapshot = written;
+			for (const change of pending) {
+				change(snapshot);
+			}
+
+			failures = 0;
+			lastError = undefined;
+			problem = undefined;
+			changed();
+			if (pending.length > 0) {
+				schedule(CHANGE_WRITE_DELAY_MS);
+			}
+
+			return true;
+		} catch (error) {
+			pending = [...batch, ...pending];
+			failed(error);
+			return false;
+		} finally {
+			writingCount = 0;
+		}
+	};
+
+	const writeInTurn = async (): Promise<boolean> => {
+		const turn = writing.then(write);
+		writing = turn.catch(() => undefined);
+		return turn;
+	};
+
+	const flush = async ({retryForMs = 0}: FlushOptions = {}): Promise<boolean> => {
+		const giveUpAt = now() + retryForMs;
+		let tries = 0;
+		for (;;) {
+			tries++;
+			if (await writeInTurn()) {
+				// Changes made during the write are written by the next turn.
+				if (pending.length === 0) {
+					return true;
+				}
+
+				tries = 0;
+				continue;
+			}
+
+			const busy = isLockContention(lastError);
+			if (retryForMs <= 0 || now() >= giveUpAt || (!busy && tries >= FLUSH_TRIES_FOR_OTHER_ERRORS)) {
+				break;
+			}
+
+			// This loop takes over from the retry timer until it gives up.
+			clearTimeout(timer);
+			timer = undefined;
+			timerDue = Number.POSITIVE_INFINITY;
+			const pause = Math.min(retryDelay(failures), Math.max(0, giveUpAt - now()));
+			await new Promise<void>(resolve => {
+				setTimeout(resolve, pause);
+			});
+		}
+
+		if (retryForMs > 0) {
+			problem = `Reading state not saved: ${shortReason(lastError)}.`;
+			onError?.(`Could not save reading state: ${errorMessage(lastError)}. ${pending.length} ${pending.length === 1 ? 'change was' : 'changes were'} not saved.`);
+			changed();
+		}
+
+		return false;
 	};
 
 	const apply = (change: Change, delay = CHANGE_WRITE_DELAY_MS, notify = true) => {
 		change(snapshot);
-		pending.push(change);
+		if (file) {
+			pending.push(change);
+		}
+
 		if (notify) {
 			changed();
 		}
 
-		schedule(delay);
+		// While writes fail, the retry timer (with its backoff) writes this change too.
+		if (failures === 0) {
+			schedule(delay);
+		}
 	};
 
 	return {
@@ -206,8 +311,40 @@ export function createReadingState({file, onError, now = Date.now}: ReadingState
 			};
 		},
 		version: () => version,
+		saveProblem: () => problem,
+		unsavedChanges: () => pending.length + writingCount,
 		flush,
 	};
+}
+
+/** The wait before the next try after `failures` failed tries in a row. */
+function retryDelay(failures: number): number {
+	return Math.min(FIRST_RETRY_DELAY_MS * 2 ** (failures - 1), MAX_RETRY_DELAY_MS);
+}
+
+/** Another newsread holds the lock (or took it over): worth waiting for, unlike a full disk. */
+function isLockContention(error: unknown): boolean {
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	return code === 'ELOCKED' || code === 'ECOMPROMISED';
+}
+
+function errorMessage(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/** The error code (ELOCKED, ENOSPC) or the first words of the message: the status line is short. */
+function shortReason(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	if (code === 'ELOCKED') {
+		return 'another newsread holds the lock';
+	}
+
+	if (typeof code === 'string') {
+		return code;
+	}
+
+	const message = errorMessage(error).split('\n')[0] ?? '';
+	return message.length > 40 ? `${message.slice(0, 39)}…` : message;
 }
 
 function markRead(ids: readonly string[], read: boolean, at: number): Change {

@@ -1,6 +1,6 @@
 // The reader: holds the navigation state and shows the screen on top of the stack.
 import {Box, Text, useApp, useFocusManager, useInput} from 'ink';
-import {useCallback, useEffect, useMemo, useReducer, useState} from 'react';
+import {useCallback, useEffect, useMemo, useReducer, useState, useSyncExternalStore} from 'react';
 import type {Library} from '../core/library.js';
 import {type CommentLog, createMemoryCommentLog} from '../store/comments.js';
 import type {ReadingState} from '../store/reading-state.js';
@@ -44,6 +44,8 @@ export function App({library, reading, openUrl, comments: commentLog, editText =
 	const {disableFocus} = useFocusManager();
 	const [state, dispatch] = useReducer(navigate, initialState);
 	const [message, setMessage] = useState<string | undefined>(startMessage);
+	// Saving that keeps failing stays in the status line until a write succeeds; other messages go at the next key.
+	const saveProblem = useSyncExternalStore(reading.subscribe, reading.saveProblem);
 	const size = useTerminalSize();
 	const screen = currentScreen(state);
 
@@ -66,8 +68,8 @@ export function App({library, reading, openUrl, comments: commentLog, editText =
 
 	const body = useMemo(() => ({columns: size.columns, rows: Math.max(1, size.rows - 1 - FRAME_LINES)}), [size]);
 	const services = useMemo<AppServices>(
-		() => ({library, reading, comments, dispatch, body, now, notify: setMessage, clearMessage, message, openUrl, editText}),
-		[library, reading, comments, body, now, message, clearMessage, openUrl, editText],
+		() => ({library, reading, comments, dispatch, body, now, notify: setMessage, clearMessage, message: message ?? saveProblem, openUrl, editText}),
+		[library, reading, comments, body, now, message, saveProblem, clearMessage, openUrl, editText],
 	);
 
 	if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {

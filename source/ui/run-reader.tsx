@@ -20,6 +20,9 @@ For scripts and pipes use:
 Run "newsread --help" for every command.
 `;
 
+/** How long quitting keeps trying to save reading state that another newsread's lock holds up. */
+const QUIT_SAVE_BUDGET_MS = 30_000;
+
 export async function runReader(context: CommandContext): Promise<number> {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		context.stderr.write(notATerminal);
@@ -28,7 +31,21 @@ export async function runReader(context: CommandContext): Promise<number> {
 
 	const library = context.library();
 	const logFile = path.join(dataDir(context.env), 'newsread.log');
-	const {reading, comments, notices} = openStores({env: context.env, onError: message => log(logFile, message)});
+	let saveError = 'Could not save reading state.';
+	const {reading, comments, notices} = openStores({
+		env: context.env,
+		onError(message) {
+			saveError = message;
+			log(logFile, message);
+		},
+	});
+	// On the way out, changes still unsaved are tried for a while (another newsread may hold the lock); the user is told if that fails.
+	const saveBeforeExit = async () => reading.flush({retryForMs: QUIT_SAVE_BUDGET_MS});
+	const reportUnsaved = (saved: boolean) => {
+		if (!saved) {
+			context.stderr.write(`newsread: ${saveError}\n`);
+		}
+	};
 	const session = startFullScreen(process.stdout, process.stdin);
 	const crash = (error: unknown) => {
 		session.restore();
@@ -41,8 +58,9 @@ export async function runReader(context: CommandContext): Promise<number> {
 
 	// Exit as a shell expects after a signal: 128 + its number.
 	const onSignal = (code: number) => () => {
-		void reading.flush().finally(() => {
+		void saveBeforeExit().then(saved => {
 			session.restore();
+			reportUnsaved(saved);
 			process.exit(code);
 		});
 	};
@@ -61,8 +79,10 @@ export async function runReader(context: CommandContext): Promise<number> {
 		);
 		redraw = () => instance.clear();
 		await instance.waitUntilExit();
-		await reading.flush();
-		return exitCode.ok;
+		const saved = await saveBeforeExit();
+		session.restore();
+		reportUnsaved(saved);
+		return saved ? exitCode.ok : exitCode.failure;
 	} catch (error) {
 		session.restore();
 		reportCrash(error, logFile);

@@ -7,10 +7,12 @@
 //   loop-state <dir>                marks new ids read until killed
 //   loop-comments <file>            adds comments until killed
 //
-// Every write that has been acknowledged (the store call returned) is printed as `ack <id>`. The
-// loops print `ready` once their stores are open and start writing when a line arrives on standard
-// input (so a batch of them starts up without competing with writers already running); the finite
-// commands print `done` at the end.
+// Every write that has been acknowledged (the store call returned; for reading state, a flush that
+// said everything is saved) is printed as `ack <id>`. Saving that keeps failing for a while is printed
+// as `save-problem <message>` and is not fatal: the change stays queued and is tried again; a worker
+// fails only when a change could not be saved at all within two minutes. The loops print `ready` once
+// their stores are open and start writing when a line arrives on standard input (so a batch of them
+// starts up without competing with writers already running); the finite commands print `done` at the end.
 import process from 'node:process';
 import {openCommentLog} from '../../source/store/comments.js';
 import {createReadingState, type ReadingState} from '../../source/store/reading-state.js';
@@ -46,9 +48,19 @@ function openReadingState(dir: string): ReadingState {
 	return createReadingState({
 		file,
 		onError(message) {
-			fail(message);
+			say(`save-problem ${message}`);
 		},
 	});
+}
+
+/** Longer than any wait for the lock on a machine with every core busy: past it, a change would be lost. */
+const saveBudgetMs = 120_000;
+
+/** Writes every pending change, waiting for the lock as long as it takes within the budget. */
+async function save(reading: ReadingState): Promise<void> {
+	if (!(await reading.flush({retryForMs: saveBudgetMs}))) {
+		fail(`${reading.unsavedChanges()} changes not saved within ${saveBudgetMs / 1000} s: ${reading.saveProblem() ?? ''}`);
+	}
 }
 
 async function toggle(dir: string, count: number, tag: string): Promise<void> {
@@ -56,14 +68,14 @@ async function toggle(dir: string, count: number, tag: string): Promise<void> {
 	for (let index = 0; index < count; index++) {
 		const id = `${tag}-${index}`;
 		reading.setRead(id, true);
-		await reading.flush();
+		await save(reading);
 		reading.setSaved(id, true);
-		await reading.flush();
+		await save(reading);
 		reading.setPosition(id, {block: index, percent: index % 101});
-		await reading.flush();
+		await save(reading);
 		if (index % 5 === 0) {
 			reading.setRead(id, false);
-			await reading.flush();
+			await save(reading);
 		}
 
 		say(`ack ${id}`);
@@ -85,7 +97,7 @@ async function loopState(dir: string): Promise<never> {
 		const id = `loop-${process.pid}-${index}`;
 		reading.setRead(id, true);
 		reading.setPosition(id, {block: index, percent: 50});
-		await reading.flush();
+		await save(reading);
 		say(`ack ${id}`);
 	}
 }

@@ -88,8 +88,16 @@ describe('validation, as the reply form shows it', () => {
 		});
 	});
 
-	it('refuses a name over 100 characters', () => {
+	it('accepts a name of exactly 100 characters and refuses one of 101', () => {
+		expect(validateComment({...ann, name: 'N'.repeat(100), body: 'Hello'})).toEqual({});
 		expect(validateComment({...ann, name: 'N'.repeat(101), body: 'Hello'})).toEqual({name: 'Names are at most 100 characters.'});
+	});
+
+	it('counts the name as shown: 100 characters and an escape sequence are accepted', () => {
+		const log = createMemoryCommentLog();
+		const comment = log.add('world/a', {...ann, name: `${ESC}[1m${'N'.repeat(100)}${ESC}[0m`, body: 'Hello'});
+		expect(comment.name).toBe('N'.repeat(100));
+		expect(errorsOf(() => log.add('world/a', {...ann, name: `${'N'.repeat(101)}${ESC}[0m`, body: 'Hello'}))).toEqual({name: 'Names are at most 100 characters.'});
 	});
 
 	it('gives every problem at once in the error that add throws', () => {
@@ -121,6 +129,14 @@ describe('control characters and escape sequences', () => {
 			body: `First line  \r\n${ESC}]8;;https://evil.example${ESC}\\a link${ESC}]8;;${ESC}\\\n\nThird\u009B2J line\u202E\u0000\n\n`,
 		});
 		expect(clean).toEqual({name: 'Ann Reader', email: 'ann@example.org', body: 'First line\na link\n\nThird line'});
+	});
+
+	it('gives back from add exactly what a newsread started later reads from the log', () => {
+		const file = path.join(temporaryFolder(), 'comments.jsonl');
+		const log = openCommentLog({file, now: steppingClock(), newId: countingIds()});
+		const added = log.add('world/a', {name: ` Eve${ESC}]0;title\u0007 `, email: 'eve@example.org', body: `  Hi${ESC}[1;1H there  \n\tsecond\u202E line  \n\n`});
+		expect(added).toMatchObject({name: 'Eve', body: 'Hi there\n    second line'});
+		expect(openCommentLog({file}).list()).toEqual([added]);
 	});
 
 	it('stores only the cleaned text', () => {

@@ -1,11 +1,12 @@
 // Reading state as the UI uses it: a snapshot in memory, changes written off the keystroke path,
-// positions at most once a second, and nothing lost when a write fails or another newsread writes too.
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+// positions at most once a second, and nothing lost when a write fails, the lock is busy, or another
+// newsread writes too.
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {createMemoryReadingState, createReadingState, POSITION_WRITE_DELAY_MS, type ReadingState} from '../../source/store/reading-state.js';
-import {type StateData, StateFile} from '../../source/store/state-file.js';
+import {emptyState, type StateData, StateFile, type StateStore} from '../../source/store/state-file.js';
 
 const folders: string[] = [];
 
@@ -25,6 +26,51 @@ afterEach(() => {
 
 function onDisk(dir: string): StateData {
 	return JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as StateData;
+}
+
+/** An error as proper-lockfile gives it when another newsread held the lock for the whole wait. */
+function lockBusy(): Error {
+	return Object.assign(new Error('Lock file is already being held'), {code: 'ELOCKED'});
+}
+
+function diskFull(): Error {
+	return Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC'});
+}
+
+/** A state file in memory whose writes fail with `failWith` while it is set; `tries` holds the (fake) time of every try. */
+function flakyStore() {
+	let data = emptyState();
+	const control = {
+		failWith: undefined as Error | undefined,
+		tries: [] as number[],
+		saved: () => data,
+		store: {
+			read: () => structuredClone(data),
+			async update(change: (state: StateData) => void) {
+				control.tries.push(Date.now());
+				if (control.failWith) {
+					throw control.failWith;
+				}
+
+				const next = structuredClone(data);
+				change(next);
+				data = next;
+				return structuredClone(data);
+			},
+		} satisfies StateStore,
+	};
+	return control;
+}
+
+/** Another newsread holding the state file's lock (a lock directory it keeps fresh: dated in the future here). */
+function holdLock(dir: string): () => void {
+	const lockDir = path.join(dir, 'config.json.lock');
+	mkdirSync(lockDir);
+	const later = new Date(Date.now() + 3_600_000);
+	utimesSync(lockDir, later, later);
+	return () => {
+		rmSync(lockDir, {recursive: true});
+	};
 }
 
 /** What a newsread started again on the same folder sees. */
@@ -216,21 +262,36 @@ describe('writes off the keystroke path', () => {
 		expect(onDisk(dir)).toMatchObject({read: {'world/a': expect.any(Number)}, positions: {'world/a': {block: 7, percent: 70}}});
 	});
 
-	it('writes pending changes at once on flush (leaving the article, quitting)', async () => {
+	it('writes pending changes at once on flush (leaving the article, quitting), without waiting for the position debounce', async () => {
+		// Timers frozen: a flush that waited for the debounce would never finish.
+		vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout', 'Date']});
 		const dir = temporaryFolder();
 		const file = new StateFile({dir});
 		const update = vi.spyOn(file, 'update');
 		const reading = createReadingState({file});
 		reading.setPosition('world/a', {block: 12, percent: 48});
-		const started = Date.now();
-		await reading.flush();
-		expect(Date.now() - started).toBeLessThan(POSITION_WRITE_DELAY_MS);
+		expect(await reading.flush()).toBe(true);
 		expect(update).toHaveBeenCalledTimes(1);
+		expect(onDisk(dir).positions['world/a']).toMatchObject({block: 12, percent: 48});
 		expect(reopen(dir).position('world/a')).toEqual({block: 12, percent: 48});
 
 		// Nothing pending: flush writes nothing.
-		await reading.flush();
+		expect(await reading.flush()).toBe(true);
 		expect(update).toHaveBeenCalledTimes(1);
+	});
+
+	it('points "Continue reading" at the article read last, also when its position did not change', async () => {
+		const dir = temporaryFolder();
+		const reading = createReadingState({file: new StateFile({dir})});
+		reading.setPosition('world/a', {block: 4, percent: 40});
+		reading.setPosition('world/b', {block: 9, percent: 90});
+		expect(reading.lastRead()).toBe('world/b');
+		// Back to article A, at the very place it was left.
+		reading.setPosition('world/a', {block: 4, percent: 40});
+		expect(reading.lastRead()).toBe('world/a');
+		await reading.flush();
+		expect(onDisk(dir).lastRead).toBe('world/a');
+		expect(reopen(dir).lastRead()).toBe('world/a');
 	});
 
 	it('marks a whole section read with one write', async () => {
@@ -260,45 +321,211 @@ describe('writes off the keystroke path', () => {
 });
 
 describe('a failed write', () => {
-	it('keeps the change pending, says so, and writes it on the next try', async () => {
+	it('keeps the change visible and pending, says nothing yet, and writes it on the next try', async () => {
 		const dir = temporaryFolder();
 		const file = new StateFile({dir});
 		const onError = vi.fn<(message: string) => void>();
 		const reading = createReadingState({file, onError});
-		const update = vi.spyOn(file, 'update').mockRejectedValueOnce(new Error('ENOSPC: no space left on device'));
+		const update = vi.spyOn(file, 'update').mockRejectedValueOnce(diskFull());
 
 		reading.setRead('world/a', true);
 		reading.setPosition('world/a', {block: 3, percent: 30});
-		await reading.flush();
-		expect(onError).toHaveBeenCalledTimes(1);
-		expect(onError.mock.calls[0]?.[0]).toMatch(/Could not save reading state: ENOSPC/);
+		expect(await reading.flush()).toBe(false);
 		expect(reading.isRead('world/a')).toBe(true);
 		expect(reading.position('world/a')).toEqual({block: 3, percent: 30});
+		expect(reading.unsavedChanges()).toBe(2);
 		expect(onDisk(dir).read).toEqual({});
+		// One failure is not worth a message: it is tried again.
+		expect(onError).not.toHaveBeenCalled();
+		expect(reading.saveProblem()).toBeUndefined();
 
 		reading.setSaved('world/b', true);
-		await reading.flush();
+		expect(await reading.flush()).toBe(true);
 		expect(update).toHaveBeenCalledTimes(2);
-		expect(onError).toHaveBeenCalledTimes(1);
+		expect(reading.unsavedChanges()).toBe(0);
 		const again = reopen(dir);
 		expect(again.isRead('world/a')).toBe(true);
 		expect(again.position('world/a')).toEqual({block: 3, percent: 30});
 		expect(again.isSaved('world/b')).toBe(true);
+		expect(onError).not.toHaveBeenCalled();
 	});
 
 	it('keeps the order of changes across failures: a save then an unsave stays unsaved', async () => {
 		const dir = temporaryFolder();
 		const file = new StateFile({dir});
-		const onError = vi.fn();
-		const reading = createReadingState({file, onError});
-		vi.spyOn(file, 'update').mockRejectedValueOnce(new Error('ELOCKED: lock is held'));
+		const reading = createReadingState({file});
+		vi.spyOn(file, 'update').mockRejectedValueOnce(lockBusy());
 		reading.setSaved('world/a', true);
 		await reading.flush();
 		reading.setSaved('world/a', false);
 		await reading.flush();
-		expect(onError).toHaveBeenCalledTimes(1);
 		expect(reading.isSaved('world/a')).toBe(false);
 		expect(onDisk(dir).saved).toEqual({});
+	});
+
+	it('tries again by itself, one second after a failure and then doubling, at most every 15 seconds', async () => {
+		vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout', 'Date']});
+		const flaky = flakyStore();
+		flaky.failWith = diskFull();
+		const reading = createReadingState({file: flaky.store});
+		const start = Date.now();
+		reading.setRead('world/a', true);
+		await vi.advanceTimersByTimeAsync(60_000);
+		expect(flaky.tries.map(time => time - start)).toEqual([0, 1000, 3000, 7000, 15_000, 30_000, 45_000, 60_000]);
+		expect(reading.isRead('world/a')).toBe(true);
+		expect(flaky.saved().read).toEqual({});
+
+		flaky.failWith = undefined;
+		await vi.advanceTimersByTimeAsync(15_000);
+		expect(flaky.saved().read).toEqual({'world/a': start});
+		expect(reading.unsavedChanges()).toBe(0);
+		// Saved: no more tries.
+		await vi.advanceTimersByTimeAsync(60_000);
+		expect(flaky.tries).toHaveLength(9);
+	});
+
+	it('says so in the status line only when saving has kept failing for 30 seconds, and clears it when a write succeeds', async () => {
+		vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout', 'Date']});
+		const flaky = flakyStore();
+		flaky.failWith = lockBusy();
+		const onError = vi.fn<(message: string) => void>();
+		const reading = createReadingState({file: flaky.store, onError});
+		const listener = vi.fn();
+		reading.subscribe(listener);
+		reading.setSaved('world/a', true);
+		listener.mockClear();
+
+		// Tries at 0, 1, 3, 7 and 15 s fail: nothing on screen yet.
+		await vi.advanceTimersByTimeAsync(29_000);
+		expect(flaky.tries).toHaveLength(5);
+		expect(reading.saveProblem()).toBeUndefined();
+		expect(onError).not.toHaveBeenCalled();
+		expect(listener).not.toHaveBeenCalled();
+
+		// The try at 30 s fails too: now the reader says so (and redraws), once.
+		await vi.advanceTimersByTimeAsync(1000);
+		expect(reading.saveProblem()).toBe('Reading state not saved: another newsread holds the lock. Retrying.');
+		expect(onError).toHaveBeenCalledTimes(1);
+		expect(onError.mock.calls[0]?.[0]).toBe('Could not save reading state for 30 s (6 tries): Lock file is already being held. The changes are kept and tried again.');
+		expect(listener).toHaveBeenCalledTimes(1);
+		await vi.advanceTimersByTimeAsync(15_000);
+		expect(flaky.tries).toHaveLength(7);
+		expect(onError).toHaveBeenCalledTimes(1);
+		expect(reading.saveProblem()).toBeDefined();
+
+		// The lock is free again: the next try writes everything and the message goes.
+		flaky.failWith = undefined;
+		await vi.advanceTimersByTimeAsync(15_000);
+		expect(reading.saveProblem()).toBeUndefined();
+		expect(Object.keys(flaky.saved().saved)).toEqual(['world/a']);
+		expect(listener).toHaveBeenCalledTimes(2);
+	});
+
+	it('counts 30 seconds from the first failure again after a write succeeded in between', async () => {
+		vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout', 'Date']});
+		const flaky = flakyStore();
+		const reading = createReadingState({file: flaky.store});
+		flaky.failWith = lockBusy();
+		reading.setRead('world/a', true);
+		await vi.advanceTimersByTimeAsync(20_000);
+		flaky.failWith = undefined;
+		await vi.advanceTimersByTimeAsync(15_000);
+		expect(flaky.saved().read).toHaveProperty(['world/a']);
+
+		flaky.failWith = lockBusy();
+		reading.setRead('world/b', true);
+		await vi.advanceTimersByTimeAsync(20_000);
+		expect(reading.saveProblem()).toBeUndefined();
+	});
+});
+
+describe('another newsread holding the lock', () => {
+	it('keeps the change visible and pending while the lock is held, and writes it by itself once the lock is free', async () => {
+		const dir = temporaryFolder();
+		// A short wait for the lock, so the test sees a try that gave up.
+		const file = new StateFile({dir, lockWaitMs: 50});
+		const onError = vi.fn<(message: string) => void>();
+		const reading = createReadingState({file, onError});
+		reading.setRead('world/a', true);
+		await reading.flush();
+		const release = holdLock(dir);
+
+		reading.setRead('world/b', true);
+		reading.setSaved('world/a', true);
+		expect(await reading.flush()).toBe(false);
+		expect(reading.isRead('world/b')).toBe(true);
+		expect(reading.isSaved('world/a')).toBe(true);
+		expect(reading.unsavedChanges()).toBe(2);
+		expect(onDisk(dir).read).toEqual({'world/a': expect.any(Number)});
+		expect(onDisk(dir).saved).toEqual({});
+
+		release();
+		// No flush: the retry timer writes it.
+		await vi.waitFor(() => {
+			expect(reading.unsavedChanges()).toBe(0);
+		}, {timeout: 30_000, interval: 50});
+		expect(onDisk(dir)).toMatchObject({read: {'world/a': expect.any(Number), 'world/b': expect.any(Number)}, saved: {'world/a': expect.any(Number)}});
+		expect(onError).not.toHaveBeenCalled();
+	}, 40_000);
+
+	it('waits on quit while the lock is held, and saves once it is free', async () => {
+		const dir = temporaryFolder();
+		const file = new StateFile({dir, lockWaitMs: 50});
+		const update = vi.spyOn(file, 'update');
+		const reading = createReadingState({file});
+		const release = holdLock(dir);
+		reading.setPosition('world/a', {block: 2, percent: 20});
+		const quitting = reading.flush({retryForMs: 60_000});
+		await vi.waitFor(() => {
+			expect(update.mock.calls.length).toBeGreaterThanOrEqual(2);
+		}, {timeout: 30_000, interval: 20});
+		expect(onDisk(dir).positions).toEqual({});
+
+		release();
+		expect(await quitting).toBe(true);
+		expect(onDisk(dir).positions['world/a']).toMatchObject({block: 2, percent: 20});
+	}, 40_000);
+
+	it('gives up on quit after the budget, says how many changes were not saved, and keeps them for a later try', async () => {
+		vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout', 'Date']});
+		const flaky = flakyStore();
+		flaky.failWith = lockBusy();
+		const onError = vi.fn<(message: string) => void>();
+		const reading = createReadingState({file: flaky.store, onError});
+		reading.setRead('world/a', true);
+		reading.setSaved('world/a', true);
+		const start = Date.now();
+		let saved: boolean | undefined;
+		void reading.flush({retryForMs: 20_000}).then(result => {
+			saved = result;
+		});
+		await vi.advanceTimersByTimeAsync(19_000);
+		expect(saved).toBeUndefined();
+		await vi.advanceTimersByTimeAsync(2000);
+		expect(saved).toBe(false);
+		// Tried again and again while the lock was busy: at 0, 1, 3, 7, 15 and (the budget) 20 s.
+		expect(flaky.tries.map(time => time - start)).toEqual([0, 1000, 3000, 7000, 15_000, 20_000]);
+		expect(onError).toHaveBeenLastCalledWith('Could not save reading state: Lock file is already being held. 2 changes were not saved.');
+		expect(reading.saveProblem()).toBe('Reading state not saved: another newsread holds the lock.');
+		expect(reading.unsavedChanges()).toBe(2);
+	});
+
+	it('does not keep the user waiting on quit for a full disk: three tries, then it says so', async () => {
+		vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout', 'Date']});
+		const flaky = flakyStore();
+		flaky.failWith = diskFull();
+		const onError = vi.fn<(message: string) => void>();
+		const reading = createReadingState({file: flaky.store, onError});
+		reading.setRead('world/a', true);
+		const start = Date.now();
+		let saved: boolean | undefined;
+		void reading.flush({retryForMs: 60_000}).then(result => {
+			saved = result;
+		});
+		await vi.advanceTimersByTimeAsync(3000);
+		expect(saved).toBe(false);
+		expect(flaky.tries.map(time => time - start)).toEqual([0, 1000, 3000]);
+		expect(onError).toHaveBeenLastCalledWith('Could not save reading state: ENOSPC: no space left on device, write. 1 change was not saved.');
 	});
 });
 
