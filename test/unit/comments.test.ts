@@ -1,9 +1,8 @@
 // The comment log: validation like a news site's form, control characters removed, add / edit /
 // delete, and a log that survives a torn last line and hand edits.
-import {appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {appendFileSync, existsSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {
 	type CommentLog,
 	CommentValidationError,
@@ -14,20 +13,7 @@ import {
 	replay,
 	validateComment,
 } from '../../source/store/comments.js';
-
-const folders: string[] = [];
-
-function temporaryFolder(): string {
-	const folder = mkdtempSync(path.join(tmpdir(), 'newsread-comments-test-'));
-	folders.push(folder);
-	return folder;
-}
-
-afterEach(() => {
-	for (const folder of folders.splice(0)) {
-		rmSync(folder, {recursive: true, force: true});
-	}
-});
+import {temporaryFolder} from '../helpers/temporary-folder.js';
 
 const ESC = '\u001B';
 const ann = {name: 'Ann Reader', email: 'ann@example.org'};

@@ -1,27 +1,16 @@
 // Reading state as the UI uses it: a snapshot in memory, changes written off the keystroke path,
 // positions at most once a second, and nothing lost when a write fails, the lock is busy, or another
 // newsread writes too.
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, readFileSync, rmSync, utimesSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {createMemoryReadingState, createReadingState, POSITION_WRITE_DELAY_MS, type ReadingState} from '../../source/store/reading-state.js';
 import {emptyState, type StateData, StateFile, type StateStore} from '../../source/store/state-file.js';
-
-const folders: string[] = [];
-
-function temporaryFolder(): string {
-	const folder = mkdtempSync(path.join(tmpdir(), 'newsread-reading-test-'));
-	folders.push(folder);
-	return folder;
-}
+import {temporaryFolder} from '../helpers/temporary-folder.js';
 
 afterEach(() => {
 	vi.useRealTimers();
 	vi.restoreAllMocks();
-	for (const folder of folders.splice(0)) {
-		rmSync(folder, {recursive: true, force: true});
-	}
 });
 
 function onDisk(dir: string): StateData {

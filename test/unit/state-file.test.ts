@@ -1,25 +1,11 @@
 // The reading-state file: conf under a file lock. Where it lives, its mode, ids with dots, and what
 // happens to a damaged file or to leftovers of killed writers.
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {afterEach, describe, expect, it, vi} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {createReadingState} from '../../source/store/reading-state.js';
 import {emptyState, STATE_VERSION, StateFile} from '../../source/store/state-file.js';
-
-const folders: string[] = [];
-
-function temporaryFolder(): string {
-	const folder = mkdtempSync(path.join(tmpdir(), 'newsread-state-test-'));
-	folders.push(folder);
-	return folder;
-}
-
-afterEach(() => {
-	for (const folder of folders.splice(0)) {
-		rmSync(folder, {recursive: true, force: true});
-	}
-});
+import {temporaryFolder} from '../helpers/temporary-folder.js';
 
 /** The time the tests pretend it is, so the name of a moved-aside copy is known. */
 const fixedNow = Date.parse('2026-03-04T05:06:07.089Z');
