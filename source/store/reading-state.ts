@@ -125,9 +125,13 @@ export function createReadingState({file, onError, now = Date.now}: ReadingState
 		}
 
 		const failingFor = now() - failingSince;
-		if (problem === undefined && failures >= SAVE_PROBLEM_AFTER_FAILURES && failingFor >= SAVE_PROBLEM_AFTER_MS) {
+		// Another newsread holding the lock passes: say so only when it keeps failing. Anything else (a
+		// full disk, a folder that became a file) is said at once, and still retried.
+		const keepsFailing = failures >= SAVE_PROBLEM_AFTER_FAILURES && failingFor >= SAVE_PROBLEM_AFTER_MS;
+		if (problem === undefined && (keepsFailing || !isLockContention(error))) {
 			problem = `Reading state not saved: ${shortReason(error)}. Retrying.`;
-			onError?.(`Could not save reading state for ${Math.round(failingFor / 1000)} s (${failures} tries): ${errorMessage(error)}. The changes are kept and tried again.`);
+			const howLong = failures === 1 ? '' : ` for ${Math.round(failingFor / 1000)} s (${failures} tries)`;
+			onError?.(`Could not save reading state${howLong}: ${errorMessage(error)}. The changes are kept and tried again.`);
 			changed();
 		}
 

@@ -177,6 +177,12 @@ export class StateFile {
 					retries: {retries: 10_000, factor: 1.3, minTimeout: 10, maxTimeout: 500, randomize: true, maxRetryTime: Math.max(1, Math.min(2000, giveUpAt - Date.now()))},
 				});
 			} catch (error) {
+				// Only another holder is worth waiting for (ENOTEMPTY: its token is in a lock that looked
+				// stale); a folder that is gone, is a file, or is read-only fails now.
+				if (!isHeldByAnother(error)) {
+					throw error;
+				}
+
 				if (Date.now() < giveUpAt) {
 					continue;
 				}
@@ -338,7 +344,7 @@ function tryLockSync(file: string, options: ReturnType<typeof lockOptions>, wait
 				// As above.
 			}
 		} catch (error) {
-			if (!['ELOCKED', 'ENOTEMPTY'].includes((error as NodeJS.ErrnoException).code ?? '')) {
+			if (!isHeldByAnother(error)) {
 				throw error;
 			}
 		}
@@ -409,6 +415,10 @@ function removeDeadTokens(lockDir: string, now: number): void {
 			// Another newsread's token is in it, or it is gone already.
 		}
 	}
+}
+
+function isHeldByAnother(error: unknown): boolean {
+	return ['ELOCKED', 'ENOTEMPTY'].includes((error as NodeJS.ErrnoException).code ?? '');
 }
 
 function lockBusyError(cause?: unknown): Error {

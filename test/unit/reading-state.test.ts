@@ -310,12 +310,12 @@ describe('writes off the keystroke path', () => {
 });
 
 describe('a failed write', () => {
-	it('keeps the change visible and pending, says nothing yet, and writes it on the next try', async () => {
+	it('keeps the change visible and pending while the lock is busy, says nothing yet, and writes it on the next try', async () => {
 		const dir = temporaryFolder();
 		const file = new StateFile({dir});
 		const onError = vi.fn<(message: string) => void>();
 		const reading = createReadingState({file, onError});
-		const update = vi.spyOn(file, 'update').mockRejectedValueOnce(diskFull());
+		const update = vi.spyOn(file, 'update').mockRejectedValueOnce(lockBusy());
 
 		reading.setRead('world/a', true);
 		reading.setPosition('world/a', {block: 3, percent: 30});
@@ -337,6 +337,26 @@ describe('a failed write', () => {
 		expect(again.position('world/a')).toEqual({block: 3, percent: 30});
 		expect(again.isSaved('world/b')).toBe(true);
 		expect(onError).not.toHaveBeenCalled();
+	});
+
+	it('says at once when the disk is full, keeps the change and tries again, and clears the message once it is written', async () => {
+		vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout', 'Date']});
+		const flaky = flakyStore();
+		flaky.failWith = diskFull();
+		const onError = vi.fn<(message: string) => void>();
+		const reading = createReadingState({file: flaky.store, onError});
+		reading.setRead('world/a', true);
+		await vi.advanceTimersByTimeAsync(0);
+		expect(flaky.tries).toHaveLength(1);
+		expect(reading.saveProblem()).toBe('Reading state not saved: ENOSPC. Retrying.');
+		expect(onError).toHaveBeenCalledWith('Could not save reading state: ENOSPC: no space left on device, write. The changes are kept and tried again.');
+		expect(reading.isRead('world/a')).toBe(true);
+
+		flaky.failWith = undefined;
+		await vi.advanceTimersByTimeAsync(1000);
+		expect(flaky.saved().read).toHaveProperty(['world/a']);
+		expect(reading.saveProblem()).toBeUndefined();
+		expect(onError).toHaveBeenCalledTimes(1);
 	});
 
 	it('keeps the order of changes across failures: a save then an unsave stays unsaved', async () => {
