@@ -77,8 +77,11 @@ export class CommentValidationError extends Error {
 }
 
 export type CommentLogOptions = {
+	/** The log file (comments.jsonl); created with its folder on the first comment. */
 	file: string;
+	/** The clock for each event's time. @default () => new Date() */
 	now?: () => Date;
+	/** Makes the id of a new comment. @default crypto.randomUUID */
 	newId?: () => string;
 };
 

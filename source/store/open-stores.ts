@@ -12,6 +12,7 @@ export type Stores = {
 };
 
 export type OpenStoresOptions = {
+	/** Where to find NEWSREAD_HOME and the XDG folders. @default process.env */
 	env?: Environment;
 	/** Told when saving keeps failing, when the state lock is lost, and of a damaged file found after start. */
 	onError?: (message: string) => void;

@@ -87,6 +87,7 @@ export type StateFileOptions = {
 	onDamaged?: (message: string) => void;
 	/** Told when the lock was lost (another process took it over as stale). */
 	onLockCompromised?: (error: Error) => void;
+	/** The clock (ms), for the name of a moved-aside copy and the age of leftovers. @default Date.now */
 	now?: () => number;
 	/** How long one change waits for the lock held by another newsread. @default LOCK_WAIT_MS */
 	lockWaitMs?: number;

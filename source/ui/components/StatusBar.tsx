@@ -10,6 +10,7 @@ export type StatusBarProps = {
 	hints: readonly string[];
 	/** A message that replaces the hints (an error or a confirmation). */
 	message?: string;
+	/** The terminal's width in columns: the bar fills it. */
 	width: number;
 };
 

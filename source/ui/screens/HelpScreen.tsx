@@ -13,8 +13,11 @@ import {theme} from '../theme.js';
 const scopes: readonly Scope[] = screenScopes.help;
 
 export type HelpScreenProps = {
+	/** The screen whose keys are listed. */
 	of: Screen['name'];
+	/** The first help line shown. */
 	scroll: number;
+	/** Only the showing screen takes keys. */
 	isActive: boolean;
 };
 

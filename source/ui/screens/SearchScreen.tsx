@@ -7,7 +7,9 @@ import {TextPrompt} from '../components/TextPrompt.js';
 import {theme} from '../theme.js';
 
 export type SearchScreenProps = {
+	/** The query typed so far. */
 	query: string;
+	/** Only the showing screen takes keys. */
 	isActive: boolean;
 };
 
