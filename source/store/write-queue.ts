@@ -67,6 +67,8 @@ export function createWriteQueue<Change, Written>({write, onWritten, onProblem, 
 		} catch (error) {
 			pending = [...batch, ...pending];
 			failures.failed(error);
+			// A change made during the failed write asked for a write at once: the backoff decides now.
+			timer.cancel();
 			timer.schedule(retryDelay(failures.run().count));
 			return false;
 		} finally {
