@@ -3,37 +3,15 @@
 import {act} from 'react';
 import {describe, expect, it} from 'vitest';
 import {createReadingState} from '../../source/store/reading-state.js';
-import {emptyState, type StateData, type StateStore} from '../../source/store/state-file.js';
+import {flakyStore, lockBusy} from '../helpers/flaky-store.js';
 import {renderReader, statusOf} from '../helpers/render.js';
-
-/** A state file in memory that refuses every write as if another newsread held the lock, until `busy` is false. */
-function busyStore() {
-	let data = emptyState();
-	const control = {
-		busy: true,
-		saved: () => data,
-		store: {
-			read: () => structuredClone(data),
-			async update(change: (state: StateData) => void) {
-				if (control.busy) {
-					throw Object.assign(new Error('Lock file is already being held'), {code: 'ELOCKED'});
-				}
-
-				const next = structuredClone(data);
-				change(next);
-				data = next;
-				return structuredClone(data);
-			},
-		} satisfies StateStore,
-	};
-	return control;
-}
 
 const problem = 'Reading state not saved: another newsread holds the lock. Retrying.';
 
 describe('saving that keeps failing', () => {
 	it('shows in the status line after 30 seconds of failed tries, stays through key presses, and goes when a write succeeds', async () => {
-		const busy = busyStore();
+		const busy = flakyStore();
+		busy.failWith = lockBusy();
 		let clock = 0;
 		const reading = createReadingState({file: busy.store, now: () => clock});
 		const reader = renderReader({reading, columns: 100});
@@ -62,7 +40,7 @@ describe('saving that keeps failing', () => {
 		await reader.press('down');
 		expect(reader.frame()).toContain(problem);
 
-		busy.busy = false;
+		busy.failWith = undefined;
 		clock = 40_000;
 		await act(async () => {
 			await reading.flush();

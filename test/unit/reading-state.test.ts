@@ -5,8 +5,9 @@ import {mkdirSync, readFileSync, rmSync, utimesSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {createMemoryReadingState, createReadingState, POSITION_WRITE_DELAY_MS, type ReadingState} from '../../source/store/reading-state.js';
-import {emptyState, type StateData, StateFile, type StateStore} from '../../source/store/state-file.js';
+import {type StateData, StateFile} from '../../source/store/state-file.js';
 import {temporaryFolder} from '../helpers/temporary-folder.js';
+import {diskFull, flakyStore, lockBusy} from '../helpers/flaky-store.js';
 
 afterEach(() => {
 	vi.useRealTimers();
@@ -15,40 +16,6 @@ afterEach(() => {
 
 function onDisk(dir: string): StateData {
 	return JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as StateData;
-}
-
-/** An error as proper-lockfile gives it when another newsread held the lock for the whole wait. */
-function lockBusy(): Error {
-	return Object.assign(new Error('Lock file is already being held'), {code: 'ELOCKED'});
-}
-
-function diskFull(): Error {
-	return Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC'});
-}
-
-/** A state file in memory whose writes fail with `failWith` while it is set; `tries` holds the (fake) time of every try. */
-function flakyStore() {
-	let data = emptyState();
-	const control = {
-		failWith: undefined as Error | undefined,
-		tries: [] as number[],
-		saved: () => data,
-		store: {
-			read: () => structuredClone(data),
-			async update(change: (state: StateData) => void) {
-				control.tries.push(Date.now());
-				if (control.failWith) {
-					throw control.failWith;
-				}
-
-				const next = structuredClone(data);
-				change(next);
-				data = next;
-				return structuredClone(data);
-			},
-		} satisfies StateStore,
-	};
-	return control;
 }
 
 /** Another newsread holding the state file's lock (a lock directory it keeps fresh: dated in the future here). */
