@@ -37,6 +37,11 @@ export const theme = {
 /** The name of a style in the theme. */
 export type ThemeName = keyof typeof theme;
 
+/** Whether the user asked for no colour: NO_COLOR present and not empty (https://no-color.org). */
+export function noColourRequested(env: Record<string, string | undefined>): boolean {
+	return Boolean(env['NO_COLOR']);
+}
+
 /** The theme with every colour removed and every other attribute kept: for NO_COLOR. */
 export function withoutColour<Theme extends Record<string, TextStyle>>(styles: Theme): Theme {
 	const entries = Object.entries(styles).map(([name, {color: _color, ...attributes}]) => [name, attributes]);

@@ -1,5 +1,6 @@
 // What subcommands share: their type and how they write lines and decide on colour.
 import type {CommandContext, Output} from '../context.js';
+import {noColourRequested} from '../theme.js';
 
 /** A subcommand: does its work with the context and returns the exit code. */
 export type Command = (context: CommandContext) => number | Promise<number>;
@@ -13,5 +14,5 @@ export function writeLines(output: Output, lines: readonly string[]): void {
 
 /** True when colour may be used on this output (a terminal, and neither NO_COLOR nor TERM=dumb set). */
 export function colourWanted(output: Output, env: Record<string, string | undefined>): boolean {
-	return Boolean(output.isTTY) && !env['NO_COLOR'] && env['TERM'] !== 'dumb';
+	return Boolean(output.isTTY) && !noColourRequested(env) && env['TERM'] !== 'dumb';
 }
