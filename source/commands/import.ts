@@ -3,7 +3,7 @@
 // writer and a device never ends; such input comes through `-`, read to at most the article size limit.
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {decodeArticleBytes, MAX_ARTICLE_BYTES, readArticleText, tooLargeError} from '../core/library.js';
+import {decodeArticleBytes, MAX_ARTICLE_BYTES, problemReason, readArticleText, tooLargeError} from '../core/library.js';
 import {pageCaptureToMarkdown, parsePageCapture, slugify} from '../core/parse-page.js';
 import {sanitizeLine, visibleControls} from '../core/sanitize.js';
 import {type CommandContext, exitCode} from '../context.js';
@@ -25,7 +25,8 @@ export const importCommand: Command = async context => {
 			stdout.write(`${importPage(context, text, file === '-' ? undefined : file)}\n`);
 		} catch (error) {
 			failed++;
-			stderr.write(`newsread: ${name}: ${(error as Error).message}${pipeHint(error)}\n`);
+			const reason = (error as NodeJS.ErrnoException).code === undefined ? (error as Error).message : problemReason(error);
+			stderr.write(`newsread: ${name}: ${visibleControls(reason)}${pipeHint(error)}\n`);
 		}
 	}
 

@@ -297,7 +297,8 @@ function formatMegabytes(bytes: number): string {
 	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function problemReason(error: unknown): string {
+/** Why a file could not be read, in words, as one line (a system error's message would repeat the path). */
+export function problemReason(error: unknown): string {
 	if (error instanceof ArticleFormatError) {
 		return error.message;
 	}
@@ -314,7 +315,11 @@ function problemReason(error: unknown): string {
 		}
 
 		case 'ENOENT': {
-			return 'not found (removed, or a symbolic link to nothing)';
+			return 'not found';
+		}
+
+		case 'ENOTDIR': {
+			return 'not found (a part of the path is a file)';
 		}
 
 		default: {
@@ -381,7 +386,7 @@ function whyNotAFile(file: string): string | undefined {
 	try {
 		stats = statSync(file);
 	} catch (error) {
-		return problemReason(error);
+		return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'a symbolic link to nothing' : problemReason(error);
 	}
 
 	return stats.isFile() ? undefined : `${fileKind(stats)}, not a regular file`;
