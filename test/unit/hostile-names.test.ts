@@ -6,6 +6,7 @@ import path from 'node:path';
 import {Readable} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {runCommandLine} from '../../source/command-line.js';
+import {visibleControls} from '../../source/core/sanitize.js';
 import {fakeOutput} from '../helpers/command-context.js';
 import {temporaryFolder} from '../helpers/temporary-folder.js';
 
@@ -47,6 +48,16 @@ async function newsread(argv: string[], terminal?: {columns: number}) {
 	const code = await runCommandLine({argv, stdout, stderr, stdin: Readable.from([]), env: {NEWSREAD_HOME: temporaryFolder()}});
 	return {code, stdout: stdout.text, stderr: stderr.text};
 }
+
+describe('visibleControls', () => {
+	it('writes each control character as an escape, keeps everything else, and changes nothing the second time', () => {
+		const name = `a${ESC}[2J\tb\nc\u0085d\u009Be\u007Ff\u202Eg é 日本`;
+		const shown = 'a\\x1b[2J\\x09b\\x0ac\\x85d\\x9be\\x7ff\\u202eg é 日本';
+		expect(visibleControls(name)).toBe(shown);
+		expect(visibleControls(shown)).toBe(shown);
+		expect(visibleControls('one\ntwo', {keepNewlines: true})).toBe('one\ntwo');
+	});
+});
 
 describe('hostile file names', () => {
 	it('list prints each id with visible escapes, one line per article and no control character', async () => {
