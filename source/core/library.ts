@@ -200,7 +200,7 @@ export function tooLargeError(maxBytes: number, size?: number): ArticleFormatErr
 
 // Opening never waits: a FIFO opened for reading without O_NONBLOCK blocks until a writer comes.
 const openForReading = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-const readChunkBytes = 1024 * 1024;
+const scratch = Buffer.alloc(64 * 1024);
 
 function readRegularFile(file: string, maxBytes: number): Buffer {
 	const descriptor = openSync(file, openForReading);
@@ -214,24 +214,19 @@ function readRegularFile(file: string, maxBytes: number): Buffer {
 			throw tooLargeError(maxBytes, stats.size);
 		}
 
-		// The size is only where to start: a file can grow while it is read, and some report 0.
-		const chunks: Buffer[] = [];
-		let total = 0;
-		let wanted = Math.min(stats.size + 1, maxBytes + 1);
-		for (;;) {
-			const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(wanted, maxBytes + 1 - total)));
-			const count = readSync(descriptor, chunk, 0, chunk.length, null);
-			if (count === 0) {
-				break;
-			}
+		// The size is only where to start: a file can grow while it is read, and some report 0. What
+		// follows the expected size is read into one scratch buffer, so the usual read that finds the
+		// end allocates nothing.
+		const first = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
+		let total = readSync(descriptor, first, 0, first.length, null);
+		const chunks = [first.subarray(0, total)];
+		for (let count = total; count > 0 && total <= maxBytes; total += count) {
+			count = readSync(descriptor, scratch, 0, Math.min(scratch.length, maxBytes + 1 - total), null);
+			chunks.push(Buffer.from(scratch.subarray(0, count)));
+		}
 
-			chunks.push(chunk.subarray(0, count));
-			total += count;
-			if (total > maxBytes) {
-				throw tooLargeError(maxBytes);
-			}
-
-			wanted = readChunkBytes;
+		if (total > maxBytes) {
+			throw tooLargeError(maxBytes);
 		}
 
 		return Buffer.concat(chunks, total);

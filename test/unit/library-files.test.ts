@@ -6,7 +6,7 @@ import {mkdirSync, symlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {doctorCommand} from '../../source/commands/doctor.js';
-import {loadLibrary} from '../../source/core/library.js';
+import {loadLibrary, readArticleText} from '../../source/core/library.js';
 import {commandContext} from '../helpers/command-context.js';
 import {temporaryFolder} from '../helpers/temporary-folder.js';
 
@@ -110,5 +110,13 @@ describe('a frontmatter of many keys', () => {
 		const file = put(folder, 'twice.md', manyKeys(20_000).replace('section: World', 'section: World\ntitle: Again'));
 		const library = loadLibrary([{path: folder}]);
 		expect(library.problems).toEqual([{file, reason: 'bad YAML in the frontmatter: the key "title" appears twice'}]);
+	});
+});
+
+describe('the size limit when a file\'s size says 0', () => {
+	// Files under /proc report a size of 0 and still have content: the limit is on what is read.
+	it('reads such a file to its end, and stops one byte past the limit with a message', () => {
+		expect(readArticleText('/proc/self/status')).toMatch(/^Name:/);
+		expect(() => readArticleText('/proc/self/status', 64)).toThrow('over 0.0 MB, the limit for an article: not read any further');
 	});
 });
