@@ -68,6 +68,13 @@ export type CommandLineIO = {
  */
 export async function runCommandLine(io: CommandLineIO): Promise<number> {
 	const stderr = messageOutput(io.stderr);
+	const hostileFlag = flagWithControlCharacter(io.argv);
+	if (hostileFlag !== undefined) {
+		// meow would echo it as typed; no known flag has a control character in its name.
+		stderr.write(`Unknown flag\n${visibleControls(hostileFlag)}\n`);
+		return exitCode.usage;
+	}
+
 	try {
 		const {name, context} = parseCommandLine(io);
 		if (name === undefined) {
@@ -87,6 +94,15 @@ export async function runCommandLine(io: CommandLineIO): Promise<number> {
 		stderr.write(`newsread: ${(error as Error).message}\n`);
 		return exitCode.failure;
 	}
+}
+
+/** The first flag (before `--`) whose name has a control character in it. */
+function flagWithControlCharacter(argv: readonly string[]): string | undefined {
+	const separator = argv.indexOf('--');
+	return argv.slice(0, separator === -1 ? undefined : separator).find(argument => {
+		const name = argument.split('=')[0] ?? '';
+		return name.startsWith('-') && visibleControls(name) !== name;
+	});
 }
 
 /** The command's name (undefined for the reader) and the context it runs with. */

@@ -133,10 +133,13 @@ describe('hostile file names', () => {
 		expect(command.stderr).toBe(`newsread: unknown command "${shown}". Run "newsread --help" for the commands.\n`);
 		const comments = await newsread(['comments', typed]);
 		expect(comments.stderr).toMatch(new RegExp(`^newsread: unknown comments command "${escapeRegExp(shown)}"`));
+		const flag = await newsread(['list', `--x${ESC}]0;typed${BEL}`]);
+		expect(flag.code).toBe(2);
+		expect(flag.stderr).toBe('Unknown flag\n--x\\x1b]0;typed\\x07\n');
 		const imported = await newsread(['import', path.join(folder, typed)]);
 		expect(imported.code).toBe(1);
 		expect(imported.stderr).toBe(`newsread: ${path.join(folder, shown)}: not found\n`);
-		for (const {stderr} of [read, list, command, comments, imported]) {
+		for (const {stderr} of [read, list, command, comments, flag, imported]) {
 			expect(stderr).not.toMatch(controlCharacter);
 			expect(stderr.split('\n').filter(line => line.includes('typed'))).toHaveLength(1);
 		}
