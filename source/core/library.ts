@@ -338,13 +338,14 @@ function isDirectory(folder: string): boolean {
  */
 function markdownFiles(root: string, problems: ArticleProblem[]): string[] {
 	const files: string[] = [];
+	const skipped: ArticleProblem[] = [];
 	const folders = [root];
 	for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
 		let entries: Dirent[];
 		try {
 			entries = readdirSync(folder, {withFileTypes: true});
 		} catch (error) {
-			problems.push({file: visibleControls(folder), reason: `folder skipped: ${problemReason(error)}`});
+			skipped.push({file: visibleControls(folder), reason: `folder skipped: ${problemReason(error)}`});
 			continue;
 		}
 
@@ -359,12 +360,12 @@ function markdownFiles(root: string, problems: ArticleProblem[]): string[] {
 				// Symbolic links to folders are not followed (no loops); a real folder is, whatever its name.
 				folders.push(file);
 				if (named) {
-					problems.push({file: visibleControls(file), reason: 'a folder, not an article file (the articles in it are read)'});
+					skipped.push({file: visibleControls(file), reason: 'a folder, not an article file (the articles in it are read)'});
 				}
 			} else if (named) {
 				const notArticle = entry.isFile() ? undefined : whyNotAFile(file);
 				if (notArticle) {
-					problems.push({file: visibleControls(file), reason: notArticle});
+					skipped.push({file: visibleControls(file), reason: notArticle});
 				} else {
 					files.push(file);
 				}
@@ -372,6 +373,8 @@ function markdownFiles(root: string, problems: ArticleProblem[]): string[] {
 		}
 	}
 
+	// readdir's order is the file system's: sorted, the report is the same on every machine.
+	problems.push(...skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
 	return files.sort();
 }
 
