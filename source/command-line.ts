@@ -2,9 +2,10 @@
 // or the reader. cli.tsx calls it with the process's streams; tests call it with their own.
 import meow from 'meow';
 import {type CommandContext, exitCode, type Output} from './context.js';
-import type {Command} from './commands/context.js';
+import {type Command, messageOutput} from './commands/context.js';
 import {type Library, type LibraryFolder, loadLibrary} from './core/library.js';
 import {type CommentLog, openCommentLog} from './store/comments.js';
+import {visibleControls} from './core/sanitize.js';
 import {bundledArticlesDir, commentsFile, userArticlesDir} from './store/paths.js';
 
 const helpText = `
@@ -13,7 +14,7 @@ const helpText = `
 	  $ newsread sections            sections and their article counts
 	  $ newsread list                headlines, newest first
 	  $ newsread read <id>           print one article
-	  $ newsread import <file...>    import saved pages (plain-text captures)
+	  $ newsread import <file...>    import saved pages (plain-text captures; - for standard input)
 	  $ newsread doctor              list article files that could not be loaded
 	  $ newsread comments            export comments (--json, --markdown; --with-email adds emails)
 	  $ newsread comments add <id>   write a comment: --name, --email, and --text or standard input
@@ -66,6 +67,14 @@ export type CommandLineIO = {
  * stderr (exit 1). `--help`, `--version` and an unknown flag end the process from meow, as a CLI does.
  */
 export async function runCommandLine(io: CommandLineIO): Promise<number> {
+	const stderr = messageOutput(io.stderr);
+	const hostileFlag = flagWithControlCharacter(io.argv);
+	if (hostileFlag !== undefined) {
+		// meow would echo it as typed; no known flag has a control character in its name.
+		stderr.write(`Unknown flag\n${visibleControls(hostileFlag)}\n`);
+		return exitCode.usage;
+	}
+
 	try {
 		const {name, context} = parseCommandLine(io);
 		if (name === undefined) {
@@ -75,16 +84,25 @@ export async function runCommandLine(io: CommandLineIO): Promise<number> {
 
 		const loadCommand = commands[name];
 		if (!loadCommand) {
-			io.stderr.write(`newsread: unknown command "${name}". Run "newsread --help" for the commands.\n`);
+			stderr.write(`newsread: unknown command "${visibleControls(name)}". Run "newsread --help" for the commands.\n`);
 			return exitCode.usage;
 		}
 
 		const command = await loadCommand();
 		return await command(context);
 	} catch (error) {
-		io.stderr.write(`newsread: ${(error as Error).message}\n`);
+		stderr.write(`newsread: ${(error as Error).message}\n`);
 		return exitCode.failure;
 	}
+}
+
+/** The first flag (before `--`) whose name has a control character in it. */
+function flagWithControlCharacter(argv: readonly string[]): string | undefined {
+	const separator = argv.indexOf('--');
+	return argv.slice(0, separator === -1 ? undefined : separator).find(argument => {
+		const name = argument.split('=')[0] ?? '';
+		return name.startsWith('-') && visibleControls(name) !== name;
+	});
 }
 
 /** The command's name (undefined for the reader) and the context it runs with. */
@@ -119,7 +137,8 @@ export function parseCommandLine(io: CommandLineIO): {name: string | undefined; 
 		args,
 		flags,
 		stdout: io.stdout,
-		stderr: io.stderr,
+		// Messages echo what the user typed and system errors name paths: no control character gets through.
+		stderr: messageOutput(io.stderr),
 		stdin: io.stdin,
 		stdinIsTTY: Boolean(io.stdin.isTTY),
 		env: io.env,

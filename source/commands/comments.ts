@@ -1,6 +1,7 @@
 // `newsread comments [--article ID] [--json | --markdown] [--with-email]` exports comments;
 // `newsread comments add <id> --name N --email E [--text T]` writes one (the body from stdin without --text).
 import {formatDate} from '../core/dates.js';
+import {visibleControls} from '../core/sanitize.js';
 import {type Comment, CommentValidationError} from '../store/comments.js';
 import {unknownIdMessage} from './read.js';
 import {type CommandContext, exitCode} from '../context.js';
@@ -14,7 +15,7 @@ export const commentsCommand: Command = context => {
 	}
 
 	if (subcommand !== undefined) {
-		context.stderr.write(`newsread: unknown comments command "${subcommand}". Use "newsread comments" or "newsread comments add <id>".\n`);
+		context.stderr.write(`newsread: unknown comments command "${visibleControls(subcommand)}". Use "newsread comments" or "newsread comments add <id>".\n`);
 		return exitCode.usage;
 	}
 

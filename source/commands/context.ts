@@ -1,4 +1,5 @@
 // What subcommands share: their type and how they write lines and decide on colour.
+import {visibleControls} from '../core/sanitize.js';
 import type {CommandContext, Output} from '../context.js';
 import {noColourRequested} from '../theme.js';
 
@@ -15,4 +16,25 @@ export function writeLines(output: Output, lines: readonly string[]): void {
 /** True when colour may be used on this output (a terminal, and neither NO_COLOR nor TERM=dumb set). */
 export function colourWanted(output: Output, env: Record<string, string | undefined>): boolean {
 	return Boolean(output.isTTY) && !noColourRequested(env) && env['TERM'] !== 'dumb';
+}
+
+// JSON.stringify escapes C0 controls in strings but writes DEL, C1 controls and bidirectional overrides as they are.
+const unescapedInJson = /[\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Writes a value as indented JSON with every control character escaped (`\u009b`): still the same value, safe on a terminal. */
+export function writeJson(output: Output, value: unknown): void {
+	const json = JSON.stringify(value, null, 2).replace(unescapedInJson, character => `\\u${character.codePointAt(0)?.toString(16).padStart(4, '0')}`);
+	output.write(`${json}\n`);
+}
+
+/**
+ * An output for messages: any control character in what is written (a typed id, a path in a system
+ * error) is shown as a visible escape; newlines still end lines.
+ */
+export function messageOutput(output: Output): Output {
+	return {
+		write: text => output.write(visibleControls(text, {keepNewlines: true})),
+		isTTY: output.isTTY,
+		columns: output.columns,
+	};
 }

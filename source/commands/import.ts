@@ -1,40 +1,71 @@
 // `newsread import <file...> [--section S]`: turns saved page captures into articles in the user's folder.
+// `-` reads a capture from standard input. Only regular files are opened by name: a FIFO may have no
+// writer and a device never ends; such input comes through `-`, read to at most the article size limit.
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {readArticleText} from '../core/library.js';
+import {decodeArticleBytes, MAX_ARTICLE_BYTES, problemReason, readArticleText, tooLargeError} from '../core/library.js';
 import {pageCaptureToMarkdown, parsePageCapture, slugify} from '../core/parse-page.js';
-import {sanitizeLine} from '../core/sanitize.js';
+import {sanitizeLine, visibleControls} from '../core/sanitize.js';
 import {type CommandContext, exitCode} from '../context.js';
 import type {Command} from './context.js';
 
 /** `newsread import <file...> [--section S]`: prints each new id; exit 1 if any file could not be imported. */
-export const importCommand: Command = context => {
+export const importCommand: Command = async context => {
 	const {args, stderr, stdout} = context;
-	if (args.length === 0) {
+	if (args.length === 0 || args.filter(file => file === '-').length > 1) {
 		stderr.write('newsread: usage: newsread import <file...> [--section NAME]\n');
 		return exitCode.usage;
 	}
 
 	let failed = 0;
 	for (const file of args) {
+		const name = file === '-' ? 'standard input' : visibleControls(file);
 		try {
-			stdout.write(`${importPage(context, file)}\n`);
+			const text = file === '-' ? await readStandardInput(context) : readArticleText(file);
+			stdout.write(`${importPage(context, text, file === '-' ? undefined : file)}\n`);
 		} catch (error) {
 			failed++;
-			stderr.write(`newsread: ${file}: ${(error as Error).message}\n`);
+			const reason = (error as NodeJS.ErrnoException).code === undefined ? (error as Error).message : problemReason(error);
+			stderr.write(`newsread: ${name}: ${visibleControls(reason)}${pipeHint(error)}\n`);
 		}
 	}
 
 	return failed === 0 ? exitCode.ok : exitCode.failure;
 };
 
+/** For a FIFO or a device given by name: how to import from it instead. */
+function pipeHint(error: unknown): string {
+	return /^a (?:FIFO|device|socket)/.test((error as Error).message) ? ' (pipe it into "newsread import -" instead)' : '';
+}
+
 /** Imports one capture and returns the new article's id. */
-function importPage(context: CommandContext, file: string): string {
-	const capture = parsePageCapture(readArticleText(file));
+function importPage(context: CommandContext, text: string, file: string | undefined): string {
+	const capture = parsePageCapture(text);
 	const section = context.flags.section === undefined ? undefined : sanitizeLine(context.flags.section);
-	const markdown = pageCaptureToMarkdown(capture, {section, date: context.now(), sourceFile: path.resolve(file)});
+	const markdown = pageCaptureToMarkdown(capture, {section, date: context.now(), sourceFile: file === undefined ? undefined : path.resolve(file)});
 	const folder = slugify(section ?? capture.menu[0] ?? 'Imported');
 	return writeNewArticle(context, `${folder}/${slugify(capture.title)}`, markdown);
+}
+
+/** Standard input to its end as article text; stops reading past the article size limit. */
+async function readStandardInput(context: CommandContext): Promise<string> {
+	if (context.stdinIsTTY) {
+		throw new Error('standard input is a terminal: pipe a page into "newsread import -"');
+	}
+
+	const chunks: Uint8Array[] = [];
+	let total = 0;
+	for await (const chunk of context.stdin) {
+		const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+		chunks.push(bytes);
+		total += bytes.length;
+		if (total > MAX_ARTICLE_BYTES) {
+			// Leaving the loop stops the stream: /dev/zero is not read any further.
+			throw tooLargeError(MAX_ARTICLE_BYTES);
+		}
+	}
+
+	return decodeArticleBytes(Buffer.concat(chunks, total));
 }
 
 /** Writes under a fresh id: never over an existing file or an id the library already has. */

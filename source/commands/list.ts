@@ -1,8 +1,9 @@
 // `newsread list [--section S] [--json]`: the headlines, newest first.
 import type {ArticleMeta} from '../core/article.js';
 import {isoDay} from '../core/dates.js';
+import {visibleControls} from '../core/sanitize.js';
 import {exitCode} from '../context.js';
-import {type Command, writeLines} from './context.js';
+import {type Command, writeJson, writeLines} from './context.js';
 
 /** `newsread list [--section S] [--json]`: date, id and title of each article, newest first (exit 1 for an unknown section). */
 export const listCommand: Command = ({library, flags, stdout, stderr}) => {
@@ -12,7 +13,7 @@ export const listCommand: Command = ({library, flags, stdout, stderr}) => {
 		const wanted = flags.section.toLowerCase();
 		const section = sections.find(({name}) => name.toLowerCase() === wanted);
 		if (!section) {
-			stderr.write(`newsread: no section "${flags.section}". Sections: ${sections.map(({name}) => name).join(', ')}\n`);
+			stderr.write(`newsread: no section "${visibleControls(flags.section)}". Sections: ${sections.map(({name}) => name).join(', ')}\n`);
 			return exitCode.failure;
 		}
 
@@ -20,7 +21,7 @@ export const listCommand: Command = ({library, flags, stdout, stderr}) => {
 	}
 
 	if (flags.json) {
-		stdout.write(`${JSON.stringify(chosen.map(article => articleJson(article)), null, 2)}\n`);
+		writeJson(stdout, chosen.map(article => articleJson(article)));
 		return exitCode.ok;
 	}
 

@@ -5,6 +5,7 @@ import type {Article, ArticleMeta} from '../core/article.js';
 import {formatDate} from '../core/dates.js';
 import {layoutArticle, type Line, MIN_WIDTH} from '../core/layout.js';
 import type {Library} from '../core/library.js';
+import {visibleControls} from '../core/sanitize.js';
 import {type TextStyle, theme} from '../theme.js';
 import {exitCode} from '../context.js';
 import {type Command, colourWanted, writeLines} from './context.js';
@@ -43,7 +44,7 @@ export const readCommand: Command = context => {
 export function unknownIdMessage(library: Library, id: string): string {
 	const closest = library.closestIds(id);
 	const hint = closest.length > 0 ? `\nDid you mean:\n${closest.map(other => `  ${other}`).join('\n')}` : '';
-	return `newsread: no article "${id}".${hint}\n`;
+	return `newsread: no article "${visibleControls(id)}".${hint}\n`;
 }
 
 function renderArticle(article: Article, related: readonly ArticleMeta[], width: number, chalk: ChalkInstance): string[] {

@@ -1,12 +1,12 @@
 // `newsread sections`: every section with its article count.
 import {exitCode} from '../context.js';
-import {type Command, writeLines} from './context.js';
+import {type Command, writeJson, writeLines} from './context.js';
 
 /** `newsread sections [--json]`: each section and its number of articles, in display order. */
 export const sectionsCommand: Command = ({library, flags, stdout}) => {
 	const {sections} = library();
 	if (flags.json) {
-		stdout.write(`${JSON.stringify(sections.map(({name, articles}) => ({name, articles: articles.length})), null, 2)}\n`);
+		writeJson(stdout, sections.map(({name, articles}) => ({name, articles: articles.length})));
 		return exitCode.ok;
 	}
 

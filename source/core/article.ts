@@ -1,4 +1,5 @@
 // The core's data model: an article's metadata (all the index needs) and its body as blocks.
+import {visibleControls} from './sanitize.js';
 
 /** A run of inline text with one style. The text is sanitized (no control characters) by the parser. */
 export type Inline = {
@@ -39,8 +40,9 @@ export type ArticleMeta = {
 
 export type Article = ArticleMeta & {blocks: Block[]};
 
-/** A file that could not be loaded, and why. */
+/** A file that could not be loaded (or loaded with a part ignored), and why. */
 export type ArticleProblem = {
+	/** The file's path, control characters written as visible escapes: safe to print. */
 	file: string;
 	reason: string;
 };
@@ -50,7 +52,11 @@ export function inlineText(inlines: readonly Inline[]): string {
 	return inlines.map(inline => inline.text).join('');
 }
 
-/** The article id for a file path relative to its folder: `world/harbour-vote.md` -> `world/harbour-vote`. */
+/**
+ * The article id for a file path relative to its folder: `world/harbour-vote.md` -> `world/harbour-vote`.
+ * A control character in the name is written as a visible escape (`\x1b`): the id is printed as it is
+ * and typed back as it was printed (`newsread read 'g\x1b]0;x\x07'`).
+ */
 export function articleIdFromPath(relativePath: string): string {
-	return relativePath.replaceAll('\\', '/').replace(/\.md$/i, '');
+	return visibleControls(relativePath.replaceAll('\\', '/').replace(/\.md$/i, ''));
 }

@@ -1,12 +1,12 @@
 // Loads article folders into an index: sections, headlines newest first, related articles, and a
 // problem per file that could not be loaded. Only frontmatter is parsed here; bodies load on demand.
-import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {closeSync, constants, type Dirent, fstatSync, openSync, readdirSync, readSync, type Stats, statSync} from 'node:fs';
 import path from 'node:path';
 import {distance} from 'fastest-levenshtein';
-import {parse as parseYaml} from 'yaml';
+import {parseDocument} from 'yaml';
 import {type Article, type ArticleMeta, type ArticleProblem, articleIdFromPath} from './article.js';
 import {ArticleFormatError, parseArticle, parseArticleMeta, splitFrontmatter} from './parse-markdown.js';
-import {sanitizeLine, sanitizeText} from './sanitize.js';
+import {sanitizeLine, sanitizeText, visibleControls} from './sanitize.js';
 
 /** Articles larger than this are skipped: no news article is, and reading one would stall the reader. */
 export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
@@ -27,6 +27,8 @@ export type Library = {
 	sections: Section[];
 	/** Files (or folders) that could not be loaded, and why. */
 	problems: ArticleProblem[];
+	/** Articles that loaded with something in their file ignored (a YAML tag, a very large frontmatter), and what. */
+	warnings: ArticleProblem[];
 	get(id: string): ArticleMeta | undefined;
 	/** Reads and parses the body of an article; throws ArticleFormatError when the file no longer loads. */
 	article(id: string): Article;
@@ -45,39 +47,43 @@ export type Library = {
 export function loadLibrary(folders: readonly LibraryFolder[]): Library {
 	const byId = new Map<string, ArticleMeta>();
 	const problems: ArticleProblem[] = [];
+	const warnings: ArticleProblem[] = [];
 	const sectionOrder: string[] = [];
 
 	for (const folder of folders) {
 		const root = path.resolve(folder.path);
 		if (!isDirectory(root)) {
 			if (folder.required !== false) {
-				problems.push({file: root, reason: 'folder not found'});
+				problems.push({file: visibleControls(root), reason: 'folder not found'});
 			}
 
 			continue;
 		}
 
-		sectionOrder.push(...readSectionOrder(root, problems));
-		for (const file of markdownFiles(root)) {
+		sectionOrder.push(...readSectionOrder(root, problems, warnings));
+		for (const file of markdownFiles(root, problems)) {
 			const id = articleIdFromPath(path.relative(root, file));
+			const shown = visibleControls(file);
 			const existing = byId.get(id);
 			if (existing) {
-				problems.push({file, reason: `duplicate id "${id}": already loaded from ${existing.file}`});
+				problems.push({file: shown, reason: `duplicate id "${id}": already loaded from ${visibleControls(existing.file)}`});
 				continue;
 			}
 
 			try {
-				byId.set(id, parseArticleMeta(readArticleText(file), {id, file}));
+				const fileWarnings: string[] = [];
+				byId.set(id, parseArticleMeta(readArticleText(file), {id, file}, fileWarnings));
+				warnings.push(...fileWarnings.map(reason => ({file: shown, reason})));
 			} catch (error) {
-				problems.push({file, reason: problemReason(error)});
+				problems.push({file: shown, reason: problemReason(error)});
 			}
 		}
 	}
 
-	return createLibrary([...byId.values()].sort(newestFirst), problems, sectionOrder);
+	return createLibrary([...byId.values()].sort(newestFirst), problems, warnings, sectionOrder);
 }
 
-function createLibrary(articles: ArticleMeta[], problems: ArticleProblem[], sectionOrder: string[]): Library {
+function createLibrary(articles: ArticleMeta[], problems: ArticleProblem[], warnings: ArticleProblem[], sectionOrder: string[]): Library {
 	const byId = new Map(articles.map(article => [article.id, article]));
 	const cache = new Map<string, Article>();
 	const bodies = new Map<string, {mtimeMs: number; size: number; body: string | undefined}>();
@@ -87,6 +93,7 @@ function createLibrary(articles: ArticleMeta[], problems: ArticleProblem[], sect
 		articles,
 		sections: groupSections(articles, sectionOrder),
 		problems,
+		warnings,
 		get: id => byId.get(id),
 		article(id) {
 			const cached = cache.get(id);
@@ -96,14 +103,14 @@ function createLibrary(articles: ArticleMeta[], problems: ArticleProblem[], sect
 
 			const meta = byId.get(id);
 			if (!meta) {
-				throw new ArticleFormatError(`no article with id "${id}"`);
+				throw new ArticleFormatError(`no article with id "${visibleControls(id)}"`);
 			}
 
 			let text: string;
 			try {
 				text = readArticleText(meta.file);
 			} catch (error) {
-				throw error instanceof ArticleFormatError ? error : new ArticleFormatError(`${meta.file}: ${problemReason(error)}`);
+				throw error instanceof ArticleFormatError ? error : new ArticleFormatError(`${visibleControls(meta.file)}: ${problemReason(error)}`);
 			}
 
 			const article = parseArticle(text, {id, file: meta.file});
@@ -165,30 +172,110 @@ function createLibrary(articles: ArticleMeta[], problems: ArticleProblem[], sect
 	};
 }
 
-/** Reads an article file as sanitized text, or throws an ArticleFormatError saying why it cannot be read. */
+/**
+ * Reads an article file as sanitized text, or throws an ArticleFormatError saying why it cannot be read.
+ * Only a regular file is read (a FIFO would block, a device never ends), and never more than
+ * `maxBytes` + 1 bytes of it, whatever its size said.
+ */
 export function readArticleText(file: string, maxBytes = MAX_ARTICLE_BYTES): string {
-	const {size} = statSync(file);
-	if (size > maxBytes) {
-		throw new ArticleFormatError(`file is ${formatMegabytes(size)}; articles over ${formatMegabytes(maxBytes)} are skipped`);
+	return decodeArticleBytes(readRegularFile(file, maxBytes));
+}
+
+/** Article bytes (UTF-8, or UTF-16 with a byte-order mark) as sanitized text; throws an ArticleFormatError saying why they are not text. */
+export function decodeArticleBytes(bytes: Uint8Array): string {
+	const text = decodeText(bytes);
+	if (text.trim() === '') {
+		throw new ArticleFormatError('empty file');
 	}
 
-	const bytes = readFileSync(file);
-	if (bytes.length === 0 || bytes.toString('latin1').trim() === '') {
-		throw new ArticleFormatError('empty file');
+	return sanitizeText(text);
+}
+
+/** The error for an article over the size limit. */
+export function tooLargeError(maxBytes: number, size?: number): ArticleFormatError {
+	return new ArticleFormatError(size === undefined
+		? `over ${formatMegabytes(maxBytes)}, the limit for an article: not read any further`
+		: `file is ${formatMegabytes(size)}; articles over ${formatMegabytes(maxBytes)} are skipped`);
+}
+
+// Opening never waits: a FIFO opened for reading without O_NONBLOCK blocks until a writer comes.
+const openForReading = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+const scratch = Buffer.alloc(64 * 1024);
+
+function readRegularFile(file: string, maxBytes: number): Buffer {
+	const descriptor = openSync(file, openForReading);
+	try {
+		const stats = fstatSync(descriptor);
+		if (!stats.isFile()) {
+			throw new ArticleFormatError(`${fileKind(stats)}, not a regular file`);
+		}
+
+		if (stats.size > maxBytes) {
+			throw tooLargeError(maxBytes, stats.size);
+		}
+
+		// The size is only where to start: a file can grow while it is read, and some report 0. What
+		// follows the expected size is read into one scratch buffer, so the usual read that finds the
+		// end allocates nothing.
+		const first = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
+		let total = readSync(descriptor, first, 0, first.length, null);
+		const chunks = [first.subarray(0, total)];
+		for (let count = total; count > 0 && total <= maxBytes; total += count) {
+			count = readSync(descriptor, scratch, 0, Math.min(scratch.length, maxBytes + 1 - total), null);
+			chunks.push(Buffer.from(scratch.subarray(0, count)));
+		}
+
+		if (total > maxBytes) {
+			throw tooLargeError(maxBytes);
+		}
+
+		return Buffer.concat(chunks, total);
+	} finally {
+		closeSync(descriptor);
+	}
+}
+
+function decodeText(bytes: Uint8Array): string {
+	// UTF-16 as Windows tools save it, recognised by its byte-order mark (which the decoder drops).
+	const utf16 = bytes[0] === 0xFF && bytes[1] === 0xFE ? 'utf-16le' : bytes[0] === 0xFE && bytes[1] === 0xFF ? 'utf-16be' : undefined;
+	if (utf16) {
+		try {
+			return new TextDecoder(utf16, {fatal: true}).decode(bytes);
+		} catch {
+			throw new ArticleFormatError(`starts as ${utf16.toUpperCase()} text but is not (save the file as UTF-8)`);
+		}
 	}
 
 	if (bytes.includes(0)) {
 		throw new ArticleFormatError('binary file, not Markdown text');
 	}
 
-	let text: string;
 	try {
-		text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+		return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
 	} catch {
 		throw new ArticleFormatError('not UTF-8 text (save the file as UTF-8)');
 	}
+}
 
-	return sanitizeText(text);
+/** What kind of file system entry it is, in words: "a FIFO (named pipe)". */
+export function fileKind(stats: Stats | Dirent): string {
+	if (stats.isDirectory()) {
+		return 'a folder';
+	}
+
+	if (stats.isFIFO()) {
+		return 'a FIFO (named pipe)';
+	}
+
+	if (stats.isSocket()) {
+		return 'a socket';
+	}
+
+	if (stats.isCharacterDevice() || stats.isBlockDevice()) {
+		return 'a device';
+	}
+
+	return stats.isSymbolicLink() ? 'a symbolic link' : 'a file';
 }
 
 /** A file's size and modification time, or undefined when it is gone. */
@@ -205,13 +292,35 @@ function formatMegabytes(bytes: number): string {
 	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function problemReason(error: unknown): string {
+/** Why a file could not be read, in words, as one line (a system error's message would repeat the path). */
+export function problemReason(error: unknown): string {
 	if (error instanceof ArticleFormatError) {
 		return error.message;
 	}
 
 	const {code, message} = error as NodeJS.ErrnoException;
-	return code === 'EACCES' ? 'permission denied' : `cannot read: ${message}`;
+	switch (code) {
+		case 'EACCES':
+		case 'EPERM': {
+			return 'permission denied';
+		}
+
+		case 'ELOOP': {
+			return 'a symbolic link loop';
+		}
+
+		case 'ENOENT': {
+			return 'not found';
+		}
+
+		case 'ENOTDIR': {
+			return 'not found (a part of the path is a file)';
+		}
+
+		default: {
+			return `cannot read: ${visibleControls(message)}`;
+		}
+	}
 }
 
 function isDirectory(folder: string): boolean {
@@ -222,27 +331,92 @@ function isDirectory(folder: string): boolean {
 	}
 }
 
-/** Every `.md` file below a folder, sorted, skipping hidden files and folders. */
-function markdownFiles(root: string): string[] {
-	const entries = readdirSync(root, {recursive: true, withFileTypes: true});
-	return entries
-		.filter(entry => entry.isFile() && entry.name.toLowerCase().endsWith('.md'))
-		.map(entry => path.join(entry.parentPath, entry.name))
-		.filter(file => !path.relative(root, file).split(path.sep).some(part => part.startsWith('.')))
-		.sort();
+/**
+ * Every `.md` file below a folder, sorted, skipping hidden files and folders. What is named like an
+ * article but cannot be one (a folder, a FIFO, a symbolic link loop), and each folder that cannot be
+ * read, is a problem; the walk goes on.
+ */
+function markdownFiles(root: string, problems: ArticleProblem[]): string[] {
+	const files: string[] = [];
+	const skipped: ArticleProblem[] = [];
+	const folders = [root];
+	for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+		let entries: Dirent[];
+		try {
+			entries = readdirSync(folder, {withFileTypes: true});
+		} catch (error) {
+			skipped.push({file: visibleControls(folder), reason: `folder skipped: ${problemReason(error)}`});
+			continue;
+		}
+
+		for (const entry of entries) {
+			if (entry.name.startsWith('.')) {
+				continue;
+			}
+
+			const file = path.join(folder, entry.name);
+			const named = entry.name.toLowerCase().endsWith('.md');
+			if (entry.isDirectory()) {
+				// Symbolic links to folders are not followed (no loops); a real folder is, whatever its name.
+				folders.push(file);
+				if (named) {
+					skipped.push({file: visibleControls(file), reason: 'a folder, not an article file (the articles in it are read)'});
+				}
+			} else if (named) {
+				const notArticle = entry.isFile() ? undefined : whyNotAFile(file);
+				if (notArticle) {
+					skipped.push({file: visibleControls(file), reason: notArticle});
+				} else {
+					files.push(file);
+				}
+			}
+		}
+	}
+
+	// readdir's order is the file system's: sorted, the report is the same on every machine.
+	problems.push(...skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
+	return files.sort();
 }
 
-function readSectionOrder(root: string, problems: ArticleProblem[]): string[] {
+/** Undefined when the path (a symbolic link, or what readdir could not type) leads to a regular file; else why it is skipped. */
+function whyNotAFile(file: string): string | undefined {
+	let stats: Stats;
+	try {
+		stats = statSync(file);
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'a symbolic link to nothing' : problemReason(error);
+	}
+
+	return stats.isFile() ? undefined : `${fileKind(stats)}, not a regular file`;
+}
+
+const maxSectionOrderBytes = 1024 * 1024;
+
+function readSectionOrder(root: string, problems: ArticleProblem[], warnings: ArticleProblem[]): string[] {
 	const file = path.join(root, 'sections.yaml');
 	let text: string;
 	try {
-		text = readFileSync(file, 'utf8');
-	} catch {
+		text = readArticleText(file, maxSectionOrderBytes);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+			problems.push({file: visibleControls(file), reason: `section order ignored: ${problemReason(error)}`});
+		}
+
 		return [];
 	}
 
 	try {
-		const value = parseYaml(sanitizeText(text)) as {sections?: unknown} | null;
+		const document = parseDocument(text, {logLevel: 'silent'});
+		const [yamlError] = document.errors;
+		if (yamlError) {
+			throw yamlError;
+		}
+
+		for (const warning of document.warnings) {
+			warnings.push({file: visibleControls(file), reason: `YAML: ${sanitizeLine(warning.message.split('\n')[0] ?? '')}`});
+		}
+
+		const value = document.toJS() as {sections?: unknown} | null;
 		const sections = value?.sections;
 		if (!Array.isArray(sections)) {
 			throw new TypeError('expected a "sections:" list');
@@ -250,7 +424,7 @@ function readSectionOrder(root: string, problems: ArticleProblem[]): string[] {
 
 		return sections.map(name => sanitizeLine(String(name)));
 	} catch (error) {
-		problems.push({file, reason: `section order ignored: ${(error as Error).message.split('\n')[0]}`});
+		problems.push({file: visibleControls(file), reason: `section order ignored: ${sanitizeLine((error as Error).message.split('\n')[0] ?? '')}`});
 		return [];
 	}
 }

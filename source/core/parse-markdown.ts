@@ -2,7 +2,7 @@
 // (with marked) when an article is opened.
 import {decodeHTML} from 'entities';
 import {Lexer, type Token, type Tokens} from 'marked';
-import {parse as parseYaml} from 'yaml';
+import {isMap, isScalar, parseDocument} from 'yaml';
 import type {Article, ArticleMeta, Block, Inline, InlineStyle} from './article.js';
 import {sanitizeLine, sanitizeText} from './sanitize.js';
 
@@ -28,10 +28,14 @@ export function splitFrontmatter(text: string): SplitArticle {
 /** Where an article comes from: its id and absolute file path. */
 export type ArticleOrigin = {id: string; file: string};
 
-/** Parses only the frontmatter: what the library index needs. */
-export function parseArticleMeta(text: string, origin: ArticleOrigin): ArticleMeta {
+/**
+ * Parses only the frontmatter: what the library index needs. What was ignored in a frontmatter that
+ * still loads (a YAML tag newsread does not know, the rest of a very large frontmatter) is added to
+ * `warnings`, one line each.
+ */
+export function parseArticleMeta(text: string, origin: ArticleOrigin, warnings: string[] = []): ArticleMeta {
 	const {frontmatter} = splitFrontmatter(text);
-	return metaFromFrontmatter(frontmatter, origin);
+	return metaFromFrontmatter(frontmatter, origin, warnings);
 }
 
 /** Parses a whole article: frontmatter and body blocks. */
@@ -40,8 +44,8 @@ export function parseArticle(text: string, origin: ArticleOrigin): Article {
 	return {...metaFromFrontmatter(frontmatter, origin), blocks: parseMarkdownBlocks(body)};
 }
 
-function metaFromFrontmatter(frontmatter: string, origin: ArticleOrigin): ArticleMeta {
-	const fields = readYaml(frontmatter);
+function metaFromFrontmatter(frontmatter: string, origin: ArticleOrigin, warnings: string[] = []): ArticleMeta {
+	const fields = readFields(frontmatter, warnings);
 	const title = requiredString(fields, 'title');
 	const section = requiredString(fields, 'section');
 	return {
@@ -58,20 +62,90 @@ function metaFromFrontmatter(frontmatter: string, origin: ArticleOrigin): Articl
 	};
 }
 
-function readYaml(frontmatter: string): Record<string, unknown> {
-	let value: unknown;
-	try {
-		value = parseYaml(frontmatter, {prettyErrors: true});
-	} catch (error) {
-		const firstLine = (error as Error).message.split('\n')[0];
-		throw new ArticleFormatError(`bad YAML in the frontmatter: ${firstLine}`);
+/**
+ * Frontmatter longer than this is not parsed whole: only the keys newsread reads are. No article needs
+ * more, and parsing a mapping of hundreds of thousands of keys would hold up every command.
+ */
+export const MAX_FRONTMATTER_LENGTH = 64 * 1024;
+
+/** The frontmatter keys an article's metadata comes from. */
+const knownKeys = new Set(['title', 'section', 'date', 'author', 'summary', 'tags', 'related', 'source']);
+
+function readFields(frontmatter: string, warnings: string[]): Record<string, unknown> {
+	if (frontmatter.length <= MAX_FRONTMATTER_LENGTH) {
+		return readYaml(frontmatter, warnings);
 	}
 
-	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+	const size = `${Math.round(frontmatter.length / 1024)} KB`;
+	const known = knownKeyLines(frontmatter);
+	if (known.length > MAX_FRONTMATTER_LENGTH) {
+		throw new ArticleFormatError(`the frontmatter is ${size}, and its ${[...knownKeys].join(', ')} alone are over ${MAX_FRONTMATTER_LENGTH / 1024} KB`);
+	}
+
+	warnings.push(`the frontmatter is ${size}: only its ${[...knownKeys].join(', ')} were read (frontmatter over ${MAX_FRONTMATTER_LENGTH / 1024} KB is not read whole)`);
+	return readYaml(known, warnings);
+}
+
+// A top-level key: at the start of the line, plain or quoted, then a colon and a space or the line's end.
+const topLevelKey = /^(["']?)([\w-]+)\1[ \t]*:(?:[ \t]|$)/;
+// A line that belongs to the key above it: indented, blank, a comment, or a sequence item at the key's indent.
+const continuationLine = /^(?:$|[ \t#]|-(?:[ \t]|$))/;
+
+/** The lines of the known top-level keys, each with the lines that belong to it, in one pass. */
+function knownKeyLines(frontmatter: string): string {
+	const kept: string[] = [];
+	let keeping = false;
+	for (const line of frontmatter.split('\n')) {
+		if (!continuationLine.test(line)) {
+			const key = topLevelKey.exec(line)?.[2];
+			keeping = key !== undefined && knownKeys.has(key);
+		}
+
+		if (keeping) {
+			kept.push(line);
+		}
+	}
+
+	return kept.join('\n');
+}
+
+function readYaml(frontmatter: string, warnings: string[]): Record<string, unknown> {
+	// yaml's own unique-key check compares each key with every earlier one (20,000 keys: seconds);
+	// the top-level keys are checked below in one pass. Warnings are collected, never printed.
+	const document = parseDocument(frontmatter, {uniqueKeys: false, prettyErrors: true, logLevel: 'silent'});
+	const [error] = document.errors;
+	if (error) {
+		throw new ArticleFormatError(`bad YAML in the frontmatter: ${firstLine(error.message)}`);
+	}
+
+	const {contents} = document;
+	if (!isMap(contents)) {
 		throw new ArticleFormatError('the frontmatter must be a YAML mapping (key: value lines)');
 	}
 
-	return value as Record<string, unknown>;
+	const keys = new Set<unknown>();
+	for (const {key} of contents.items) {
+		const name = isScalar(key) ? key.value : key;
+		if (keys.has(name)) {
+			throw new ArticleFormatError(`bad YAML in the frontmatter: the key "${sanitizeLine(String(name))}" appears twice`);
+		}
+
+		keys.add(name);
+	}
+
+	for (const warning of document.warnings) {
+		warnings.push(`YAML in the frontmatter: ${firstLine(warning.message)}`);
+	}
+
+	try {
+		return document.toJS() as Record<string, unknown>;
+	} catch (error) {
+		throw new ArticleFormatError(`bad YAML in the frontmatter: ${firstLine((error as Error).message)}`);
+	}
+}
+
+function firstLine(message: string): string {
+	return sanitizeLine(message.split('\n')[0] ?? '').replace(/:$/, '');
 }
 
 function requiredString(fields: Record<string, unknown>, key: string): string {

@@ -17,6 +17,7 @@
 import {basename} from 'node:path';
 import {Document, stringify} from 'yaml';
 import {inlineText, type Block, type Inline} from './article.js';
+import {visibleControls} from './sanitize.js';
 
 /** What a page capture holds: its headline, its site menu and its body. */
 export type PageCapture = {
@@ -331,7 +332,7 @@ export function pageCaptureToMarkdown(capture: PageCapture, options: PageMarkdow
 		imported: true,
 	});
 	if (options.sourceFile) {
-		frontmatter.commentBefore = ` imported from ${collapse(basename(options.sourceFile))}`;
+		frontmatter.commentBefore = ` imported from ${collapse(visibleControls(basename(options.sourceFile)))}`;
 	}
 
 	const body = capture.blocks.map(block => blockMarkdown(block)).filter(text => text !== '');

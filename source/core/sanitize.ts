@@ -61,3 +61,21 @@ export function sanitizeText(text: string): string {
 export function sanitizeLine(text: string): string {
 	return sanitizeText(text).replace(/\s+/g, ' ').trim();
 }
+
+// Every character of a name that a terminal would act on or that reorders text: C0 controls (tab and
+// newline too), DEL, C1 controls, bidirectional overrides.
+const nameControls = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+const nameControlsButNewline = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Shows each control character in a name (a file name, an article id, a typed argument) as a visible
+ * escape (`\x1b`, `\x0a`, `\u202e`) instead of removing it: the name stays one line with no control
+ * character, and two names that differ only in control characters stay different. Applying it twice
+ * changes nothing.
+ */
+export function visibleControls(text: string, options: {keepNewlines?: boolean} = {}): string {
+	return text.replace(options.keepNewlines ? nameControlsButNewline : nameControls, character => {
+		const code = character.codePointAt(0) ?? 0;
+		return code <= 0xFF ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+	});
+}
