@@ -35,12 +35,16 @@ export const faults = {
 type WriteSync = (fd: number, buffer: Uint8Array, offset?: number, length?: number) => number;
 
 export function faultyFs(fs: typeof Fs): typeof Fs {
-	const faultyWrite: WriteSync = (fd, buffer, offset = 0, length = buffer.length - offset) => {
+	// writeSync(fd, buffer, offset, length) and writeSync(fd, string): a fault cuts either short.
+	const faultyWrite = (fd: number, data: Uint8Array | string, offsetOrPosition?: unknown, lengthOrEncoding?: unknown): number => {
 		const fault = faults.write;
 		if (!fault) {
-			return (fs.writeSync as WriteSync)(fd, buffer, offset, length);
+			return (fs.writeSync as (...all: unknown[]) => number)(fd, data, offsetOrPosition, lengthOrEncoding);
 		}
 
+		const buffer = typeof data === 'string' ? Buffer.from(data, typeof lengthOrEncoding === 'string' ? (lengthOrEncoding as BufferEncoding) : 'utf8') : data;
+		const offset = typeof data === 'string' ? 0 : ((offsetOrPosition as number | undefined) ?? 0);
+		const length = typeof data === 'string' ? buffer.length : ((lengthOrEncoding as number | undefined) ?? buffer.length - offset);
 		if (fault.allow === 0) {
 			throw fsError(fault.code, 'write');
 		}
