@@ -2,7 +2,7 @@
 // `newsread comments add <id> --name N --email E [--text T]` writes one (the body from stdin without --text).
 import {formatDate} from '../core/dates.js';
 import {visibleControls} from '../core/sanitize.js';
-import {type Comment, CommentValidationError} from '../store/comments.js';
+import {type Comment, CommentSaveError, CommentValidationError} from '../store/comments.js';
 import {unknownIdMessage} from './read.js';
 import {type CommandContext, exitCode} from '../context.js';
 import {type Command, writeLines} from './context.js';
@@ -34,7 +34,14 @@ function exportComments(context: CommandContext): number {
 		return exitCode.failure;
 	}
 
-	const comments = context.comments().list(flags.article).map(comment => (flags.withEmail ? comment : withoutEmail(comment)));
+	const log = context.comments();
+	const problem = log.problem();
+	if (problem !== undefined) {
+		stderr.write(`newsread: the comments cannot be read: ${problem}\n`);
+		return exitCode.failure;
+	}
+
+	const comments = log.list(flags.article).map(comment => (flags.withEmail ? comment : withoutEmail(comment)));
 	if (flags.json) {
 		stdout.write(`${JSON.stringify(comments, null, 2)}\n`);
 	} else if (flags.markdown) {
@@ -106,6 +113,11 @@ async function addComment(context: CommandContext, args: string[]): Promise<numb
 			}
 
 			return exitCode.usage;
+		}
+
+		if (error instanceof CommentSaveError) {
+			stderr.write(`newsread: the comment was not saved: ${error.message}\n`);
+			return exitCode.failure;
 		}
 
 		throw error;

@@ -6,11 +6,20 @@ const day = 24 * hour;
 
 let calendarDate: Intl.DateTimeFormat | undefined;
 
-/** `12 Nov 2026`, or '' for an article without a date. */
+/** `12 Nov 2026`, or '' for an article without a date; a date that is not one (`9999-99-99`) as it is written. */
 export function formatDate(iso: string | undefined): string {
+	if (!iso) {
+		return '';
+	}
+
+	const date = new Date(iso);
+	if (Number.isNaN(date.getTime())) {
+		return iso;
+	}
+
 	// Created on first use: building a DateTimeFormat costs milliseconds at start-up.
 	calendarDate ??= new Intl.DateTimeFormat('en-GB', {day: 'numeric', month: 'short', year: 'numeric'});
-	return iso ? calendarDate.format(new Date(iso)) : '';
+	return calendarDate.format(date);
 }
 
 /** `just now`, `5m ago`, `3h ago`, `2d ago` within a week of `now`, else the calendar date. */
@@ -20,7 +29,7 @@ export function formatRelativeDate(iso: string | undefined, now: Date): string {
 	}
 
 	const elapsed = now.getTime() - new Date(iso).getTime();
-	if (elapsed < 0 || elapsed >= 7 * day) {
+	if (Number.isNaN(elapsed) || elapsed < 0 || elapsed >= 7 * day) {
 		return formatDate(iso);
 	}
 

@@ -1,10 +1,12 @@
-// Comments: an append-only JSON Lines log of add / edit / delete events. Each record is one write on
-// an O_APPEND handle, fsynced before the caller is told it is saved; a torn last line (a crash
-// mid-write) is skipped when reading, never fatal. Every event enters the store through
+// Comments: an append-only JSON Lines log of add / edit / delete events. Each record is appended on an
+// O_APPEND handle until every byte is written, and fsynced, before the caller is told it is saved; an
+// append that cannot complete is cut back off and reported. The log is read as a stream of lines, only
+// what was appended since the last read; a torn last line (a crash mid-write) or a damaged line is
+// skipped when reading, never fatal, and a log that cannot be read leaves the reader without comments. Every event enters the store through
 // eventFromRecord, the one place comment text is sanitized: events read from the log (which may have
 // been edited by hand) and events made by add and edit alike.
 import {randomUUID} from 'node:crypto';
-import {closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeSync} from 'node:fs';
+import {closeSync, constants, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, statSync, writeSync} from 'node:fs';
 import path from 'node:path';
 import {sanitizeLine, sanitizeText} from '../core/sanitize.js';
 
@@ -90,18 +92,42 @@ export type CommentLog = {
 	/** Comments of one article, oldest first (every article's when `articleId` is undefined). */
 	list(articleId?: string): Comment[];
 	count(articleId: string): number;
-	/** Validates, appends, fsyncs: when it returns, the comment is on disk. */
+	/** Validates, appends, fsyncs: when it returns, every byte of the comment is on disk. Throws CommentSaveError when it cannot be. */
 	add(articleId: string, input: CommentInput): Comment;
 	edit(id: string, body: string): Comment;
 	delete(id: string): void;
-	/** Lines that could not be read (a torn last line after a crash). */
+	/** Lines that could not be read (a torn last line after a crash, a damaged or overlong line). */
 	skippedLines(): number;
+	/** Why the log cannot be read (it is a folder, it may not be read), or undefined when it can. */
+	problem(): string | undefined;
+};
+
+/** A comment that could not be written completely: the log was put back as it was before. */
+export class CommentSaveError extends Error {
+	override name = 'CommentSaveError';
+}
+
+/** A line longer than this is damaged (a real record is at most ~70 KB): it is skipped without being built as a string. */
+export const MAX_RECORD_BYTES = 1024 * 1024;
+/** How much of the log is read at a time. */
+const READ_CHUNK_BYTES = 1024 * 1024;
+
+/** Receives the log's lines as they are read. */
+type LineVisitor = {
+	/** What was read before is void (the file was replaced, shortened or rewritten): start again. */
+	restart(): void;
+	/** One complete line, without its newline (possibly blank). */
+	line(text: string): void;
+	/** One complete line that was too long to be a record. */
+	damaged(): void;
 };
 
 /** Where the log's records live: a file, or memory for tests. */
 type LogStorage = {
-	/** The whole log, or undefined when nothing changed since `version`. */
-	readIfChanged(version: string | undefined): {text: string; version: string} | undefined;
+	/** Hands what was written since the last call to `visitor` (nothing when the log did not change). Throws when the log cannot be read. */
+	update(visitor: LineVisitor): void;
+	/** Whether the log ends in an unfinished line (a torn record, or one still being written). */
+	endsTorn(): boolean;
 	append(event: CommentEvent): void;
 };
 
@@ -112,10 +138,16 @@ export function openCommentLog({file, now, newId}: CommentLogOptions): CommentLo
 /** A comment log in memory only: for tests, and screens that are shown without a data folder. */
 export function createMemoryCommentLog(options: Omit<CommentLogOptions, 'file'> = {}): CommentLog {
 	const lines: string[] = [];
+	let read = 0;
 	return createCommentLog(
 		'(memory)',
 		{
-			readIfChanged: version => (version === String(lines.length) ? undefined : {text: lines.join('\n'), version: String(lines.length)}),
+			update(visitor) {
+				for (; read < lines.length; read++) {
+					visitor.line(lines[read]!);
+				}
+			},
+			endsTorn: () => false,
 			append(event) {
 				lines.push(JSON.stringify(event));
 			},
@@ -125,46 +157,239 @@ export function createMemoryCommentLog(options: Omit<CommentLogOptions, 'file'> 
 	);
 }
 
+/**
+ * The log on disk, read as a stream of lines in chunks: memory stays bounded whatever the file's size,
+ * and after the first read only the bytes appended since are read. What was read is reused only while
+ * the file is the same file, at least as long, with the same bytes just before where reading stopped.
+ */
 function fileStorage(file: string): LogStorage {
+	let version: string | undefined;
+	let splitter = new LineSplitter(MAX_RECORD_BYTES);
+	/** The file read, how far, and the bytes just before that point. */
+	let position: {device: number; inode: number; offset: number; before: Buffer} | undefined;
 	return {
-		readIfChanged(version) {
+		update(visitor) {
 			let current: string;
+			let failure: unknown;
 			try {
-				const {size, mtimeMs} = statSync(file);
-				current = `${size}:${mtimeMs}`;
-			} catch {
-				return version === 'missing' ? undefined : {text: '', version: 'missing'};
+				const stats = statSync(file);
+				current = `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+			} catch (error) {
+				const {code} = error as NodeJS.ErrnoException;
+				current = code === 'ENOENT' ? 'missing' : `failed:${code}`;
+				failure = error;
 			}
 
-			return current === version ? undefined : {text: readFileSync(file, 'utf8'), version: current};
+			// Unchanged: what was read stands, and so does a reason it could not be read.
+			if (current === version) {
+				return;
+			}
+
+			// A failed read is tried again when the file changes; what follows a failure starts from the top.
+			version = current;
+			const previous = position;
+			position = undefined;
+			if (current !== 'missing' && failure !== undefined) {
+				throw new Error(unreadableReason(file, failure), {cause: failure});
+			}
+
+			if (current === 'missing') {
+				splitter = new LineSplitter(MAX_RECORD_BYTES);
+				visitor.restart();
+				return;
+			}
+
+			let fd: number;
+			try {
+				// Non-blocking, so a FIFO in the log's place cannot hold the reader up.
+				fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+			} catch (error) {
+				throw new Error(unreadableReason(file, error), {cause: error});
+			}
+
+			try {
+				const stats = fstatSync(fd);
+				if (!stats.isFile()) {
+					throw new Error(sanitizeLine(stats.isDirectory() ? `${file} is a folder, not the comment log` : `${file} is not a regular file`));
+				}
+
+				let offset = previous?.offset ?? 0;
+				if (!previous || previous.device !== stats.dev || previous.inode !== stats.ino || stats.size < previous.offset || !startsWith(fd, previous)) {
+					offset = 0;
+					splitter = new LineSplitter(MAX_RECORD_BYTES);
+					visitor.restart();
+				}
+
+				const chunk = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+				for (;;) {
+					const bytes = readSync(fd, chunk, 0, chunk.length, offset);
+					if (bytes === 0) {
+						break;
+					}
+
+					splitter.push(chunk.subarray(0, bytes), visitor);
+					offset += bytes;
+				}
+
+				const keep = Math.min(offset, 64);
+				const before = Buffer.alloc(keep);
+				readFully(fd, before, offset - keep);
+				position = {device: stats.dev, inode: stats.ino, offset, before};
+			} catch (error) {
+				throw error instanceof Error && !('code' in error) ? error : new Error(unreadableReason(file, error), {cause: error});
+			} finally {
+				closeSync(fd);
+			}
 		},
+		endsTorn: () => splitter.pending(),
 		append(event) {
 			appendRecord(file, event);
 		},
 	};
 }
 
-function createCommentLog(file: string, storage: LogStorage, now = () => new Date(), newId: () => string = randomUUID): CommentLog {
-	let version: string | undefined;
-	let state = {comments: new Map<string, Comment>(), skipped: 0};
-	// Counts are asked for every headline on every frame: counted once per change of the log.
-	let counts: Map<string, number> | undefined;
+/** Whether the file still has, just before `offset`, the bytes that were there when it was read. */
+function startsWith(fd: number, {offset, before}: {offset: number; before: Buffer}): boolean {
+	const now = Buffer.alloc(before.length);
+	return readFully(fd, now, offset - before.length) === before.length && now.equals(before);
+}
 
-	const load = () => {
-		const changed = storage.readIfChanged(version);
-		if (changed) {
-			version = changed.version;
-			state = replay(changed.text);
-			counts = undefined;
+function readFully(fd: number, buffer: Buffer, position: number): number {
+	let done = 0;
+	while (done < buffer.length) {
+		const bytes = readSync(fd, buffer, done, buffer.length - done, position + done);
+		if (bytes === 0) {
+			break;
 		}
 
-		return state;
+		done += bytes;
+	}
+
+	return done;
+}
+
+/** One line on why the log cannot be read. */
+function unreadableReason(file: string, error: unknown): string {
+	return sanitizeLine(unreadableText(file, error));
+}
+
+function unreadableText(file: string, error: unknown): string {
+	const {code, message} = error as NodeJS.ErrnoException;
+	switch (code) {
+		case 'EISDIR': {
+			return `${file} is a folder, not the comment log`;
+		}
+
+		case 'EACCES':
+		case 'EPERM': {
+			return `${file} may not be read (permission denied)`;
+		}
+
+		default: {
+			return `${file} cannot be read: ${message}`;
+		}
+	}
+}
+
+/** Splits bytes into lines across chunks; a line over `limit` bytes is reported damaged and never kept. */
+class LineSplitter {
+	private parts: Buffer[] = [];
+	private length = 0;
+	private overlong = false;
+
+	constructor(private readonly limit: number) {}
+
+	push(chunk: Buffer, visitor: LineVisitor): void {
+		let start = 0;
+		for (;;) {
+			const end = chunk.indexOf(0x0A, start);
+			this.take(chunk.subarray(start, end === -1 ? chunk.length : end));
+			if (end === -1) {
+				return;
+			}
+
+			this.finishLine(visitor);
+			start = end + 1;
+		}
+	}
+
+	/** Whether an unfinished line is waiting for its newline. */
+	pending(): boolean {
+		return this.overlong || this.length > 0;
+	}
+
+	private take(piece: Buffer): void {
+		if (this.overlong || piece.length === 0) {
+			return;
+		}
+
+		if (this.length + piece.length > this.limit) {
+			this.overlong = true;
+			this.parts = [];
+			this.length = 0;
+			return;
+		}
+
+		// Copied: the chunk's buffer is read into again.
+		this.parts.push(Buffer.from(piece));
+		this.length += piece.length;
+	}
+
+	private finishLine(visitor: LineVisitor): void {
+		if (this.overlong) {
+			visitor.damaged();
+		} else {
+			visitor.line(Buffer.concat(this.parts, this.length).toString('utf8'));
+		}
+
+		this.parts = [];
+		this.length = 0;
+		this.overlong = false;
+	}
+}
+
+function createCommentLog(file: string, storage: LogStorage, now = () => new Date(), newId: () => string = randomUUID): CommentLog {
+	let comments = new Map<string, Comment>();
+	let skipped = 0;
+	let problem: string | undefined;
+	// Counts are asked for every headline on every frame: counted once per change of the log.
+	let counts: Map<string, number> | undefined;
+	const visitor: LineVisitor = {
+		restart() {
+			counts = undefined;
+			comments = new Map();
+			skipped = 0;
+			problem = undefined;
+		},
+		line(text) {
+			counts = undefined;
+			if (!applyLine(comments, text)) {
+				skipped++;
+			}
+		},
+		damaged() {
+			skipped++;
+		},
+	};
+
+	const load = () => {
+		try {
+			storage.update(visitor);
+		} catch (error) {
+			// The reader keeps working without comments, and says why.
+			counts = undefined;
+			comments = new Map();
+			skipped = 0;
+			problem = (error as Error).message;
+		}
+
+		return comments;
 	};
 
 	const find = (id: string) => {
-		const comment = load().comments.get(id);
+		const comment = load().get(id);
 		if (!comment) {
-			throw new Error(`no comment with id ${id}`);
+			throw new Error(problem ? `no comment with id ${id} (${problem})` : `no comment with id ${id}`);
 		}
 
 		return comment;
@@ -173,14 +398,14 @@ function createCommentLog(file: string, storage: LogStorage, now = () => new Dat
 	return {
 		file,
 		list(articleId) {
-			const all = [...load().comments.values()];
+			const all = [...load().values()];
 			return (articleId === undefined ? all : all.filter(comment => comment.articleId === articleId)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 		},
 		count(articleId) {
-			const {comments} = load();
+			const all = load();
 			if (!counts) {
 				counts = new Map();
-				for (const comment of comments.values()) {
+				for (const comment of all.values()) {
 					counts.set(comment.articleId, (counts.get(comment.articleId) ?? 0) + 1);
 				}
 			}
@@ -213,25 +438,77 @@ function createCommentLog(file: string, storage: LogStorage, now = () => new Dat
 			const comment = find(id);
 			storage.append({type: 'delete', id, articleId: comment.articleId, at: now().toISOString()});
 		},
-		skippedLines: () => load().skipped,
+		skippedLines() {
+			load();
+			return skipped + (storage.endsTorn() ? 1 : 0);
+		},
+		problem() {
+			load();
+			return problem;
+		},
 	};
 }
 
-/** Appends one record as a single write, after a newline if a crash left the last line torn. */
+/**
+ * Appends one record after a newline if a crash left the last line torn, writing until every byte is
+ * written and fsynced. If that fails (a full disk, a file-size limit, an I/O error), the file is cut
+ * back to its length before the append and a CommentSaveError says why: a comment is either wholly in
+ * the log or not at all.
+ */
 export function appendRecord(file: string, event: CommentEvent): void {
-	mkdirSync(path.dirname(file), {recursive: true});
-	const fd = openSync(file, 'a+', 0o600);
+	let fd: number;
 	try {
-		const prefix = endsTorn(fd) ? '\n' : '';
-		writeSync(fd, `${prefix}${JSON.stringify(event)}\n`);
-		fsyncSync(fd);
+		mkdirSync(path.dirname(file), {recursive: true});
+		fd = openSync(file, 'a+', 0o600);
+	} catch (error) {
+		throw new CommentSaveError(saveFailure(file, error), {cause: error});
+	}
+
+	try {
+		const {size: before} = fstatSync(fd);
+		const record = Buffer.from(`${endsTorn(fd, before) ? '\n' : ''}${JSON.stringify(event)}\n`);
+		let written = 0;
+		try {
+			while (written < record.length) {
+				const bytes = writeSync(fd, record, written, record.length - written);
+				if (bytes <= 0) {
+					throw new Error(`no bytes written after ${written} of ${record.length}`);
+				}
+
+				written += bytes;
+			}
+
+			fsyncSync(fd);
+		} catch (error) {
+			putBack(fd, before, written);
+			throw new CommentSaveError(saveFailure(file, error), {cause: error});
+		}
 	} finally {
 		closeSync(fd);
 	}
 }
 
-function endsTorn(fd: number): boolean {
-	const {size} = fstatSync(fd);
+/**
+ * Cuts a failed append off again. Only when the file holds exactly the log as it was plus this
+ * append's bytes: another newsread's record that arrived meanwhile is never cut off.
+ */
+function putBack(fd: number, before: number, written: number): void {
+	try {
+		if (fstatSync(fd).size === before + written) {
+			ftruncateSync(fd, before);
+			fsyncSync(fd);
+		}
+	} catch {
+		// The reader skips a torn line; the failure is reported either way.
+	}
+}
+
+function saveFailure(file: string, error: unknown): string {
+	const {code, message} = error as NodeJS.ErrnoException;
+	return sanitizeLine(code === 'EISDIR' ? `could not write ${file}: it is a folder` : `could not write ${file} (${message})`);
+}
+
+function endsTorn(fd: number, size: number): boolean {
 	if (size === 0) {
 		return false;
 	}
@@ -241,22 +518,29 @@ function endsTorn(fd: number): boolean {
 	return last[0] !== 0x0A;
 }
 
+/** Applies one line of the log; false when it is not a record (blank lines count as read). */
+function applyLine(comments: Map<string, Comment>, line: string): boolean {
+	if (line.trim() === '') {
+		return true;
+	}
+
+	const event = parseEvent(line);
+	if (!event) {
+		return false;
+	}
+
+	applyEvent(comments, event);
+	return true;
+}
+
 /** Folds the log's events into the current comments. */
 export function replay(text: string): {comments: Map<string, Comment>; skipped: number} {
 	const comments = new Map<string, Comment>();
 	let skipped = 0;
 	for (const line of text.split('\n')) {
-		if (line.trim() === '') {
-			continue;
-		}
-
-		const event = parseEvent(line);
-		if (!event) {
+		if (!applyLine(comments, line)) {
 			skipped++;
-			continue;
 		}
-
-		applyEvent(comments, event);
 	}
 
 	return {comments, skipped};

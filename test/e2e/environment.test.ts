@@ -1,7 +1,8 @@
 // What newsread does with its surroundings, in a real pseudo-terminal: where it keeps its files when
 // NEWSREAD_HOME is not set, NO_COLOR, and newsread.log when a save fails or the reader stops on an error.
-import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
+import {pathToFileURL} from 'node:url';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {KEYS, PtySession} from '../helpers/pty.js';
 import {makeTempHome, removeTempHomes, repoRoot, runCli} from '../helpers/run-cli.js';
@@ -167,19 +168,22 @@ describe('newsread.log', () => {
 
 	it('holds the details when the reader stops on an error, and the screen says where the log is', async () => {
 		const home = makeTempHome();
-		// The comment log cannot be read: it is a folder.
-		mkdirSync(path.join(home, 'comments.jsonl'));
-		const session = start(home);
+		// No input makes the reader fail any more (a folder in place of comments.jsonl is a message now):
+		// the failure is injected, an uncaught error thrown inside the real process on SIGUSR2.
+		const session = start(home, {NODE_OPTIONS: `--import ${pathToFileURL(path.join(repoRoot, 'test/helpers/throw-on-sigusr2.mjs')).href}`});
 		await session.waitForSettled(screen => screen.includes('Science') && screen.includes('World'), 'the sections');
 		await session.press(KEYS.enter);
+		await session.waitForText('newsread › World');
+		expect(session.onAlternateScreen()).toBe(true);
+		session.kill('SIGUSR2');
 		expect(await session.waitForExit()).toBe(1);
 		const log = path.join(home, 'newsread.log');
 		await session.waitForText(`Details are in ${log}`);
 		expect(session.onAlternateScreen()).toBe(false);
 		expect(session.cursorVisible()).toBe(true);
-		expect(session.screenText()).toContain('newsread stopped because of an error: EISDIR');
+		expect(session.screenText()).toContain('newsread stopped because of an error: injected failure');
 		// The stack is in the log, not on the user's screen.
-		expect(readFileSync(log, 'utf8')).toMatch(/EISDIR[^\n]*\n\s+at /);
+		expect(readFileSync(log, 'utf8')).toMatch(/injected failure[^\n]*\n\s+at /);
 		expect(session.screenText()).not.toMatch(/^\s+at /m);
 	});
 });

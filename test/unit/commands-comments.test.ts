@@ -1,10 +1,13 @@
 // `newsread comments` (export) and `newsread comments add` run in the test process: a memory comment
 // log with a fixed clock, a fake output, and the standard input each test gives.
+import {mkdirSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
 import {Readable} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {commentsCommand} from '../../source/commands/comments.js';
-import {type CommentLog, createMemoryCommentLog} from '../../source/store/comments.js';
+import {type CommentLog, createMemoryCommentLog, openCommentLog} from '../../source/store/comments.js';
 import {commandContext, type ContextOptions} from '../helpers/command-context.js';
+import {temporaryFolder} from '../helpers/temporary-folder.js';
 
 /** A log with two comments on the harbour vote and one on the mural, at fixed ids and times (near midday UTC,
  * so the calendar day is the same in any time zone from UTC-11 to UTC+12). */
@@ -110,6 +113,33 @@ describe('newsread comments: export', () => {
 		const unknown = run({args: ['remove']});
 		expect(await unknown.code).toBe(2);
 		expect(unknown.stderr.text).toContain('unknown comments command "remove"');
+	});
+
+	it('shows a comment whose date is not one ("9999-99-99") with the date as written, in --markdown as in the list and JSON', async () => {
+		const file = path.join(temporaryFolder('comments'), 'comments.jsonl');
+		const record = (id: string, at: string, body: string) => JSON.stringify({type: 'add', id, articleId: 'world/harbour-vote', at, name: 'Ann Example', email: 'ann@example.org', body});
+		writeFileSync(file, `${record('good', '2026-11-03T11:05:00.000Z', 'A good date.')}\n${record('bad', '9999-99-99', 'A bad date.')}\n`);
+		const markdown = run({comments: openCommentLog({file}), flags: {markdown: true}});
+		expect(await markdown.code).toBe(0);
+		expect(markdown.stderr.text).toBe('');
+		expect(markdown.stdout.text).toContain('**Ann Example**, 3 Nov 2026\n\n> A good date.\n');
+		expect(markdown.stdout.text).toContain('**Ann Example**, 9999-99-99\n\n> A bad date.\n');
+		const list = run({comments: openCommentLog({file})});
+		expect(await list.code).toBe(0);
+		expect(list.stdout.text).toContain('9999-99-99  world/harbour-vote  Ann Example: A bad date.');
+		const json = run({comments: openCommentLog({file}), flags: {json: true}});
+		expect(JSON.parse(json.stdout.text)).toContainEqual(expect.objectContaining({id: 'bad', createdAt: '9999-99-99'}));
+	});
+
+	it('says in one line that the comments cannot be read when comments.jsonl is a folder, and exits 1', async () => {
+		const file = path.join(temporaryFolder('comments'), 'comments.jsonl');
+		mkdirSync(file);
+		for (const flags of [{}, {json: true}, {markdown: true}]) {
+			const {code, stdout, stderr} = run({comments: openCommentLog({file}), flags});
+			expect(await code).toBe(1);
+			expect(stdout.text).toBe('');
+			expect(stderr.text).toBe(`newsread: the comments cannot be read: ${file} is a folder, not the comment log\n`);
+		}
 	});
 
 	it('prints nothing, successfully, when there are no comments', async () => {

@@ -1,6 +1,6 @@
 // The comment log: validation like a news site's form, control characters removed, add / edit /
 // delete, and a log that survives a torn last line and hand edits.
-import {appendFileSync, existsSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {
@@ -9,6 +9,7 @@ import {
 	cleanCommentInput,
 	createMemoryCommentLog,
 	MAX_BODY_LENGTH,
+	MAX_RECORD_BYTES,
 	openCommentLog,
 	replay,
 	validateComment,
@@ -281,6 +282,55 @@ describe('the comments.jsonl file', () => {
 		expect(reread.list('world/a').map(comment => comment.body)).toEqual(['Before the crash', 'After the crash']);
 		expect(reread.skippedLines()).toBe(1);
 		expect(replay(readFileSync(file, 'utf8')).skipped).toBe(1);
+	});
+
+	it('skips a line longer than MAX_RECORD_BYTES as one damaged line and reads the records around it', () => {
+		const file = path.join(temporaryFolder('comments'), 'comments.jsonl');
+		const record = (id: string) => JSON.stringify({type: 'add', id, articleId: 'world/harbour-vote', at: '2026-03-04T10:00:00.000Z', ...ann, body: `Comment ${id}.`});
+		writeFileSync(file, `${record('before')}\n${'\u0000'.repeat(MAX_RECORD_BYTES + 10)}\n${record('after')}\n`);
+		const log = openCommentLog({file});
+		expect(log.list().map(comment => comment.id)).toEqual(['before', 'after']);
+		expect(log.skippedLines()).toBe(1);
+	});
+
+	it('reads records appended after the first read, and a torn line that another newsread finishes', () => {
+		const file = path.join(temporaryFolder('comments'), 'comments.jsonl');
+		const record = (id: string) => JSON.stringify({type: 'add', id, articleId: 'world/harbour-vote', at: '2026-03-04T10:00:00.000Z', ...ann, body: `Comment ${id}.`});
+		writeFileSync(file, `${record('one')}\n${record('two').slice(0, 20)}`);
+		const log = openCommentLog({file});
+		expect(log.list().map(comment => comment.id)).toEqual(['one']);
+		expect(log.skippedLines()).toBe(1);
+		// Another newsread puts the next record on its own line after the torn one.
+		openCommentLog({file}).add('world/harbour-vote', {...ann, body: 'From another newsread.'});
+		appendFileSync(file, `${record('three')}\n`);
+		// Listed oldest first: the two records written by hand are dated March, the added one today.
+		expect(log.list().map(comment => comment.body)).toEqual(['Comment one.', 'Comment three.', 'From another newsread.']);
+		expect(log.skippedLines()).toBe(1);
+	});
+
+	it('starts again from the top when the file is replaced by a shorter one', () => {
+		const file = path.join(temporaryFolder('comments'), 'comments.jsonl');
+		const record = (id: string) => JSON.stringify({type: 'add', id, articleId: 'world/harbour-vote', at: '2026-03-04T10:00:00.000Z', ...ann, body: `Comment ${id}.`});
+		writeFileSync(file, `${record('one')}\n${record('two')}\n`);
+		const log = openCommentLog({file});
+		expect(log.count('world/harbour-vote')).toBe(2);
+		writeFileSync(file, `${record('three')}\n`);
+		expect(log.list().map(comment => comment.id)).toEqual(['three']);
+	});
+
+	it('is unavailable, with the reason, when comments.jsonl is a folder: no comments, no crash, and adding says why', () => {
+		const file = path.join(temporaryFolder('comments'), 'comments.jsonl');
+		mkdirSync(file);
+		const log = openCommentLog({file});
+		expect(log.list()).toEqual([]);
+		expect(log.count('world/harbour-vote')).toBe(0);
+		expect(log.problem()).toBe(`${file} is a folder, not the comment log`);
+		expect(() => log.add('world/harbour-vote', {...ann, body: 'Where to?'})).toThrow(`could not write ${file}: it is a folder`);
+		// Once the folder is gone, the log works again.
+		rmSync(file, {recursive: true});
+		expect(log.problem()).toBeUndefined();
+		log.add('world/harbour-vote', {...ann, body: 'Here.'});
+		expect(log.list().map(comment => comment.body)).toEqual(['Here.']);
 	});
 
 	it('skips lines that are not records without failing: blank lines, other JSON, records missing fields', () => {

@@ -44,6 +44,11 @@ describe('formatDate and isoDay', () => {
 		expect(formatDate(undefined)).toBe('');
 	});
 
+	it('gives a date that is not one (a hand-edited comment log) as it is written, relative or not, instead of failing', () => {
+		expect(formatDate('9999-99-99')).toBe('9999-99-99');
+		expect(formatRelativeDate('9999-99-99', new Date(published))).toBe('9999-99-99');
+	});
+
 	it('gives the date part of an ISO date for plain listings', () => {
 		expect(isoDay(published)).toBe('2026-11-05');
 		expect(isoDay(undefined)).toBe('');

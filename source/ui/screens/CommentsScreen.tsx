@@ -1,6 +1,6 @@
 // Comments under an article (c): the list and the "Leave a reply" form. A comment is "Saved" only once
 // it is on disk; unfinished ones are kept as drafts. State, keys and drafts live in ./comments/.
-import {useCallback, useReducer} from 'react';
+import {useCallback, useEffect, useReducer} from 'react';
 import type {Article} from '../../core/article.js';
 import {useReader, useReadingState} from '../app-context.js';
 import type {FormField} from '../comment-form-state.js';
@@ -24,9 +24,16 @@ export type CommentsScreenProps = ListCursor & {
 };
 
 export function CommentsScreen({article, cursor, cursorKey, isActive}: CommentsScreenProps) {
-	const {comments: log, reading: readingStore, body, now} = useReader();
+	const {comments: log, reading: readingStore, body, now, notify} = useReader();
 	const reading = useReadingState(readingStore);
 	const comments = log.list(article.id);
+	// A log that cannot be read (a folder in its place): the screen still works, and says why it is empty.
+	const problem = log.problem();
+	useEffect(() => {
+		if (problem !== undefined) {
+			notify(`Comments are unavailable: ${problem}.`);
+		}
+	}, [problem, notify]);
 	const selected = listCursor({cursor, cursorKey}, comments.map(comment => comment.id));
 	const [state, update] = useReducer(commentsReducer, undefined, () => initialCommentsState(comments.length, reading.draft(article.id), reading.commenter()));
 	useDraftKeeping(state, article.id);
