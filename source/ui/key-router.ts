@@ -58,6 +58,9 @@ type Pending = {kind: 'key'; input: string; key: Key} | {kind: 'chunk'; text: st
  */
 export const MAX_LETTER_KEYS = 64;
 
+/** More keys than this waiting are a backlog (a held-down key, a stalled screen), not typing ahead. */
+export const MAX_TYPED_AHEAD = 8;
+
 const pasteStart = '[200~';
 const pasteEnd = '[201~';
 
@@ -69,7 +72,7 @@ const pasteEnd = '[201~';
  * showing when its turn comes, with that screen's current cursor. Text is not keys: a run of text
  * in one chunk, or a bracketed paste (ESC[200~ … ESC[201~) however many chunks it spans, reaches a
  * focused text field as one insertion in one frame. Ctrl+C does not wait: it drops the queue; nor
- * does Q behind keys that only move a cursor.
+ * does Q behind keys that only move a cursor, or behind a backlog.
  */
 export function createKeyRouter(options: KeyRouterOptions = {}): KeyRouter {
 	const {afterRender = afterReactRender} = options;
@@ -239,9 +242,11 @@ export function createKeyRouter(options: KeyRouterOptions = {}): KeyRouter {
 			}
 
 			if (input.length <= 1 || !isPlain(key) || input.includes('\u001B')) {
-				// Q quits at once past arrows and pages typed ahead (a held-down key): none of them can
-				// open a text field that would take the Q as a letter.
-				if (input === 'Q' && queue.length > 0 && !focusedField() && queue.every(pending => pending.kind === 'key' && isCursorKey(pending.key))) {
+				// Q quits at once past arrows and pages typed ahead (a held-down key), which cannot open
+				// a text field that would take the Q as a letter, and past any backlog longer than a
+				// person types ahead of a frame.
+				const onlyCursorKeys = queue.every(pending => pending.kind === 'key' && isCursorKey(pending.key));
+				if (input === 'Q' && queue.length > 0 && !focusedField() && (onlyCursorKeys || queue.length > MAX_TYPED_AHEAD)) {
 					queue.unshift({kind: 'key', input, key});
 					return;
 				}

@@ -59,7 +59,7 @@ export async function runReader(context: CommandContext): Promise<number> {
 	// Exit as a shell expects after a signal: 128 + its number. Without a handler of ours, Ink's
 	// signal-exit would end the process by the signal itself, on the alternate screen.
 	const onSignal = (code: number, {ignoredInEditor = false} = {}) => () => {
-		if (ignoredInEditor && session.isSuspended()) {
+		if (ignoredInEditor && session.ignoresInterrupts()) {
 			return;
 		}
 
@@ -115,7 +115,7 @@ async function editInExternalEditor(text: string, env: Record<string, string | u
 		}
 
 		if (result.status !== 0) {
-			throw new Error(`${editor} exited with code ${result.status}`);
+			throw new Error(result.signal ? `${editor} was stopped by ${result.signal}` : `${editor} exited with code ${result.status}`);
 		}
 
 		return readFileSync(file, 'utf8');

@@ -11,6 +11,9 @@ const hideCursor = '\u001B[?25l';
 const enableBracketedPaste = '\u001B[?2004h';
 const disableBracketedPaste = '\u001B[?2004l';
 
+/** Turns of the event loop after an editor in which SIGINT and SIGQUIT are still the editor's. */
+const SETTLE_TURNS = 3;
+
 /** What the session writes to take the terminal: for tests that check it is undone. */
 export const enterSequence = `${enterAlternateScreen}${enableBracketedPaste}`;
 /** What the session writes to give the terminal back (the alternate screen is left last). */
@@ -22,17 +25,27 @@ export type TerminalSession = {
 	/** Hands the terminal to another program (an editor) for the duration of `run`. */
 	suspend<T>(run: () => T): T;
 	/**
-	 * True while another program has the terminal, and until the signals sent meanwhile have been
-	 * handled: Ctrl+C and Ctrl+\ in an editor reach newsread too, and must not end it (as system(3)
-	 * ignores SIGINT and SIGQUIT while its child runs).
+	 * True while another program has the terminal, and for a few turns of the event loop after it:
+	 * Ctrl+C and Ctrl+\ typed in an editor reach newsread too, and must not end it (as system(3)
+	 * ignores SIGINT and SIGQUIT while its child runs). Asking because of such a signal keeps the
+	 * answer true a few turns longer, for the copy of the signal that when-exit (conf's atomic
+	 * writer) sends again after its own cleanup.
 	 */
-	isSuspended(): boolean;
+	ignoresInterrupts(): boolean;
 };
 
 /** Switches to the alternate screen and installs handlers that restore the terminal on exit or crash. */
 export function startFullScreen(stdout: {fd: number}, stdin: {isTTY?: boolean; setRawMode?(mode: boolean): unknown}): TerminalSession {
 	let restored = false;
-	let suspended = 0;
+	let running = false;
+	/** Turns of the event loop left in which a signal sent while the editor ran may still be dispatched. */
+	let turnsLeft = 0;
+	const countDown = () => {
+		turnsLeft--;
+		if (turnsLeft > 0) {
+			setImmediate(countDown);
+		}
+	};
 	const restore = () => {
 		if (restored) {
 			return;
@@ -48,7 +61,7 @@ export function startFullScreen(stdout: {fd: number}, stdin: {isTTY?: boolean; s
 	};
 
 	const suspend = <T>(run: () => T): T => {
-		suspended++;
+		running = true;
 		stdin.setRawMode?.(false);
 		writeSync(stdout.fd, leaveSequence);
 		try {
@@ -56,17 +69,27 @@ export function startFullScreen(stdout: {fd: number}, stdin: {isTTY?: boolean; s
 		} finally {
 			writeSync(stdout.fd, `${enterSequence}${hideCursor}`);
 			stdin.setRawMode?.(true);
-			// A signal sent while `run` blocked the event loop is handled in the next poll phase; the
-			// second turn of setImmediate comes after it.
-			setImmediate(() => {
-				setImmediate(() => {
-					suspended--;
-				});
-			});
+			// A signal sent while `run` blocked the event loop is handled in a poll phase a turn or two later.
+			running = false;
+			turnsLeft = SETTLE_TURNS;
+			setImmediate(countDown);
 		}
 	};
 
 	writeSync(stdout.fd, enterSequence);
 	process.once('exit', restore);
-	return {restore, suspend, isSuspended: () => suspended > 0};
+	const ignoresInterrupts = () => {
+		if (running) {
+			return true;
+		}
+
+		if (turnsLeft > 0) {
+			turnsLeft = SETTLE_TURNS;
+			return true;
+		}
+
+		return false;
+	};
+
+	return {restore, suspend, ignoresInterrupts};
 }
