@@ -12,6 +12,9 @@ import {currentScreen, initialNavigation, navigate, type NavigationState} from '
 import {ScreenView} from './ScreenView.js';
 import {theme} from './theme.js';
 
+/** Said when text is pasted on a screen without a text field. */
+export const PASTE_IGNORED = 'Pasted text was left out: paste into a comment, a search or a find.';
+
 /** Below this size the reader shows a "make the terminal larger" message instead of a broken layout. */
 export const MIN_COLUMNS = 40;
 /** See MIN_COLUMNS. */
@@ -48,6 +51,8 @@ export function App({library, reading, openUrl, comments: commentLog, editText =
 	const saveProblem = useSyncExternalStore(reading.subscribe, reading.saveProblem);
 	const size = useTerminalSize();
 	const screen = currentScreen(state);
+	const [keyRouter] = useState(() => givenRouter ?? createKeyRouter());
+	useInput(keyRouter.dispatch);
 
 	useEffect(() => {
 		// Tab belongs to the pager (next related article), not to Ink's focus cycling.
@@ -55,16 +60,27 @@ export function App({library, reading, openUrl, comments: commentLog, editText =
 	}, [disableFocus]);
 	useEffect(() => {
 		if (state.quit) {
+			keyRouter.clear();
 			// Starts the last write now; run-reader awaits it after Ink has exited (a write never rejects).
 			void reading.flush();
 			exit();
 		}
-	}, [state.quit, reading, exit]);
+	}, [state.quit, reading, exit, keyRouter]);
 	const clearMessage = useCallback(() => {
 		setMessage(undefined);
 	}, []);
-	const [keyRouter] = useState(() => givenRouter ?? createKeyRouter());
-	useInput(keyRouter.dispatch);
+	useEffect(() => {
+		const unlisten = keyRouter.listen({
+			// Ctrl+C among other keys (Ink ends the reader itself on one that comes alone).
+			interrupt: () => dispatch({type: 'quit'}),
+			pasteIgnored: () => setMessage(PASTE_IGNORED),
+		});
+		return () => {
+			unlisten();
+			// Keys still waiting when the reader quits are dropped: they must not keep it running.
+			keyRouter.clear();
+		};
+	}, [keyRouter]);
 
 	const body = useMemo(() => ({columns: size.columns, rows: Math.max(1, size.rows - 1 - FRAME_LINES)}), [size]);
 	const services = useMemo<AppServices>(

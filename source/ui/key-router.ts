@@ -7,16 +7,38 @@ import {createContext} from 'react';
 /** Handles a key; a text field returns false for a key it leaves to its screen. */
 export type KeyHandler = (input: string, key: Key) => boolean | void;
 
-export type KeyRouter = {
+export type RegisterOptions = {
 	/**
-	 * Adds a handler; returns the function that removes it. A `text` handler is a focused text field:
-	 * it gets each key first, and typed or pasted text as one string.
+	 * A focused text field: it gets each key first, and typed or pasted text as one string.
+	 * @default false
 	 */
-	register: (handler: KeyHandler, options?: {text?: boolean}) => () => void;
+	text?: boolean;
+	/**
+	 * A text field that holds several lines (the comment): line breaks typed or pasted along with text
+	 * reach it inside the text (as `\n`) instead of as Enter keys. @default false
+	 */
+	multiline?: boolean;
+};
+
+/** What the reader does for the router beyond handing keys to screens. */
+export type KeyRouterListeners = {
+	/** Ctrl+C: the keys still waiting have been dropped; the reader quits. */
+	interrupt?: () => void;
+	/** Pasted text arrived where no text field takes it, and was left out. */
+	pasteIgnored?: () => void;
+};
+
+export type KeyRouter = {
+	/** Adds a handler; returns the function that removes it. */
+	register: (handler: KeyHandler, options?: RegisterOptions) => () => void;
 	/** Takes a key as Ink parsed it; the keys in it reach their handler one at a time (see KeyRouter). */
 	dispatch: (input: string, key: Key) => void;
 	/** True while keys wait for the screen to draw what the keys before them did. */
 	isBusy(): boolean;
+	/** Drops the keys that wait (the reader is quitting). */
+	clear(): void;
+	/** Sets what happens on Ctrl+C and on a paste nothing takes; returns the function that unsets it. */
+	listen(listeners: KeyRouterListeners): () => void;
 };
 
 export type KeyRouterOptions = {
@@ -24,23 +46,47 @@ export type KeyRouterOptions = {
 	afterRender?: (callback: () => void) => void;
 };
 
-type Registration = {handler: KeyHandler; text: boolean};
+type Registration = {handler: KeyHandler; text: boolean; multiline: boolean};
+
+/** What waits in the queue: a key as Ink named it, text that came in one chunk (typed or pasted), or a bracketed paste. */
+type Pending = {kind: 'key'; input: string; key: Key} | {kind: 'chunk'; text: string; at: number} | {kind: 'paste'; text: string};
+
+/**
+ * Letters that arrive in one chunk with no text field to take them are keys (`jjk` from tmux); a run
+ * longer than this is a paste, which no screen but a text field can use: it is left out, so that it
+ * cannot hold up the keys after it (Q) for one frame per letter.
+ */
+export const MAX_LETTER_KEYS = 64;
+
+/** More keys than this waiting are a backlog (a held-down key, a stalled screen), not typing ahead. */
+export const MAX_TYPED_AHEAD = 8;
+
+const pasteStart = '[200~';
+const pasteEnd = '[201~';
 
 /**
  * A key goes to the focused text field (the text handler registered last) if there is one and it
  * takes the key, otherwise to the screen handler registered last (the screen on top); no other
  * handler sees it. Keys that arrive before the screen has drawn what the previous key did (several
  * keys in one chunk, or typed faster than a frame) wait, so each is handled by the screen that is
- * showing when its turn comes, with that screen's current cursor.
+ * showing when its turn comes, with that screen's current cursor. Text is not keys: a run of text
+ * in one chunk, or a bracketed paste (ESC[200~ … ESC[201~) however many chunks it spans, reaches a
+ * focused text field as one insertion in one frame. Ctrl+C does not wait: it drops the queue; nor
+ * does Q behind keys that only move a cursor, or behind a backlog.
  */
 export function createKeyRouter(options: KeyRouterOptions = {}): KeyRouter {
 	const {afterRender = afterReactRender} = options;
 	const registrations: Registration[] = [];
-	const queue: Array<[string, Key]> = [];
+	const queue: Pending[] = [];
+	let listeners: KeyRouterListeners = {};
 	let busy = false;
+	/** A bracketed paste still arriving: its text so far, and the end of it where the end marker may have begun. */
+	let paste: {pieces: string[]; tail: string} | undefined;
+
+	const focusedField = () => registrations.findLast(registration => registration.text);
 
 	const deliver = (input: string, key: Key) => {
-		const field = registrations.findLast(registration => registration.text);
+		const field = focusedField();
 		if (field && field.handler(input, key) === true) {
 			return;
 		}
@@ -48,27 +94,108 @@ export function createKeyRouter(options: KeyRouterOptions = {}): KeyRouter {
 		registrations.findLast(registration => !registration.text)?.handler(input, key);
 	};
 
-	const drain = () => {
-		let next = queue.shift();
+	/** Hands out the next piece of the queue; false when nothing was handed out (no frame to wait for). */
+	const handOut = (): boolean => {
+		const next = queue[0];
 		if (!next) {
-			busy = false;
-			return;
+			return false;
 		}
 
-		// Text goes to a text field whole (a paste is one edit); without one, its letters are keys.
-		if (isTextRun(...next) && !registrations.some(registration => registration.text)) {
-			const [first, ...rest] = [...next[0]].map(character => keyOfCharacter(character));
-			queue.unshift(...rest);
-			next = first ?? next;
+		if (next.kind === 'key') {
+			queue.shift();
+			deliver(next.input, next.key);
+			return true;
 		}
 
-		deliver(...next);
-		afterRender(drain);
+		const field = focusedField();
+		if (next.kind === 'paste') {
+			queue.shift();
+			if (!field) {
+				listeners.pasteIgnored?.();
+				return false;
+			}
+
+			field.handler(pastedText(next.text, field.multiline), {...noKey});
+			return true;
+		}
+
+		const text = field ? takeText(field) : '';
+		if (field && text !== '') {
+			field.handler(text, {...noKey});
+			return true;
+		}
+
+		const piece = nextPiece(next.text, next.at, field);
+		next.at = piece.end;
+		if (next.at >= next.text.length) {
+			queue.shift();
+		}
+
+		if (piece.kind === 'dropped') {
+			listeners.pasteIgnored?.();
+			return false;
+		}
+
+		deliver(...keyOfCharacter(piece.text));
+		return true;
+	};
+
+	/**
+	 * The text for a focused field at the front of the queue, across the chunks that wait one after
+	 * another: a paste without brackets arrives in many chunks, and each frame of a 100 KB field costs.
+	 */
+	const takeText = (field: Registration): string => {
+		const parts: string[] = [];
+		for (let chunk = queue[0]; chunk?.kind === 'chunk'; chunk = queue[0]) {
+			const piece = nextPiece(chunk.text, chunk.at, field);
+			if (piece.kind !== 'text') {
+				break;
+			}
+
+			parts.push(piece.text);
+			chunk.at = piece.end;
+			if (chunk.at < chunk.text.length) {
+				break;
+			}
+
+			queue.shift();
+		}
+
+		return parts.join('');
+	};
+
+	const drain = () => {
+		while (queue.length > 0) {
+			if (handOut()) {
+				afterRender(drain);
+				return;
+			}
+		}
+
+		busy = false;
+	};
+
+	const enqueue = (pending: Pending) => {
+		queue.push(pending);
+		if (!busy) {
+			busy = true;
+			drain();
+		}
+	};
+
+	const interrupt = () => {
+		queue.length = 0;
+		paste = undefined;
+		if (listeners.interrupt) {
+			listeners.interrupt();
+		} else {
+			deliver('c', {...noKey, ctrl: true});
+		}
 	};
 
 	return {
 		register(handler, options = {}) {
-			const registration = {handler, text: options.text ?? false};
+			const registration = {handler, text: options.text ?? false, multiline: options.multiline ?? false};
 			registrations.push(registration);
 			return () => {
 				const index = registrations.indexOf(registration);
@@ -78,13 +205,71 @@ export function createKeyRouter(options: KeyRouterOptions = {}): KeyRouter {
 			};
 		},
 		dispatch(input, key) {
-			queue.push(...splitKeys(input, key));
-			if (!busy) {
-				busy = true;
-				drain();
+			// Ctrl+C never waits behind other keys, and ends a paste too. (Ink ends the reader itself
+			// on a Ctrl+C that arrives alone; this is one in a chunk with other keys.)
+			if ((key.ctrl && input === 'c') || (!key.ctrl && !key.meta && input.length > 1 && input.includes('\u0003'))) {
+				interrupt();
+				return;
 			}
+
+			if (paste) {
+				const piece = textOf(input, key);
+				// The end marker can come split over two events (Ink gives up waiting for the rest of an
+				// escape sequence after one turn of the event loop), so it is looked for in the text.
+				const tail = paste.tail + piece;
+				const end = tail.indexOf(pasteEnd);
+				if (end === -1) {
+					paste.pieces.push(piece);
+					paste.tail = tail.slice(-(pasteEnd.length - 1));
+					return;
+				}
+
+				const text = paste.pieces.join('') + piece;
+				const endInText = text.length - tail.length + end;
+				paste = undefined;
+				enqueue({kind: 'paste', text: text.slice(0, endInText)});
+				const rest = text.slice(endInText + pasteEnd.length);
+				if (rest !== '') {
+					enqueue({kind: 'chunk', text: rest, at: 0});
+				}
+
+				return;
+			}
+
+			if (input === pasteStart && isPlain(key)) {
+				paste = {pieces: [], tail: ''};
+				return;
+			}
+
+			if (input.length <= 1 || !isPlain(key) || input.includes('\u001B')) {
+				// Q quits at once past arrows and pages typed ahead (a held-down key), which cannot open
+				// a text field that would take the Q as a letter, and past any backlog longer than a
+				// person types ahead of a frame.
+				const onlyCursorKeys = queue.every(pending => pending.kind === 'key' && isCursorKey(pending.key));
+				if (input === 'Q' && queue.length > 0 && !focusedField() && (onlyCursorKeys || queue.length > MAX_TYPED_AHEAD)) {
+					queue.unshift({kind: 'key', input, key});
+					return;
+				}
+
+				enqueue({kind: 'key', input, key});
+				return;
+			}
+
+			enqueue({kind: 'chunk', text: input, at: 0});
 		},
 		isBusy: () => busy,
+		clear() {
+			queue.length = 0;
+			paste = undefined;
+		},
+		listen(given) {
+			listeners = given;
+			return () => {
+				if (listeners === given) {
+					listeners = {};
+				}
+			};
+		},
 	};
 }
 
@@ -98,22 +283,63 @@ function afterReactRender(callback: () => void): void {
 	});
 }
 
+type Piece = {kind: 'text' | 'key' | 'dropped'; text: string; end: number};
+
+const isLineBreak = (character: string | undefined) => character === '\r' || character === '\n';
+const isControl = (character: string | undefined) => character !== undefined && /[\u0000-\u001F\u007F]/.test(character);
+
 /**
- * The keys in one input event. Ink hands over several keys typed faster than it reads as one string
- * (`jjj`, three Backspaces `\x7f\x7f\x7f`, a paste with line breaks): control characters become
- * their own keys, and each run of text between them one text event, split into characters unless a
- * text field has focus when its turn comes.
+ * The next piece of a chunk from `at`: a run of text for a focused field (with the line breaks among
+ * it, for a field of several lines), one key, or a run of letters left out (too long to be keys).
  */
-export function splitKeys(input: string, key: Key): Array<[string, Key]> {
-	if (input.length <= 1 || key.ctrl || key.meta || key.escape || input.includes('\u001B')) {
-		return [[input, key]];
+function nextPiece(text: string, at: number, field: Registration | undefined): Piece {
+	let end = at;
+	const takes = (character: string) => !isControl(character) || (field?.multiline === true && isLineBreak(character));
+	while (end < text.length && takes(text[end]!)) {
+		end++;
 	}
 
-	return (input.match(/[\u0000-\u001F\u007F]|[^\u0000-\u001F\u007F]+/g) ?? []).map(part => (part.length === 1 ? keyOfCharacter(part) : [part, {...noKey}]));
+	const run = text.slice(at, end);
+	// A run of line breaks alone is Enter keys; with text among it, it is part of the text.
+	if (field && run !== '' && [...run].some(character => !isLineBreak(character))) {
+		return {kind: 'text', text: run.replaceAll(/\r\n?/g, '\n'), end};
+	}
+
+	if (!field && run.length > MAX_LETTER_KEYS) {
+		return {kind: 'dropped', text: run, end};
+	}
+
+	const character = String.fromCodePoint(text.codePointAt(at)!);
+	return {kind: 'key', text: character, end: at + character.length};
 }
 
-function isTextRun(input: string, key: Key): boolean {
-	return input.length > 1 && !Object.values(key).some(flag => flag === true);
+/** A paste as a field takes it: line breaks as `\n` (spaces for a one-line field), no control characters but tabs. */
+function pastedText(text: string, multiline: boolean): string {
+	const lines = text.replaceAll(/\r\n?/g, '\n').replaceAll(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
+	return multiline ? lines : lines.replaceAll('\n', ' ');
+}
+
+/** The text a key event adds to a paste: the characters, or the line break or tab it names; nothing for other keys. */
+function textOf(input: string, key: Key): string {
+	if (key.return) {
+		return '\n';
+	}
+
+	if (key.tab) {
+		return '\t';
+	}
+
+	return isPlain(key) || (key.shift && !key.tab) ? input : '';
+}
+
+/** ↑ ↓ PgUp PgDn Home End: keys that move within a screen and never open another. */
+function isCursorKey(key: Key): boolean {
+	return key.upArrow || key.downArrow || key.pageUp || key.pageDown || key.home || key.end;
+}
+
+/** No flag is set: text, or a control character Ink left unnamed. */
+function isPlain(key: Key): boolean {
+	return !Object.values(key).some(flag => flag === true);
 }
 
 /** A key event with every flag off: the base of the events the router makes up. */

@@ -1,5 +1,5 @@
 // Starts the interactive reader: checks for a terminal, enters the full screen, renders <App>, and
-// restores the terminal on every way out (q, Ctrl+C, SIGTERM, a crash).
+// restores the terminal on every way out (q, Ctrl+C, SIGINT, SIGQUIT, SIGTERM, SIGHUP, a crash).
 import {spawnSync} from 'node:child_process';
 import {appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -56,8 +56,13 @@ export async function runReader(context: CommandContext): Promise<number> {
 		void reading.flush().finally(exit);
 	};
 
-	// Exit as a shell expects after a signal: 128 + its number.
-	const onSignal = (code: number) => () => {
+	// Exit as a shell expects after a signal: 128 + its number. Without a handler of ours, Ink's
+	// signal-exit would end the process by the signal itself, on the alternate screen.
+	const onSignal = (code: number, {ignoredInEditor = false} = {}) => () => {
+		if (ignoredInEditor && session.ignoresInterrupts()) {
+			return;
+		}
+
 		void saveBeforeExit().then(saved => {
 			session.restore();
 			reportUnsaved(saved);
@@ -67,6 +72,9 @@ export async function runReader(context: CommandContext): Promise<number> {
 
 	process.on('SIGTERM', onSignal(143));
 	process.on('SIGHUP', onSignal(129));
+	// Ctrl+C and Ctrl+\ typed in $EDITOR reach newsread as well: they are the editor's.
+	process.on('SIGINT', onSignal(130, {ignoredInEditor: true}));
+	process.on('SIGQUIT', onSignal(131, {ignoredInEditor: true}));
 	process.on('uncaughtException', crash);
 	process.on('unhandledRejection', crash);
 	try {
@@ -107,7 +115,7 @@ async function editInExternalEditor(text: string, env: Record<string, string | u
 		}
 
 		if (result.status !== 0) {
-			throw new Error(`${editor} exited with code ${result.status}`);
+			throw new Error(result.signal ? `${editor} was stopped by ${result.signal}` : `${editor} exited with code ${result.status}`);
 		}
 
 		return readFileSync(file, 'utf8');

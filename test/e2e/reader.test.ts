@@ -218,10 +218,12 @@ describe.each([
 	});
 });
 
-/** The main screen and the cursor are back, and nothing was drawn after leaving the alternate screen. */
+/** The main screen, the cursor and plain pastes are back, and nothing was drawn after leaving the alternate screen. */
 function expectScreenRestored(session: PtySession): void {
 	expect(session.onAlternateScreen()).toBe(false);
 	expect(session.cursorVisible()).toBe(true);
+	// A paste into the shell is plain text again, not wrapped in ESC[200~ … ESC[201~.
+	expect(session.terminal.modes.bracketedPasteMode).toBe(false);
 	const output = session.rawOutput;
 	const left = output.lastIndexOf(`${ESC}[?1049l`);
 	expect(left).toBeGreaterThan(output.lastIndexOf(`${ESC}[?1049h`));
@@ -235,7 +237,9 @@ describe('leaving and unusual terminals', () => {
 	it.each([
 		{signal: 'SIGTERM', code: 143},
 		{signal: 'SIGHUP', code: 129},
-	])('$signal exits with status $code, restores the main screen and the cursor, and keeps what was read', async ({signal, code}) => {
+		{signal: 'SIGINT', code: 130},
+		{signal: 'SIGQUIT', code: 131},
+	])('$signal exits with status $code, restores the main screen, the cursor and plain pastes, and keeps what was read', async ({signal, code}) => {
 		const home = makeTempHome();
 		const session = start([], 80, 24, home);
 		await openWorld(session);
@@ -244,9 +248,7 @@ describe('leaving and unusual terminals', () => {
 		expect(session.onAlternateScreen()).toBe(true);
 		session.kill(signal);
 		expect(await session.waitForExit()).toBe(code);
-		expect(session.onAlternateScreen()).toBe(false);
-		expect(session.cursorVisible()).toBe(true);
-		expect(session.rawOutput.lastIndexOf(`${ESC}[?1049l`)).toBeGreaterThan(session.rawOutput.lastIndexOf(`${ESC}[?1049h`));
+		expectScreenRestored(session);
 		// The article opened just before the signal is marked read on disk.
 		const state = JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8')) as {read: Record<string, number>};
 		expect(Object.keys(state.read)).toEqual(['world/island-census']);

@@ -131,6 +131,15 @@ export class PtySession {
 	}
 
 	/**
+	 * Pastes `text` as a terminal does: line breaks as \r, wrapped in ESC[200~ … ESC[201~ when
+	 * newsread has turned bracketed paste on (call after a wait, so xterm has read the output).
+	 */
+	paste(text: string): void {
+		const body = text.replaceAll(/\r?\n/g, '\r');
+		this.write(this.terminal.modes.bracketedPasteMode ? `\u001B[200~${body}\u001B[201~` : body);
+	}
+
+	/**
 	 * Types `keys` once the screen has stopped changing for `quietMs`, as a person reacts to what
 	 * they see. (newsread swaps its key handler after a new screen is drawn; a key that arrives in
 	 * between can be lost, see the typeahead test in test/e2e/reader.test.ts.)

@@ -154,3 +154,178 @@ describe('keys that arrive together', () => {
 		expect(log).toEqual(['field:Ding', 'field:ctrl+g', 'field:dong', 'field:ctrl+s']);
 	});
 });
+
+/** What Ink hands over for the bracketed-paste markers ESC[200~ and ESC[201~: the sequence without its ESC. */
+const PASTE_START = '[200~';
+const PASTE_END = '[201~';
+
+describe('pasted text', () => {
+	it('reaches the comment field as one insertion, its line breaks as \\n, however many chunks the paste spans', () => {
+		const {router, drawAll} = routerWithFrames();
+		const log: string[] = [];
+		router.register(recorder(log, 'form'));
+		router.register(recorder(log, 'field'), {text: true, multiline: true});
+		router.dispatch(PASTE_START, noKey);
+		router.dispatch('Dear editor,\rthe ferry', noKey);
+		router.dispatch('\r', {...noKey, return: true});
+		router.dispatch(' left at dawn.\tAnn', noKey);
+		router.dispatch(PASTE_END, noKey);
+		router.dispatch('!', noKey);
+		drawAll();
+		expect(log).toEqual(['field:Dear editor,\nthe ferry\n left at dawn.\tAnn', 'field:!']);
+	});
+
+	it('reaches a one-line field (the search) with spaces for its line breaks, and no Enter', () => {
+		const {router, drawAll} = routerWithFrames();
+		const log: string[] = [];
+		router.register(recorder(log, 'search'));
+		router.register(
+			recorder(log, 'field', (_input, key) => !key.return),
+			{text: true},
+		);
+		router.dispatch(PASTE_START, noKey);
+		router.dispatch('harbour\rferry\r\nvote', noKey);
+		router.dispatch(PASTE_END, noKey);
+		drawAll();
+		expect(log).toEqual(['field:harbour ferry vote']);
+	});
+
+	it('ends at an end marker that Ink handed over in two pieces', () => {
+		const {router, drawAll} = routerWithFrames();
+		const log: string[] = [];
+		router.register(recorder(log, 'form'));
+		router.register(recorder(log, 'field'), {text: true});
+		router.dispatch(PASTE_START, noKey);
+		router.dispatch('pasted words', noKey);
+		// Ink gave up waiting for the rest of `ESC [ 2 0` and handed it over as text.
+		router.dispatch('[20', noKey);
+		router.dispatch('1~', noKey);
+		router.dispatch('x', noKey);
+		drawAll();
+		expect(log).toEqual(['field:pasted words', 'field:x']);
+	});
+
+	it('is left out on a screen without a text field, with a word to the reader, and the keys after it still work', () => {
+		const {router, drawAll} = routerWithFrames();
+		const log: string[] = [];
+		let told = 0;
+		router.listen({
+			pasteIgnored() {
+				told++;
+			},
+		});
+		router.register(recorder(log, 'headlines'));
+		router.dispatch(PASTE_START, noKey);
+		router.dispatch('jjjjQ', noKey);
+		router.dispatch(PASTE_END, noKey);
+		router.dispatch('j', noKey);
+		drawAll();
+		expect(log).toEqual(['headlines:j']);
+		expect(told).toBe(1);
+	});
+
+	it('without brackets, text chunks that wait one after another reach the comment field as one insertion', () => {
+		const {router, drawn, drawAll} = routerWithFrames();
+		const log: string[] = [];
+		router.register(recorder(log, 'form'));
+		router.register(recorder(log, 'field'), {text: true, multiline: true});
+		router.dispatch('Dear', noKey);
+		// The rest of the paste arrives while the frame of the first chunk is being drawn.
+		router.dispatch(' editor,\rthe ferry', noKey);
+		router.dispatch(' left.\r', noKey);
+		drawn();
+		drawAll();
+		expect(log).toEqual(['field:Dear', 'field: editor,\nthe ferry left.\n']);
+	});
+
+	it('without brackets and without a text field, over 64 letters in one chunk are left out instead of becoming as many keys', () => {
+		const {router, drawAll} = routerWithFrames();
+		const log: string[] = [];
+		let told = 0;
+		router.listen({
+			pasteIgnored() {
+				told++;
+			},
+		});
+		router.register(recorder(log, 'headlines'));
+		router.dispatch('a'.repeat(100_000), noKey);
+		router.dispatch('j', noKey);
+		drawAll();
+		expect(log).toEqual(['headlines:j']);
+		expect(told).toBe(1);
+	});
+});
+
+describe('quitting while keys wait', () => {
+	it('Ctrl+C among keys drops every key still waiting and quits at once', () => {
+		const {router, drawn, drawAll} = routerWithFrames();
+		const log: string[] = [];
+		let interrupted = 0;
+		router.listen({
+			interrupt() {
+				interrupted++;
+			},
+		});
+		router.register(recorder(log, 'headlines'));
+		for (let index = 0; index < 10_000; index++) {
+			router.dispatch('', down);
+		}
+
+		drawn();
+		router.dispatch('jk\u0003', noKey);
+		expect(interrupted).toBe(1);
+		drawAll();
+		expect(log).toEqual(['headlines:down', 'headlines:down']);
+		expect(router.isBusy()).toBe(false);
+	});
+
+	it('Q goes ahead of arrows typed ahead on a screen without a text field', () => {
+		const {router, drawn} = routerWithFrames();
+		const log: string[] = [];
+		router.register(recorder(log, 'headlines'));
+		for (let index = 0; index < 10_000; index++) {
+			router.dispatch('', down);
+		}
+
+		router.dispatch('Q', {...noKey, shift: true});
+		drawn();
+		expect(log).toEqual(['headlines:down', 'headlines:Q']);
+	});
+
+	it('Q goes ahead of a backlog of any keys on a screen without a text field', () => {
+		const {router, drawn} = routerWithFrames();
+		const log: string[] = [];
+		router.register(recorder(log, 'headlines'));
+		for (let index = 0; index < 1000; index++) {
+			router.dispatch('[', noKey);
+			router.dispatch('', down);
+		}
+
+		router.dispatch('Q', {...noKey, shift: true});
+		drawn();
+		expect(log).toEqual(['headlines:[', 'headlines:Q']);
+	});
+
+	it('Q waits its turn behind a key that may open a text field (/ then Q is a search for Q)', () => {
+		const {router, drawAll} = routerWithFrames();
+		const log: string[] = [];
+		router.register(recorder(log, 'headlines'));
+		router.dispatch('', down);
+		router.dispatch('/', noKey);
+		router.dispatch('Q', {...noKey, shift: true});
+		drawAll();
+		expect(log).toEqual(['headlines:down', 'headlines:/', 'headlines:Q']);
+	});
+
+	it('clear() drops the keys still waiting', () => {
+		const {router, drawAll} = routerWithFrames();
+		const log: string[] = [];
+		router.register(recorder(log, 'headlines'));
+		router.dispatch('', down);
+		router.dispatch('', down);
+		router.dispatch('', down);
+		router.clear();
+		drawAll();
+		expect(log).toEqual(['headlines:down']);
+	});
+});

@@ -3,8 +3,8 @@
 import {Box, Text} from 'ink';
 import type {CommentErrors} from '../../store/comments.js';
 import type {FormField, FormFocus, FormValues} from '../comment-form-state.js';
-import {displayWidth, fitToWidth} from '../text.js';
-import {TextField} from './TextField.js';
+import {fitToWidth} from '../text.js';
+import {fieldRows, TextField} from './TextField.js';
 import {theme} from '../theme.js';
 
 export type CommentFormProps = {
@@ -33,7 +33,8 @@ export function CommentForm({values, focus, errors, editing, isActive, width, he
 	const inputWidth = Math.max(10, width - 4);
 	const bodyRows = Math.max(1, height - (editing ? fixedRows - 4 : fixedRows));
 	// The focused line is a text input that wraps; every other line is cut to one row.
-	const focusedRows = Math.min(bodyRows, Math.max(1, Math.ceil((displayWidth(values.lines[focus.line] ?? '') + 1) / inputWidth)));
+	const focusedLine = values.lines[focus.line] ?? '';
+	const focusedRows = Math.min(bodyRows, fieldRows(focusedLine, inputWidth, bodyRows).length);
 	const otherRows = Math.max(0, bodyRows - focusedRows);
 	const firstLine = Math.max(0, Math.min(focus.line - otherRows, values.lines.length - 1 - otherRows));
 	const shownLines = values.lines.slice(firstLine, firstLine + otherRows + 1);
@@ -47,7 +48,7 @@ export function CommentForm({values, focus, errors, editing, isActive, width, he
 				const focused = isActive && focus.field === 'body' && focus.line === index;
 				return (
 					<Box key={index} paddingLeft={2} width={width} height={focused ? focusedRows : 1} overflow="hidden" flexShrink={0}>
-						{focused ? <TextField value={line} onChange={value => onChange('body', value)} focus /> : <Text>{fitToWidth(line || ' ', inputWidth)}</Text>}
+						{focused ? <TextField multiline value={line} onChange={value => onChange('body', value)} focus width={inputWidth} rows={focusedRows} /> : <Text>{oneRow(line, inputWidth)}</Text>}
 					</Box>
 				);
 			})}
@@ -75,7 +76,13 @@ function Label({text, error, width, focused}: {text: string; error?: string; wid
 function Field({value, focused, width, onChange}: {value: string; focused: boolean; width: number; onChange: (value: string) => void}) {
 	return (
 		<Box paddingLeft={2} height={1} overflow="hidden" flexShrink={0}>
-			{focused ? <TextField value={value} onChange={onChange} focus /> : <Text>{fitToWidth(value || ' ', width)}</Text>}
+			{focused ? <TextField value={value} onChange={onChange} focus width={width} /> : <Text>{oneRow(value, width)}</Text>}
 		</Box>
 	);
+}
+
+/** A line of the form cut to one row; only its start is measured (a pasted line can be 100 KB long). */
+function oneRow(text: string, width: number): string {
+	const start = text.length > width * 2 + 2 ? text.slice(0, width * 2 + 2) : text;
+	return fitToWidth(start || ' ', width);
 }

@@ -1,9 +1,12 @@
 // The one text input (comment form, find and search prompts), through the key router: it gets each
 // key first and leaves Ctrl, Alt, Esc, Tab, Enter, ↑/↓ and PgUp/PgDn to its screen. ink-text-input 6.0
 // listens to Ink directly (outside the router) and types the letter of every Ctrl key.
+// It draws only the rows around the cursor: Ink wraps every <Text> it is given on every frame, and
+// wrapping a pasted 100 KB value took seconds a frame.
 import {type Key, Text} from 'ink';
-import {useCallback, useRef, useState} from 'react';
+import {useCallback, useMemo, useRef, useState} from 'react';
 import {useRoutedInput} from '../hooks/use-keymap.js';
+import {displayWidth} from '../text.js';
 
 export type TextFieldProps = {
 	/** The text; the field is controlled. */
@@ -12,64 +15,159 @@ export type TextFieldProps = {
 	onChange: (value: string) => void;
 	/** Only the focused field takes keys and shows a cursor. @default false */
 	focus?: boolean;
+	/** Columns the field may use. */
+	width: number;
+	/** Rows the field may use; a longer text shows the rows around the cursor. @default 1 */
+	rows?: number;
+	/**
+	 * The field holds one line of a text of several lines (the comment): a paste keeps its line breaks
+	 * (`\n` in the value given to onChange), where a one-line field gets spaces. @default false
+	 */
+	multiline?: boolean;
+	/** At most this many characters are kept; typing or pasting beyond it calls onLimit. @default no limit */
+	maxLength?: number;
+	/** Called when text was cut to maxLength. */
+	onLimit?: () => void;
 };
 
-export function TextField({value, onChange, focus = false}: TextFieldProps) {
-	const characters = [...value];
+export function TextField({value, onChange, focus = false, width, rows = 1, multiline = false, maxLength, onLimit}: TextFieldProps) {
+	// The cursor is an index into the string (UTF-16), always at the start of a character: a 100 KB
+	// value is edited with string slices, never turned into an array of characters.
 	const [cursorState, setCursor] = useState<number | undefined>(undefined);
-	const cursor = Math.min(cursorState ?? characters.length, characters.length);
+	const cursor = Math.min(cursorState ?? value.length, value.length);
 	// Keys that arrive before the next render must build on the text the previous key produced.
 	const latest = useRef({value, cursor});
 	latest.current = {value, cursor};
 
 	const handle = useCallback(
 		(input: string, key: Key) => {
-			const current = [...latest.current.value];
-			const at = latest.current.cursor;
-			const next = editText(current, at, input, key);
+			const {value: before, cursor: at} = latest.current;
+			const next = editText(before, at, input, key, maxLength);
 			if (!next) {
 				return false;
 			}
 
-			latest.current = {value: next.text.join(''), cursor: next.cursor};
+			latest.current = {value: next.text, cursor: next.cursor};
 			setCursor(next.cursor);
-			if (next.text.join('') !== current.join('')) {
-				onChange(next.text.join(''));
+			if (next.text !== before) {
+				onChange(next.text);
+			}
+
+			if (next.cut) {
+				onLimit?.();
 			}
 
 			return true;
 		},
-		[onChange],
+		[onChange, onLimit, maxLength],
 	);
-	useRoutedInput(handle, focus, {text: true});
+	useRoutedInput(handle, focus, {text: true, multiline});
 
-	if (!focus) {
-		return <Text>{value}</Text>;
+	const layout = useMemo(() => fieldRows(value, Math.max(1, width)), [value, width]);
+	const shown = visibleRows(layout, cursor, Math.max(1, rows));
+	const cursorRow = shown.find(row => cursor >= row.start && cursor < row.end);
+	if (!focus || !cursorRow) {
+		return <Text>{shown.map(row => value.slice(row.start, row.end)).join('\n')}</Text>;
 	}
 
+	const cursorEnd = cursor + characterLength(value, cursor);
+	const before = shown.slice(0, shown.indexOf(cursorRow));
+	const after = shown.slice(shown.indexOf(cursorRow) + 1);
 	return (
 		<Text>
-			{characters.slice(0, cursor).join('')}
-			<Text inverse>{characters[cursor] ?? ' '}</Text>
-			{characters.slice(cursor + 1).join('')}
+			{[...before.map(row => `${value.slice(row.start, row.end)}\n`), value.slice(cursorRow.start, cursor)].join('')}
+			<Text inverse>{cursor < value.length ? value.slice(cursor, cursorEnd) : ' '}</Text>
+			{[value.slice(cursorEnd, Math.min(cursorRow.end, value.length)), ...after.map(row => `\n${value.slice(row.start, row.end)}`)].join('')}
 		</Text>
 	);
 }
 
-type Edit = {text: string[]; cursor: number};
+/** A row of the field: the text from `start` to `end` (string indices); the last row also holds the cursor's cell after the text. */
+type Row = {start: number; end: number};
+
+/** 2 for a character outside the Basic Multilingual Plane (a surrogate pair), else 1; 0 at the end. */
+function characterLength(text: string, at: number): number {
+	if (at >= text.length) {
+		return 0;
+	}
+
+	return (text.codePointAt(at) ?? 0) > 0xff_ff ? 2 : 1;
+}
+
+/** Where the character before `at` starts. */
+function previousCharacter(text: string, at: number): number {
+	if (at >= 2 && (text.codePointAt(at - 2) ?? 0) > 0xff_ff) {
+		return at - 2;
+	}
+
+	return Math.max(0, at - 1);
+}
+
+/**
+ * The rows `width` columns wide that the text takes, with one more cell at its end for the cursor:
+ * broken after the last space that fits, or inside a word longer than a row. Linear in the text;
+ * with `limit`, only the first `limit` rows are found (and returned).
+ */
+export function fieldRows(text: string, width: number, limit = Number.POSITIVE_INFINITY): Row[] {
+	const rows: Row[] = [];
+	const widthAt = (index: number) => {
+		const code = text.codePointAt(index) ?? 0x20;
+		// Printable ASCII, by far the most common, without asking string-width.
+		return code >= 0x20 && code < 0x7f ? 1 : displayWidth(String.fromCodePoint(code));
+	};
+	let start = 0;
+	let used = 0;
+	/** Where the row may break: after its last space. */
+	let breakAt = -1;
+	for (let index = 0; index <= text.length; index += Math.max(1, characterLength(text, index))) {
+		const cells = widthAt(index);
+		if (used + cells > width && index > start) {
+			const end = breakAt > start ? breakAt : index;
+			rows.push({start, end});
+			if (rows.length >= limit) {
+				return rows;
+			}
+
+			start = end;
+			used = 0;
+			for (let moved = end; moved < index; moved += characterLength(text, moved)) {
+				used += widthAt(moved);
+			}
+
+			breakAt = -1;
+		}
+
+		used += cells;
+		if (text[index] === ' ') {
+			breakAt = index + 1;
+		}
+	}
+
+	rows.push({start, end: text.length + 1});
+	return rows;
+}
+
+/** The text's rows in the field: the first `rows`, or those that end with the cursor's row. */
+function visibleRows(layout: Row[], cursor: number, rows: number): Row[] {
+	const cursorRow = Math.max(0, layout.findIndex(row => cursor >= row.start && cursor < row.end));
+	const first = Math.max(0, cursorRow - rows + 1);
+	return layout.slice(first, first + rows);
+}
+
+type Edit = {text: string; cursor: number; cut?: boolean};
 
 /** What a key does to the text and cursor; undefined for keys the field leaves to its screen. */
-function editText(text: string[], cursor: number, input: string, key: Key): Edit | undefined {
+function editText(text: string, cursor: number, input: string, key: Key, maxLength?: number): Edit | undefined {
 	if (key.ctrl || key.meta || key.escape || key.tab || key.return || key.upArrow || key.downArrow || key.pageUp || key.pageDown) {
 		return undefined;
 	}
 
 	if (key.leftArrow) {
-		return {text, cursor: Math.max(0, cursor - 1)};
+		return {text, cursor: previousCharacter(text, cursor)};
 	}
 
 	if (key.rightArrow) {
-		return {text, cursor: Math.min(text.length, cursor + 1)};
+		return {text, cursor: cursor + characterLength(text, cursor)};
 	}
 
 	if (key.home || key.end) {
@@ -79,13 +177,25 @@ function editText(text: string[], cursor: number, input: string, key: Key): Edit
 	// Ink 6.8 reports Backspace as `delete`: both remove the character before the cursor. At the
 	// start of the field there is none, and the screen may use the key (the form joins two lines).
 	if (key.backspace || key.delete) {
-		return cursor === 0 ? undefined : {text: [...text.slice(0, cursor - 1), ...text.slice(cursor)], cursor: cursor - 1};
+		const start = previousCharacter(text, cursor);
+		return cursor === 0 ? undefined : {text: text.slice(0, start) + text.slice(cursor), cursor: start};
 	}
 
 	if (input === '') {
 		return undefined;
 	}
 
-	const inserted = [...input];
-	return {text: [...text.slice(0, cursor), ...inserted, ...text.slice(cursor)], cursor: cursor + inserted.length};
+	let inserted = input;
+	let cut = false;
+	if (maxLength !== undefined) {
+		// Counted in characters; only fields with a limit (the prompts, short) pay for counting.
+		const room = Math.max(0, maxLength - [...text].length);
+		const typed = [...input];
+		if (typed.length > room) {
+			inserted = typed.slice(0, room).join('');
+			cut = true;
+		}
+	}
+
+	return {text: text.slice(0, cursor) + inserted + text.slice(cursor), cursor: cursor + inserted.length, cut};
 }

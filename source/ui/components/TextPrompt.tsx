@@ -1,9 +1,11 @@
 // A one-line text prompt (search, find): a TextField for the text, and the keys of its scope in the
 // key table for the rest (Enter submits, Esc cancels), with their hints after the text.
 import {Box, Text} from 'ink';
-import {useCallback} from 'react';
+import {useCallback, useState} from 'react';
+import {useReader} from '../app-context.js';
 import {useKeymap} from '../hooks/use-keymap.js';
 import {type Action, hintsFor, screenScopes} from '../keymap.js';
+import {displayWidth} from '../text.js';
 import {theme} from '../theme.js';
 import {TextField} from './TextField.js';
 
@@ -24,7 +26,12 @@ export type TextPromptProps = {
 	scope: 'find' | 'search';
 };
 
+/** A query longer than this is cut, with a message: no one types more, and every word is searched for. */
+export const MAX_QUERY_LENGTH = 200;
+
 export function TextPrompt({label, value, onChange, onSubmit, onCancel, isActive, scope}: TextPromptProps) {
+	const {body} = useReader();
+	const [limited, setLimited] = useState(false);
 	const onAction = useCallback(
 		(action: Action) => {
 			if (action === 'open') {
@@ -35,13 +42,26 @@ export function TextPrompt({label, value, onChange, onSubmit, onCancel, isActive
 		},
 		[value, onSubmit, onCancel],
 	);
+	const change = useCallback(
+		(text: string) => {
+			setLimited(false);
+			onChange(text);
+		},
+		[onChange],
+	);
+	const onLimit = useCallback(() => {
+		setLimited(true);
+	}, []);
 	const scopes = screenScopes[scope];
 	useKeymap(scopes, onAction, {isActive});
+	const aside = limited ? `  only the first ${MAX_QUERY_LENGTH} characters are kept` : `  ${hintsFor(scopes).join(' · ')}`;
+	// The text scrolls within what is left of the line, so the prompt stays one row high.
+	const fieldWidth = Math.max(1, body.columns - displayWidth(label) - displayWidth(aside));
 	return (
 		<Box>
 			<Text {...theme.strong}>{label}</Text>
-			<TextField value={value} onChange={onChange} focus={isActive} />
-			<Text {...theme.dim}>{`  ${hintsFor(scopes).join(' · ')}`}</Text>
+			<TextField value={value} onChange={change} focus={isActive} width={fieldWidth} maxLength={MAX_QUERY_LENGTH} onLimit={onLimit} />
+			<Text {...(limited ? theme.warning : theme.dim)}>{aside}</Text>
 		</Box>
 	);
 }

@@ -27,6 +27,8 @@ export function useKeymap(scopes: readonly Scope[], onAction: (action: Action) =
 export type RoutedInputOptions = {
 	/** A focused text field: it gets keys before the screen, and returns false for those it leaves. @default false */
 	text?: boolean;
+	/** A text field of several lines: line breaks pasted or typed with text come in the text. @default false */
+	multiline?: boolean;
 };
 
 /**
@@ -35,6 +37,7 @@ export type RoutedInputOptions = {
  */
 export function useRoutedInput(handler: KeyHandler, isActive: boolean, options: RoutedInputOptions = {}): void {
 	const text = options.text ?? false;
+	const multiline = options.multiline ?? false;
 	const router = useContext(KeyRouterContext);
 	const clearMessage = useContext(AppContext)?.clearMessage;
 	const latest = useRef(handler);
@@ -52,9 +55,9 @@ export function useRoutedInput(handler: KeyHandler, isActive: boolean, options: 
 				clearMessage?.();
 				return latest.current(input, key);
 			},
-			{text},
+			{text, multiline},
 		);
-	}, [router, isActive, text, clearMessage]);
+	}, [router, isActive, text, multiline, clearMessage]);
 	useInput(
 		(input, key) => {
 			handler(input, key);
