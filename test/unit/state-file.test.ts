@@ -1,10 +1,11 @@
 // The reading-state file: conf under a file lock. Where it lives, its mode, ids with dots, and what
 // happens to a damaged file or to leftovers of killed writers.
-import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it, vi} from 'vitest';
 import {createReadingState} from '../../source/store/reading-state.js';
 import {emptyState, STATE_VERSION, StateFile} from '../../source/store/state-file.js';
+import {holdLock} from '../helpers/hold-lock.js';
 import {temporaryFolder} from '../helpers/temporary-folder.js';
 
 /** The time the tests pretend it is, so the name of a moved-aside copy is known. */
@@ -104,7 +105,7 @@ const damagedFiles = [
 		name: 'a JSON array ([1,2])',
 		content: '[1,2]',
 	},
-	{name: 'schema-invalid JSON ({"read": {"a": "yes"}})', content: '{"read": {"a": "yes"}}'},
+	{name: 'a JSON string', content: '"read"'},
 ] as const;
 
 describe('a damaged state file', () => {
@@ -212,32 +213,21 @@ describe('leftovers of killed writers', () => {
 	});
 });
 
-/** Another newsread holding the lock: a lock directory it keeps fresh (dated in the future here, so it never looks stale). */
-function holdLock(dir: string): () => void {
-	const lockDir = path.join(dir, 'config.json.lock');
-	mkdirSync(lockDir, {recursive: true});
-	const later = new Date(Date.now() + 3_600_000);
-	utimesSync(lockDir, later, later);
-	return () => {
-		rmSync(lockDir, {recursive: true});
-	};
-}
-
 describe('another newsread holding the lock', () => {
 	it('opens an existing file without the lock and sees what is in it', async () => {
 		const dir = temporaryFolder();
 		await new StateFile({dir}).update(data => {
 			data.saved['world/a'] = 5;
 		});
-		const release = holdLock(dir);
+		const release = await holdLock(dir);
 		const file = new StateFile({dir});
 		expect(file.read().saved).toEqual({'world/a': 5});
-		release();
+		await release();
 	});
 
 	it('opens even when it must create the file and the lock stays busy, and creates it with the first change', async () => {
 		const dir = temporaryFolder();
-		const release = holdLock(dir);
+		const release = await holdLock(dir);
 		const file = new StateFile({dir, lockWaitMs: 50});
 		expect(file.read()).toMatchObject(emptyState());
 		expect(existsSync(file.path)).toBe(false);
@@ -246,7 +236,7 @@ describe('another newsread holding the lock', () => {
 		})).rejects.toMatchObject({code: 'ELOCKED'});
 		expect(existsSync(file.path)).toBe(false);
 
-		release();
+		await release();
 		await file.update(data => {
 			data.read['world/a'] = 1;
 		});
@@ -273,7 +263,7 @@ describe('another newsread holding the lock', () => {
 	it('waits for the lock and writes once the other newsread lets it go', async () => {
 		const dir = temporaryFolder();
 		const file = new StateFile({dir});
-		const release = holdLock(dir);
+		const release = await holdLock(dir);
 		let released = false;
 		const saving = file.update(data => {
 			// The change is applied to the file under the lock, so only after the other newsread let go.
@@ -285,7 +275,7 @@ describe('another newsread holding the lock', () => {
 			setTimeout(resolve, 100);
 		});
 		released = true;
-		release();
+		await release();
 		await saving;
 		expect(rawState(dir)).toMatchObject({read: {'world/a': 1}});
 	});
@@ -294,19 +284,20 @@ describe('another newsread holding the lock', () => {
 		const dir = temporaryFolder();
 		// A file without the format version (conf would add it: a write), with one wrong entry.
 		writeFileSync(path.join(dir, 'config.json'), JSON.stringify({read: {'world/a': 1, 'world/b': 'yes'}, lastRead: 'world/a'}));
-		const release = holdLock(dir);
+		const release = await holdLock(dir);
 		const onDamaged = vi.fn<(message: string) => void>();
 		const file = new StateFile({dir, onDamaged, lockWaitMs: 50, now: () => fixedNow});
 		expect(file.read()).toMatchObject({read: {'world/a': 1}, lastRead: 'world/a', saved: {}});
 		expect(onDamaged).not.toHaveBeenCalled();
 
-		release();
+		await release();
 		await file.update(data => {
 			data.saved['world/c'] = 3;
 		});
-		// The wrong entry makes the file schema-invalid: moved aside when it could be, and the user told then.
+		// The wrong entry is dropped when the file can be repaired, the rest kept, and the user told then.
 		expect(onDamaged).toHaveBeenCalledTimes(1);
 		expect(existsSync(path.join(dir, corruptCopyName))).toBe(true);
-		expect(rawState(dir)).toMatchObject({read: {}, saved: {'world/c': 3}});
+		expect(rawState(dir)).toMatchObject({read: {'world/a': 1}, saved: {'world/c': 3}, lastRead: 'world/a'});
+		expect(rawState(dir)['read']).not.toHaveProperty(['world/b']);
 	});
 });
