@@ -3,6 +3,12 @@
 import {randomBytes} from 'node:crypto';
 import {closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync} from 'node:fs';
 import path from 'node:path';
+import process from 'node:process';
+
+// A write past a file-size limit (RLIMIT_FSIZE) fails with EFBIG and raises SIGXFSZ. Node ignores that
+// signal, but signal-exit (used by proper-lockfile and Ink) listens for it and, being the only listener,
+// sends it again to end the process: with a listener of our own the write's error is reported instead.
+process.on('SIGXFSZ', () => undefined);
 
 /** Writes `data` to `file` atomically; on any failure the temporary file is removed, `file` is as it was, and the error is thrown. */
 export function writeFileAtomicSync(file: string, data: string | Uint8Array, {mode = 0o600}: {mode?: number} = {}): void {
