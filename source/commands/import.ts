@@ -1,10 +1,11 @@
 // `newsread import <file...> [--section S]`: turns saved page captures into articles in the user's folder.
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {readArticleText} from '../core/library.js';
 import {pageCaptureToMarkdown, parsePageCapture, slugify} from '../core/parse-page.js';
 import {sanitizeLine} from '../core/sanitize.js';
 import {type CommandContext, exitCode} from '../context.js';
+import {makePrivateFolder} from '../store/paths.js';
 import type {Command} from './context.js';
 
 /** `newsread import <file...> [--section S]`: prints each new id; exit 1 if any file could not be imported. */
@@ -47,7 +48,7 @@ function writeNewArticle(context: CommandContext, baseId: string, markdown: stri
 		}
 
 		const file = path.join(context.userArticlesDir, `${id}.md`);
-		mkdirSync(path.dirname(file), {recursive: true});
+		makePrivateFolder(path.dirname(file));
 		try {
 			writeFileSync(file, markdown, {flag: 'wx'});
 			return id;

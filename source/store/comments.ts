@@ -4,9 +4,10 @@
 // eventFromRecord, the one place comment text is sanitized: events read from the log (which may have
 // been edited by hand) and events made by add and edit alike.
 import {randomUUID} from 'node:crypto';
-import {closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeSync} from 'node:fs';
+import {closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, statSync, writeSync} from 'node:fs';
 import path from 'node:path';
 import {sanitizeLine, sanitizeText} from '../core/sanitize.js';
+import {makePrivateFolder} from './paths.js';
 
 export type Comment = {
 	id: string;
@@ -219,7 +220,7 @@ function createCommentLog(file: string, storage: LogStorage, now = () => new Dat
 
 /** Appends one record as a single write, after a newline if a crash left the last line torn. */
 export function appendRecord(file: string, event: CommentEvent): void {
-	mkdirSync(path.dirname(file), {recursive: true});
+	makePrivateFolder(path.dirname(file));
 	const fd = openSync(file, 'a+', 0o600);
 	try {
 		const prefix = endsTorn(fd) ? '\n' : '';

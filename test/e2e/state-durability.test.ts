@@ -1,13 +1,15 @@
 // The reading-state file against a full disk and a killed newsread, with real processes: a write cut
 // short by a file-size limit (RLIMIT_FSIZE, as `ulimit -f` sets it) is never acknowledged and never
-// replaces the good file; a lock left by a newsread killed while writing is taken over at once.
+// replaces the good file; a lock left by a newsread killed while writing is taken over at once. And
+// where newsread keeps its files: NEWSREAD_HOME that is a file, the modes of the folders and the log.
 import {type ChildProcess, execFileSync, spawn} from 'node:child_process';
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {StateFile} from '../../source/store/state-file.js';
-import {repoRoot} from '../helpers/run-cli.js';
+import {KEYS, PtySession} from '../helpers/pty.js';
+import {makeTempHome, removeTempHomes, repoRoot, runCli} from '../helpers/run-cli.js';
 import {temporaryFolder} from '../helpers/temporary-folder.js';
 
 let bundleDir: string;
@@ -19,7 +21,15 @@ beforeAll(() => {
 	execFileSync(process.execPath, [path.join(repoRoot, 'source/build.mjs'), '--entry', path.join(repoRoot, 'test/helpers/store-worker.ts'), '--outfile', workerScript]);
 });
 
+const sessions: PtySession[] = [];
+afterEach(() => {
+	for (const session of sessions.splice(0)) {
+		session.dispose();
+	}
+});
+
 afterAll(() => {
+	removeTempHomes();
 	if (bundleDir) {
 		rmSync(bundleDir, {recursive: true, force: true});
 	}
@@ -143,4 +153,63 @@ describe('a newsread killed while it held the lock', () => {
 		expect(readMarks(dir)).toEqual({'world/a': markTime});
 		expect(existsSync(lockDir)).toBe(false);
 	}, 120_000);
+});
+
+describe('one bad value in config.json', () => {
+	it('the reader starts with the rest of the state and says in the status line which entry it dropped and where the original is', async () => {
+		const home = makeTempHome();
+		const state = {read: {'world/harbour-vote': markTime, 'science/glacier-lake-sensors': markTime}, positions: {'world/harbour-vote': {block: 1, percent: 500}}, saved: {}, lastRead: null, commenter: null, drafts: {}, __internal__: {migrations: {version: '1.0.0'}}};
+		writeFileSync(path.join(home, 'config.json'), JSON.stringify(state));
+		const session = new PtySession([], {home, columns: 100, rows: 30});
+		sessions.push(session);
+		await session.waitForText('was repaired');
+		const screen = session.screenText().replaceAll('\n', '');
+		expect(screen).toContain('percent must be <= 100');
+		expect(screen).toContain('config.json.corrupt-');
+		expect(readMarks(home)).toEqual({'world/harbour-vote': markTime, 'science/glacier-lake-sensors': markTime});
+		await session.press('q');
+		expect(await session.waitForExit()).toBe(0);
+	});
+});
+
+describe('where newsread keeps its files', () => {
+	const addComment = ['comments', 'add', 'world/harbour-vote', '--name', 'Ada', '--email', 'ada@example.org', '--text', 'A fair point.'];
+
+	it('says in one line that NEWSREAD_HOME is a file, not a folder, for a command and for the reader', async () => {
+		const file = path.join(makeTempHome(), 'home');
+		writeFileSync(file, 'not a folder');
+		const result = runCli(addComment, {home: file});
+		expect(result.status).toBe(1);
+		expect(result.stderr).toBe(`newsread: cannot keep files in ${file}: it is a file, not a folder.\n`);
+
+		const session = new PtySession([], {home: file, columns: 100, rows: 24});
+		sessions.push(session);
+		expect(await session.waitForExit()).toBe(1);
+		await session.waitForText(`newsread: cannot keep files in ${file}: it is a file, not a folder.`);
+		expect(session.screenText()).not.toContain('EEXIST');
+		expect(readFileSync(file, 'utf8')).toBe('not a folder');
+	});
+
+	it('makes the folders it creates 0700 and comments.jsonl 0600', () => {
+		const home = path.join(makeTempHome(), 'new', 'newsread');
+		const result = runCli(addComment, {home});
+		expect(result.status).toBe(0);
+		expect(statSync(home).mode & 0o777).toBe(0o700);
+		expect(statSync(path.dirname(home)).mode & 0o777).toBe(0o700);
+		expect(statSync(path.join(home, 'comments.jsonl')).mode & 0o777).toBe(0o600);
+	});
+
+	it('creates newsread.log 0600, like the state and the comments', async () => {
+		const home = makeTempHome();
+		// The comment log cannot be read (it is a folder): opening the comments stops the reader, which logs why.
+		mkdirSync(path.join(home, 'comments.jsonl'));
+		const session = new PtySession([], {home, columns: 80, rows: 24});
+		sessions.push(session);
+		await session.waitForSettled(screen => screen.includes('Science') && screen.includes('World'), 'the sections');
+		await session.press(KEYS.enter);
+		expect(await session.waitForExit()).toBe(1);
+		const log = path.join(home, 'newsread.log');
+		expect(readFileSync(log, 'utf8')).toMatch(/EISDIR/);
+		expect(statSync(log).mode & 0o777).toBe(0o600);
+	});
 });
