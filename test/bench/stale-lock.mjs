@@ -11,6 +11,7 @@ import {createRequire} from 'node:module';
 import {hostname, tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {clearInterval, setInterval} from 'node:timers';
 import {parseArgs} from 'node:util';
 
 const require = createRequire(import.meta.url);
@@ -107,7 +108,6 @@ console.log('| --- | --- | --- | --- | --- | --- |');
 for (const scenario of scenarios) {
 	const results = [];
 	for (let index = 0; index < runs; index++) {
-		// eslint-disable-next-line no-await-in-loop
 		results.push(await run(scenario));
 	}
 
