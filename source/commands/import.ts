@@ -1,12 +1,13 @@
 // `newsread import <file...> [--section S]`: turns saved page captures into articles in the user's folder.
 // `-` reads a capture from standard input. Only regular files are opened by name: a FIFO may have no
 // writer and a device never ends; such input comes through `-`, read to at most the article size limit.
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {decodeArticleBytes, MAX_ARTICLE_BYTES, problemReason, readArticleText, tooLargeError} from '../core/library.js';
 import {pageCaptureToMarkdown, parsePageCapture, slugify} from '../core/parse-page.js';
 import {sanitizeLine, visibleControls} from '../core/sanitize.js';
 import {type CommandContext, exitCode} from '../context.js';
+import {makePrivateFolder} from '../store/paths.js';
 import type {Command} from './context.js';
 
 /** `newsread import <file...> [--section S]`: prints each new id; exit 1 if any file could not be imported. */
@@ -78,7 +79,7 @@ function writeNewArticle(context: CommandContext, baseId: string, markdown: stri
 		}
 
 		const file = path.join(context.userArticlesDir, `${id}.md`);
-		mkdirSync(path.dirname(file), {recursive: true});
+		makePrivateFolder(path.dirname(file));
 		try {
 			writeFileSync(file, markdown, {flag: 'wx'});
 			return id;

@@ -6,9 +6,10 @@
 // eventFromRecord, the one place comment text is sanitized: events read from the log (which may have
 // been edited by hand) and events made by add and edit alike.
 import {randomUUID} from 'node:crypto';
-import {closeSync, constants, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, statSync, writeSync} from 'node:fs';
+import {closeSync, constants, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, statSync, writeSync} from 'node:fs';
 import path from 'node:path';
 import {sanitizeLine, sanitizeText} from '../core/sanitize.js';
+import {makePrivateFolder} from './paths.js';
 
 export type Comment = {
 	id: string;
@@ -458,7 +459,7 @@ function createCommentLog(file: string, storage: LogStorage, now = () => new Dat
 export function appendRecord(file: string, event: CommentEvent): void {
 	let fd: number;
 	try {
-		mkdirSync(path.dirname(file), {recursive: true});
+		makePrivateFolder(path.dirname(file));
 		fd = openSync(file, 'a+', 0o600);
 	} catch (error) {
 		throw new CommentSaveError(saveFailure(file, error), {cause: error});

@@ -1,5 +1,5 @@
 // Where newsread reads and writes on disk. NEWSREAD_HOME moves everything it writes under one folder.
-import {existsSync} from 'node:fs';
+import {existsSync, mkdirSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import envPaths from 'env-paths';
@@ -33,4 +33,44 @@ export function stateDir(env: Environment = process.env): string {
 /** The comment log. */
 export function commentsFile(env: Environment = process.env): string {
 	return path.join(dataDir(env), 'comments.jsonl');
+}
+
+/** Folders newsread makes are the user's alone, like the files in them. */
+export const PRIVATE_FOLDER_MODE = 0o700;
+
+/**
+ * Makes `dir` (and any missing parents) readable only by the user. A file where a folder should be
+ * (NEWSREAD_HOME pointing at a file) is said in one sentence instead of "EEXIST: file already exists, mkdir".
+ */
+export function makePrivateFolder(dir: string): void {
+	try {
+		mkdirSync(dir, {recursive: true, mode: PRIVATE_FOLDER_MODE});
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const blocker = code === 'EEXIST' || code === 'ENOTDIR' ? firstNonFolder(dir) : undefined;
+		if (blocker === undefined) {
+			throw error;
+		}
+
+		throw Object.assign(new Error(`cannot keep files in ${dir}: ${blocker === dir ? 'it' : blocker} is a file, not a folder.`), {code: 'ENOTDIR', cause: error});
+	}
+}
+
+/** The first path from the root down to `dir` that exists and is not a folder, or undefined. */
+function firstNonFolder(dir: string): string | undefined {
+	const parents: string[] = [];
+	for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+		parents.unshift(current);
+		if (path.dirname(current) === current) {
+			break;
+		}
+	}
+
+	return parents.find(candidate => {
+		try {
+			return !statSync(candidate).isDirectory();
+		} catch {
+			return false;
+		}
+	});
 }

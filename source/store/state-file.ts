@@ -1,10 +1,16 @@
 // The reading-state file (conf): every change is a read-modify-write under a file lock, so several
-// newsread processes never lose each other's changes; a damaged file is moved aside, never overwritten.
+// newsread processes never lose each other's changes. Every write is whole or not at all; a bad entry is
+// dropped and the rest kept, a file that is not JSON is moved aside, a read-only file is never replaced.
 import {randomUUID} from 'node:crypto';
-import {mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {accessSync, constants, existsSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
+import {hostname} from 'node:os';
 import path from 'node:path';
+import {Ajv2020, type ValidateFunction} from 'ajv/dist/2020.js';
 import Conf from 'conf';
 import {lock, lockSync} from 'proper-lockfile';
+import {sanitizeLine, sanitizeText} from '../core/sanitize.js';
+import {writeFileAtomicSync} from './atomic-write.js';
+import {makePrivateFolder} from './paths.js';
 
 /** Where the reader stopped: a block (survives any resize), how far, and the exact top line at the width it was read at. */
 export type Position = {block: number; percent: number; at: number; line?: number; width?: number};
@@ -68,7 +74,7 @@ const schema = {
 export function stateFileProblem(text: string): string | undefined {
 	let value: unknown;
 	try {
-		value = JSON.parse(text);
+		value = JSON.parse(withoutBom(text));
 	} catch (error) {
 		return `not valid JSON: ${(error as Error).message}`;
 	}
@@ -83,7 +89,7 @@ export function emptyState(): StateData {
 export type StateFileOptions = {
 	/** Folder of config.json. */
 	dir: string;
-	/** Told (once per damaged file) that the file was moved aside. */
+	/** Told (once per damaged file) that bad entries were dropped from it, or that it was moved aside. */
 	onDamaged?: (message: string) => void;
 	/** Told when the lock was lost (another process took it over as stale). */
 	onLockCompromised?: (error: Error) => void;
@@ -98,6 +104,10 @@ export type StateStore = Pick<StateFile, 'read' | 'update'>;
 
 /** Temporary files of atomic writes older than this were left by killed writers. */
 const leftoverAge = 60_000;
+/** The state file and the copies of damaged ones are the user's alone. */
+const STATE_FILE_MODE = 0o600;
+/** A lock or token dated further ahead than this was not made by a live newsread on this clock: it is stale. */
+const FUTURE_TOLERANCE_MS = 2000;
 /** A lock not refreshed for this long belongs to a writer that was killed; a live holder refreshes it every second. */
 export const LOCK_STALE_MS = 10_000;
 /**
@@ -105,38 +115,79 @@ export const LOCK_STALE_MS = 10_000;
  * a killed writer, and long enough for a holder descheduled on a machine with every core busy.
  */
 export const LOCK_WAIT_MS = 20_000;
-/** How long opening waits for the lock when it must create or repair the file before it defers that to the first change. */
-const OPEN_LOCK_WAIT_MS = 2000;
+/** Opening tries the lock once: when it must create or repair the file and the lock is busy, that waits for the first change, never the first frame. */
+const OPEN_LOCK_WAIT_MS = 0;
+
+/** What newsread uses of conf: the whole store, read and written. */
+type ConfStore = {store: StateData};
+
+/** conf's steps that newsread replaces (private in conf's types). */
+type ConfWithWriteStep = ConfStore & {
+	readonly path: string;
+	_write(value: unknown): void;
+	_serialize(value: unknown): string;
+	_ensureDirectory(): void;
+};
+
+// conf's own writer issues one writeSync and renames whatever it wrote (a short write on a full disk
+// became the state file): newsread replaces conf's write step, and fails loudly if conf renamed it.
+const confSteps = Conf.prototype as unknown as Partial<ConfWithWriteStep>;
+if (typeof confSteps._write !== 'function' || typeof confSteps._ensureDirectory !== 'function') {
+	throw new Error('conf has no _write/_ensureDirectory step to replace: check state-file.ts against this version of conf');
+}
+
+const ConfWithReplaceableWrite = Conf as unknown as new (options: ConstructorParameters<typeof Conf<StateData>>[0]) => ConfWithWriteStep;
+
+/** conf whose every write is whole or nothing (see writeFileAtomicSync), never over a read-only file, in a private folder. */
+class VerifiedConf extends ConfWithReplaceableWrite {
+	override _write(value: unknown): void {
+		assertWritable(this.path);
+		writeFileAtomicSync(this.path, this._serialize(value), {mode: STATE_FILE_MODE});
+	}
+
+	override _ensureDirectory(): void {
+		makePrivateFolder(path.dirname(this.path));
+	}
+}
 
 export class StateFile {
 	readonly path: string;
 	/** Undefined until the file could be opened under the lock (it had to be created or repaired, and the lock was busy). */
-	private conf: Conf<StateData> | undefined;
+	private conf: ConfStore | undefined;
 	private readonly options: StateFileOptions;
 
 	/**
 	 * Opens the file. A current, valid file is opened without the lock (nothing is written); a missing,
-	 * old or damaged one is created or moved aside under the lock, or, when the lock stays busy, at the
-	 * first change: opening never fails because another newsread is writing.
+	 * old or damaged one is created or repaired under the lock, or, when the lock is busy or the write
+	 * fails (a read-only file, a full disk), at the first change, whose failure the write queue reports:
+	 * opening never waits for another newsread and never fails because the file cannot be written.
 	 */
 	constructor(options: StateFileOptions) {
 		this.options = options;
 		this.path = path.join(options.dir, 'config.json');
 		removeLeftoverTemporaryFiles(options.dir, this.path, options.now?.() ?? Date.now());
-		mkdirSync(options.dir, {recursive: true});
+		makePrivateFolder(options.dir);
 		this.conf = this.openWithoutWriting();
 		if (this.conf) {
 			return;
 		}
 
 		// conf writes defaults and its migration version when it opens a file: that is a write too.
-		const release = tryLockSync(this.path, lockOptions(options), OPEN_LOCK_WAIT_MS);
+		let release: (() => void) | undefined;
+		try {
+			release = tryLockSync(this.path, lockOptions(options), OPEN_LOCK_WAIT_MS);
+		} catch (error) {
+			deferUnlessErrno(error);
+		}
+
 		if (!release) {
 			return;
 		}
 
 		try {
 			this.conf = this.openConf();
+		} catch (error) {
+			deferUnlessErrno(error);
 		} finally {
 			release();
 		}
@@ -144,7 +195,7 @@ export class StateFile {
 
 	/** Reads the file now (without the lock): for the first snapshot. */
 	read(): StateData {
-		return this.conf ? this.readStore(this.conf) : readLeniently(this.path);
+		return this.conf ? this.readStore(this.conf) : cleanState(readLeniently(this.path));
 	}
 
 	/** Applies `change` to the file's current contents under the lock and returns what was written. */
@@ -211,8 +262,8 @@ export class StateFile {
 	}
 
 	/** conf over a file that needs no write to open (current format, valid), or undefined. */
-	private openWithoutWriting(): Conf<StateData> | undefined {
-		const text = readTextIfExists(this.path);
+	private openWithoutWriting(): ConfStore | undefined {
+		const text = readBytesIfExists(this.path)?.toString('utf8');
 		if (text === undefined || !isCurrent(text)) {
 			return undefined;
 		}
@@ -228,15 +279,14 @@ export class StateFile {
 		}
 	}
 
-	private openConf(): Conf<StateData> {
+	/** conf over the file, repaired or moved aside first when it must be; under the lock (conf writes as it opens). */
+	private openConf(): ConfStore {
+		// Nothing is written, moved or repaired over a file the user made read-only.
+		assertWritable(this.path);
 		// conf writes its defaults and migration version into the file before it validates it: keep the
 		// bytes as they were, so the copy of a damaged file is the user's file, not conf's rewrite.
-		const original = readTextIfExists(this.path);
-		const problem = original === undefined ? undefined : stateFileProblem(original);
-		if (problem) {
-			this.moveAside(new DamagedStateError(problem), original);
-		}
-
+		const original = readBytesIfExists(this.path);
+		this.repairOrMoveAside(original);
 		try {
 			return this.createConf();
 		} catch (error) {
@@ -245,12 +295,56 @@ export class StateFile {
 		}
 	}
 
-	private createConf(): Conf<StateData> {
-		return new Conf<StateData>({
+	/**
+	 * A file that is not a JSON object is moved aside; one with bad entries (a position at 500 %, a
+	 * read mark that is not a time) or a byte order mark is written again without them, the rest kept,
+	 * after its original bytes are copied beside it.
+	 */
+	private repairOrMoveAside(original: Buffer | undefined): void {
+		if (original === undefined) {
+			return;
+		}
+
+		const text = original.toString('utf8');
+		const problem = stateFileProblem(text);
+		if (problem) {
+			this.moveAside(new DamagedStateError(problem), original);
+			return;
+		}
+
+		const hadBom = text.startsWith(BOM);
+		const {state, dropped} = repairState(JSON.parse(withoutBom(text)) as Record<string, unknown>);
+		if (!hadBom && dropped.length === 0) {
+			return;
+		}
+
+		const copy = this.copyPath();
+		writeFileSync(copy, original, {flag: 'wx', mode: STATE_FILE_MODE});
+		writeFileAtomicSync(this.path, JSON.stringify(state, undefined, '\t'), {mode: STATE_FILE_MODE});
+		const what = [
+			...(hadBom ? ['removed the byte order mark at its start'] : []),
+			...(dropped.length > 0 ? [`dropped ${dropped.length === 1 ? 'a bad entry' : `${dropped.length} bad entries`} (${dropped.slice(0, 3).join('; ')}${dropped.length > 3 ? `; and ${dropped.length - 3} more` : ''})`] : []),
+		];
+		this.options.onDamaged?.(`The reading state file ${this.path} was repaired: newsread ${what.join(' and ')}; everything else was kept, and the original file is in ${copy}.`);
+	}
+
+	/** config.json.corrupt-<time>, or with -2, -3 when a copy of that name exists already. */
+	private copyPath(): string {
+		const base = `${this.path}.corrupt-${new Date(this.options.now?.() ?? Date.now()).toISOString().replaceAll(':', '-')}`;
+		let copy = base;
+		for (let index = 2; existsSync(copy); index++) {
+			copy = `${base}-${index}`;
+		}
+
+		return copy;
+	}
+
+	private createConf(): ConfStore {
+		return new VerifiedConf({
 			projectName: 'newsread',
 			projectSuffix: '',
 			cwd: this.options.dir,
-			configFileMode: 0o600,
+			configFileMode: STATE_FILE_MODE,
 			accessPropertiesByDotNotation: false,
 			clearInvalidConfig: false,
 			schema,
@@ -263,27 +357,39 @@ export class StateFile {
 		});
 	}
 
-	private readStore(conf: Conf<StateData>): StateData {
+	private readStore(conf: ConfStore): StateData {
 		let store: StateData;
 		try {
 			store = conf.store;
 		} catch (error) {
-			this.moveAside(error);
-			this.conf = this.createConf();
-			store = this.conf.store;
+			if (!isDamagedFileError(error)) {
+				throw error;
+			}
+
+			// Damaged while newsread runs (under the lock: only update reads a store that can fail here).
+			assertWritable(this.path);
+			const original = readBytesIfExists(this.path);
+			this.repairOrMoveAside(original);
+			try {
+				store = conf.store;
+			} catch (stillDamaged) {
+				this.moveAside(stillDamaged, original);
+				this.conf = this.createConf();
+				store = this.conf.store;
+			}
 		}
 
-		return {...emptyState(), ...store};
+		return cleanState({...emptyState(), ...store});
 	}
 
 	/** Moves a damaged file to config.json.corrupt-<timestamp> (with `original` as its content, when known) and says so. */
-	private moveAside(error: unknown, original?: string): void {
+	private moveAside(error: unknown, original?: Buffer): void {
 		const message = (error as Error).message ?? String(error);
 		if (!isDamagedFileError(error)) {
 			throw error;
 		}
 
-		const copy = `${this.path}.corrupt-${new Date(this.options.now?.() ?? Date.now()).toISOString().replaceAll(':', '-')}`;
+		const copy = this.copyPath();
 		try {
 			renameSync(this.path, copy);
 		} catch (renameError) {
@@ -296,7 +402,7 @@ export class StateFile {
 		}
 
 		if (original !== undefined) {
-			writeFileSync(copy, original, {mode: 0o600});
+			writeFileSync(copy, original, {mode: STATE_FILE_MODE});
 		}
 
 		this.options.onDamaged?.(`The reading state file ${this.path} was damaged (${firstLine(message)}). It was moved to ${copy}; newsread started with empty reading state.`);
@@ -366,10 +472,10 @@ function tryLockSync(file: string, options: ReturnType<typeof lockOptions>, wait
  * alone. The token, or undefined when the lock is not ours alone (the caller's token is removed again).
  */
 function claimLock(lockDir: string): string | undefined {
-	const token = `holder-${process.pid}-${randomUUID()}`;
+	const token = lockTokenName();
 	const tokenPath = path.join(lockDir, token);
 	try {
-		writeFileSync(tokenPath, '', {flag: 'wx'});
+		putLockToken(lockDir, token);
 		const names = readdirSync(lockDir);
 		if (names.length === 1 && names[0] === token) {
 			return token;
@@ -383,9 +489,53 @@ function claimLock(lockDir: string): string | undefined {
 }
 
 /**
- * Removes the lock of a holder that was killed: its token is older than the stale time (a holder keeps
- * the lock a few milliseconds). A live holder's token is fresh, and its lock cannot be removed while
- * the token is in it; removing an empty lock someone has just made is safe too, as claimLock finds out.
+ * Writes a token into a lock directory and puts the directory's times back: proper-lockfile takes a
+ * changed mtime for a lock taken over, so a holder slower than its one-second refresh would lose it.
+ */
+export function putLockToken(lockDir: string, token: string): void {
+	const {atime, mtime} = statSync(lockDir);
+	writeFileSync(path.join(lockDir, token), '', {flag: 'wx'});
+	utimesSync(lockDir, atime, mtime);
+}
+
+/** The name of a lock token: `holder-<pid>-<uuid>@<host>`, so a newsread that finds the lock can tell whether its holder still runs. */
+export function lockTokenName(pid = process.pid, host = hostname()): string {
+	return `holder-${pid}-${randomUUID()}@${encodeURIComponent(host)}`;
+}
+
+/** Whether the token names a holder on this machine whose process is gone (killed, crashed). Tokens without a host (older newsreads) are judged by age only. */
+function holderIsDead(name: string): boolean {
+	const match = /^holder-(\d+)-[^@]*@(.+)$/.exec(name);
+	if (!match) {
+		return false;
+	}
+
+	let host: string;
+	try {
+		host = decodeURIComponent(match[2]!);
+	} catch {
+		return false;
+	}
+
+	return host === hostname() && !processRuns(Number(match[1]));
+}
+
+function processRuns(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		// EPERM: it runs, as another user.
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/**
+ * Removes the lock of a holder that was killed: its process is gone (the token names it and this
+ * machine), its token is older than the stale time (a holder keeps the lock a few milliseconds), or
+ * the token or the lock is dated in the future (no live newsread on this clock made it). A live
+ * holder's lock cannot be removed while its token is in it; removing an empty lock someone has just
+ * made is safe too, as claimLock finds out.
  */
 function removeDeadTokens(lockDir: string, now: number): void {
 	let names: string[];
@@ -395,11 +545,12 @@ function removeDeadTokens(lockDir: string, now: number): void {
 		return;
 	}
 
+	const isStale = (mtimeMs: number) => now - mtimeMs > LOCK_STALE_MS || mtimeMs - now > FUTURE_TOLERANCE_MS;
 	let removed = false;
 	for (const name of names.filter(candidate => candidate.startsWith('holder-'))) {
 		const token = path.join(lockDir, name);
 		try {
-			if (now - statSync(token).mtimeMs > LOCK_STALE_MS) {
+			if (holderIsDead(name) || isStale(statSync(token).mtimeMs)) {
 				rmSync(token, {force: true});
 				removed = true;
 			}
@@ -408,8 +559,16 @@ function removeDeadTokens(lockDir: string, now: number): void {
 		}
 	}
 
-	// Removing the token made the lock look fresh again: remove the lock itself rather than wait it out.
-	if (removed) {
+	let datedAhead: boolean;
+	try {
+		datedAhead = statSync(lockDir).mtimeMs - now > FUTURE_TOLERANCE_MS;
+	} catch {
+		return;
+	}
+
+	// Removing the token made the lock look fresh again, and a lock dated ahead never looks stale to
+	// proper-lockfile: remove the lock itself rather than wait it out.
+	if (removed || datedAhead) {
 		try {
 			rmdirSync(lockDir);
 		} catch {
@@ -429,7 +588,8 @@ function lockBusyError(cause?: unknown): Error {
 
 /** Whether conf would open this text without writing: a JSON object with every field and the current format version. */
 function isCurrent(text: string): boolean {
-	if (stateFileProblem(text) !== undefined) {
+	// A byte order mark is repaired (conf would not parse it): a write.
+	if (text.startsWith(BOM) || stateFileProblem(text) !== undefined) {
 		return false;
 	}
 
@@ -438,36 +598,175 @@ function isCurrent(text: string): boolean {
 }
 
 /**
- * The state in a file that could not be opened yet (conf has not validated it): what parses and has
- * the right shape, else empty. The file is checked and repaired at the first change.
+ * The state in a file that could not be opened yet (conf has not validated it, or it cannot be
+ * written): its good entries, as a repair would keep them, else empty. The file is checked and
+ * repaired at the first change.
  */
 function readLeniently(file: string): StateData {
-	const text = readTextIfExists(file);
-	const state = emptyState();
+	const text = readBytesIfExists(file)?.toString('utf8');
 	if (text === undefined || stateFileProblem(text) !== undefined) {
-		return state;
+		return emptyState();
 	}
 
-	const value = JSON.parse(text) as Record<string, unknown>;
+	const {state} = repairState(JSON.parse(withoutBom(text)) as Record<string, unknown>);
+	return {...emptyState(), ...(state as Partial<StateData>)};
+}
+
+const BOM = '\uFEFF';
+
+function withoutBom(text: string): string {
+	return text.startsWith(BOM) ? text.slice(BOM.length) : text;
+}
+
+const entryKeys = ['read', 'saved', 'positions', 'drafts'] as const;
+const valueKeys = ['lastRead', 'commenter'] as const;
+let checks: {entries: Record<(typeof entryKeys)[number], ValidateFunction>; values: Record<(typeof valueKeys)[number], ValidateFunction>} | undefined;
+
+/** The schema's checks for one entry of each kind, made on first use (a valid file never needs them). */
+function schemaChecks(): NonNullable<typeof checks> {
+	if (!checks) {
+		const ajv = new Ajv2020({allErrors: true});
+		checks = {
+			entries: {
+				read: ajv.compile(schema.read.additionalProperties),
+				saved: ajv.compile(schema.saved.additionalProperties),
+				positions: ajv.compile(schema.positions.additionalProperties),
+				drafts: ajv.compile(schema.drafts.additionalProperties),
+			},
+			values: {lastRead: ajv.compile(schema.lastRead), commenter: ajv.compile(schema.commenter)},
+		};
+	}
+
+	return checks;
+}
+
+/**
+ * The file's value with each entry the schema refuses left out (a value that is not even an object
+ * becomes empty, a bad last-read or commenter null, a format version conf cannot read is dropped so
+ * conf writes its own), and a description of each entry left out. Other keys are kept as they are.
+ */
+function repairState(value: Record<string, unknown>): {state: Record<string, unknown>; dropped: string[]} {
+	const {entries, values} = schemaChecks();
+	const state: Record<string, unknown> = {...value};
+	const dropped: string[] = [];
 	const isRecord = (item: unknown): item is Record<string, unknown> => typeof item === 'object' && item !== null && !Array.isArray(item);
-	const entries = (key: string, keep: (item: unknown) => boolean) => (isRecord(value[key]) ? Object.fromEntries(Object.entries(value[key]).filter(([, item]) => keep(item))) : {});
-	return {
-		read: entries('read', item => typeof item === 'number') as StateData['read'],
-		saved: entries('saved', item => typeof item === 'number') as StateData['saved'],
-		positions: entries('positions', item => isRecord(item) && typeof item['block'] === 'number' && typeof item['percent'] === 'number') as StateData['positions'],
-		drafts: entries('drafts', item => isRecord(item) && typeof item['body'] === 'string') as StateData['drafts'],
-		lastRead: typeof value['lastRead'] === 'string' ? value['lastRead'] : null,
-		commenter: isRecord(value['commenter']) && typeof value['commenter']['name'] === 'string' && typeof value['commenter']['email'] === 'string' ? (value['commenter'] as StateData['commenter']) : null,
-	};
+	for (const key of entryKeys) {
+		const items = value[key];
+		if (items === undefined) {
+			continue;
+		}
+
+		if (!isRecord(items)) {
+			dropped.push(`${key}: not an object`);
+			state[key] = {};
+			continue;
+		}
+
+		const check = entries[key];
+		const kept = Object.entries(items).filter(([id, item]) => {
+			if (check(item)) {
+				return true;
+			}
+
+			dropped.push(`${key}[${JSON.stringify(shownId(id))}]: ${schemaErrors(check)}`);
+			return false;
+		});
+		// fromEntries: an id such as "__proto__" stays an entry.
+		state[key] = Object.fromEntries(kept);
+	}
+
+	for (const key of valueKeys) {
+		const check = values[key];
+		if (value[key] !== undefined && !check(value[key])) {
+			dropped.push(`${key}: ${schemaErrors(check)}`);
+			state[key] = null;
+		}
+	}
+
+	const internal = value['__internal__'];
+	const version = isRecord(internal) && isRecord(internal['migrations']) ? internal['migrations']['version'] : undefined;
+	if (internal !== undefined && (typeof version !== 'string' || !/^\d+\.\d+\.\d+$/.test(version))) {
+		dropped.push('the format version');
+		delete state['__internal__'];
+	}
+
+	return {state, dropped};
+}
+
+/** An id as it may be shown in a message: sanitized, and cut short. */
+function shownId(id: string): string {
+	const line = sanitizeLine(id);
+	return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+}
+
+function schemaErrors(check: ValidateFunction): string {
+	return (check.errors ?? []).map(({instancePath, message = ''}) => `${instancePath.slice(1).replaceAll('/', '.') || 'value'} ${message}`).join(', ');
+}
+
+/**
+ * The state with the text it shows sanitized: a draft or a commenter name in config.json may hold
+ * escape sequences (edited by hand, or by another program), and drafts reach the screen in the form.
+ */
+function cleanState(state: StateData): StateData {
+	const drafts = Object.fromEntries(Object.entries(state.drafts).map(([id, draft]) => [id, {...draft, body: sanitizeText(draft.body), name: sanitizeLine(draft.name), email: sanitizeLine(draft.email)}]));
+	const commenter = state.commenter ? {...state.commenter, name: sanitizeLine(state.commenter.name), email: sanitizeLine(state.commenter.email)} : state.commenter;
+	return {...state, drafts, commenter};
 }
 
 class DamagedStateError extends Error {
 	override name = 'DamagedStateError';
 }
 
-function readTextIfExists(file: string): string | undefined {
+/** A state file the user made read-only: not written, not replaced, not moved aside. */
+export class ReadOnlyStateError extends Error {
+	override name = 'ReadOnlyStateError';
+	readonly code = 'EACCES';
+	/** For the status line. */
+	readonly shortMessage: string;
+
+	constructor(file: string, mode: number) {
+		super(`${file} is read-only (mode ${mode.toString(8).padStart(4, '0')}), so newsread does not replace it; make it writable (chmod u+w) to save reading state`);
+		this.shortMessage = `${path.basename(file)} is read-only`;
+	}
+}
+
+/**
+ * Throws ReadOnlyStateError when the file exists and its owner may not write it (mode bits: root may
+ * write anything, so access() alone would not tell) or this user may not (access()).
+ */
+function assertWritable(file: string): void {
+	let mode: number;
 	try {
-		return readFileSync(file, 'utf8');
+		mode = statSync(file).mode;
+	} catch {
+		// Missing: it is created.
+		return;
+	}
+
+	let writable = (mode & 0o200) !== 0;
+	if (writable) {
+		try {
+			accessSync(file, constants.W_OK);
+		} catch {
+			writable = false;
+		}
+	}
+
+	if (!writable) {
+		throw new ReadOnlyStateError(file, mode & 0o7777);
+	}
+}
+
+/** Opening leaves the file to the first change when it could not be written now (an errno error, a read-only file); anything else is a bug. */
+function deferUnlessErrno(error: unknown): void {
+	if (typeof (error as NodeJS.ErrnoException | undefined)?.code !== 'string' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') {
+		throw error;
+	}
+}
+
+function readBytesIfExists(file: string): Buffer | undefined {
+	try {
+		return readFileSync(file);
 	} catch {
 		return undefined;
 	}

@@ -108,8 +108,14 @@ function errorMessage(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
-/** The error code (ELOCKED, ENOSPC) or the first words of the message: the status line is short. */
+/** The error's short message (a read-only file), its code (ELOCKED, ENOSPC) or the first words of its message: the status line is short. */
 function shortReason(error: unknown): string {
+	// A message of its own for the status line (a read-only state file).
+	const short = (error as {shortMessage?: unknown} | undefined)?.shortMessage;
+	if (typeof short === 'string') {
+		return short;
+	}
+
 	const code = (error as NodeJS.ErrnoException | undefined)?.code;
 	if (code === 'ELOCKED') {
 		return 'another newsread holds the lock';

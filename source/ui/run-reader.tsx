@@ -1,14 +1,14 @@
 // Starts the interactive reader: checks for a terminal, enters the full screen, renders <App>, and
 // restores the terminal on every way out (q, Ctrl+C, SIGINT, SIGQUIT, SIGTERM, SIGHUP, a crash).
 import {spawnSync} from 'node:child_process';
-import {appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import {render} from 'ink';
 import {type CommandContext, exitCode} from '../context.js';
 import {openStores} from '../store/open-stores.js';
-import {dataDir} from '../store/paths.js';
+import {dataDir, makePrivateFolder} from '../store/paths.js';
 import {App} from './App.js';
 import {filteredStdin} from './keyboard-input.js';
 import {startFullScreen, type TerminalSession} from './terminal.js';
@@ -140,8 +140,9 @@ async function openInBrowser(url: string): Promise<void> {
 
 function log(logFile: string, message: string): void {
 	try {
-		mkdirSync(path.dirname(logFile), {recursive: true});
-		appendFileSync(logFile, `${new Date().toISOString()} ${message}\n`);
+		makePrivateFolder(path.dirname(logFile));
+		// The log holds paths and messages about the user's files: theirs alone, like the state and the comments.
+		appendFileSync(logFile, `${new Date().toISOString()} ${message}\n`, {mode: 0o600});
 	} catch {
 		// Logging must never break reading.
 	}

@@ -6,6 +6,9 @@
 //                                   and marks every fifth one unread again, flushing after each change
 //   loop-state <dir>                marks new ids read until killed
 //   loop-comments <file>            adds comments until killed
+//   mark-read <dir> <id>            marks one article read and flushes once: `ack <id>` and exit 0 when
+//                                   it was saved, `not-saved <status line>` and exit 3 when not
+//   hold-lock <dir>                 takes the state file's lock, prints `holding` and keeps it until killed
 //
 // Every write that has been acknowledged (the store call returned; for reading state, a flush that
 // said everything is saved) is printed as `ack <id>`. Saving that keeps failing for a while is printed
@@ -113,6 +116,28 @@ async function loopComments(file: string): Promise<never> {
 	}
 }
 
+/** One change, one try: what a reader on a full disk (or under a file-size limit) acknowledges, or not. */
+async function markReadOnce(dir: string, id: string): Promise<void> {
+	const reading = openReadingState(dir);
+	reading.setRead(id, true);
+	if (await reading.flush()) {
+		say(`ack ${id}`);
+		return;
+	}
+
+	say(`not-saved ${reading.saveProblem() ?? ''}`);
+	process.exit(3);
+}
+
+/** Holds the lock inside a change that never ends, as a newsread killed while writing does. */
+async function holdLock(dir: string): Promise<void> {
+	const file = new StateFile({dir});
+	await file.update(() => {
+		say('holding');
+		Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+	});
+}
+
 const [command, target, countText, tag = 'w'] = process.argv.slice(2);
 const count = Number(countText);
 if (target === undefined) {
@@ -137,6 +162,16 @@ switch (command) {
 
 	case 'loop-comments': {
 		await loopComments(target);
+		break;
+	}
+
+	case 'mark-read': {
+		await markReadOnce(target, countText ?? 'world/a');
+		break;
+	}
+
+	case 'hold-lock': {
+		await holdLock(target);
 		break;
 	}
 

@@ -1,13 +1,14 @@
 // Reading state as the UI uses it: a snapshot in memory, changes written off the keystroke path,
 // positions at most once a second, and nothing lost when a write fails, the lock is busy, or another
 // newsread writes too.
-import {mkdirSync, readFileSync, rmSync, utimesSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {createMemoryReadingState, createReadingState, POSITION_WRITE_DELAY_MS, type ReadingState} from '../../source/store/reading-state.js';
 import {type StateData, StateFile} from '../../source/store/state-file.js';
 import {temporaryFolder} from '../helpers/temporary-folder.js';
 import {diskFull, flakyStore, lockBusy} from '../helpers/flaky-store.js';
+import {holdLock} from '../helpers/hold-lock.js';
 
 afterEach(() => {
 	vi.useRealTimers();
@@ -16,17 +17,6 @@ afterEach(() => {
 
 function onDisk(dir: string): StateData {
 	return JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as StateData;
-}
-
-/** Another newsread holding the state file's lock (a lock directory it keeps fresh: dated in the future here). */
-function holdLock(dir: string): () => void {
-	const lockDir = path.join(dir, 'config.json.lock');
-	mkdirSync(lockDir);
-	const later = new Date(Date.now() + 3_600_000);
-	utimesSync(lockDir, later, later);
-	return () => {
-		rmSync(lockDir, {recursive: true});
-	};
 }
 
 /** What a newsread started again on the same folder sees. */
@@ -424,7 +414,7 @@ describe('another newsread holding the lock', () => {
 		const reading = createReadingState({file, onError});
 		reading.setRead('world/a', true);
 		await reading.flush();
-		const release = holdLock(dir);
+		const release = await holdLock(dir);
 
 		reading.setRead('world/b', true);
 		reading.setSaved('world/a', true);
@@ -435,7 +425,7 @@ describe('another newsread holding the lock', () => {
 		expect(onDisk(dir).read).toEqual({'world/a': expect.any(Number)});
 		expect(onDisk(dir).saved).toEqual({});
 
-		release();
+		await release();
 		// No flush: the retry timer writes it.
 		await vi.waitFor(() => {
 			expect(reading.unsavedChanges()).toBe(0);
@@ -449,7 +439,7 @@ describe('another newsread holding the lock', () => {
 		const file = new StateFile({dir, lockWaitMs: 50});
 		const update = vi.spyOn(file, 'update');
 		const reading = createReadingState({file});
-		const release = holdLock(dir);
+		const release = await holdLock(dir);
 		reading.setPosition('world/a', {block: 2, percent: 20});
 		const quitting = reading.flush({retryForMs: 60_000});
 		await vi.waitFor(() => {
@@ -457,7 +447,7 @@ describe('another newsread holding the lock', () => {
 		}, {timeout: 30_000, interval: 20});
 		expect(onDisk(dir).positions).toEqual({});
 
-		release();
+		await release();
 		expect(await quitting).toBe(true);
 		expect(onDisk(dir).positions['world/a']).toMatchObject({block: 2, percent: 20});
 	}, 40_000);

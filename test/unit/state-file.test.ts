@@ -1,10 +1,13 @@
 // The reading-state file: conf under a file lock. Where it lives, its mode, ids with dots, and what
 // happens to a damaged file or to leftovers of killed writers.
-import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs';
+import {hostname} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it, vi} from 'vitest';
 import {createReadingState} from '../../source/store/reading-state.js';
-import {emptyState, STATE_VERSION, StateFile} from '../../source/store/state-file.js';
+import {emptyState, lockTokenName, STATE_VERSION, StateFile} from '../../source/store/state-file.js';
+import {holdLock} from '../helpers/hold-lock.js';
 import {temporaryFolder} from '../helpers/temporary-folder.js';
 
 /** The time the tests pretend it is, so the name of a moved-aside copy is known. */
@@ -104,7 +107,7 @@ const damagedFiles = [
 		name: 'a JSON array ([1,2])',
 		content: '[1,2]',
 	},
-	{name: 'schema-invalid JSON ({"read": {"a": "yes"}})', content: '{"read": {"a": "yes"}}'},
+	{name: 'a JSON string', content: '"read"'},
 ] as const;
 
 describe('a damaged state file', () => {
@@ -212,32 +215,21 @@ describe('leftovers of killed writers', () => {
 	});
 });
 
-/** Another newsread holding the lock: a lock directory it keeps fresh (dated in the future here, so it never looks stale). */
-function holdLock(dir: string): () => void {
-	const lockDir = path.join(dir, 'config.json.lock');
-	mkdirSync(lockDir, {recursive: true});
-	const later = new Date(Date.now() + 3_600_000);
-	utimesSync(lockDir, later, later);
-	return () => {
-		rmSync(lockDir, {recursive: true});
-	};
-}
-
 describe('another newsread holding the lock', () => {
 	it('opens an existing file without the lock and sees what is in it', async () => {
 		const dir = temporaryFolder();
 		await new StateFile({dir}).update(data => {
 			data.saved['world/a'] = 5;
 		});
-		const release = holdLock(dir);
+		const release = await holdLock(dir);
 		const file = new StateFile({dir});
 		expect(file.read().saved).toEqual({'world/a': 5});
-		release();
+		await release();
 	});
 
 	it('opens even when it must create the file and the lock stays busy, and creates it with the first change', async () => {
 		const dir = temporaryFolder();
-		const release = holdLock(dir);
+		const release = await holdLock(dir);
 		const file = new StateFile({dir, lockWaitMs: 50});
 		expect(file.read()).toMatchObject(emptyState());
 		expect(existsSync(file.path)).toBe(false);
@@ -246,7 +238,7 @@ describe('another newsread holding the lock', () => {
 		})).rejects.toMatchObject({code: 'ELOCKED'});
 		expect(existsSync(file.path)).toBe(false);
 
-		release();
+		await release();
 		await file.update(data => {
 			data.read['world/a'] = 1;
 		});
@@ -273,7 +265,7 @@ describe('another newsread holding the lock', () => {
 	it('waits for the lock and writes once the other newsread lets it go', async () => {
 		const dir = temporaryFolder();
 		const file = new StateFile({dir});
-		const release = holdLock(dir);
+		const release = await holdLock(dir);
 		let released = false;
 		const saving = file.update(data => {
 			// The change is applied to the file under the lock, so only after the other newsread let go.
@@ -285,7 +277,7 @@ describe('another newsread holding the lock', () => {
 			setTimeout(resolve, 100);
 		});
 		released = true;
-		release();
+		await release();
 		await saving;
 		expect(rawState(dir)).toMatchObject({read: {'world/a': 1}});
 	});
@@ -294,19 +286,220 @@ describe('another newsread holding the lock', () => {
 		const dir = temporaryFolder();
 		// A file without the format version (conf would add it: a write), with one wrong entry.
 		writeFileSync(path.join(dir, 'config.json'), JSON.stringify({read: {'world/a': 1, 'world/b': 'yes'}, lastRead: 'world/a'}));
-		const release = holdLock(dir);
+		const release = await holdLock(dir);
 		const onDamaged = vi.fn<(message: string) => void>();
 		const file = new StateFile({dir, onDamaged, lockWaitMs: 50, now: () => fixedNow});
 		expect(file.read()).toMatchObject({read: {'world/a': 1}, lastRead: 'world/a', saved: {}});
 		expect(onDamaged).not.toHaveBeenCalled();
 
-		release();
+		await release();
 		await file.update(data => {
 			data.saved['world/c'] = 3;
 		});
-		// The wrong entry makes the file schema-invalid: moved aside when it could be, and the user told then.
+		// The wrong entry is dropped when the file can be repaired, the rest kept, and the user told then.
 		expect(onDamaged).toHaveBeenCalledTimes(1);
 		expect(existsSync(path.join(dir, corruptCopyName))).toBe(true);
-		expect(rawState(dir)).toMatchObject({read: {}, saved: {'world/c': 3}});
+		expect(rawState(dir)).toMatchObject({read: {'world/a': 1}, saved: {'world/c': 3}, lastRead: 'world/a'});
+		expect(rawState(dir)['read']).not.toHaveProperty(['world/b']);
+	});
+});
+
+/** The pid of a process that has ended: a real dead owner. */
+function deadPid(): number {
+	const {pid} = spawnSync(process.execPath, ['-e', '']);
+	if (pid === undefined) {
+		throw new Error('could not start a process to get a dead pid');
+	}
+
+	return pid;
+}
+
+describe('a lock left behind (point 18)', () => {
+	it('takes over at once a fresh lock whose holder, named in it, no longer runs on this machine: the file is made as newsread opens, and the first change is saved', async () => {
+		const dir = temporaryFolder();
+		const lockDir = path.join(dir, 'config.json.lock');
+		mkdirSync(lockDir);
+		// What a newsread killed a moment ago leaves: its token, fresh, naming its pid and this host.
+		writeFileSync(path.join(lockDir, lockTokenName(deadPid(), hostname())), '');
+
+		const file = new StateFile({dir, lockWaitMs: 50});
+		expect(existsSync(file.path)).toBe(true);
+		await file.update(data => {
+			data.read['world/a'] = 1;
+		});
+		expect(rawState(dir)).toMatchObject({read: {'world/a': 1}});
+		expect(existsSync(lockDir)).toBe(false);
+	});
+
+	it('still waits for a fresh lock whose holder runs', async () => {
+		const dir = temporaryFolder();
+		new StateFile({dir});
+		const lockDir = path.join(dir, 'config.json.lock');
+		mkdirSync(lockDir);
+		writeFileSync(path.join(lockDir, lockTokenName(process.pid, hostname())), '');
+		await expect(new StateFile({dir, lockWaitMs: 50}).update(data => {
+			data.read['world/a'] = 1;
+		})).rejects.toMatchObject({code: 'ELOCKED'});
+		expect(readdirSync(lockDir)).toHaveLength(1);
+	});
+
+	it('treats a lock on another machine by its age only: a dead pid there is not ours to judge', async () => {
+		const dir = temporaryFolder();
+		new StateFile({dir});
+		const lockDir = path.join(dir, 'config.json.lock');
+		mkdirSync(lockDir);
+		writeFileSync(path.join(lockDir, lockTokenName(deadPid(), `not-${hostname()}`)), '');
+		await expect(new StateFile({dir, lockWaitMs: 50}).update(data => {
+			data.read['world/a'] = 1;
+		})).rejects.toMatchObject({code: 'ELOCKED'});
+	});
+
+	for (const {name, token} of [{name: 'a lock dated in the future', token: false}, {name: 'a lock and its token dated in the future', token: true}]) {
+		it(`starts and saves with ${name} (a clock that was wrong, a copied folder)`, async () => {
+			const dir = temporaryFolder();
+			const lockDir = path.join(dir, 'config.json.lock');
+			mkdirSync(lockDir);
+			const nextYear = new Date(Date.now() + 365 * 24 * 3_600_000);
+			if (token) {
+				const tokenPath = path.join(lockDir, 'holder-4242-0b8c');
+				writeFileSync(tokenPath, '');
+				utimesSync(tokenPath, nextYear, nextYear);
+			}
+
+			utimesSync(lockDir, nextYear, nextYear);
+			const file = new StateFile({dir, lockWaitMs: 50});
+			expect(existsSync(file.path)).toBe(true);
+			await file.update(data => {
+				data.saved['world/a'] = 2;
+			});
+			expect(rawState(dir)).toMatchObject({saved: {'world/a': 2}});
+		});
+	}
+});
+
+/** A state file as newsread writes it, with these entries. */
+function stateText(entries: Record<string, unknown>): string {
+	return JSON.stringify({...emptyState(), ...entries, __internal__: {migrations: {version: STATE_VERSION}}}, undefined, '\t');
+}
+
+const threeHundredMarks = Object.fromEntries(Array.from({length: 300}, (_, index) => [`world/article-${index}`, 1_772_600_000_000 + index]));
+
+describe('one bad value in config.json (point 19)', () => {
+	it('drops only a position at 500 %, keeps the 300 read marks and the good position, keeps the original bytes beside it, and says which entry went', async () => {
+		const dir = temporaryFolder();
+		const original = stateText({read: threeHundredMarks, positions: {'world/good': {block: 3, percent: 40, at: 5}, 'world/bad': {block: 2, percent: 500, at: 6}}, lastRead: 'world/good'});
+		writeFileSync(path.join(dir, 'config.json'), original);
+		const onDamaged = vi.fn<(message: string) => void>();
+
+		const file = new StateFile({dir, onDamaged, now: () => fixedNow});
+		const state = file.read();
+		expect(Object.keys(state.read)).toHaveLength(300);
+		expect(state.read['world/article-299']).toBe(1_772_600_000_299);
+		expect(state.positions).toEqual({'world/good': {block: 3, percent: 40, at: 5}});
+		expect(state.lastRead).toBe('world/good');
+		expect(readFileSync(path.join(dir, corruptCopyName), 'utf8')).toBe(original);
+		expect(onDamaged).toHaveBeenCalledTimes(1);
+		const message = onDamaged.mock.calls[0]?.[0] ?? '';
+		expect(message).toContain('positions["world/bad"]: percent must be <= 100');
+		expect(message).toContain(path.join(dir, corruptCopyName));
+		expect(message).not.toContain('empty reading state');
+
+		// The file on disk is repaired: the next start finds nothing to say.
+		const again = new StateFile({dir, onDamaged, now: () => fixedNow + 1000});
+		expect(Object.keys(again.read().read)).toHaveLength(300);
+		expect(onDamaged).toHaveBeenCalledTimes(1);
+	});
+
+	it('reads a file that starts with a byte order mark, keeps all of it, and keeps the original bytes beside it', () => {
+		const dir = temporaryFolder();
+		const original = `\uFEFF${stateText({read: threeHundredMarks, saved: {'world/a': 7}})}`;
+		writeFileSync(path.join(dir, 'config.json'), original);
+		const onDamaged = vi.fn<(message: string) => void>();
+
+		const file = new StateFile({dir, onDamaged, now: () => fixedNow});
+		expect(Object.keys(file.read().read)).toHaveLength(300);
+		expect(file.read().saved).toEqual({'world/a': 7});
+		expect(readFileSync(path.join(dir, corruptCopyName), 'utf8')).toBe(original);
+		expect(onDamaged).toHaveBeenCalledWith(expect.stringContaining('byte order mark'));
+		expect(readFileSync(file.path, 'utf8').startsWith('{')).toBe(true);
+	});
+
+	it('drops a read mark that is not a time and a commenter without an email, and keeps everything else', () => {
+		const dir = temporaryFolder();
+		writeFileSync(path.join(dir, 'config.json'), stateText({read: {'world/a': 1, 'world/b': 'yesterday'}, saved: {'world/c': 3}, commenter: {name: 'Ada'}}));
+		const onDamaged = vi.fn<(message: string) => void>();
+		const file = new StateFile({dir, onDamaged, now: () => fixedNow});
+		expect(file.read()).toMatchObject({read: {'world/a': 1}, saved: {'world/c': 3}, commenter: null});
+		expect(onDamaged).toHaveBeenCalledWith(expect.stringContaining('2 bad entries'));
+	});
+});
+
+describe('a read-only config.json (point 19)', () => {
+	it(`is never replaced: a change stays in memory and the status line says the file is read-only (running as ${process.getuid?.() === 0 ? 'root, who may write it anyway' : 'a user'})`, async () => {
+		const dir = temporaryFolder();
+		writeFileSync(path.join(dir, 'config.json'), stateText({read: {'world/a': 1}}));
+		chmodSync(path.join(dir, 'config.json'), 0o444);
+		const before = readFileSync(path.join(dir, 'config.json'), 'utf8');
+		const onError = vi.fn<(message: string) => void>();
+		const reading = createReadingState({file: new StateFile({dir}), onError});
+		expect(reading.isRead('world/a')).toBe(true);
+
+		reading.setRead('world/b', true);
+		expect(await reading.flush()).toBe(false);
+		expect(reading.isRead('world/b')).toBe(true);
+		expect(reading.saveProblem()).toBe('Reading state not saved: config.json is read-only. Retrying.');
+		expect(onError).toHaveBeenCalledWith(expect.stringContaining(`${path.join(dir, 'config.json')} is read-only`));
+		expect(readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+		expect(statSync(path.join(dir, 'config.json')).mode & 0o777).toBe(0o444);
+
+		// Made writable again: the change kept in memory is saved.
+		chmodSync(path.join(dir, 'config.json'), 0o600);
+		expect(await reading.flush()).toBe(true);
+		expect(rawState(dir)).toMatchObject({read: {'world/a': 1, 'world/b': expect.any(Number)}});
+	});
+
+	it('is not repaired or moved aside either: its good entries are read, and nothing on disk changes', async () => {
+		const dir = temporaryFolder();
+		const original = stateText({read: {'world/a': 1}, positions: {'world/bad': {block: 1, percent: 500}}});
+		writeFileSync(path.join(dir, 'config.json'), original);
+		chmodSync(path.join(dir, 'config.json'), 0o444);
+		const file = new StateFile({dir});
+		expect(file.read().read).toEqual({'world/a': 1});
+		expect(file.read().positions).toEqual({});
+		await expect(file.update(data => {
+			data.read['world/b'] = 2;
+		})).rejects.toThrow(/is read-only/);
+		expect(readdirSync(dir).filter(name => name.startsWith('config.json'))).toEqual(['config.json']);
+		expect(readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(original);
+	});
+});
+
+describe('where newsread keeps its files (point 19)', () => {
+	it('says in one sentence that NEWSREAD_HOME is a file, not a folder', () => {
+		const file = path.join(temporaryFolder(), 'home');
+		writeFileSync(file, 'not a folder');
+		expect(() => new StateFile({dir: file})).toThrow(`cannot keep files in ${file}: it is a file, not a folder.`);
+		expect(() => new StateFile({dir: path.join(file, 'newsread')})).toThrow(`cannot keep files in ${path.join(file, 'newsread')}: ${file} is a file, not a folder.`);
+	});
+
+	it('makes the folders it creates readable by the user only (0700)', () => {
+		const top = temporaryFolder();
+		const dir = path.join(top, 'config', 'newsread');
+		new StateFile({dir});
+		expect(statSync(dir).mode & 0o777).toBe(0o700);
+		expect(statSync(path.join(top, 'config')).mode & 0o777).toBe(0o700);
+	});
+});
+
+describe('text read back from config.json (drafts, the commenter)', () => {
+	it('reaches the reader without escape sequences: a saved draft cannot set the clipboard or the window title', () => {
+		const dir = temporaryFolder();
+		writeFileSync(path.join(dir, 'config.json'), stateText({
+			drafts: {'world/a': {body: 'Fair point\u001B]52;c;ZXZpbA==\u0007 about the \u001B[31mferry\u001B[0m.', name: 'Eve\u001B]0;PWNED\u0007', email: 'eve@example.org\u009B2J', updatedAt: 1}},
+			commenter: {name: 'Mal\u001B]0;PWNED\u0007lory', email: 'mal@example.org'},
+		}));
+		const reading = createReadingState({file: new StateFile({dir})});
+		expect(reading.draft('world/a')).toEqual({body: 'Fair point about the ferry.', name: 'Eve', email: 'eve@example.org', updatedAt: 1});
+		expect(reading.commenter()).toEqual({name: 'Mallory', email: 'mal@example.org'});
 	});
 });
