@@ -58,16 +58,28 @@ export async function runReader(context: CommandContext): Promise<number> {
 
 	// Exit as a shell expects after a signal: 128 + its number. Without a handler of ours, Ink's
 	// signal-exit would end the process by the signal itself, on the alternate screen.
+	// The screens are closed first, so what they hold is kept as on a quit (an unfinished comment
+	// becomes its draft); the way out after waitUntilExit below then saves and exits with the code.
+	let endedBySignal: number | undefined;
+	let closeScreens = (): boolean => false;
+	const endAfterSignal = async (code: number) => {
+		const saved = await saveBeforeExit();
+		session.restore();
+		reportUnsaved(saved);
+		process.exit(code);
+	};
+
 	const onSignal = (code: number, {ignoredInEditor = false} = {}) => () => {
-		if (ignoredInEditor && session.ignoresInterrupts()) {
+		if ((ignoredInEditor && session.ignoresInterrupts()) || endedBySignal !== undefined) {
 			return;
 		}
 
-		void saveBeforeExit().then(saved => {
-			session.restore();
-			reportUnsaved(saved);
-			process.exit(code);
-		});
+		endedBySignal = code;
+		// After a hang-up the terminal is gone: Ink's last frame may fail to write, which no longer matters.
+		process.stdout.on('error', () => {});
+		if (!closeScreens()) {
+			void endAfterSignal(code);
+		}
 	};
 
 	process.on('SIGTERM', onSignal(143));
@@ -86,7 +98,20 @@ export async function runReader(context: CommandContext): Promise<number> {
 			{exitOnCtrlC: true, patchConsole: true, stdin: filteredStdin(process.stdin), maxFps: 60},
 		);
 		redraw = () => instance.clear();
+		closeScreens = () => {
+			try {
+				instance.unmount();
+				return true;
+			} catch {
+				return false;
+			}
+		};
+
 		await instance.waitUntilExit();
+		if (endedBySignal !== undefined) {
+			await endAfterSignal(endedBySignal);
+		}
+
 		const saved = await saveBeforeExit();
 		session.restore();
 		reportUnsaved(saved);

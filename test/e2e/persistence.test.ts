@@ -143,6 +143,25 @@ describe('comments', () => {
 		expect(exportComments(home, '--with-email')).toEqual([expect.objectContaining({name: ann.name, email: ann.email, body: 'Written in a real terminal.'})]);
 	});
 
+	it.each(['SIGTERM', 'SIGHUP'])('a comment typed just before %s (within the draft delay) comes back as a draft', async signal => {
+		const home = makeTempHome();
+		const first = start(home);
+		await openHarbourVote(first);
+		await first.press('c');
+		await first.waitForText('Leave a reply');
+		first.write('Typed a moment before the end.');
+		await first.waitForText('Typed a moment before the end.');
+		// At once: the half-second pause that keeps a draft while typing has not passed.
+		first.kill(signal);
+		await first.waitForExit();
+
+		const second = start(home);
+		await openHarbourVote(second);
+		await second.press('c');
+		await second.waitForText('Your unfinished comment was restored.');
+		expect(second.screenText()).toContain('Typed a moment before the end.');
+	});
+
 	it('a colour sequence pasted into the form (ESC [31m) does not stop newsread, and the text is kept', async () => {
 		const home = makeTempHome();
 		const session = start(home);
