@@ -11,6 +11,12 @@ export const MAX_TEXT_WIDTH = 100;
 /** Terminal widths below this are laid out as if they were this wide. */
 export const MIN_WIDTH = 10;
 
+/**
+ * List items deeper than this are indented no further (the parser also shows lists nested deeper
+ * than core/parse-markdown's MAX_LIST_DEPTH as text), so the text keeps a readable column.
+ */
+export const MAX_LIST_INDENT_DEPTH = 8;
+
 /** How many widths are remembered per article (a drag-resize must not keep every intermediate layout). */
 const MAX_CACHED_WIDTHS = 4;
 
@@ -104,6 +110,11 @@ function graphemeWidth(grapheme: string): number {
 	let width = graphemeWidths.get(grapheme);
 	if (width === undefined) {
 		width = stringWidth(grapheme);
+		// A grapheme of a thousand combining marks is measured, not remembered.
+		if (grapheme.length > 32) {
+			return width;
+		}
+
 		if (graphemeWidths.size > 10_000) {
 			graphemeWidths.clear();
 		}
@@ -547,6 +558,61 @@ function wrapInlines(
 	return wrapper.finish();
 }
 
+/**
+ * Wraps plain text to `width` columns by display width, keeping its line breaks (an empty line stays
+ * empty): the one wrapper for titles, bylines and comment bodies too. Spaces collapse; a word
+ * longer than a line is cut into full lines. Linear in the length of the text.
+ */
+export function wrapPlain(text: string, width: number): string[] {
+	const available = Math.max(2, Math.floor(width));
+	const lines: string[] = [];
+	for (const paragraph of text.split('\n')) {
+		const wrapped = wrapInlines([{text: paragraph, style: 'plain'}], keepStyle, available, 'plain');
+		if (wrapped.length === 0) {
+			lines.push('');
+		}
+
+		for (const segments of wrapped) {
+			lines.push(segments.length === 1 ? segments[0]!.text : segments.map(segment => segment.text).join(''));
+		}
+	}
+
+	return lines;
+}
+
+/**
+ * The text cut to at most `width` columns, ending with `…` when it was cut. Only the part that is
+ * kept is measured, so a megabyte of text costs no more than a line of it.
+ */
+export function truncateToWidth(text: string, width: number): string {
+	if (width <= 0) {
+		return '';
+	}
+
+	if (NARROW.test(text)) {
+		return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+	}
+
+	// Grapheme by grapheme (a surrogate pair or a combining mark is never cut), stopping at the
+	// first one past the width.
+	let keptEnd = 0;
+	let used = 0;
+	let offset = 0;
+	for (const {segment: grapheme} of segmenter.segment(text)) {
+		used += graphemeWidth(grapheme);
+		if (used > width) {
+			return `${text.slice(0, keptEnd)}…`;
+		}
+
+		offset += grapheme.length;
+		if (used <= width - 1) {
+			keptEnd = offset;
+		}
+	}
+
+	return text;
+}
+
 /** A line made of a prefix (indentation, marker: always segments of their own) and wrapped content. */
 function prefixed(prefix: readonly Segment[], content: readonly Segment[]): Segment[] {
 	return [...prefix.map(segment => ({...segment})), ...content];
@@ -596,7 +662,8 @@ function layoutBlock(block: Block, index: number, textWidth: number): Line[] {
 			}
 
 			const markerWidth = displayWidth(markerText);
-			const indent = Math.max(0, Math.min(2 * Math.max(0, block.depth), textWidth - markerWidth - 2));
+			const depth = Math.min(Math.max(0, block.depth), MAX_LIST_INDENT_DEPTH);
+			const indent = Math.max(0, Math.min(2 * depth, textWidth - markerWidth - 2));
 			const first: Segment[] = indent > 0
 				? [{text: ' '.repeat(indent), style: 'plain'}, {text: markerText, style: 'marker'}]
 				: [{text: markerText, style: 'marker'}];
