@@ -82,6 +82,14 @@ const NARROW_TEXT = /^[\t\n\v\f\r\x20-\x7E\u00A0-\u00AC\u00AE-\u024F\u2010-\u202
  */
 const SIMPLE_TEXT = /^[\t\n\v\f\r\x20-\x7E\u00A0-\u00AC\u00AE-\u024F\u2010-\u2027\u2030-\u203A\u3000-\u3029\u3030-\u303E\u3041-\u3096\u309B-\u30FF\u4E00-\u9FFF\uAC00-\uD7A3\uFF01-\uFF60\uFFE0-\uFFE6]*$/;
 
+/**
+ * Narrow text with combining diacritical marks (U+0300-U+036F) on its letters, as in decomposed
+ * Latin text: each mark joins the character before it and takes no column, so it is measured
+ * without the grapheme segmenter too. Not when a mark follows whitespace or starts the text.
+ */
+const COMBINING_TEXT = /^[\t\n\v\f\r\x20-\x7E\u00A0-\u00AC\u00AE-\u024F\u0300-\u036F\u2010-\u2027\u2030-\u203A]*$/;
+const LOOSE_MARK = /(?:^|[\t\n\v\f\r ])[\u0300-\u036F]/;
+
 /** Whitespace in narrow text that needs collapsing. */
 const NARROW_SPACE_RUN = /[\t\n\v\f\r]| {2}/;
 const NARROW_SPACES = /[\t\n\v\f\r ]+/g;
@@ -189,7 +197,7 @@ class Wrapper {
 			}
 		}
 
-		if (SIMPLE_TEXT.test(raw)) {
+		if (SIMPLE_TEXT.test(raw) || (COMBINING_TEXT.test(raw) && !LOOSE_MARK.test(raw))) {
 			this.simple(raw, style);
 			return;
 		}
@@ -235,7 +243,7 @@ class Wrapper {
 		return this.lines;
 	}
 
-	/** Text matching SIMPLE_TEXT. */
+	/** Text matching SIMPLE_TEXT, or COMBINING_TEXT without a loose mark. */
 	private simple(text: string, style: SegmentStyle): void {
 		let index = 0;
 		while (index < text.length) {
@@ -248,16 +256,21 @@ class Wrapper {
 				index++;
 			} else {
 				let end = index + 1;
+				let marks = 0;
 				while (end < text.length) {
 					const next = text.charCodeAt(end);
 					if (next <= 0x20 || next >= 0x30_00) {
 						break;
 					}
 
+					if (next >= 0x3_00 && next <= 0x3_6F) {
+						marks++;
+					}
+
 					end++;
 				}
 
-				this.narrow(text.slice(index, end), style);
+				this.narrow(text.slice(index, end), style, end - index - marks);
 				index = end;
 			}
 		}
@@ -273,10 +286,10 @@ class Wrapper {
 		this.breakNext = false;
 	}
 
-	private narrow(part: string, style: SegmentStyle): void {
+	private narrow(part: string, style: SegmentStyle, width = part.length): void {
 		const breakable = this.breakNext
 			|| (this.lastWide && !this.lastNoBreakAfter && !NO_BREAK_BEFORE.has(part[0]!));
-		this.unit(part, style, part.length, breakable);
+		this.unit(part, style, width, breakable);
 		this.lastWide = false;
 		this.lastNoBreakAfter = NO_BREAK_AFTER.has(part[part.length - 1]!);
 		this.breakNext = false;
