@@ -87,7 +87,7 @@ const SIMPLE_TEXT = /^[\t\n\v\f\r\x20-\x7E\u00A0-\u00AC\u00AE-\u024F\u2010-\u202
  * Latin text: each mark joins the character before it and takes no column, so it is measured
  * without the grapheme segmenter too. Not when a mark follows whitespace or starts the text.
  */
-const COMBINING_TEXT = /^[\t\n\v\f\r\x20-\x7E\u00A0-\u00AC\u00AE-\u024F\u0300-\u036F\u2010-\u2027\u2030-\u203A]*$/;
+const COMBINING_TEXT = /^(?:[\t\n\v\f\r\x20-\x7E\u00A0-\u00AC\u00AE-\u024F\u2010-\u2027\u2030-\u203A]|[\u0300-\u036F])*$/;
 const LOOSE_MARK = /(?:^|[\t\n\v\f\r ])[\u0300-\u036F]/;
 
 /** Whitespace in narrow text that needs collapsing. */
