@@ -134,6 +134,15 @@ function optionalDate(value: unknown): string | undefined {
  */
 export const MAX_LIST_DEPTH = 12;
 
+/**
+ * Indentation past this many spaces is cut to it before lexing. It can only matter for lists nested
+ * deeper than MAX_LIST_DEPTH (12 levels of `100. ` are 60 columns), which are text anyway, and the
+ * layout collapses spaces; but marked rescans every indented line once per list level.
+ */
+const MAX_INDENT = 128;
+const deepIndent = new RegExp(`^ {${MAX_INDENT + 1},}`, 'gm');
+const maxIndent = ' '.repeat(MAX_INDENT);
+
 const SETEXT_LOOKAHEAD = 4096;
 const setextUnderline = /\n {0,3}(?:=+|-+) *(?:\n|$)/;
 
@@ -178,7 +187,7 @@ export function parseMarkdownBlocks(markdown: string): Block[] {
 	const blocks: Block[] = [];
 	let tokens: Token[];
 	try {
-		tokens = new Lexer({...getDefaults(), tokenizer: new DepthLimitedTokenizer()}).lex(markdown);
+		tokens = new Lexer({...getDefaults(), tokenizer: new DepthLimitedTokenizer()}).lex(markdown.replace(deepIndent, maxIndent));
 	} catch (error) {
 		if (!(error instanceof RangeError)) {
 			throw error;
