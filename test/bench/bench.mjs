@@ -11,6 +11,7 @@
 //   --presses N   timed page turns per article after 3 warm-up turns (default 30)
 //   --only WHAT   only `startup`, only `pages` (page turns and memory) or only `shapes`
 //   --shape NAME  with the shapes, only this one (e.g. `paragraph`)
+//   --shape-runs N  runs per shape and width (default 3)
 //   --profile     also record a CPU profile of a 50,000-line page-turn session and list the
 //                 functions with the most self time, and one of a start-up (files in /tmp/newsread-prof)
 import {Buffer} from 'node:buffer';
@@ -38,6 +39,7 @@ const {values: options} = parseArgs({
 		profile: {type: 'boolean', default: false},
 		only: {type: 'string'},
 		shape: {type: 'string'},
+		'shape-runs': {type: 'string', default: '3'},
 	},
 });
 const startRuns = Math.max(7, Number(options.runs));
@@ -593,7 +595,7 @@ async function benchArticleRows(rows, notes) {
 // (d) Awkward shapes
 
 const shapeBudgetMs = 1000;
-const shapeRuns = 3;
+const shapeRuns = Math.max(1, Number(options['shape-runs']));
 
 async function benchShapeRows(rows) {
 	const outfile = path.join(scratch, 'shape-timer.mjs');
