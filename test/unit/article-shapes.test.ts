@@ -101,6 +101,23 @@ describe('lists nested thousands deep', () => {
 	});
 });
 
+describe('a 10 MB article of one paragraph', () => {
+	it('is printed by `newsread read`, every word kept, no line wider than --width', async () => {
+		const paragraph = 'word '.repeat(2_000_000).trimEnd();
+		const library = libraryWith({'t/huge.md': article('Huge', `${paragraph}\n`)});
+		const {context, stdout, stderr} = commandContext({args: ['t/huge'], flags: {width: 80}, library});
+		expect(await readCommand(context)).toBe(0);
+		expect(stderr.text).toBe('');
+		const lines = stdout.text.split('\n');
+		const body = lines.filter(line => line.startsWith('word'));
+		expect(body.join(' ')).toBe(paragraph);
+		expect(body[0]).toBe('word '.repeat(16).trimEnd());
+		for (const line of lines) {
+			expect(line.length).toBeLessThanOrEqual(80);
+		}
+	});
+});
+
 // A quarter of the 10 MB limit keeps the suite quick on a busy machine while still far past where
 // the quadratic paths froze; `npm run bench` times the full size.
 describe.each(articleShapes(Math.floor(SHAPE_BYTES / 4)))('an article body of $description', shape => {
