@@ -85,7 +85,7 @@ export function articleShapes(bytes = SHAPE_BYTES): ArticleShape[] {
 	add({name: 'headings', description: 'many subheadings', body: headings, visible: nonSpace(headings.replaceAll('## ', ''))});
 
 	const url = `https://example.com/${'path/'.repeat(20_000)}end`;
-	const links = grow(bytes, index => `See [source ${index}](${url}) now.`, '\n\n');
+	const links = grow(bytes - (2 * url.length), index => `See [source ${index}](${url}) now.`, '\n\n');
 	const linkText = links.split('\n\n').map(text => text.replace(`[source `, 'source ').replace(`](${url})`, `<${url}>`));
 	add({name: 'long-urls', description: 'links to 100 KB addresses', body: links, visible: nonSpace(linkText.join(''))});
 
