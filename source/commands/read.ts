@@ -1,9 +1,8 @@
 // `newsread read <id> [--width N]`: prints the laid-out article, subheadings highlighted on a terminal.
 import {Chalk, type ChalkInstance} from 'chalk';
-import wrapAnsi from 'wrap-ansi';
 import type {Article, ArticleMeta} from '../core/article.js';
 import {formatDate} from '../core/dates.js';
-import {layoutArticle, type Line, MIN_WIDTH} from '../core/layout.js';
+import {displayWidth, layoutArticle, type Line, MIN_WIDTH, wrapPlain} from '../core/layout.js';
 import type {Library} from '../core/library.js';
 import {visibleControls} from '../core/sanitize.js';
 import {type TextStyle, theme} from '../theme.js';
@@ -50,13 +49,23 @@ export function unknownIdMessage(library: Library, id: string): string {
 function renderArticle(article: Article, related: readonly ArticleMeta[], width: number, chalk: ChalkInstance): string[] {
 	const byline = [article.section, formatDate(article.date), article.author].filter(Boolean).join(' · ');
 	const layout = layoutArticle(article, width);
-	const wrap = (text: string) => wrapAnsi(text, layout.textWidth, {hard: true});
-	const header = [styled(chalk, theme.title, wrap(article.title)), styled(chalk, theme.dim, wrap(byline)), ''];
+	const wrap = (text: string, style: TextStyle) => wrapPlain(text, layout.textWidth).map(line => styled(chalk, style, line));
+	const header = [...wrap(article.title, theme.title), ...(byline ? wrap(byline, theme.dim) : ['']), ''];
 	const body = layout.lines.map(line => renderLine(line, chalk));
-	// Indented after wrapping: wrap-ansi trims the spaces at the start of a line.
-	const indent = (text: string) => wrapAnsi(text, layout.textWidth - 2, {hard: true}).replaceAll(/^/gm, '  ');
-	const footer = related.length > 0 ? ['', styled(chalk, theme.subheading, 'Related articles'), ...related.map(other => indent(`${other.id}  ${other.title}`))] : [];
+	const footer = related.length > 0 ? ['', styled(chalk, theme.subheading, 'Related articles'), ...related.flatMap(other => relatedLines(other, layout.textWidth - 2).map(line => `  ${line}`))] : [];
 	return [...header, ...body, ...footer];
+}
+
+/** `id  title` wrapped: the id and the title's first word stay together when they fit, two spaces apart. */
+function relatedLines(other: ArticleMeta, width: number): string[] {
+	const firstWord = other.title.split(' ', 1)[0] ?? '';
+	if (displayWidth(other.id) + 2 + displayWidth(firstWord) > width) {
+		return [...wrapPlain(other.id, width), ...wrapPlain(other.title, width)];
+	}
+
+	// Two no-break spaces hold the id to the title while wrapping, then become plain spaces.
+	const [first = '', ...rest] = wrapPlain(`${other.id}\u00A0\u00A0${other.title}`, width);
+	return [first.replace('\u00A0\u00A0', '  '), ...rest];
 }
 
 function renderLine(line: Line, chalk: ChalkInstance): string {

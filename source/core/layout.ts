@@ -11,6 +11,12 @@ export const MAX_TEXT_WIDTH = 100;
 /** Terminal widths below this are laid out as if they were this wide. */
 export const MIN_WIDTH = 10;
 
+/**
+ * List items deeper than this are indented no further (the parser also shows lists nested deeper
+ * than core/parse-markdown's MAX_LIST_DEPTH as text), so the text keeps a readable column.
+ */
+export const MAX_LIST_INDENT_DEPTH = 8;
+
 /** How many widths are remembered per article (a drag-resize must not keep every intermediate layout). */
 const MAX_CACHED_WIDTHS = 4;
 
@@ -76,6 +82,14 @@ const NARROW_TEXT = /^[\t\n\v\f\r\x20-\x7E\u00A0-\u00AC\u00AE-\u024F\u2010-\u202
  */
 const SIMPLE_TEXT = /^[\t\n\v\f\r\x20-\x7E\u00A0-\u00AC\u00AE-\u024F\u2010-\u2027\u2030-\u203A\u3000-\u3029\u3030-\u303E\u3041-\u3096\u309B-\u30FF\u4E00-\u9FFF\uAC00-\uD7A3\uFF01-\uFF60\uFFE0-\uFFE6]*$/;
 
+/**
+ * Narrow text with combining diacritical marks (U+0300-U+036F) on its letters, as in decomposed
+ * Latin text: each mark joins the character before it and takes no column, so it is measured
+ * without the grapheme segmenter too. Not when a mark follows whitespace or starts the text.
+ */
+const COMBINING_TEXT = /^(?:[\t\n\v\f\r\x20-\x7E\u00A0-\u00AC\u00AE-\u024F\u2010-\u2027\u2030-\u203A]|[\u0300-\u036F])*$/;
+const LOOSE_MARK = /(?:^|[\t\n\v\f\r ])[\u0300-\u036F]/;
+
 /** Whitespace in narrow text that needs collapsing. */
 const NARROW_SPACE_RUN = /[\t\n\v\f\r]| {2}/;
 const NARROW_SPACES = /[\t\n\v\f\r ]+/g;
@@ -104,6 +118,11 @@ function graphemeWidth(grapheme: string): number {
 	let width = graphemeWidths.get(grapheme);
 	if (width === undefined) {
 		width = stringWidth(grapheme);
+		// A grapheme of a thousand combining marks is measured, not remembered.
+		if (grapheme.length > 32) {
+			return width;
+		}
+
 		if (graphemeWidths.size > 10_000) {
 			graphemeWidths.clear();
 		}
@@ -178,7 +197,7 @@ class Wrapper {
 			}
 		}
 
-		if (SIMPLE_TEXT.test(raw)) {
+		if (SIMPLE_TEXT.test(raw) || (COMBINING_TEXT.test(raw) && !LOOSE_MARK.test(raw))) {
 			this.simple(raw, style);
 			return;
 		}
@@ -224,7 +243,7 @@ class Wrapper {
 		return this.lines;
 	}
 
-	/** Text matching SIMPLE_TEXT. */
+	/** Text matching SIMPLE_TEXT, or COMBINING_TEXT without a loose mark. */
 	private simple(text: string, style: SegmentStyle): void {
 		let index = 0;
 		while (index < text.length) {
@@ -237,16 +256,21 @@ class Wrapper {
 				index++;
 			} else {
 				let end = index + 1;
+				let marks = 0;
 				while (end < text.length) {
 					const next = text.charCodeAt(end);
 					if (next <= 0x20 || next >= 0x30_00) {
 						break;
 					}
 
+					if (next >= 0x3_00 && next <= 0x3_6F) {
+						marks++;
+					}
+
 					end++;
 				}
 
-				this.narrow(text.slice(index, end), style);
+				this.narrow(text.slice(index, end), style, end - index - marks);
 				index = end;
 			}
 		}
@@ -262,10 +286,10 @@ class Wrapper {
 		this.breakNext = false;
 	}
 
-	private narrow(part: string, style: SegmentStyle): void {
+	private narrow(part: string, style: SegmentStyle, width = part.length): void {
 		const breakable = this.breakNext
 			|| (this.lastWide && !this.lastNoBreakAfter && !NO_BREAK_BEFORE.has(part[0]!));
-		this.unit(part, style, part.length, breakable);
+		this.unit(part, style, width, breakable);
 		this.lastWide = false;
 		this.lastNoBreakAfter = NO_BREAK_AFTER.has(part[part.length - 1]!);
 		this.breakNext = false;
@@ -547,6 +571,61 @@ function wrapInlines(
 	return wrapper.finish();
 }
 
+/**
+ * Wraps plain text to `width` columns by display width, keeping its line breaks (an empty line stays
+ * empty): the one wrapper for titles, bylines and comment bodies too. Spaces collapse; a word
+ * longer than a line is cut into full lines. Linear in the length of the text.
+ */
+export function wrapPlain(text: string, width: number): string[] {
+	const available = Math.max(2, Math.floor(width));
+	const lines: string[] = [];
+	for (const paragraph of text.split('\n')) {
+		const wrapped = wrapInlines([{text: paragraph, style: 'plain'}], keepStyle, available, 'plain');
+		if (wrapped.length === 0) {
+			lines.push('');
+		}
+
+		for (const segments of wrapped) {
+			lines.push(segments.length === 1 ? segments[0]!.text : segments.map(segment => segment.text).join(''));
+		}
+	}
+
+	return lines;
+}
+
+/**
+ * The text cut to at most `width` columns, ending with `…` when it was cut. Only the part that is
+ * kept is measured, so a megabyte of text costs no more than a line of it.
+ */
+export function truncateToWidth(text: string, width: number): string {
+	if (width <= 0) {
+		return '';
+	}
+
+	if (NARROW.test(text)) {
+		return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+	}
+
+	// Grapheme by grapheme (a surrogate pair or a combining mark is never cut), stopping at the
+	// first one past the width.
+	let keptEnd = 0;
+	let used = 0;
+	let offset = 0;
+	for (const {segment: grapheme} of segmenter.segment(text)) {
+		used += graphemeWidth(grapheme);
+		if (used > width) {
+			return `${text.slice(0, keptEnd)}…`;
+		}
+
+		offset += grapheme.length;
+		if (used <= width - 1) {
+			keptEnd = offset;
+		}
+	}
+
+	return text;
+}
+
 /** A line made of a prefix (indentation, marker: always segments of their own) and wrapped content. */
 function prefixed(prefix: readonly Segment[], content: readonly Segment[]): Segment[] {
 	return [...prefix.map(segment => ({...segment})), ...content];
@@ -596,7 +675,8 @@ function layoutBlock(block: Block, index: number, textWidth: number): Line[] {
 			}
 
 			const markerWidth = displayWidth(markerText);
-			const indent = Math.max(0, Math.min(2 * Math.max(0, block.depth), textWidth - markerWidth - 2));
+			const depth = Math.min(Math.max(0, block.depth), MAX_LIST_INDENT_DEPTH);
+			const indent = Math.max(0, Math.min(2 * depth, textWidth - markerWidth - 2));
 			const first: Segment[] = indent > 0
 				? [{text: ' '.repeat(indent), style: 'plain'}, {text: markerText, style: 'marker'}]
 				: [{text: markerText, style: 'marker'}];

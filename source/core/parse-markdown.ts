@@ -1,7 +1,7 @@
 // Markdown + YAML frontmatter -> Article. The index reads only the frontmatter; the body is lexed
 // (with marked) when an article is opened.
 import {decodeHTML} from 'entities';
-import {Lexer, type Token, type Tokens} from 'marked';
+import {getDefaults, Lexer, type Token, Tokenizer, type Tokens} from 'marked';
 import {isMap, isScalar, parseDocument} from 'yaml';
 import type {Article, ArticleMeta, Block, Inline, InlineStyle} from './article.js';
 import {sanitizeLine, sanitizeText} from './sanitize.js';
@@ -200,10 +200,87 @@ function optionalDate(value: unknown): string | undefined {
 	return new Date(time).toISOString();
 }
 
-/** Lexes a Markdown body into the core's blocks. */
+/**
+ * Lists nested deeper than this are not lexed as lists: the deepest item's text runs on with the
+ * rest of the source as it is written (markers included). marked lexes each nested list again
+ * inside its parent, so the time grows with depth × size: 1,000 levels took seconds, 3,000 ran out
+ * of memory. The layout stops indenting before this depth (MAX_LIST_INDENT_DEPTH).
+ */
+export const MAX_LIST_DEPTH = 12;
+
+/**
+ * Indentation past this many spaces is cut to it before lexing. It can only matter for lists nested
+ * deeper than MAX_LIST_DEPTH (12 levels of `100. ` are 60 columns), which are text anyway, and the
+ * layout collapses spaces; but marked rescans every indented line once per list level.
+ */
+const MAX_INDENT = 128;
+const deepIndent = new RegExp(`^ {${MAX_INDENT + 1},}`, 'gm');
+const maxIndent = ' '.repeat(MAX_INDENT);
+
+const SETEXT_LOOKAHEAD = 4096;
+const setextUnderline = /\n {0,3}(?:=+|-+) *(?:\n|$)/;
+
+/** marked's tokenizer with lists nested at most MAX_LIST_DEPTH deep. */
+class DepthLimitedTokenizer extends Tokenizer {
+	private listDepth = 0;
+
+	/**
+	 * marked tries a setext heading (text underlined with === or ---) at every line, and its pattern
+	 * scans ahead to the end of the paragraph: quadratic in a long paragraph, and a stack overflow in
+	 * a paragraph of megabytes. Only the next SETEXT_LOOKAHEAD characters are looked at: a heading
+	 * longer than that is text.
+	 */
+	override lheading(source: string): Tokens.Heading | undefined {
+		const head = source.length > SETEXT_LOOKAHEAD ? source.slice(0, SETEXT_LOOKAHEAD) : source;
+		return setextUnderline.test(head) ? super.lheading(head) : undefined;
+	}
+
+	override list(source: string): Tokens.List | undefined {
+		if (this.listDepth >= MAX_LIST_DEPTH) {
+			return undefined;
+		}
+
+		this.listDepth++;
+		try {
+			return super.list(source);
+		} finally {
+			this.listDepth--;
+		}
+	}
+}
+
+/** Said above a body shown as plain text because marked could not lex it. */
+export const PLAIN_TEXT_NOTICE = 'This article is shown as plain text: its Markdown is nested too deeply or has a paragraph too long to format.';
+
+/**
+ * Lexes a Markdown body into the core's blocks. When marked's recursion or regular expressions
+ * exhaust the stack (quotes nested thousands deep, a paragraph of megabytes), the body is shown as
+ * plain text paragraphs under a notice, rather than not at all.
+ */
 export function parseMarkdownBlocks(markdown: string): Block[] {
 	const blocks: Block[] = [];
-	appendBlocks(new Lexer().lex(markdown), blocks, 0);
+	let tokens: Token[];
+	try {
+		tokens = new Lexer({...getDefaults(), tokenizer: new DepthLimitedTokenizer()}).lex(markdown.replace(deepIndent, maxIndent));
+	} catch (error) {
+		if (!(error instanceof RangeError)) {
+			throw error;
+		}
+
+		return plainTextBlocks(markdown);
+	}
+
+	appendBlocks(tokens, blocks, 0);
+	return blocks;
+}
+
+/** The body as paragraphs split at blank lines, with the notice first. */
+function plainTextBlocks(markdown: string): Block[] {
+	const blocks: Block[] = [{kind: 'paragraph', inlines: [{text: PLAIN_TEXT_NOTICE, style: 'emphasis'}]}];
+	for (const paragraph of markdown.split(/\n[ \t]*\n/)) {
+		pushInlineBlock(blocks, 'paragraph', [{text: sanitizeText(paragraph), style: 'plain'}]);
+	}
+
 	return blocks;
 }
 

@@ -1,18 +1,12 @@
 // Fitting text into columns by display width (CJK and emoji are two columns wide).
-import cliTruncate from 'cli-truncate';
-import wrapAnsi from 'wrap-ansi';
-import {displayWidth} from '../core/layout.js';
+import {displayWidth, truncateToWidth, wrapPlain} from '../core/layout.js';
 
 // The layout's measure (string-width, with a fast path for narrow text) serves the screens too.
 export {displayWidth} from '../core/layout.js';
 
 /** The text cut to `width` columns with an ellipsis, never wider. */
 export function fitToWidth(text: string, width: number): string {
-	if (width <= 0) {
-		return '';
-	}
-
-	return displayWidth(text) <= width ? text : cliTruncate(text, width, {position: 'end'});
+	return truncateToWidth(text, width);
 }
 
 /** The text cut or padded with spaces to exactly `width` columns. */
@@ -21,9 +15,9 @@ export function padToWidth(text: string, width: number): string {
 	return fitted + ' '.repeat(Math.max(0, width - displayWidth(fitted)));
 }
 
-/** Wraps plain text to `width` columns (by display width), keeping its line breaks. */
+/** Wraps plain text to `width` columns (by display width), keeping its line breaks: the core's one wrapper. */
 export function wrapText(text: string, width: number): string[] {
-	return wrapAnsi(text, Math.max(1, width), {hard: true, trim: true}).split('\n');
+	return wrapPlain(text, width);
 }
 
 /** `1 article`, `3 articles`. */

@@ -3,13 +3,18 @@
 //   (a) start-up: spawn to the first frame, against a minimal Ink app bundled the same way and bare node;
 //   (b) page turns: Space to the next `page N/` on the status line, in the longest sample article and
 //       in a generated 50,000-line article;
-//   (c) the peak RSS of newsread during the 50,000-line run.
+//   (c) the peak RSS of newsread during the 50,000-line run;
+//   (d) opening and laying out articles of awkward shapes near the 10 MB limit (one huge paragraph,
+//       one huge word, 200,000 lines, deep lists, ...) at 80 and 200 columns, in process: budget 1 s each.
 // Run with `npm run bench` (which builds first). Options:
 //   --runs N      start-up runs per program after the warm-up (default 9)
 //   --presses N   timed page turns per article after 3 warm-up turns (default 30)
-//   --only WHAT   only `startup` or only `pages` (page turns and memory)
+//   --only WHAT   only `startup`, only `pages` (page turns and memory) or only `shapes`
+//   --shape NAME  with the shapes, only this one (e.g. `paragraph`)
+//   --shape-runs N  runs per shape and width (default 3)
 //   --profile     also record a CPU profile of a 50,000-line page-turn session and list the
 //                 functions with the most self time, and one of a start-up (files in /tmp/newsread-prof)
+import {Buffer} from 'node:buffer';
 import {spawnSync} from 'node:child_process';
 import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
@@ -33,6 +38,8 @@ const {values: options} = parseArgs({
 		presses: {type: 'string', default: '30'},
 		profile: {type: 'boolean', default: false},
 		only: {type: 'string'},
+		shape: {type: 'string'},
+		'shape-runs': {type: 'string', default: '3'},
 	},
 });
 const startRuns = Math.max(7, Number(options.runs));
@@ -584,6 +591,40 @@ async function benchArticleRows(rows, notes) {
 	}
 }
 
+// ---------------------------------------------------------------------------------------------
+// (d) Awkward shapes
+
+const shapeBudgetMs = 1000;
+const shapeRuns = Math.max(1, Number(options['shape-runs']));
+
+async function benchShapeRows(rows) {
+	const outfile = path.join(scratch, 'shape-timer.mjs');
+	mirrorBuild(path.join(root, 'test/bench/shape-timer.ts'), outfile);
+	const {articleShapes, writeArticleShapes, timeOpenAndLayout} = await import(pathToFileURL(outfile).href);
+	const folder = path.join(scratch, 'shapes');
+	const shapes = articleShapes().filter(shape => !options.shape || shape.name === options.shape);
+	const ids = writeArticleShapes(folder, shapes);
+	for (const [index, shape] of shapes.entries()) {
+		const megabytes = (Buffer.byteLength(shape.body) / 1024 / 1024).toFixed(1);
+		for (const width of [80, 200]) {
+			const times = [];
+			let result;
+			for (let run = 0; run < shapeRuns; run++) {
+				result = timeOpenAndLayout(folder, ids[index], width);
+				times.push(result.ms);
+				if (result.error) {
+					break;
+				}
+			}
+
+			const {n, min, median, max} = stats(times);
+			const verdict = result.error ? `FAIL: ${result.error.split('\n')[0].slice(0, 60)}` : `≤ ${shapeBudgetMs} ms: ${median <= shapeBudgetMs ? 'pass' : 'FAIL'}`;
+			rows.push([`open + lay out (${shape.name}) ${shape.description}, ${megabytes} MB, ${width} columns, ${result.lines} lines`, n, ms(min), ms(median), ms(max), verdict]);
+			process.stderr.write(`shape ${shape.name} at ${width}: ${ms(median)}\n`);
+		}
+	}
+}
+
 function printTable(rows, notes) {
 	console.log(`\nnewsread benchmark: node ${process.version}, ${process.platform}/${process.arch}, ${new Date().toISOString()}\n`);
 	console.log('| Measure | Runs | Min | Median | Max | Target |');
@@ -643,12 +684,16 @@ async function printProfiles() {
 
 const rows = [];
 const notes = [];
-if (options.only !== 'pages') {
+if (options.only === undefined || options.only === 'startup') {
 	await benchStartupRows(rows);
 }
 
-if (options.only !== 'startup') {
+if (options.only === undefined || options.only === 'pages') {
 	await benchArticleRows(rows, notes);
+}
+
+if (options.only === undefined || options.only === 'shapes') {
+	await benchShapeRows(rows);
 }
 
 printTable(rows, notes);
