@@ -9,7 +9,7 @@ import {randomUUID} from 'node:crypto';
 import {closeSync, constants, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, statSync, writeSync} from 'node:fs';
 import path from 'node:path';
 import {sanitizeLine, sanitizeText} from '../core/sanitize.js';
-import {makePrivateFolder} from './paths.js';
+import {makePrivateFolder, NotAFolderError} from './paths.js';
 
 export type Comment = {
 	id: string;
@@ -505,6 +505,10 @@ function putBack(fd: number, before: number, written: number): void {
 }
 
 function saveFailure(file: string, error: unknown): string {
+	if (error instanceof NotAFolderError) {
+		return sanitizeLine(error.message);
+	}
+
 	const {code, message} = error as NodeJS.ErrnoException;
 	return sanitizeLine(code === 'EISDIR' ? `could not write ${file}: it is a folder` : `could not write ${file} (${message})`);
 }

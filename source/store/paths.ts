@@ -35,6 +35,11 @@ export function commentsFile(env: Environment = process.env): string {
 	return path.join(dataDir(env), 'comments.jsonl');
 }
 
+/** A folder newsread needs cannot be made because a file is in its place; the message says which. */
+export class NotAFolderError extends Error {
+	readonly code = 'ENOTDIR';
+}
+
 /** Folders newsread makes are the user's alone, like the files in them. */
 export const PRIVATE_FOLDER_MODE = 0o700;
 
@@ -52,7 +57,7 @@ export function makePrivateFolder(dir: string): void {
 			throw error;
 		}
 
-		throw Object.assign(new Error(`cannot keep files in ${dir}: ${blocker === dir ? 'it' : blocker} is a file, not a folder.`), {code: 'ENOTDIR', cause: error});
+		throw new NotAFolderError(`cannot keep files in ${dir}: ${blocker === dir ? 'it' : blocker} is a file, not a folder.`, {cause: error});
 	}
 }
 

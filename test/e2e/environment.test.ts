@@ -2,10 +2,9 @@
 // NEWSREAD_HOME is not set, NO_COLOR, and newsread.log when a save fails or the reader stops on an error.
 import {existsSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {pathToFileURL} from 'node:url';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {KEYS, PtySession} from '../helpers/pty.js';
-import {makeTempHome, removeTempHomes, repoRoot, runCli} from '../helpers/run-cli.js';
+import {crashOnSigusr2, makeTempHome, removeTempHomes, repoRoot, runCli} from '../helpers/run-cli.js';
 
 afterAll(removeTempHomes);
 
@@ -170,7 +169,7 @@ describe('newsread.log', () => {
 		const home = makeTempHome();
 		// No input makes the reader fail any more (a folder in place of comments.jsonl is a message now):
 		// the failure is injected, an uncaught error thrown inside the real process on SIGUSR2.
-		const session = start(home, {NODE_OPTIONS: `--import ${pathToFileURL(path.join(repoRoot, 'test/helpers/throw-on-sigusr2.mjs')).href}`});
+		const session = start(home, crashOnSigusr2);
 		await session.waitForSettled(screen => screen.includes('Science') && screen.includes('World'), 'the sections');
 		await session.press(KEYS.enter);
 		await session.waitForText('newsread › World');

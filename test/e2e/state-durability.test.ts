@@ -3,13 +3,13 @@
 // replaces the good file; a lock left by a newsread killed while writing is taken over at once. And
 // where newsread keeps its files: NEWSREAD_HOME that is a file, the modes of the folders and the log.
 import {type ChildProcess, execFileSync, spawn} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {StateFile} from '../../source/store/state-file.js';
-import {KEYS, PtySession} from '../helpers/pty.js';
-import {makeTempHome, removeTempHomes, repoRoot, runCli} from '../helpers/run-cli.js';
+import {PtySession} from '../helpers/pty.js';
+import {crashOnSigusr2, makeTempHome, removeTempHomes, repoRoot, runCli} from '../helpers/run-cli.js';
 import {temporaryFolder} from '../helpers/temporary-folder.js';
 
 let bundleDir: string;
@@ -180,7 +180,7 @@ describe('where newsread keeps its files', () => {
 		writeFileSync(file, 'not a folder');
 		const result = runCli(addComment, {home: file});
 		expect(result.status).toBe(1);
-		expect(result.stderr).toBe(`newsread: cannot keep files in ${file}: it is a file, not a folder.\n`);
+		expect(result.stderr).toBe(`newsread: the comment was not saved: cannot keep files in ${file}: it is a file, not a folder.\n`);
 
 		const session = new PtySession([], {home: file, columns: 100, rows: 24});
 		sessions.push(session);
@@ -201,15 +201,14 @@ describe('where newsread keeps its files', () => {
 
 	it('creates newsread.log 0600, like the state and the comments', async () => {
 		const home = makeTempHome();
-		// The comment log cannot be read (it is a folder): opening the comments stops the reader, which logs why.
-		mkdirSync(path.join(home, 'comments.jsonl'));
-		const session = new PtySession([], {home, columns: 80, rows: 24});
+		// An uncaught error (injected on SIGUSR2) stops the reader, which logs why.
+		const session = new PtySession([], {home, columns: 80, rows: 24, env: crashOnSigusr2});
 		sessions.push(session);
 		await session.waitForSettled(screen => screen.includes('Science') && screen.includes('World'), 'the sections');
-		await session.press(KEYS.enter);
+		session.kill('SIGUSR2');
 		expect(await session.waitForExit()).toBe(1);
 		const log = path.join(home, 'newsread.log');
-		expect(readFileSync(log, 'utf8')).toMatch(/EISDIR/);
+		expect(readFileSync(log, 'utf8')).toMatch(/injected failure/);
 		expect(statSync(log).mode & 0o777).toBe(0o600);
 	});
 });

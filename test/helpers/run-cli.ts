@@ -3,10 +3,16 @@ import {spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const newsreadBin = path.join(repoRoot, 'dist/newsread.js');
+
+/**
+ * Environment that makes a child newsread throw an uncaught error when sent SIGUSR2
+ * (test/helpers/throw-on-sigusr2.mjs): the stand-in for an unexpected bug in tests of the crash path.
+ */
+export const crashOnSigusr2 = {NODE_OPTIONS: `--import ${pathToFileURL(path.join(repoRoot, 'test/helpers/throw-on-sigusr2.mjs')).href}`};
 
 export type CliResult = {status: number | null; stdout: string; stderr: string};
 
