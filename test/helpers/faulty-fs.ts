@@ -83,3 +83,28 @@ export function faultyFs(fs: typeof Fs): typeof Fs {
 	}) as typeof fs.readFileSync;
 	return {...fs, writeSync, fsyncSync, openSync, readSync, readFileSync};
 }
+
+/** The disk failures a write is tested against: each arms its fault for the file about to be written. */
+export const diskFaults: Array<{name: string; code: FaultCode; arm: (file: string) => void}> = [
+	{
+		name: 'a full disk after the first 40 bytes of the record (ENOSPC)',
+		code: 'ENOSPC',
+		arm() {
+			faults.write = {allow: 40, code: 'ENOSPC'};
+		},
+	},
+	{
+		name: 'an I/O error when the record is fsynced (EIO)',
+		code: 'EIO',
+		arm() {
+			faults.fsync = 'EIO';
+		},
+	},
+	{
+		name: 'a log that may not be opened for writing (EACCES)',
+		code: 'EACCES',
+		arm(file) {
+			faults.open = {path: file, code: 'EACCES'};
+		},
+	},
+];

@@ -6,7 +6,7 @@ import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {type CommentLog, openCommentLog} from '../../source/store/comments.js';
-import {type FaultCode, faults} from '../helpers/faulty-fs.js';
+import {diskFaults, faults} from '../helpers/faulty-fs.js';
 import {bodyOf, FIXED_NOW, headerOf, type Reader, renderReader} from '../helpers/render.js';
 import {temporaryFolder} from '../helpers/temporary-folder.js';
 
@@ -40,30 +40,6 @@ async function fillForm(reader: Reader, text: string): Promise<void> {
 	await reader.press('tab');
 	await reader.type(ann.email);
 }
-
-const diskFaults: Array<{name: string; code: FaultCode; arm: (file: string) => void}> = [
-	{
-		name: 'a full disk part-way through the record (ENOSPC)',
-		code: 'ENOSPC',
-		arm() {
-			faults.write = {allow: 30, code: 'ENOSPC'};
-		},
-	},
-	{
-		name: 'an I/O error at fsync (EIO)',
-		code: 'EIO',
-		arm() {
-			faults.fsync = 'EIO';
-		},
-	},
-	{
-		name: 'a log that may not be written (EACCES)',
-		code: 'EACCES',
-		arm(file) {
-			faults.open = {path: file, code: 'EACCES'};
-		},
-	},
-];
 
 describe.each(diskFaults)('posting a comment on $name', ({code, arm}) => {
 	it('says "Not saved" and why, keeps the text in the form, leaves the log as it was, and saves on the next try', async () => {

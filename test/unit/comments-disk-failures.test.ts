@@ -8,7 +8,7 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import {commentsCommand} from '../../source/commands/comments.js';
 import {CommentSaveError, openCommentLog} from '../../source/store/comments.js';
 import {commandContext} from '../helpers/command-context.js';
-import {type FaultCode, faults} from '../helpers/faulty-fs.js';
+import {diskFaults, faults} from '../helpers/faulty-fs.js';
 import {temporaryFolder} from '../helpers/temporary-folder.js';
 
 vi.mock('node:fs', async importOriginal => (await import('../helpers/faulty-fs.js')).faultyFs(await importOriginal()));
@@ -29,31 +29,6 @@ function logWithOneComment() {
 	return {file, log};
 }
 
-type Fault = {name: string; code: FaultCode; arm: (file: string) => void};
-
-const diskFaults: Fault[] = [
-	{
-		name: 'a full disk after the first 40 bytes of the record (ENOSPC)',
-		code: 'ENOSPC',
-		arm() {
-			faults.write = {allow: 40, code: 'ENOSPC'};
-		},
-	},
-	{
-		name: 'an I/O error when the record is fsynced (EIO)',
-		code: 'EIO',
-		arm() {
-			faults.fsync = 'EIO';
-		},
-	},
-	{
-		name: 'a log that may not be opened for writing (EACCES)',
-		code: 'EACCES',
-		arm(file) {
-			faults.open = {path: file, code: 'EACCES'};
-		},
-	},
-];
 
 describe.each(diskFaults)('$name', ({code, arm}) => {
 	it('add fails with the file and the reason, and the log is byte for byte as before and still loads', () => {
