@@ -93,5 +93,7 @@ for (const input of inputs) {
 	const [, seconds, kilobytes] = /TIME ([\d.]+) (\d+)/.exec(result.stderr) ?? [];
 	const killed = /Command terminated by signal 9/.test(result.stderr) || result.status === 137;
 	const exit = killed ? `killed at ${timeoutSeconds} s` : String(result.status);
-	console.log(`| ${input.name} | ${exit} | ${Number(seconds).toFixed(2)} s | ${Math.round(Number(kilobytes) / 1024)} MB |`);
+	// A killed run's memory is not reported by time (it never waited for it).
+	const memory = killed ? '—' : `${Math.round(Number(kilobytes) / 1024)} MB`;
+	console.log(`| ${input.name} | ${exit} | ${Number(seconds).toFixed(2)} s | ${memory} |`);
 }
