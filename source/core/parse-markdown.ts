@@ -3,7 +3,7 @@
 import {decodeHTML} from 'entities';
 import {getDefaults, Lexer, type Token, Tokenizer, type Tokens} from 'marked';
 import {isMap, isScalar, parseDocument} from 'yaml';
-import type {Article, ArticleMeta, Block, Inline, InlineStyle} from './article.js';
+import type {Article, ArticleMeta, ArticleText, Block, Inline, InlineStyle} from './article.js';
 import {sanitizeLine, sanitizeText} from './sanitize.js';
 
 /** A file that is not a valid article; the message says why in words a user can act on. */
@@ -42,6 +42,12 @@ export function parseArticleMeta(text: string, origin: ArticleOrigin, warnings: 
 export function parseArticle(text: string, origin: ArticleOrigin): Article {
 	const {frontmatter, body} = splitFrontmatter(text);
 	return {...metaFromFrontmatter(frontmatter, origin), blocks: parseMarkdownBlocks(body)};
+}
+
+/** Parses the frontmatter and keeps the body as Markdown text, to be parsed a chunk at a time. */
+export function parseArticleText(text: string, origin: ArticleOrigin): ArticleText {
+	const {frontmatter, body} = splitFrontmatter(text);
+	return {...metaFromFrontmatter(frontmatter, origin), body};
 }
 
 function metaFromFrontmatter(frontmatter: string, origin: ArticleOrigin, warnings: string[] = []): ArticleMeta {
@@ -258,10 +264,148 @@ export const PLAIN_TEXT_NOTICE = 'This article is shown as plain text: its Markd
  * plain text paragraphs under a notice, rather than not at all.
  */
 export function parseMarkdownBlocks(markdown: string): Block[] {
+	return lexBlocks(markdown, undefined);
+}
+
+/**
+ * Bodies longer than this are lexed a chunk at a time (parseMarkdownChunks), so the reader can show
+ * the first page while the rest is still being read. Shorter ones are lexed whole, as one chunk.
+ */
+export const CHUNKED_BODY_CHARS = 256 * 1024;
+
+/** About how long each chunk of a long body is (it ends at the next block boundary past this). */
+export const CHUNK_CHARS = 32 * 1024;
+
+type Fence = {marker: string; line: string};
+
+const fenceOpen = /^ {0,3}(`{3,}|~{3,})/;
+const fenceClose = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+
+/**
+ * A long body cut into pieces of about CHUNK_CHARS that marked lexes to the same blocks as the whole:
+ * each cut is at a blank line followed by a line that starts at the margin (so no list item, quote,
+ * table or paragraph goes on past it), never inside a fenced code block. A code block longer than a
+ * chunk is cut between its lines, each piece fenced again. A body up to CHUNKED_BODY_CHARS is one
+ * chunk. Lazy: the first chunk is ready without scanning the rest.
+ */
+export function * markdownChunks(markdown: string): Generator<string> {
+	if (markdown.length <= CHUNKED_BODY_CHARS) {
+		yield markdown;
+		return;
+	}
+
+	let start = 0;
+	let prefix = '';
+	let fence: Fence | undefined;
+	let previousBlank = false;
+	let lineStart = 0;
+	while (lineStart < markdown.length) {
+		let lineEnd = markdown.indexOf('\n', lineStart);
+		if (lineEnd === -1) {
+			lineEnd = markdown.length;
+		}
+
+		const first = markdown.charCodeAt(lineStart);
+		if (lineStart - start >= CHUNK_CHARS) {
+			if (fence !== undefined) {
+				yield `${prefix}${markdown.slice(start, lineStart)}${fence.marker}\n`;
+				prefix = `${fence.line}\n`;
+				start = lineStart;
+			} else if (previousBlank && first !== 32 && first !== 9 && first !== 10 && first !== 13) {
+				yield `${prefix}${markdown.slice(start, lineStart)}`;
+				prefix = '';
+				start = lineStart;
+			}
+		}
+
+		// Only lines starting with a space, ` or ~ can open or close a fence: the rest are not tested.
+		if (first === 32 || first === 96 || first === 126) {
+			const line = markdown.slice(lineStart, lineEnd);
+			if (fence === undefined) {
+				const marker = fenceOpen.exec(line)?.[1];
+				if (marker !== undefined && !(marker.startsWith('`') && line.slice(line.indexOf(marker) + marker.length).includes('`'))) {
+					fence = {marker, line};
+				}
+			} else {
+				const marker = fenceClose.exec(line)?.[1];
+				if (marker !== undefined && marker[0] === fence.marker[0] && marker.length >= fence.marker.length) {
+					fence = undefined;
+				}
+			}
+		}
+
+		previousBlank = isBlankLine(markdown, lineStart, lineEnd);
+		lineStart = lineEnd + 1;
+	}
+
+	if (start < markdown.length || prefix !== '') {
+		yield `${prefix}${markdown.slice(start)}`;
+	}
+}
+
+function isBlankLine(text: string, start: number, end: number): boolean {
+	for (let index = start; index < end; index++) {
+		const code = text.charCodeAt(index);
+		if (code !== 32 && code !== 9 && code !== 13) {
+			return false;
+		}
+	}
+
+	return true;
+}
+
+/**
+ * The body's blocks a chunk at a time (see markdownChunks): what the reader lays out while keys are
+ * still handled between chunks, and `newsread read` prints as it goes. Reference-style links work
+ * across chunks: their definitions are collected from the whole body first.
+ */
+export function * parseMarkdownChunks(markdown: string): Generator<Block[]> {
+	if (markdown.length <= CHUNKED_BODY_CHARS) {
+		yield parseMarkdownBlocks(markdown);
+		return;
+	}
+
+	const links = linkDefinitions(markdown);
+	for (const chunk of markdownChunks(markdown)) {
+		yield lexBlocks(chunk, links);
+	}
+}
+
+type Links = Lexer['tokens']['links'];
+
+const definitionLine = /^ {0,3}\[[^\n]+\]:[^\n]*(?:\n[^\n]*)?/gm;
+
+/** The link reference definitions of the whole body (`[name]: https://…`), as marked collects them. */
+function linkDefinitions(markdown: string): Links | undefined {
+	if (!markdown.includes(']:')) {
+		return undefined;
+	}
+
+	const lines = markdown.match(definitionLine);
+	if (lines === null) {
+		return undefined;
+	}
+
+	const lexer = new Lexer({...getDefaults(), tokenizer: new DepthLimitedTokenizer()});
+	try {
+		lexer.lex(lines.join('\n\n'));
+	} catch {
+		return undefined;
+	}
+
+	return {...lexer.tokens.links};
+}
+
+function lexBlocks(markdown: string, links: Links | undefined): Block[] {
 	const blocks: Block[] = [];
 	let tokens: Token[];
 	try {
-		tokens = new Lexer({...getDefaults(), tokenizer: new DepthLimitedTokenizer()}).lex(markdown.replace(deepIndent, maxIndent));
+		const lexer = new Lexer({...getDefaults(), tokenizer: new DepthLimitedTokenizer()});
+		if (links !== undefined) {
+			Object.assign(lexer.tokens.links, links);
+		}
+
+		tokens = lexer.lex(markdown.replace(deepIndent, maxIndent));
 	} catch (error) {
 		if (!(error instanceof RangeError)) {
 			throw error;
