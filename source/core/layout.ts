@@ -133,6 +133,38 @@ function graphemeWidth(grapheme: string): number {
 	return width;
 }
 
+type SegmentedWord = {graphemes: string[]; widths: number[]};
+
+const segmentedWords = new Map<string, SegmentedWord>();
+
+/**
+ * A word (text between spaces) cut into graphemes with their widths. Short words are remembered:
+ * words repeat, and the grapheme segmenter is the slowest step of laying out emoji or other text
+ * that is neither narrow nor CJK.
+ */
+function segmentWord(word: string): SegmentedWord {
+	let segmented = segmentedWords.get(word);
+	if (segmented === undefined) {
+		const graphemes: string[] = [];
+		const widths: number[] = [];
+		for (const {segment: grapheme} of segmenter.segment(word)) {
+			graphemes.push(grapheme);
+			widths.push(graphemeWidth(grapheme));
+		}
+
+		segmented = {graphemes, widths};
+		if (word.length <= 64) {
+			if (segmentedWords.size > 10_000) {
+				segmentedWords.clear();
+			}
+
+			segmentedWords.set(word, segmented);
+		}
+	}
+
+	return segmented;
+}
+
 /** Display width of a string in terminal columns (narrow text is measured by its length). */
 export function displayWidth(text: string): number {
 	return NARROW.test(text) ? text.length : stringWidth(text);
@@ -218,11 +250,12 @@ class Wrapper {
 				continue;
 			}
 
-			for (const {segment: grapheme} of segmenter.segment(part)) {
+			const {graphemes, widths} = segmentWord(part);
+			for (const [index, grapheme] of graphemes.entries()) {
 				if (INVISIBLE_BREAK.has(grapheme)) {
 					this.breakNext = true;
 				} else {
-					this.grapheme(grapheme, graphemeWidth(grapheme), style);
+					this.grapheme(grapheme, widths[index]!, style);
 				}
 			}
 		}

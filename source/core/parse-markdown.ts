@@ -264,7 +264,7 @@ export const PLAIN_TEXT_NOTICE = 'This article is shown as plain text: its Markd
  * plain text paragraphs under a notice, rather than not at all.
  */
 export function parseMarkdownBlocks(markdown: string): Block[] {
-	return lexBlocks(markdown, undefined);
+	return lexBlocks(markdown, undefined, false);
 }
 
 /**
@@ -278,26 +278,40 @@ export const CHUNK_CHARS = 32 * 1024;
 
 type Fence = {marker: string; line: string};
 
+/** A piece of a long body; `continuesTable` when it starts with a table's header repeated (not shown again). */
+export type MarkdownChunk = {text: string; continuesTable: boolean};
+
 const fenceOpen = /^ {0,3}(`{3,}|~{3,})/;
 const fenceClose = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const tableDelimiter = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/** How many cells a table row has, as marked counts them (pipes at either end do not count). */
+function cellCount(row: string): number {
+	const trimmed = row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+	return trimmed.split(/(?<!\\)\|/).length;
+}
 
 /**
  * A long body cut into pieces of about CHUNK_CHARS that marked lexes to the same blocks as the whole:
- * each cut is at a blank line followed by a line that starts at the margin (so no list item, quote,
- * table or paragraph goes on past it), never inside a fenced code block. A code block longer than a
- * chunk is cut between its lines, each piece fenced again. A body up to CHUNKED_BODY_CHARS is one
- * chunk. Lazy: the first chunk is ready without scanning the rest.
+ * each cut is at a blank line followed by a line that starts at the margin (so no list item, quote or
+ * paragraph goes on past it), never inside a fenced code block. A code block longer than a chunk is
+ * cut between its lines, each piece fenced again; a table between its rows, each piece under the
+ * table's header again (marked `continuesTable`, so it is not shown twice). A body up to
+ * CHUNKED_BODY_CHARS is one chunk. Lazy: the first chunk is ready without scanning the rest.
  */
-export function * markdownChunks(markdown: string): Generator<string> {
+export function * markdownChunks(markdown: string): Generator<MarkdownChunk> {
 	if (markdown.length <= CHUNKED_BODY_CHARS) {
-		yield markdown;
+		yield {text: markdown, continuesTable: false};
 		return;
 	}
 
 	let start = 0;
 	let prefix = '';
+	let continuesTable = false;
 	let fence: Fence | undefined;
+	let table: string | undefined;
 	let previousBlank = false;
+	let previousLine = '';
 	let lineStart = 0;
 	while (lineStart < markdown.length) {
 		let lineEnd = markdown.indexOf('\n', lineStart);
@@ -306,14 +320,26 @@ export function * markdownChunks(markdown: string): Generator<string> {
 		}
 
 		const first = markdown.charCodeAt(lineStart);
+		const blank = isBlankLine(markdown, lineStart, lineEnd);
+		if (blank) {
+			table = undefined;
+		}
+
 		if (lineStart - start >= CHUNK_CHARS) {
 			if (fence !== undefined) {
-				yield `${prefix}${markdown.slice(start, lineStart)}${fence.marker}\n`;
+				yield {text: `${prefix}${markdown.slice(start, lineStart)}${fence.marker}\n`, continuesTable};
 				prefix = `${fence.line}\n`;
+				continuesTable = false;
+				start = lineStart;
+			} else if (table !== undefined) {
+				yield {text: `${prefix}${markdown.slice(start, lineStart)}`, continuesTable};
+				prefix = table;
+				continuesTable = true;
 				start = lineStart;
 			} else if (previousBlank && first !== 32 && first !== 9 && first !== 10 && first !== 13) {
-				yield `${prefix}${markdown.slice(start, lineStart)}`;
+				yield {text: `${prefix}${markdown.slice(start, lineStart)}`, continuesTable};
 				prefix = '';
+				continuesTable = false;
 				start = lineStart;
 			}
 		}
@@ -325,6 +351,7 @@ export function * markdownChunks(markdown: string): Generator<string> {
 				const marker = fenceOpen.exec(line)?.[1];
 				if (marker !== undefined && !(marker.startsWith('`') && line.slice(line.indexOf(marker) + marker.length).includes('`'))) {
 					fence = {marker, line};
+					table = undefined;
 				}
 			} else {
 				const marker = fenceClose.exec(line)?.[1];
@@ -334,12 +361,21 @@ export function * markdownChunks(markdown: string): Generator<string> {
 			}
 		}
 
-		previousBlank = isBlankLine(markdown, lineStart, lineEnd);
+		// A table starts at a delimiter row under a header row with as many cells.
+		if (fence === undefined && table === undefined && !previousBlank && lineEnd - lineStart < 4096 && markdown.charCodeAt(lineStart) !== 10) {
+			const line = markdown.slice(lineStart, lineEnd);
+			if (line.includes('-') && previousLine.includes('|') && tableDelimiter.test(line) && cellCount(line) === cellCount(previousLine)) {
+				table = `${previousLine}\n${line}\n`;
+			}
+		}
+
+		previousBlank = blank;
+		previousLine = lineEnd - lineStart < 4096 ? markdown.slice(lineStart, lineEnd) : '';
 		lineStart = lineEnd + 1;
 	}
 
 	if (start < markdown.length || prefix !== '') {
-		yield `${prefix}${markdown.slice(start)}`;
+		yield {text: `${prefix}${markdown.slice(start)}`, continuesTable};
 	}
 }
 
@@ -366,8 +402,8 @@ export function * parseMarkdownChunks(markdown: string): Generator<Block[]> {
 	}
 
 	const links = linkDefinitions(markdown);
-	for (const chunk of markdownChunks(markdown)) {
-		yield lexBlocks(chunk, links);
+	for (const {text, continuesTable} of markdownChunks(markdown)) {
+		yield lexBlocks(text, links, continuesTable);
 	}
 }
 
@@ -396,7 +432,7 @@ function linkDefinitions(markdown: string): Links | undefined {
 	return {...lexer.tokens.links};
 }
 
-function lexBlocks(markdown: string, links: Links | undefined): Block[] {
+function lexBlocks(markdown: string, links: Links | undefined, continuesTable: boolean): Block[] {
 	const blocks: Block[] = [];
 	let tokens: Token[];
 	try {
@@ -406,6 +442,11 @@ function lexBlocks(markdown: string, links: Links | undefined): Block[] {
 		}
 
 		tokens = lexer.lex(markdown.replace(deepIndent, maxIndent));
+		const table = continuesTable ? tokens.find(token => token.type !== 'space') : undefined;
+		if (table?.type === 'table') {
+			// The header repeated over this piece of a long table was shown with the first piece.
+			(table as Tokens.Table).header = [];
+		}
 	} catch (error) {
 		if (!(error instanceof RangeError)) {
 			throw error;
