@@ -28,6 +28,8 @@ export type ArticlePager = {
 // anew), and kept for the article text object the library caches.
 const progressiveArticles = new WeakMap<ArticleText, ProgressiveArticle>();
 
+const firstPages = new WeakSet<ProgressiveLayout>();
+
 function progressiveArticle(article: ArticleText): ProgressiveArticle {
 	let progressive = progressiveArticles.get(article);
 	if (progressive === undefined) {
@@ -49,8 +51,13 @@ export function usePagerModel(article: ArticleText, linesWanted = 0): ArticlePag
 	const commentCount = comments.count(article.id);
 	const progressive = progressiveArticle(article);
 	const layout = progressive.layoutAt(body.columns);
-	// The first page before the first frame: a short body is laid out whole here, as it always was.
-	layout.advance(SLICE_MS, () => performance.now(), () => layout.lines.length > linesWanted);
+	// The first page before the first frame (a short body is laid out whole here, as it always was);
+	// only once per layout, so later frames never do layout work and keys keep their turn.
+	if (!firstPages.has(layout)) {
+		firstPages.add(layout);
+		layout.advance(SLICE_MS, () => performance.now(), () => layout.lines.length > linesWanted);
+	}
+
 	useLayoutSlices(layout);
 	return {
 		model: progressivePagerModel(layout, related, commentsEntry(commentCount)),

@@ -42,21 +42,23 @@ export function ArticleScreen({article, source, position, find, relatedCursor, i
 	// The lines the first frame needs: the first page, or the page where the reader left off.
 	const wanted = (position?.width === body.columns ? position.line : (resume?.width === body.columns ? resume.line ?? 0 : 0)) + body.rows;
 	const {model, related, commentCount, layoutAt} = usePagerModel(article, wanted);
-	const top = topLineFor(layoutAt, model, body.columns, body.rows, position, resume);
+	// G before the layout is done shows the end laid out so far and follows it as it grows.
+	const followEnd = useRef(false);
+	const following = followEnd.current && model.complete === false;
+	const top = following ? Math.max(0, model.lines.length - body.rows) : topLineFor(layoutAt, model, body.columns, body.rows, position, resume);
 	// While a long body is still being laid out, a find searches what is laid out, and again once it all is.
 	const matches = useMemo(() => (find ? findInLayout(model.layout, find) : []), [model.layout, find, model.complete]); // eslint-disable-line react-hooks/exhaustive-deps
 	const view: ArticleView = {id: article.id, source, find, model, width: body.columns, height: body.rows, top, matches, related, relatedCursor};
 	useReadingMarks({reading, id: article.id, model, top, height: body.rows, width: body.columns});
-	const followEnd = useRef(false);
 	useArticleInput({article, view, reading, isActive, followEnd});
-	// G before the layout is done goes to the end laid out so far and keeps going as it grows.
-	const {length} = model.lines;
+	// Once it is all laid out, the end followed is the article's end: one move there.
+	const complete = model.complete !== false;
 	useEffect(() => {
-		if (followEnd.current) {
-			followEnd.current = model.complete === false;
-			dispatch({type: 'scroll-to', line: Math.max(0, length - body.rows), view: pagerView(view)});
+		if (complete && followEnd.current) {
+			followEnd.current = false;
+			dispatch({type: 'pager-move', move: 'bottom', view: pagerView(view)});
 		}
-	}, [length, model.complete]); // eslint-disable-line react-hooks/exhaustive-deps
+	}, [complete]); // eslint-disable-line react-hooks/exhaustive-deps
 
 	const ranges = matchesByLine(matches);
 	const selectedLine = highlightedRelatedLine(view);

@@ -8,7 +8,7 @@ import {useKeymap} from '../../hooks/use-keymap.js';
 import {type Action, type Flags, type Scope, screenScopes} from '../../keymap.js';
 import {articlesOf} from '../../list-sources.js';
 import {isPagerMove} from '../../navigation.js';
-import {articleNavigation, type ArticleView, neighbourOf} from './article-state.js';
+import {articleNavigation, type ArticleView, neighbourOf, pagerView} from './article-state.js';
 
 /** The key scopes of the article screen. */
 export const articleScopes: readonly Scope[] = screenScopes.article;
@@ -38,6 +38,11 @@ export function useArticleInput({isActive, followEnd, ...input}: ArticleInput): 
 	const {find} = input.view;
 	useKeymap(articleScopes, action => {
 		if (followEnd !== undefined && isPagerMove(action)) {
+			if (followEnd.current) {
+				// Moving on from the end followed so far: from where it is drawn, not from where G first went.
+				context.services.dispatch({type: 'scroll-to', line: input.view.top, view: pagerView(input.view)});
+			}
+
 			followEnd.current = action === 'bottom' && input.view.model.complete === false;
 		}
 
