@@ -1,9 +1,9 @@
 // `newsread read <id> [--width N]`: prints the laid-out article, subheadings highlighted on a terminal.
 import {Chalk, type ChalkInstance} from 'chalk';
-import type {ArticleMeta, ArticleText} from '../core/article.js';
+import type {ArticleMeta, ArticleText, Block} from '../core/article.js';
 import {formatDate} from '../core/dates.js';
 import {displayWidth, layoutChunks, type Line, MAX_TEXT_WIDTH, MIN_WIDTH, wrapPlain} from '../core/layout.js';
-import {parseMarkdownChunks} from '../core/parse-markdown.js';
+import {type ParsedChunk, parseMarkdownChunks} from '../core/parse-markdown.js';
 import type {Library} from '../core/library.js';
 import {visibleControls} from '../core/sanitize.js';
 import {type TextStyle, theme} from '../theme.js';
@@ -59,11 +59,17 @@ function * renderArticle(article: ArticleText, related: readonly ArticleMeta[], 
 	const textWidth = Math.min(Math.max(MIN_WIDTH, width), MAX_TEXT_WIDTH);
 	const wrap = (text: string, style: TextStyle) => wrapPlain(text, textWidth).map(line => styled(chalk, style, line));
 	yield [...wrap(article.title, theme.title), ...(byline ? wrap(byline, theme.dim) : ['']), ''];
-	for (const lines of layoutChunks(parseMarkdownChunks(article.body), width)) {
+	for (const lines of layoutChunks(blocksOf(parseMarkdownChunks(article.body)), width)) {
 		yield lines.map(line => renderLine(line, chalk));
 	}
 
 	yield related.length > 0 ? ['', styled(chalk, theme.subheading, 'Related articles'), ...related.flatMap(other => relatedLines(other, textWidth - 2).map(line => `  ${line}`))] : [];
+}
+
+function * blocksOf(chunks: Iterable<ParsedChunk>): Generator<Block[]> {
+	for (const chunk of chunks) {
+		yield chunk.blocks;
+	}
 }
 
 /** `id  title` wrapped: the id and the title's first word stay together when they fit, two spaces apart. */

@@ -278,8 +278,11 @@ export const CHUNK_CHARS = 32 * 1024;
 
 type Fence = {marker: string; line: string};
 
-/** A piece of a long body; `continuesTable` when it starts with a table's header repeated (not shown again). */
-export type MarkdownChunk = {text: string; continuesTable: boolean};
+/**
+ * A piece of a long body; `continuesTable` when it starts with a table's header repeated (not shown
+ * again); `last` on the last piece.
+ */
+export type MarkdownChunk = {text: string; continuesTable: boolean; last: boolean};
 
 const fenceOpen = /^ {0,3}(`{3,}|~{3,})/;
 const fenceClose = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
@@ -301,7 +304,7 @@ function cellCount(row: string): number {
  */
 export function * markdownChunks(markdown: string): Generator<MarkdownChunk> {
 	if (markdown.length <= CHUNKED_BODY_CHARS) {
-		yield {text: markdown, continuesTable: false};
+		yield {text: markdown, continuesTable: false, last: true};
 		return;
 	}
 
@@ -327,17 +330,17 @@ export function * markdownChunks(markdown: string): Generator<MarkdownChunk> {
 
 		if (lineStart - start >= CHUNK_CHARS) {
 			if (fence !== undefined) {
-				yield {text: `${prefix}${markdown.slice(start, lineStart)}${fence.marker}\n`, continuesTable};
+				yield {text: `${prefix}${markdown.slice(start, lineStart)}${fence.marker}\n`, continuesTable, last: false};
 				prefix = `${fence.line}\n`;
 				continuesTable = false;
 				start = lineStart;
 			} else if (table !== undefined) {
-				yield {text: `${prefix}${markdown.slice(start, lineStart)}`, continuesTable};
+				yield {text: `${prefix}${markdown.slice(start, lineStart)}`, continuesTable, last: false};
 				prefix = table;
 				continuesTable = true;
 				start = lineStart;
 			} else if (previousBlank && first !== 32 && first !== 9 && first !== 10 && first !== 13) {
-				yield {text: `${prefix}${markdown.slice(start, lineStart)}`, continuesTable};
+				yield {text: `${prefix}${markdown.slice(start, lineStart)}`, continuesTable, last: false};
 				prefix = '';
 				continuesTable = false;
 				start = lineStart;
@@ -374,9 +377,8 @@ export function * markdownChunks(markdown: string): Generator<MarkdownChunk> {
 		lineStart = lineEnd + 1;
 	}
 
-	if (start < markdown.length || prefix !== '') {
-		yield {text: `${prefix}${markdown.slice(start)}`, continuesTable};
-	}
+	// Never empty: a cut is only made before a line that is still to come.
+	yield {text: `${prefix}${markdown.slice(start)}`, continuesTable, last: true};
 }
 
 function isBlankLine(text: string, start: number, end: number): boolean {
@@ -395,17 +397,20 @@ function isBlankLine(text: string, start: number, end: number): boolean {
  * still handled between chunks, and `newsread read` prints as it goes. Reference-style links work
  * across chunks: their definitions are collected from the whole body first.
  */
-export function * parseMarkdownChunks(markdown: string): Generator<Block[]> {
+export function * parseMarkdownChunks(markdown: string): Generator<ParsedChunk> {
 	if (markdown.length <= CHUNKED_BODY_CHARS) {
-		yield parseMarkdownBlocks(markdown);
+		yield {blocks: parseMarkdownBlocks(markdown), last: true};
 		return;
 	}
 
 	const links = linkDefinitions(markdown);
-	for (const {text, continuesTable} of markdownChunks(markdown)) {
-		yield lexBlocks(text, links, continuesTable);
+	for (const {text, continuesTable, last} of markdownChunks(markdown)) {
+		yield {blocks: lexBlocks(text, links, continuesTable), last};
 	}
 }
+
+/** The blocks of one chunk of a body, and whether it is the last. */
+export type ParsedChunk = {blocks: Block[]; last: boolean};
 
 type Links = Lexer['tokens']['links'];
 

@@ -2,7 +2,7 @@
 // and the rest follows between keys. Pure: no timers; the reader calls `step` in slices of its own.
 import type {Block} from './article.js';
 import {type Layout, LayoutBuilder, type Line, MIN_WIDTH} from './layout.js';
-import {parseMarkdownChunks} from './parse-markdown.js';
+import {type ParsedChunk, parseMarkdownChunks} from './parse-markdown.js';
 
 /** How many widths are laid out per body (a drag-resize must not keep every intermediate layout). */
 const MAX_WIDTHS = 4;
@@ -13,7 +13,7 @@ export class ProgressiveArticle {
 	readonly blocks: Block[] = [];
 	/** `blocks.length` after each parsed chunk. */
 	private readonly chunkEnds: number[] = [];
-	private readonly chunks: Generator<Block[]>;
+	private readonly chunks: Generator<ParsedChunk>;
 	private finished = false;
 	private readonly layouts = new Map<number, ProgressiveLayout>();
 
@@ -38,11 +38,12 @@ export class ProgressiveArticle {
 			if (next.done === true) {
 				this.finished = true;
 			} else {
-				for (const block of next.value) {
+				for (const block of next.value.blocks) {
 					this.blocks.push(block);
 				}
 
 				this.chunkEnds.push(this.blocks.length);
+				this.finished = next.value.last;
 			}
 		}
 

@@ -43,6 +43,13 @@ describe('a long body laid out a chunk at a time', () => {
 		expect(first === -1 ? undefined : {line: first, chunked: lines[first], whole: whole[first]}).toBeUndefined();
 	});
 
+	it('lays a short body out whole in one step, so the page count shows in the first frame', () => {
+		const layout = new ProgressiveArticle('## Title\n\nOne paragraph.\n').layoutAt(80);
+		layout.step();
+		expect(layout.done).toBe(true);
+		expect(layout.lines.map(line => lineText(line))).toEqual(['Title', '', 'One paragraph.']);
+	});
+
 	it('cuts the many-headings body into many chunks, and shows its first page after the first', () => {
 		const headings = shapes.find(shape => shape.name === 'headings')!;
 		expect([...markdownChunks(headings.body)].length).toBeGreaterThan(50);
