@@ -237,7 +237,13 @@ class DepthLimitedTokenizer extends Tokenizer {
 	 * longer than that is text.
 	 */
 	override lheading(source: string): Tokens.Heading | undefined {
-		const head = source.length > SETEXT_LOOKAHEAD ? source.slice(0, SETEXT_LOOKAHEAD) : source;
+		let head = source.length > SETEXT_LOOKAHEAD ? source.slice(0, SETEXT_LOOKAHEAD) : source;
+		// Nor past the paragraph's first blank line: many short paragraphs each scanned 4 KB ahead.
+		const blank = head.indexOf('\n\n');
+		if (blank !== -1) {
+			head = head.slice(0, blank + 1);
+		}
+
 		return setextUnderline.test(head) ? super.lheading(head) : undefined;
 	}
 
