@@ -11,7 +11,7 @@ import {type PagerModel, progressivePagerModel} from '../pager-model.js';
 import {plural} from '../text.js';
 
 /** The longest run of layout work between two chances for a key to be handled. */
-export const SLICE_MS = 30;
+export const SLICE_MS = 16;
 
 export type ArticlePager = {
 	/** The article's lines at the terminal's width, end matter included once the layout is done. */
