@@ -42,6 +42,11 @@ function grow(bytes: number, unit: (index: number) => string, separator = ''): s
 	return parts.join(separator);
 }
 
+/** The body of the `headings` shape alone: `## Heading N`, then `Text N.`, for N from 0 up. */
+export function headingsBody(bytes = SHAPE_BYTES): string {
+	return grow(bytes, index => `## Heading ${index}\n\nText ${index}.\n`, '\n');
+}
+
 /** The shapes, each about `bytes` long. */
 export function articleShapes(bytes = SHAPE_BYTES): ArticleShape[] {
 	const shapes: ArticleShape[] = [];
@@ -81,7 +86,7 @@ export function articleShapes(bytes = SHAPE_BYTES): ArticleShape[] {
 	const code = grow(bytes - 20, index => `const value${index} = compute(${index}); // ${words[index % words.length]}`, '\n');
 	add({name: 'code', description: 'one fenced code block', body: `\`\`\`js\n${code}\n\`\`\`\n`, visible: nonSpace(code)});
 
-	const headings = grow(bytes, index => `## Heading ${index}\n\nText ${index}.\n`, '\n');
+	const headings = headingsBody(bytes);
 	add({name: 'headings', description: 'many subheadings', body: headings, visible: nonSpace(headings.replaceAll('## ', ''))});
 
 	const url = `https://example.com/${'path/'.repeat(20_000)}end`;

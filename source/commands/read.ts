@@ -1,8 +1,9 @@
 // `newsread read <id> [--width N]`: prints the laid-out article, subheadings highlighted on a terminal.
 import {Chalk, type ChalkInstance} from 'chalk';
-import type {Article, ArticleMeta} from '../core/article.js';
+import type {ArticleMeta, ArticleText, Block} from '../core/article.js';
 import {formatDate} from '../core/dates.js';
-import {displayWidth, layoutArticle, type Line, MIN_WIDTH, wrapPlain} from '../core/layout.js';
+import {displayWidth, layoutChunks, type Line, MAX_TEXT_WIDTH, MIN_WIDTH, wrapPlain} from '../core/layout.js';
+import {type ParsedChunk, parseMarkdownChunks} from '../core/parse-markdown.js';
 import type {Library} from '../core/library.js';
 import {visibleControls} from '../core/sanitize.js';
 import {type TextStyle, theme} from '../theme.js';
@@ -11,7 +12,10 @@ import {type Command, colourWanted, writeLines} from './context.js';
 
 const defaultWidth = 80;
 
-/** `newsread read <id> [--width N]`: the article laid out as text, coloured only on a terminal without NO_COLOR. */
+/**
+ * `newsread read <id> [--width N]`: the article laid out as text, coloured only on a terminal without
+ * NO_COLOR; a long body is printed a chunk at a time as it is laid out.
+ */
 export const readCommand: Command = context => {
 	const {args, flags, stdout, stderr} = context;
 	const [id, ...extra] = args;
@@ -32,10 +36,13 @@ export const readCommand: Command = context => {
 		return exitCode.failure;
 	}
 
-	const article = library.article(id);
+	const article = library.articleText(id);
 	const width = flags.width ?? (stdout.isTTY && stdout.columns ? stdout.columns : defaultWidth);
 	const chalk = new Chalk({level: colourWanted(stdout, context.env) ? 1 : 0});
-	writeLines(stdout, renderArticle(article, library.related(id), width, chalk));
+	for (const lines of renderArticle(article, library.related(id), width, chalk)) {
+		writeLines(stdout, lines);
+	}
+
 	return exitCode.ok;
 };
 
@@ -46,14 +53,23 @@ export function unknownIdMessage(library: Library, id: string): string {
 	return `newsread: no article "${visibleControls(id)}".${hint}\n`;
 }
 
-function renderArticle(article: Article, related: readonly ArticleMeta[], width: number, chalk: ChalkInstance): string[] {
+/** The article's lines, a chunk of the body at a time, so a long body's first lines are printed at once. */
+function * renderArticle(article: ArticleText, related: readonly ArticleMeta[], width: number, chalk: ChalkInstance): Generator<string[]> {
 	const byline = [article.section, formatDate(article.date), article.author].filter(Boolean).join(' · ');
-	const layout = layoutArticle(article, width);
-	const wrap = (text: string, style: TextStyle) => wrapPlain(text, layout.textWidth).map(line => styled(chalk, style, line));
-	const header = [...wrap(article.title, theme.title), ...(byline ? wrap(byline, theme.dim) : ['']), ''];
-	const body = layout.lines.map(line => renderLine(line, chalk));
-	const footer = related.length > 0 ? ['', styled(chalk, theme.subheading, 'Related articles'), ...related.flatMap(other => relatedLines(other, layout.textWidth - 2).map(line => `  ${line}`))] : [];
-	return [...header, ...body, ...footer];
+	const textWidth = Math.min(Math.max(MIN_WIDTH, width), MAX_TEXT_WIDTH);
+	const wrap = (text: string, style: TextStyle) => wrapPlain(text, textWidth).map(line => styled(chalk, style, line));
+	yield [...wrap(article.title, theme.title), ...(byline ? wrap(byline, theme.dim) : ['']), ''];
+	for (const lines of layoutChunks(blocksOf(parseMarkdownChunks(article.body)), width)) {
+		yield lines.map(line => renderLine(line, chalk));
+	}
+
+	yield related.length > 0 ? ['', styled(chalk, theme.subheading, 'Related articles'), ...related.flatMap(other => relatedLines(other, textWidth - 2).map(line => `  ${line}`))] : [];
+}
+
+function * blocksOf(chunks: Iterable<ParsedChunk>): Generator<Block[]> {
+	for (const chunk of chunks) {
+		yield chunk.blocks;
+	}
 }
 
 /** `id  title` wrapped: the id and the title's first word stay together when they fit, two spaces apart. */

@@ -40,6 +40,9 @@ export type ArticleMeta = {
 
 export type Article = ArticleMeta & {blocks: Block[]};
 
+/** An article whose body is still Markdown text: the reader parses and lays it out a chunk at a time. */
+export type ArticleText = ArticleMeta & {body: string};
+
 /** A file that could not be loaded (or loaded with a part ignored), and why. */
 export type ArticleProblem = {
 	/** The file's path, control characters written as visible escapes: safe to print. */

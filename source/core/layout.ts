@@ -133,6 +133,38 @@ function graphemeWidth(grapheme: string): number {
 	return width;
 }
 
+type SegmentedWord = {graphemes: string[]; widths: number[]};
+
+const segmentedWords = new Map<string, SegmentedWord>();
+
+/**
+ * A word (text between spaces) cut into graphemes with their widths. Short words are remembered:
+ * words repeat, and the grapheme segmenter is the slowest step of laying out emoji or other text
+ * that is neither narrow nor CJK.
+ */
+function segmentWord(word: string): SegmentedWord {
+	let segmented = segmentedWords.get(word);
+	if (segmented === undefined) {
+		const graphemes: string[] = [];
+		const widths: number[] = [];
+		for (const {segment: grapheme} of segmenter.segment(word)) {
+			graphemes.push(grapheme);
+			widths.push(graphemeWidth(grapheme));
+		}
+
+		segmented = {graphemes, widths};
+		if (word.length <= 64) {
+			if (segmentedWords.size > 10_000) {
+				segmentedWords.clear();
+			}
+
+			segmentedWords.set(word, segmented);
+		}
+	}
+
+	return segmented;
+}
+
 /** Display width of a string in terminal columns (narrow text is measured by its length). */
 export function displayWidth(text: string): number {
 	return NARROW.test(text) ? text.length : stringWidth(text);
@@ -218,11 +250,12 @@ class Wrapper {
 				continue;
 			}
 
-			for (const {segment: grapheme} of segmenter.segment(part)) {
+			const {graphemes, widths} = segmentWord(part);
+			for (const [index, grapheme] of graphemes.entries()) {
 				if (INVISIBLE_BREAK.has(grapheme)) {
 					this.breakNext = true;
 				} else {
-					this.grapheme(grapheme, graphemeWidth(grapheme), style);
+					this.grapheme(grapheme, widths[index]!, style);
 				}
 			}
 		}
@@ -714,6 +747,73 @@ function normaliseWidth(width: number): number {
 }
 
 /**
+ * Lays blocks out a chunk at a time, appending to one growing layout: the blocks of each `add` follow
+ * those added before (block indices continue), with the same spacing as if laid out at once.
+ */
+export class LayoutBuilder {
+	/** The layout so far; its `lines` grow with every `add`. */
+	readonly layout: Layout;
+	/** First line of every subheading laid out so far, in order. */
+	readonly subheadings: number[] = [];
+	/** How many blocks have been added. */
+	blockCount = 0;
+	private previous: Block['kind'] | undefined;
+
+	constructor(width: number) {
+		const terminalWidth = normaliseWidth(width);
+		this.layout = {lines: [], width: terminalWidth, textWidth: Math.min(terminalWidth, MAX_TEXT_WIDTH)};
+	}
+
+	/** Lays out the next blocks; returns how many lines they added. */
+	add(blocks: readonly Block[]): number {
+		const {lines, textWidth} = this.layout;
+		const before = lines.length;
+		for (const block of blocks) {
+			const index = this.blockCount++;
+			const blockLines = layoutBlock(block, index, textWidth);
+			if (blockLines.length === 0) {
+				continue;
+			}
+
+			if (this.previous !== undefined) {
+				const line = spacer(this.previous, block.kind, index);
+				if (line !== undefined) {
+					lines.push(line);
+				}
+			}
+
+			if (block.kind === 'subheading') {
+				this.subheadings.push(lines.length);
+			}
+
+			for (const line of blockLines) {
+				lines.push(line);
+			}
+
+			this.previous = block.kind;
+		}
+
+		return lines.length - before;
+	}
+}
+
+/**
+ * Lays out blocks that come a chunk at a time (core/parse-markdown's parseMarkdownChunks): after each
+ * chunk, yields the lines it added; the generator's value at the end is the whole layout. Pure: the
+ * caller decides when to take the next chunk (the reader between keys, `newsread read` as it prints).
+ */
+export function * layoutChunks(chunks: Iterable<readonly Block[]>, width: number): Generator<Line[], Layout> {
+	const builder = new LayoutBuilder(width);
+	for (const blocks of chunks) {
+		const added = builder.add(blocks);
+		const {lines} = builder.layout;
+		yield lines.slice(lines.length - added);
+	}
+
+	return builder.layout;
+}
+
+/**
  * The article body as display lines for a terminal `width` columns wide. Blocks are separated
  * by one blank line (consecutive list items by none; consecutive quotes by a bare quote bar).
  * Memoised per article object and width; articles are treated as immutable.
@@ -729,30 +829,9 @@ export function layoutArticle(article: Article, width: number): Layout {
 		return cached;
 	}
 
-	const textWidth = Math.min(terminalWidth, MAX_TEXT_WIDTH);
-	const lines: Line[] = [];
-	let previous: Block['kind'] | undefined;
-	for (const [index, block] of article.blocks.entries()) {
-		const blockLines = layoutBlock(block, index, textWidth);
-		if (blockLines.length === 0) {
-			continue;
-		}
-
-		if (previous !== undefined) {
-			const line = spacer(previous, block.kind, index);
-			if (line !== undefined) {
-				lines.push(line);
-			}
-		}
-
-		for (const line of blockLines) {
-			lines.push(line);
-		}
-
-		previous = block.kind;
-	}
-
-	const layout: Layout = {lines, width: terminalWidth, textWidth};
+	const builder = new LayoutBuilder(terminalWidth);
+	builder.add(article.blocks);
+	const {layout} = builder;
 	if (byWidth === undefined) {
 		byWidth = new Map();
 		layouts.set(article, byWidth);

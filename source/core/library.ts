@@ -4,8 +4,8 @@ import {closeSync, constants, type Dirent, fstatSync, openSync, readdirSync, rea
 import path from 'node:path';
 import {distance} from 'fastest-levenshtein';
 import {parseDocument} from 'yaml';
-import {type Article, type ArticleMeta, type ArticleProblem, articleIdFromPath} from './article.js';
-import {ArticleFormatError, parseArticle, parseArticleMeta, splitFrontmatter} from './parse-markdown.js';
+import {type Article, type ArticleMeta, type ArticleProblem, type ArticleText, articleIdFromPath} from './article.js';
+import {ArticleFormatError, parseArticle, parseArticleMeta, parseArticleText, splitFrontmatter} from './parse-markdown.js';
 import {sanitizeLine, sanitizeText, visibleControls} from './sanitize.js';
 
 /** Articles larger than this are skipped: no news article is, and reading one would stall the reader. */
@@ -32,6 +32,11 @@ export type Library = {
 	get(id: string): ArticleMeta | undefined;
 	/** Reads and parses the body of an article; throws ArticleFormatError when the file no longer loads. */
 	article(id: string): Article;
+	/**
+	 * Reads an article and parses its frontmatter, keeping the body as Markdown for the reader to parse
+	 * a chunk at a time; throws ArticleFormatError when the file no longer loads.
+	 */
+	articleText(id: string): ArticleText;
 	/**
 	 * The article's Markdown body (no frontmatter) for searching, or undefined when it cannot be read.
 	 * Kept until the file changes (size or modification time).
@@ -86,6 +91,7 @@ export function loadLibrary(folders: readonly LibraryFolder[]): Library {
 function createLibrary(articles: ArticleMeta[], problems: ArticleProblem[], warnings: ArticleProblem[], sectionOrder: string[]): Library {
 	const byId = new Map(articles.map(article => [article.id, article]));
 	const cache = new Map<string, Article>();
+	const texts = new Map<string, ArticleText>();
 	const bodies = new Map<string, {mtimeMs: number; size: number; body: string | undefined}>();
 	const wordsOf = memoize((article: ArticleMeta) => significantWords(`${article.title} ${article.summary}`));
 
@@ -106,15 +112,23 @@ function createLibrary(articles: ArticleMeta[], problems: ArticleProblem[], warn
 				throw new ArticleFormatError(`no article with id "${visibleControls(id)}"`);
 			}
 
-			let text: string;
-			try {
-				text = readArticleText(meta.file);
-			} catch (error) {
-				throw error instanceof ArticleFormatError ? error : new ArticleFormatError(`${visibleControls(meta.file)}: ${problemReason(error)}`);
+			const article = parseArticle(articleFileText(meta), {id, file: meta.file});
+			rememberRecent(cache, id, article);
+			return article;
+		},
+		articleText(id) {
+			const cached = texts.get(id);
+			if (cached) {
+				return cached;
 			}
 
-			const article = parseArticle(text, {id, file: meta.file});
-			rememberRecent(cache, id, article);
+			const meta = byId.get(id);
+			if (!meta) {
+				throw new ArticleFormatError(`no article with id "${visibleControls(id)}"`);
+			}
+
+			const article = parseArticleText(articleFileText(meta), {id, file: meta.file});
+			rememberRecent(texts, id, article);
 			return article;
 		},
 		body(id) {
@@ -189,6 +203,15 @@ export function decodeArticleBytes(bytes: Uint8Array): string {
 	}
 
 	return sanitizeText(text);
+}
+
+/** An indexed article's file as sanitized text; an ArticleFormatError when it can no longer be read. */
+function articleFileText(meta: ArticleMeta): string {
+	try {
+		return readArticleText(meta.file);
+	} catch (error) {
+		throw error instanceof ArticleFormatError ? error : new ArticleFormatError(`${visibleControls(meta.file)}: ${problemReason(error)}`);
+	}
 }
 
 /** The error for an article over the size limit. */
@@ -493,7 +516,7 @@ function memoize<K extends object, V>(compute: (key: K) => V): (key: K) => V {
 
 const recentArticleCount = 8;
 
-function rememberRecent(cache: Map<string, Article>, id: string, article: Article): void {
+function rememberRecent<T>(cache: Map<string, T>, id: string, article: T): void {
 	cache.set(id, article);
 	if (cache.size > recentArticleCount) {
 		const oldest = cache.keys().next().value;

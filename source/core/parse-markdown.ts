@@ -3,7 +3,7 @@
 import {decodeHTML} from 'entities';
 import {getDefaults, Lexer, type Token, Tokenizer, type Tokens} from 'marked';
 import {isMap, isScalar, parseDocument} from 'yaml';
-import type {Article, ArticleMeta, Block, Inline, InlineStyle} from './article.js';
+import type {Article, ArticleMeta, ArticleText, Block, Inline, InlineStyle} from './article.js';
 import {sanitizeLine, sanitizeText} from './sanitize.js';
 
 /** A file that is not a valid article; the message says why in words a user can act on. */
@@ -42,6 +42,12 @@ export function parseArticleMeta(text: string, origin: ArticleOrigin, warnings: 
 export function parseArticle(text: string, origin: ArticleOrigin): Article {
 	const {frontmatter, body} = splitFrontmatter(text);
 	return {...metaFromFrontmatter(frontmatter, origin), blocks: parseMarkdownBlocks(body)};
+}
+
+/** Parses the frontmatter and keeps the body as Markdown text, to be parsed a chunk at a time. */
+export function parseArticleText(text: string, origin: ArticleOrigin): ArticleText {
+	const {frontmatter, body} = splitFrontmatter(text);
+	return {...metaFromFrontmatter(frontmatter, origin), body};
 }
 
 function metaFromFrontmatter(frontmatter: string, origin: ArticleOrigin, warnings: string[] = []): ArticleMeta {
@@ -230,7 +236,13 @@ class DepthLimitedTokenizer extends Tokenizer {
 	 * longer than that is text.
 	 */
 	override lheading(source: string): Tokens.Heading | undefined {
-		const head = source.length > SETEXT_LOOKAHEAD ? source.slice(0, SETEXT_LOOKAHEAD) : source;
+		let head = source.length > SETEXT_LOOKAHEAD ? source.slice(0, SETEXT_LOOKAHEAD) : source;
+		// Nor past the paragraph's first blank line: many short paragraphs each scanned 4 KB ahead.
+		const blank = head.indexOf('\n\n');
+		if (blank !== -1) {
+			head = head.slice(0, blank + 1);
+		}
+
 		return setextUnderline.test(head) ? super.lheading(head) : undefined;
 	}
 
@@ -257,10 +269,194 @@ export const PLAIN_TEXT_NOTICE = 'This article is shown as plain text: its Markd
  * plain text paragraphs under a notice, rather than not at all.
  */
 export function parseMarkdownBlocks(markdown: string): Block[] {
+	return lexBlocks(markdown, undefined, false);
+}
+
+/**
+ * Bodies longer than this are lexed a chunk at a time (parseMarkdownChunks), so the reader can show
+ * the first page while the rest is still being read. Shorter ones are lexed whole, as one chunk.
+ */
+export const CHUNKED_BODY_CHARS = 256 * 1024;
+
+/** About how long each chunk of a long body is (it ends at the next block boundary past this). */
+export const CHUNK_CHARS = 32 * 1024;
+
+type Fence = {marker: string; line: string};
+
+/**
+ * A piece of a long body; `continuesTable` when it starts with a table's header repeated (not shown
+ * again); `last` on the last piece.
+ */
+export type MarkdownChunk = {text: string; continuesTable: boolean; last: boolean};
+
+const fenceOpen = /^ {0,3}(`{3,}|~{3,})/;
+const fenceClose = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const tableDelimiter = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/** How many cells a table row has, as marked counts them (pipes at either end do not count). */
+function cellCount(row: string): number {
+	const trimmed = row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+	return trimmed.split(/(?<!\\)\|/).length;
+}
+
+/**
+ * A long body cut into pieces of about CHUNK_CHARS that marked lexes to the same blocks as the whole:
+ * each cut is at a blank line followed by a line that starts at the margin (so no list item, quote or
+ * paragraph goes on past it), never inside a fenced code block. A code block longer than a chunk is
+ * cut between its lines, each piece fenced again; a table between its rows, each piece under the
+ * table's header again (marked `continuesTable`, so it is not shown twice). A body up to
+ * CHUNKED_BODY_CHARS is one chunk. Lazy: the first chunk is ready without scanning the rest.
+ */
+export function * markdownChunks(markdown: string): Generator<MarkdownChunk> {
+	if (markdown.length <= CHUNKED_BODY_CHARS) {
+		yield {text: markdown, continuesTable: false, last: true};
+		return;
+	}
+
+	let start = 0;
+	let prefix = '';
+	let continuesTable = false;
+	let fence: Fence | undefined;
+	let table: string | undefined;
+	let previousBlank = false;
+	let previousLine = '';
+	let lineStart = 0;
+	while (lineStart < markdown.length) {
+		let lineEnd = markdown.indexOf('\n', lineStart);
+		if (lineEnd === -1) {
+			lineEnd = markdown.length;
+		}
+
+		const first = markdown.charCodeAt(lineStart);
+		const blank = isBlankLine(markdown, lineStart, lineEnd);
+		if (blank) {
+			table = undefined;
+		}
+
+		if (lineStart - start >= CHUNK_CHARS) {
+			if (fence !== undefined) {
+				yield {text: `${prefix}${markdown.slice(start, lineStart)}${fence.marker}\n`, continuesTable, last: false};
+				prefix = `${fence.line}\n`;
+				continuesTable = false;
+				start = lineStart;
+			} else if (table !== undefined) {
+				yield {text: `${prefix}${markdown.slice(start, lineStart)}`, continuesTable, last: false};
+				prefix = table;
+				continuesTable = true;
+				start = lineStart;
+			} else if (previousBlank && first !== 32 && first !== 9 && first !== 10 && first !== 13) {
+				yield {text: `${prefix}${markdown.slice(start, lineStart)}`, continuesTable, last: false};
+				prefix = '';
+				continuesTable = false;
+				start = lineStart;
+			}
+		}
+
+		// Only lines starting with a space, ` or ~ can open or close a fence: the rest are not tested.
+		if (first === 32 || first === 96 || first === 126) {
+			const line = markdown.slice(lineStart, lineEnd);
+			if (fence === undefined) {
+				const marker = fenceOpen.exec(line)?.[1];
+				if (marker !== undefined && !(marker.startsWith('`') && line.slice(line.indexOf(marker) + marker.length).includes('`'))) {
+					fence = {marker, line};
+					table = undefined;
+				}
+			} else {
+				const marker = fenceClose.exec(line)?.[1];
+				if (marker !== undefined && marker[0] === fence.marker[0] && marker.length >= fence.marker.length) {
+					fence = undefined;
+				}
+			}
+		}
+
+		// A table starts at a delimiter row under a header row with as many cells.
+		if (fence === undefined && table === undefined && !previousBlank && lineEnd - lineStart < 4096 && markdown.charCodeAt(lineStart) !== 10) {
+			const line = markdown.slice(lineStart, lineEnd);
+			if (line.includes('-') && previousLine.includes('|') && tableDelimiter.test(line) && cellCount(line) === cellCount(previousLine)) {
+				table = `${previousLine}\n${line}\n`;
+			}
+		}
+
+		previousBlank = blank;
+		previousLine = lineEnd - lineStart < 4096 ? markdown.slice(lineStart, lineEnd) : '';
+		lineStart = lineEnd + 1;
+	}
+
+	// Never empty: a cut is only made before a line that is still to come.
+	yield {text: `${prefix}${markdown.slice(start)}`, continuesTable, last: true};
+}
+
+function isBlankLine(text: string, start: number, end: number): boolean {
+	for (let index = start; index < end; index++) {
+		const code = text.charCodeAt(index);
+		if (code !== 32 && code !== 9 && code !== 13) {
+			return false;
+		}
+	}
+
+	return true;
+}
+
+/**
+ * The body's blocks a chunk at a time (see markdownChunks): what the reader lays out while keys are
+ * still handled between chunks, and `newsread read` prints as it goes. Reference-style links work
+ * across chunks: their definitions are collected from the whole body first.
+ */
+export function * parseMarkdownChunks(markdown: string): Generator<ParsedChunk> {
+	if (markdown.length <= CHUNKED_BODY_CHARS) {
+		yield {blocks: parseMarkdownBlocks(markdown), last: true};
+		return;
+	}
+
+	const links = linkDefinitions(markdown);
+	for (const {text, continuesTable, last} of markdownChunks(markdown)) {
+		yield {blocks: lexBlocks(text, links, continuesTable), last};
+	}
+}
+
+/** The blocks of one chunk of a body, and whether it is the last. */
+export type ParsedChunk = {blocks: Block[]; last: boolean};
+
+type Links = Lexer['tokens']['links'];
+
+const definitionLine = /^ {0,3}\[[^\n]+\]:[^\n]*(?:\n[^\n]*)?/gm;
+
+/** The link reference definitions of the whole body (`[name]: https://…`), as marked collects them. */
+function linkDefinitions(markdown: string): Links | undefined {
+	if (!markdown.includes(']:')) {
+		return undefined;
+	}
+
+	const lines = markdown.match(definitionLine);
+	if (lines === null) {
+		return undefined;
+	}
+
+	const lexer = new Lexer({...getDefaults(), tokenizer: new DepthLimitedTokenizer()});
+	try {
+		lexer.lex(lines.join('\n\n'));
+	} catch {
+		return undefined;
+	}
+
+	return {...lexer.tokens.links};
+}
+
+function lexBlocks(markdown: string, links: Links | undefined, continuesTable: boolean): Block[] {
 	const blocks: Block[] = [];
 	let tokens: Token[];
 	try {
-		tokens = new Lexer({...getDefaults(), tokenizer: new DepthLimitedTokenizer()}).lex(markdown.replace(deepIndent, maxIndent));
+		const lexer = new Lexer({...getDefaults(), tokenizer: new DepthLimitedTokenizer()});
+		if (links !== undefined) {
+			Object.assign(lexer.tokens.links, links);
+		}
+
+		tokens = lexer.lex(markdown.replace(deepIndent, maxIndent));
+		const table = continuesTable ? tokens.find(token => token.type !== 'space') : undefined;
+		if (table?.type === 'table') {
+			// The header repeated over this piece of a long table was shown with the first piece.
+			(table as Tokens.Table).header = [];
+		}
 	} catch (error) {
 		if (!(error instanceof RangeError)) {
 			throw error;

@@ -2,7 +2,7 @@
 // stack, the find prompt drawn over the article it searches, and the problem of an article that broke.
 import {Box, Text} from 'ink';
 import {type ReactNode, useCallback, useMemo} from 'react';
-import type {Article} from '../core/article.js';
+import type {ArticleText} from '../core/article.js';
 import type {Library} from '../core/library.js';
 import {useReader} from './app-context.js';
 import {TextPrompt} from './components/TextPrompt.js';
@@ -94,10 +94,10 @@ function ArticleView({screen, library, isActive, prompt}: ArticleViewProps) {
 }
 
 /** Loads an article body; a file that broke since the library was loaded shows its problem instead. */
-function WithArticle({library, id, children}: {library: Library; id: string; children: (article: Article) => ReactNode}) {
+function WithArticle({library, id, children}: {library: Library; id: string; children: (article: ArticleText) => ReactNode}) {
 	const result = useMemo(() => {
 		try {
-			return {article: library.article(id)};
+			return {article: library.articleText(id)};
 		} catch (error) {
 			return {error: (error as Error).message};
 		}

@@ -4,17 +4,23 @@ import type {Article, ArticleMeta} from '../core/article.js';
 import {formatDate} from '../core/dates.js';
 import {blockAtLine, firstLineOfBlock, type Layout, layoutArticle, type Line, lineText, subheadingLines} from '../core/layout.js';
 import type {ReadingPosition} from '../store/reading-state.js';
+import type {ProgressiveLayout} from '../core/progressive-layout.js';
 import {maxTopLine, type PagerPosition} from './navigation.js';
 import {displayWidth, fitToWidth} from './text.js';
 
 export type PagerModel = {
 	layout: Layout;
-	/** Body lines followed by the end matter. */
+	/** Body lines followed by the end matter (while the layout is still growing: the body lines so far). */
 	lines: Line[];
 	/** Line index of each related article in `lines`. */
 	relatedLines: number[];
 	/** Line indices of subheadings. */
-	subheadings: number[];
+	subheadings: readonly number[];
+	/**
+	 * False while the body is still being laid out a chunk at a time: there is no end matter yet and
+	 * the page count is unknown. @default true
+	 */
+	complete?: boolean;
 };
 
 const endMatterCache = new WeakMap<Layout, Map<string, PagerModel>>();
@@ -22,13 +28,29 @@ const endMatterCache = new WeakMap<Layout, Map<string, PagerModel>>();
 /** The scrollable lines for an article at a width, memoised by layout and related list. */
 export function pagerModel(article: Article, width: number, related: readonly ArticleMeta[], commentsLabel: string): PagerModel {
 	const layout = layoutArticle(article, width);
+	return withEndMatter(layout, article.blocks.length, () => subheadingLines(layout), related, commentsLabel);
+}
+
+/**
+ * The scrollable lines of a layout made a chunk at a time: the lines so far while it grows (the same
+ * array, never copied), then, once it is done, the body with its end matter.
+ */
+export function progressivePagerModel(progressive: ProgressiveLayout, related: readonly ArticleMeta[], commentsLabel: string): PagerModel {
+	const {layout} = progressive;
+	if (!progressive.done) {
+		return {layout, lines: layout.lines, relatedLines: [], subheadings: progressive.subheadings, complete: false};
+	}
+
+	return withEndMatter(layout, progressive.blockCount, () => [...progressive.subheadings], related, commentsLabel);
+}
+
+function withEndMatter(layout: Layout, endBlock: number, subheadingsOf: () => number[], related: readonly ArticleMeta[], commentsLabel: string): PagerModel {
 	const key = `${related.map(other => other.id).join('\n')}\n${commentsLabel}`;
 	const cached = endMatterCache.get(layout)?.get(key);
 	if (cached) {
 		return cached;
 	}
 
-	const endBlock = article.blocks.length;
 	const line = (text: string, style: Line['segments'][number]['style'], kind: Line['kind'] = 'text'): Line => ({segments: [{text, style}], block: endBlock, kind});
 	const lines = [...layout.lines];
 	const relatedLines: number[] = [];
@@ -48,8 +70,7 @@ export function pagerModel(article: Article, width: number, related: readonly Ar
 	}
 
 	lines.push(line(fitToWidth(commentsLabel, layout.textWidth), 'marker'));
-	const subheadings = subheadingLines(layout);
-	const model = {layout, lines, relatedLines, subheadings};
+	const model = {layout, lines, relatedLines, subheadings: subheadingsOf(), complete: true};
 	const forLayout = endMatterCache.get(layout) ?? new Map<string, PagerModel>();
 	forLayout.set(key, model);
 	endMatterCache.set(layout, forLayout);
@@ -60,13 +81,14 @@ export function pagerModel(article: Article, width: number, related: readonly Ar
  * The top line to draw: the stored position when it was made at this width; after a resize, the
  * first line of the block that was at the top, so the same paragraph stays at the top.
  */
-export function topLineFor(article: Article, model: PagerModel, width: number, height: number, position: PagerPosition | undefined, resume: ReadingPosition | undefined): number {
+export function topLineFor(article: Article | ((width: number) => Layout | undefined), model: PagerModel, width: number, height: number, position: PagerPosition | undefined, resume: ReadingPosition | undefined): number {
 	let line = 0;
 	if (position && position.width === width) {
 		line = position.line;
 	} else if (position) {
-		const previous = layoutArticle(article, position.width);
-		line = firstTextLineOfBlock(model.layout, blockAtLine(previous, Math.min(position.line, previous.lines.length - 1)));
+		// The layout at the old width (for a body laid out a chunk at a time: as far as it had come).
+		const previous = typeof article === 'function' ? article(position.width) : layoutArticle(article, position.width);
+		line = previous === undefined ? 0 : firstTextLineOfBlock(model.layout, blockAtLine(previous, Math.min(position.line, previous.lines.length - 1)));
 	} else if (resume?.line !== undefined && resume.width === width) {
 		line = resume.line;
 	} else if (resume) {

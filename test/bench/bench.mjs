@@ -5,11 +5,14 @@
 //       in a generated 50,000-line article;
 //   (c) the peak RSS of newsread during the 50,000-line run;
 //   (d) opening and laying out articles of awkward shapes near the 10 MB limit (one huge paragraph,
-//       one huge word, 200,000 lines, deep lists, ...) at 80 and 200 columns, in process: budget 1 s each.
+//       one huge word, 200,000 lines, deep lists, ...) at 80 and 200 columns, in process: the time to
+//       the first page (budget 1 s), to the whole layout, and the longest chunk of layout work;
+//   (e) key latency while a 10 MB article of many headings is laid out, in a pty: j, then q, each
+//       timed until the screen changes (budget 100 ms).
 // Run with `npm run bench` (which builds first). Options:
 //   --runs N      start-up runs per program after the warm-up (default 9)
 //   --presses N   timed page turns per article after 3 warm-up turns (default 30)
-//   --only WHAT   only `startup`, only `pages` (page turns and memory) or only `shapes`
+//   --only WHAT   only `startup`, only `pages` (page turns and memory), only `shapes` or only `keys`
 //   --shape NAME  with the shapes, only this one (e.g. `paragraph`)
 //   --shape-runs N  runs per shape and width (default 3)
 //   --profile     also record a CPU profile of a 50,000-line page-turn session and list the
@@ -607,22 +610,94 @@ async function benchShapeRows(rows) {
 	for (const [index, shape] of shapes.entries()) {
 		const megabytes = (Buffer.byteLength(shape.body) / 1024 / 1024).toFixed(1);
 		for (const width of [80, 200]) {
+			const firsts = [];
 			const times = [];
+			const chunks = [];
 			let result;
 			for (let run = 0; run < shapeRuns; run++) {
 				result = timeOpenAndLayout(folder, ids[index], width);
+				firsts.push(result.firstMs);
 				times.push(result.ms);
+				chunks.push(result.longestChunkMs);
 				if (result.error) {
 					break;
 				}
 			}
 
-			const {n, min, median, max} = stats(times);
-			const verdict = result.error ? `FAIL: ${result.error.split('\n')[0].slice(0, 60)}` : `≤ ${shapeBudgetMs} ms: ${median <= shapeBudgetMs ? 'pass' : 'FAIL'}`;
-			rows.push([`open + lay out (${shape.name}) ${shape.description}, ${megabytes} MB, ${width} columns, ${result.lines} lines`, n, ms(min), ms(median), ms(max), verdict]);
-			process.stderr.write(`shape ${shape.name} at ${width}: ${ms(median)}\n`);
+			const what = `(${shape.name}) ${shape.description}, ${megabytes} MB, ${width} columns, ${result.lines} lines`;
+			const first = stats(firsts);
+			const full = stats(times);
+			const chunk = stats(chunks);
+			const failed = result.error ? `FAIL: ${result.error.split('\n')[0].slice(0, 60)}` : undefined;
+			rows.push([`open to the first page ${what}`, first.n, ms(first.min), ms(first.median), ms(first.max), failed ?? `≤ ${shapeBudgetMs} ms: ${first.median <= shapeBudgetMs ? 'pass' : 'FAIL'}`]);
+			rows.push([`open + lay out all ${what}`, full.n, ms(full.min), ms(full.median), ms(full.max), failed ?? `≤ ${shapeBudgetMs} ms: ${full.median <= shapeBudgetMs ? 'pass' : 'over'}`]);
+			rows.push([`longest chunk (a key waits at most this) ${what}`, chunk.n, ms(chunk.min), ms(chunk.median), ms(chunk.max), `≤ 100 ms: ${chunk.median <= 100 ? 'pass' : 'FAIL'}`]);
+			process.stderr.write(`shape ${shape.name} at ${width}: first page ${ms(first.median)}, all ${ms(full.median)}, longest chunk ${ms(chunk.median)}\n`);
 		}
 	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// (e) Key latency while a 10 MB article is laid out
+
+const keyBudgetMs = 100;
+
+/** Writes `key` and resolves with the ms until the screen differs from what it was, or undefined. */
+async function timeKey(session, key, changed) {
+	await session.flush();
+	const before = session.screen();
+	const start = performance.now();
+	session.write(key);
+	await session.waitForScreen(screen => screen !== before && changed(screen), `the screen to change after ${JSON.stringify(key)}`, 60_000);
+	return session.lastData - start;
+}
+
+async function benchKeyLatency(rows) {
+	const outfile = path.join(scratch, 'shape-timer.mjs');
+	mirrorBuild(path.join(root, 'test/bench/shape-timer.ts'), outfile);
+	const {articleShapes, writeArticleShapes} = await import(pathToFileURL(outfile).href);
+	const folder = path.join(scratch, 'key-latency');
+	writeArticleShapes(folder, articleShapes().filter(shape => shape.name === 'headings'));
+	const js = [];
+	const qs = [];
+	let stillLayingOut = 0;
+	const sessions = Math.max(3, Math.min(shapeRuns, 9));
+	for (let run = 0; run < sessions; run++) {
+		const session = new Session(process.execPath, [newsreadBin, '--articles', folder], {env: childEnv(newHome())});
+		try {
+			await session.waitForScreen(screen => screen.includes('Shapes'), 'the sections screen', 60_000);
+			await session.press('/');
+			await session.waitForScreen(screen => screen.includes('Search:'), 'the search prompt');
+			await session.press('Shape headings');
+			await session.waitForScreen(screen => screen.includes('Search: Shape headings'), 'the typed query');
+			await session.press('\r');
+			await session.waitForScreen(screen => screen.includes('Shapes ›') || screen.includes('Shape headings'), 'the search results', 60_000);
+			await session.press('\r', 50);
+			await session.waitForScreen(screen => /page 1\//.test(screen), 'page 1 of the article', 60_000);
+			// j twice, then q, each as soon as the screen has changed after the key before.
+			for (let press = 0; press < 2; press++) {
+				js.push(await timeKey(session, 'j', () => true));
+			}
+
+			if (session.screen().includes('/…')) {
+				stillLayingOut++;
+			}
+
+			qs.push(await timeKey(session, 'q', screen => !screen.includes('Heading 0') && !/page \d+\//.test(screen)));
+			session.write('Q');
+			await session.waitForExit(30_000);
+		} finally {
+			if (session.exitCode === undefined) {
+				session.process.kill('SIGKILL');
+			}
+		}
+	}
+
+	const j = stats(js);
+	const q = stats(qs);
+	rows.push([`j to the next frame while a 10 MB article of many headings is laid out (${stillLayingOut} of ${sessions} runs still laying out after the keys)`, j.n, ms(j.min), ms(j.median), ms(j.max), `≤ ${keyBudgetMs} ms: ${j.max <= keyBudgetMs ? 'pass' : (j.median <= keyBudgetMs ? 'median pass, max over' : 'FAIL')}`]);
+	rows.push(['q back to the list, the same', q.n, ms(q.min), ms(q.median), ms(q.max), `≤ ${keyBudgetMs} ms: ${q.max <= keyBudgetMs ? 'pass' : (q.median <= keyBudgetMs ? 'median pass, max over' : 'FAIL')}`]);
+	process.stderr.write(`keys while laying out: j ${ms(j.median)} (max ${ms(j.max)}), q ${ms(q.median)} (max ${ms(q.max)})\n`);
 }
 
 function printTable(rows, notes) {
@@ -694,6 +769,10 @@ if (options.only === undefined || options.only === 'pages') {
 
 if (options.only === undefined || options.only === 'shapes') {
 	await benchShapeRows(rows);
+}
+
+if (options.only === undefined || options.only === 'keys') {
+	await benchKeyLatency(rows);
 }
 
 printTable(rows, notes);

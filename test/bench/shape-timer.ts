@@ -1,23 +1,46 @@
 // Times opening and laying out each awkward article shape in process, as the reader does on Enter:
-// load the library, read and parse the file (library.article), lay it out for a width. Bundled by
-// bench.mjs with source/build.mjs, so plain node runs it.
+// load the library, read the file and its frontmatter (library.articleText), then parse and lay out
+// the body a chunk at a time for a width (core/progressive-layout), as the reader's slices do.
+// Bundled by bench.mjs with source/build.mjs, so plain node runs it.
 import {performance} from 'node:perf_hooks';
-import {layoutArticle} from '../../source/core/layout.js';
 import {loadLibrary} from '../../source/core/library.js';
+import {ProgressiveArticle} from '../../source/core/progressive-layout.js';
 
 export {articleShapes, writeArticleShapes} from '../generate-shapes.js';
 
-export type ShapeTime = {ms: number; lines: number; error?: string};
+export type ShapeTime = {
+	/** Until the first page (`pageLines` lines) is laid out: what the reader waits for to see it. */
+	firstMs: number;
+	/** Until the whole body is laid out (the page count is known). */
+	ms: number;
+	/** The longest single chunk: the longest a key can wait behind the layout. */
+	longestChunkMs: number;
+	lines: number;
+	error?: string;
+};
 
 /** Milliseconds to open article `id` from `folder` (a fresh library, nothing cached) and lay it out at `width`. */
-export function timeOpenAndLayout(folder: string, id: string, width: number): ShapeTime {
+export function timeOpenAndLayout(folder: string, id: string, width: number, pageLines = 24): ShapeTime {
 	const library = loadLibrary([{path: folder}]);
 	const start = performance.now();
+	let firstMs = Number.NaN;
+	let longestChunkMs = 0;
 	try {
-		const article = library.article(id);
-		const {lines} = layoutArticle(article, width);
-		return {ms: performance.now() - start, lines: lines.length};
+		const article = library.articleText(id);
+		const layout = new ProgressiveArticle(article.body).layoutAt(width);
+		while (!layout.done) {
+			const before = performance.now();
+			layout.step();
+			const after = performance.now();
+			longestChunkMs = Math.max(longestChunkMs, after - before);
+			if (Number.isNaN(firstMs) && (layout.lines.length >= pageLines || layout.done)) {
+				firstMs = after - start;
+			}
+		}
+
+		return {firstMs, ms: performance.now() - start, longestChunkMs, lines: layout.lines.length};
 	} catch (error) {
-		return {ms: performance.now() - start, lines: 0, error: String(error)};
+		const ms = performance.now() - start;
+		return {firstMs: ms, ms, longestChunkMs, lines: 0, error: String(error)};
 	}
 }

@@ -1,25 +1,94 @@
-// The pager model of the article being read, as the article screen and its outline both draw it.
-import {useMemo} from 'react';
-import type {Article, ArticleMeta} from '../../core/article.js';
+// The pager model of the article being read, as the article screen and its outline both draw it. A long
+// body is parsed and laid out a chunk at a time: the first page synchronously, the rest in slices of
+// at most SLICE_MS between which Ink handles keys; leaving the screen stops the slices at once.
+import {performance} from 'node:perf_hooks';
+import {useEffect, useMemo, useState} from 'react';
+import type {ArticleMeta, ArticleText} from '../../core/article.js';
+import type {Layout} from '../../core/layout.js';
+import {ProgressiveArticle, type ProgressiveLayout} from '../../core/progressive-layout.js';
 import {useReader} from '../app-context.js';
-import {type PagerModel, pagerModel} from '../pager-model.js';
+import {type PagerModel, progressivePagerModel} from '../pager-model.js';
 import {plural} from '../text.js';
 
+/** The longest run of layout work between two chances for a key to be handled. */
+export const SLICE_MS = 16;
+
 export type ArticlePager = {
-	/** The article's lines at the terminal's width, end matter included. */
+	/** The article's lines at the terminal's width, end matter included once the layout is done. */
 	model: PagerModel;
 	/** The related articles listed at the end. */
 	related: ArticleMeta[];
 	/** Comments on the article. */
 	commentCount: number;
+	/** The layout at another width, as far as it has come (to keep the reading place over a resize). */
+	layoutAt: (width: number) => Layout | undefined;
 };
 
-export function usePagerModel(article: Article): ArticlePager {
+// The parse is shared by the article screen, its outline and the find prompt over it (each mounts
+// anew), and kept for the article text object the library caches.
+const progressiveArticles = new WeakMap<ArticleText, ProgressiveArticle>();
+
+const firstPages = new WeakSet<ProgressiveLayout>();
+
+function progressiveArticle(article: ArticleText): ProgressiveArticle {
+	let progressive = progressiveArticles.get(article);
+	if (progressive === undefined) {
+		progressive = new ProgressiveArticle(article.body);
+		progressiveArticles.set(article, progressive);
+	}
+
+	return progressive;
+}
+
+/**
+ * The pager model of `article`; `linesWanted` lines (the first page, or down to a saved place) are
+ * laid out before the first frame when that takes at most one slice.
+ */
+export function usePagerModel(article: ArticleText, linesWanted = 0): ArticlePager {
 	const {library, comments, body} = useReader();
 	// Similarity runs over the whole library: once per article, not once per frame.
 	const related = useMemo(() => library.related(article.id), [library, article.id]);
 	const commentCount = comments.count(article.id);
-	return {model: pagerModel(article, body.columns, related, commentsEntry(commentCount)), related, commentCount};
+	const progressive = progressiveArticle(article);
+	const layout = progressive.layoutAt(body.columns);
+	// The first page before the first frame (a short body is laid out whole here, as it always was);
+	// only once per layout, so later frames never do layout work and keys keep their turn.
+	if (!firstPages.has(layout)) {
+		firstPages.add(layout);
+		layout.advance(SLICE_MS, () => performance.now(), () => layout.lines.length > linesWanted);
+	}
+
+	useLayoutSlices(layout);
+	return {
+		model: progressivePagerModel(layout, related, commentsEntry(commentCount)),
+		related,
+		commentCount,
+		layoutAt: width => progressive.startedLayout(width)?.layout,
+	};
+}
+
+/** Lays out the rest in slices, each followed by a frame; stops when the screen goes or the width changes. */
+function useLayoutSlices(layout: ProgressiveLayout): void {
+	const [, setLaidOut] = useState(0);
+	useEffect(() => {
+		if (layout.done) {
+			return;
+		}
+
+		let handle: NodeJS.Immediate | undefined;
+		const slice = () => {
+			layout.advance(SLICE_MS, () => performance.now());
+			setLaidOut(layout.lines.length + (layout.done ? 0.5 : 0));
+			handle = layout.done ? undefined : setImmediate(slice);
+		};
+
+		handle = setImmediate(slice);
+		return () => {
+			if (handle !== undefined) {
+				clearImmediate(handle);
+			}
+		};
+	}, [layout]);
 }
 
 function commentsEntry(count: number): string {

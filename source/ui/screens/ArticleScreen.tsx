@@ -2,8 +2,8 @@
 // highlighted, related articles and the comments entry at the end. State, keys and reading marks
 // live in ./article/.
 import {Box} from 'ink';
-import {type ReactNode, useMemo} from 'react';
-import type {Article} from '../../core/article.js';
+import {type ReactNode, useEffect, useMemo, useRef} from 'react';
+import type {ArticleText} from '../../core/article.js';
 import {formatDate} from '../../core/dates.js';
 import {findInLayout} from '../../core/search.js';
 import {useReader, useReadingState} from '../app-context.js';
@@ -12,14 +12,14 @@ import {usePagerModel} from '../hooks/use-pager-model.js';
 import {hintsFor} from '../keymap.js';
 import type {ListSource, PagerPosition} from '../navigation.js';
 import {topLineFor} from '../pager-model.js';
-import {type ArticleView, highlightedRelatedLine, pagerStatus} from './article/article-state.js';
+import {type ArticleView, highlightedRelatedLine, pagerStatus, pagerView} from './article/article-state.js';
 import {matchesByLine, PagerLine} from './article/PagerLine.js';
 import {articleFlags, articleScopes, useArticleInput} from './article/use-article-input.js';
 import {useReadingMarks} from './article/use-reading-marks.js';
 
 export type ArticleScreenProps = {
 	/** The article to show. */
-	article: Article;
+	article: ArticleText;
 	/** The list it was opened from: n and p go through it. */
 	source?: ListSource;
 	/** Where it is scrolled to. @default where it was left, else the top */
@@ -37,12 +37,28 @@ export type ArticleScreenProps = {
 export function ArticleScreen({article, source, position, find, relatedCursor, isActive, prompt}: ArticleScreenProps) {
 	const {reading: readingStore, body} = useReader();
 	const reading = useReadingState(readingStore);
-	const {model, related, commentCount} = usePagerModel(article);
-	const top = topLineFor(article, model, body.columns, body.rows, position, reading.position(article.id));
-	const matches = useMemo(() => (find ? findInLayout(model.layout, find) : []), [model.layout, find]);
+	const {dispatch} = useReader();
+	const resume = reading.position(article.id);
+	// The lines the first frame needs: the first page, or the page where the reader left off.
+	const wanted = (position?.width === body.columns ? position.line : (resume?.width === body.columns ? resume.line ?? 0 : 0)) + body.rows;
+	const {model, related, commentCount, layoutAt} = usePagerModel(article, wanted);
+	// G before the layout is done shows the end laid out so far and follows it as it grows.
+	const followEnd = useRef(false);
+	const following = followEnd.current && model.complete === false;
+	const top = following ? Math.max(0, model.lines.length - body.rows) : topLineFor(layoutAt, model, body.columns, body.rows, position, resume);
+	// While a long body is still being laid out, a find searches what is laid out, and again once it all is.
+	const matches = useMemo(() => (find ? findInLayout(model.layout, find) : []), [model.layout, find, model.complete]); // eslint-disable-line react-hooks/exhaustive-deps
 	const view: ArticleView = {id: article.id, source, find, model, width: body.columns, height: body.rows, top, matches, related, relatedCursor};
 	useReadingMarks({reading, id: article.id, model, top, height: body.rows, width: body.columns});
-	useArticleInput({article, view, reading, isActive});
+	useArticleInput({article, view, reading, isActive, followEnd});
+	// Once it is all laid out, the end followed is the article's end: one move there.
+	const complete = model.complete !== false;
+	useEffect(() => {
+		if (complete && followEnd.current) {
+			followEnd.current = false;
+			dispatch({type: 'pager-move', move: 'bottom', view: pagerView(view)});
+		}
+	}, [complete]); // eslint-disable-line react-hooks/exhaustive-deps
 
 	const ranges = matchesByLine(matches);
 	const selectedLine = highlightedRelatedLine(view);

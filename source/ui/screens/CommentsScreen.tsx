@@ -1,7 +1,7 @@
 // Comments under an article (c): the list and the "Leave a reply" form. A comment is "Saved" only once
 // it is on disk; unfinished ones are kept as drafts. State, keys and drafts live in ./comments/.
 import {useCallback, useEffect, useReducer} from 'react';
-import type {Article} from '../../core/article.js';
+import type {ArticleMeta} from '../../core/article.js';
 import {useReader, useReadingState} from '../app-context.js';
 import type {FormField} from '../comment-form-state.js';
 import {CommentForm} from '../components/CommentForm.js';
@@ -18,7 +18,7 @@ export {DRAFT_DELAY_MS} from './comments/use-draft-keeping.js';
 
 export type CommentsScreenProps = ListCursor & {
 	/** The article the comments are about. */
-	article: Article;
+	article: ArticleMeta;
 	/** Only the showing screen takes keys. */
 	isActive: boolean;
 };

@@ -1,6 +1,6 @@
 // The article's subheadings as a list (t); Enter jumps there.
 import {Text} from 'ink';
-import type {Article} from '../../core/article.js';
+import type {ArticleText} from '../../core/article.js';
 import {useReader} from '../app-context.js';
 import {handleCommonAction} from '../common-actions.js';
 import {Frame} from '../components/Frame.js';
@@ -17,7 +17,7 @@ const scopes: readonly Scope[] = screenScopes.outline;
 
 export type OutlineScreenProps = ListCursor & {
 	/** The article whose subheadings are listed. */
-	article: Article;
+	article: ArticleText;
 	/** Only the showing screen takes keys. */
 	isActive: boolean;
 };

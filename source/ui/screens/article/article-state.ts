@@ -100,9 +100,14 @@ export function neighbourOf<T extends {id: string}>(list: readonly T[], id: stri
 	return index === -1 ? undefined : list[index + step];
 }
 
-/** The left of the status bar: `page 2/5 · 40% · 3 💬 · find "harbour": 4`, or the subheading instead of the find. */
+/**
+ * The left of the status bar: `page 2/5 · 40% · 3 💬 · find "harbour": 4`, or the subheading instead of the
+ * find; `page 1/…` while a long body is still being laid out.
+ */
 export function pagerStatus(view: ArticleView, commentCount: number): string {
 	const info = pageInfo(view.top, view.height, view.model.lines.length);
 	const where = view.find ? `find "${view.find}": ${view.matches.length}` : currentSubheading(view.model, view.top);
-	return [`page ${info.page}/${info.pages} · ${info.percent}%`, commentCount > 0 ? `${commentCount} 💬` : undefined, where].filter(Boolean).join(' · ');
+	// While a long body is still being laid out the page count is not known yet.
+	const page = view.model.complete === false ? `page ${Math.floor(view.top / view.height) + 1}/…` : `page ${info.page}/${info.pages} · ${info.percent}%`;
+	return [page, commentCount > 0 ? `${commentCount} 💬` : undefined, where].filter(Boolean).join(' · ');
 }

@@ -1,39 +1,53 @@
 // The pager's keys: navigation comes from articleNavigation; the rest (n and p through the list,
 // the browser, save, read marks) acts on the reading state and tells the user what happened.
-import type {Article} from '../../../core/article.js';
+import type {ArticleMeta} from '../../../core/article.js';
 import type {ReadingState} from '../../../store/reading-state.js';
 import {type AppServices, useReader} from '../../app-context.js';
 import {handleCommonAction} from '../../common-actions.js';
 import {useKeymap} from '../../hooks/use-keymap.js';
 import {type Action, type Flags, type Scope, screenScopes} from '../../keymap.js';
 import {articlesOf} from '../../list-sources.js';
-import {articleNavigation, type ArticleView, neighbourOf} from './article-state.js';
+import {isPagerMove} from '../../navigation.js';
+import {articleNavigation, type ArticleView, neighbourOf, pagerView} from './article-state.js';
 
 /** The key scopes of the article screen. */
 export const articleScopes: readonly Scope[] = screenScopes.article;
 
 export type ArticleInput = {
 	/** The article shown. */
-	article: Article;
+	article: ArticleMeta;
 	/** What the pager shows now. */
 	view: ArticleView;
 	/** The reading state (read marks, saved articles). */
 	reading: ReadingState;
 	/** Only the showing screen listens. */
 	isActive: boolean;
+	/** Set by G while the layout is not done (the screen follows the end as it grows), cleared by any other move. */
+	followEnd?: {current: boolean};
 };
 
-type Context = Omit<ArticleInput, 'isActive'> & {services: AppServices};
+type Context = Omit<ArticleInput, 'isActive' | 'followEnd'> & {services: AppServices};
 
 /** What the key table's conditions see on the article screen: whether a find is active. */
 export function articleFlags(find: string | undefined): Flags {
 	return {finding: find !== undefined};
 }
 
-export function useArticleInput({isActive, ...input}: ArticleInput): void {
+export function useArticleInput({isActive, followEnd, ...input}: ArticleInput): void {
 	const context: Context = {...input, services: useReader()};
 	const {find} = input.view;
-	useKeymap(articleScopes, action => onAction(action, context), {isActive, flags: articleFlags(find)});
+	useKeymap(articleScopes, action => {
+		if (followEnd !== undefined && isPagerMove(action)) {
+			if (followEnd.current) {
+				// Moving on from the end followed so far: from where it is drawn, not from where G first went.
+				context.services.dispatch({type: 'scroll-to', line: input.view.top, view: pagerView(input.view)});
+			}
+
+			followEnd.current = action === 'bottom' && input.view.model.complete === false;
+		}
+
+		onAction(action, context);
+	}, {isActive, flags: articleFlags(find)});
 }
 
 function onAction(action: Action, context: Context): void {

@@ -27,7 +27,12 @@ export function useReadingMarks({reading, id, model, top, height, width}: Readin
 			void reading.flush();
 		};
 	}, [reading, id]);
+	const complete = model.complete !== false;
 	useEffect(() => {
-		reading.setPosition(id, {block: topBlock(model, top), percent, line: top, width});
-	}, [reading, id, model, top, percent, width]);
+		// Until a long body is laid out the percentage is unknown and a saved place may not be reached
+		// yet: the place is written once it is (leaving before then keeps the place saved before).
+		if (complete) {
+			reading.setPosition(id, {block: topBlock(model, top), percent, line: top, width});
+		}
+	}, [reading, id, model, top, percent, width, complete]);
 }

@@ -1,6 +1,6 @@
 // The comments screen's keys, one key table scope per mode: what each action does to the comment log,
 // the draft and the navigation, and what it tells the screen's reducer.
-import type {Article} from '../../../core/article.js';
+import type {ArticleMeta} from '../../../core/article.js';
 import {type Comment, CommentValidationError} from '../../../store/comments.js';
 import {type AppServices, useReader} from '../../app-context.js';
 import {formInput} from '../../comment-form-state.js';
@@ -11,7 +11,7 @@ import {type CommentsAction, type CommentsState, commentsScopes, isUnchanged, ne
 
 export type CommentsInput = {
 	/** The article the comments are about. */
-	article: Article;
+	article: ArticleMeta;
 	/** Its comments as listed. */
 	comments: readonly Comment[];
 	/** Index of the highlighted comment. */

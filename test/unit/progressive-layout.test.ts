@@ -1,0 +1,87 @@
+// A long body parsed and laid out a chunk at a time shows the same lines as the whole body parsed at
+// once (parseMarkdownBlocks lexes it whole: an independent path), and its first page is there after
+// one chunk.
+import {describe, expect, it} from 'vitest';
+import type {Article} from '../../source/core/article.js';
+import {layoutArticle, lineText} from '../../source/core/layout.js';
+import {CHUNK_CHARS, CHUNKED_BODY_CHARS, markdownChunks, parseMarkdownBlocks} from '../../source/core/parse-markdown.js';
+import {ProgressiveArticle} from '../../source/core/progressive-layout.js';
+import {articleShapes, SHAPE_BYTES} from '../generate-shapes.js';
+
+const meta = {id: 't/long', file: '/t/long.md', title: 'Long', section: 'Tests', summary: '', tags: [], related: []};
+
+/** The lines of the whole body lexed at once, as every article shorter than CHUNKED_BODY_CHARS is. */
+function wholeLines(body: string, width: number): string[] {
+	const article: Article = {...meta, blocks: parseMarkdownBlocks(body)};
+	return layoutArticle(article, width).lines.map(line => lineText(line));
+}
+
+function chunkedLines(body: string, width: number): {lines: string[]; steps: number} {
+	const layout = new ProgressiveArticle(body).layoutAt(width);
+	let steps = 0;
+	while (!layout.done) {
+		layout.step();
+		steps++;
+	}
+
+	return {lines: layout.lines.map(line => lineText(line)), steps};
+}
+
+describe('a long body laid out a chunk at a time', () => {
+	// A quarter of the 10 MB limit: long enough for dozens of chunks, quick enough for a busy machine.
+	const shapes = articleShapes(Math.floor(SHAPE_BYTES / 4));
+
+	it.each(shapes.map(shape => shape.name))('shows the same lines as the whole body parsed at once: %s', name => {
+		const shape = shapes.find(candidate => candidate.name === name)!;
+		const {lines, steps} = chunkedLines(shape.body, 80);
+		expect(lines.length).toBeGreaterThan(0);
+		expect(steps).toBeGreaterThan(0);
+		const whole = wholeLines(shape.body, 80);
+		expect(lines.length).toBe(whole.length);
+		// Compared whole, but reported at the first difference.
+		const first = lines.findIndex((line, index) => line !== whole[index]);
+		expect(first === -1 ? undefined : {line: first, chunked: lines[first], whole: whole[first]}).toBeUndefined();
+	});
+
+	it('lays a short body out whole in one step, so the page count shows in the first frame', () => {
+		const layout = new ProgressiveArticle('## Title\n\nOne paragraph.\n').layoutAt(80);
+		layout.step();
+		expect(layout.done).toBe(true);
+		expect(layout.lines.map(line => lineText(line))).toEqual(['Title', '', 'One paragraph.']);
+	});
+
+	it('cuts the many-headings body into many chunks, and shows its first page after the first', () => {
+		const headings = shapes.find(shape => shape.name === 'headings')!;
+		expect([...markdownChunks(headings.body)].length).toBeGreaterThan(50);
+		const layout = new ProgressiveArticle(headings.body).layoutAt(80);
+		layout.step();
+		expect(layout.done).toBe(false);
+		expect(layout.lines.slice(0, 4).map(line => lineText(line))).toEqual(['Heading 0', '', 'Text 0.', '']);
+		expect(layout.subheadings.slice(0, 2)).toEqual([0, 4]);
+	});
+
+	it('cuts a long fenced code block and a long table between their lines, showing each line once', () => {
+		const code = Array.from({length: 20_000}, (_, index) => `let x${index} = ${index};`).join('\n');
+		const rows = Array.from({length: 20_000}, (_, index) => `| r${index} | ${index} |`).join('\n');
+		const body = `Before.\n\n\`\`\`js\n${code}\n\`\`\`\n\n| key | value |\n| --- | --- |\n${rows}\n\nAfter.\n`;
+		expect(body.length).toBeGreaterThan(CHUNKED_BODY_CHARS);
+		expect([...markdownChunks(body)].length).toBeGreaterThan(body.length / CHUNK_CHARS / 2);
+		const {lines} = chunkedLines(body, 80);
+		expect(lines.filter(line => line === 'key | value')).toHaveLength(1);
+		expect(lines.filter(line => line === 'let x0 = 0;')).toHaveLength(1);
+		expect(lines.filter(line => line.startsWith('let x'))).toHaveLength(20_000);
+		expect(lines.filter(line => line.startsWith('r'))).toHaveLength(20_000);
+		expect(lines.at(-1)).toBe('After.');
+		expect(lines).toContain('let x19999 = 19999;');
+		expect(lines).toContain('r19999 | 19999');
+	});
+
+	it('resolves a reference-style link defined in another chunk', () => {
+		const filler = Array.from({length: 30_000}, (_, index) => `Paragraph ${index}.`).join('\n\n');
+		const body = `Read [the report][report] first.\n\n${filler}\n\nAnd [again][report].\n\n[report]: https://example.org/report\n`;
+		expect(body.length).toBeGreaterThan(CHUNKED_BODY_CHARS);
+		const {lines} = chunkedLines(body, 80);
+		expect(lines[0]).toBe('Read the report <https://example.org/report> first.');
+		expect(lines).toContain('And again <https://example.org/report>.');
+	});
+});
