@@ -13,7 +13,16 @@ export type InlineStyle = 'plain' | 'emphasis' | 'strong' | 'code' | 'link';
 
 /** One block of an article body, in reading order. */
 export type Block =
-	| {kind: 'paragraph'; inlines: Inline[]}
+	| {
+		kind: 'paragraph';
+		inlines: Inline[];
+		/**
+		 * Set on the first paragraph of a piece of a long body cut inside running text (see
+		 * core/parse-markdown's markdownChunks): its text goes on from the block before, after a space
+		 * (`'space'`) or inside a word (`'word'`), and is laid out as the rest of that block.
+		 */
+		continues?: 'space' | 'word';
+	}
 	| {kind: 'subheading'; level: 2 | 3 | 4; text: string}
 	| {kind: 'quote'; inlines: Inline[]}
 	| {kind: 'list-item'; ordered: boolean; number: number; depth: number; inlines: Inline[]}

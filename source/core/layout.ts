@@ -682,7 +682,28 @@ function subheadingStyle(): SegmentStyle {
 	return 'subheading';
 }
 
-function layoutBlock(block: Block, index: number, textWidth: number): Line[] {
+type ListItem = Extract<Block, {kind: 'list-item'}>;
+
+/** A list item's first-line prefix (indentation and marker), the prefix of its other lines, and their width. */
+function listPrefixes(block: ListItem, textWidth: number): {first: Segment[]; rest: Segment[]; width: number} {
+	// Keep at least 2 columns for text (one wide character) however deep or narrow.
+	let markerText = block.ordered ? `${block.number}. ` : BULLET;
+	if (markerText.length > textWidth - 2) {
+		markerText = markerText.slice(0, textWidth - 2);
+	}
+
+	const markerWidth = displayWidth(markerText);
+	const depth = Math.min(Math.max(0, block.depth), MAX_LIST_INDENT_DEPTH);
+	const indent = Math.max(0, Math.min(2 * depth, textWidth - markerWidth - 2));
+	const first: Segment[] = indent > 0
+		? [{text: ' '.repeat(indent), style: 'plain'}, {text: markerText, style: 'marker'}]
+		: [{text: markerText, style: 'marker'}];
+	const rest: Segment[] = [{text: ' '.repeat(indent + markerWidth), style: 'plain'}];
+	return {first, rest, width: indent + markerWidth};
+}
+
+/** `continuing`: the lines go on from an earlier line of the block (a list item's marker is not repeated). */
+function layoutBlock(block: Block, index: number, textWidth: number, continuing = false): Line[] {
 	switch (block.kind) {
 		case 'paragraph': {
 			return wrapInlines(block.inlines, keepStyle, textWidth, 'plain')
@@ -701,22 +722,10 @@ function layoutBlock(block: Block, index: number, textWidth: number): Line[] {
 		}
 
 		case 'list-item': {
-			// Keep at least 2 columns for text (one wide character) however deep or narrow.
-			let markerText = block.ordered ? `${block.number}. ` : BULLET;
-			if (markerText.length > textWidth - 2) {
-				markerText = markerText.slice(0, textWidth - 2);
-			}
-
-			const markerWidth = displayWidth(markerText);
-			const depth = Math.min(Math.max(0, block.depth), MAX_LIST_INDENT_DEPTH);
-			const indent = Math.max(0, Math.min(2 * depth, textWidth - markerWidth - 2));
-			const first: Segment[] = indent > 0
-				? [{text: ' '.repeat(indent), style: 'plain'}, {text: markerText, style: 'marker'}]
-				: [{text: markerText, style: 'marker'}];
-			const rest: Segment[] = [{text: ' '.repeat(indent + markerWidth), style: 'plain'}];
-			const content = wrapInlines(block.inlines, keepStyle, textWidth - indent - markerWidth, 'plain');
+			const {first, rest, width} = listPrefixes(block, textWidth);
+			const content = wrapInlines(block.inlines, keepStyle, textWidth - width, 'plain');
 			return content.map((segments, line) => ({
-				segments: prefixed(line === 0 ? first : rest, segments),
+				segments: prefixed(line === 0 && !continuing ? first : rest, segments),
 				block: index,
 				kind: 'list',
 			}));
@@ -758,6 +767,8 @@ export class LayoutBuilder {
 	/** How many blocks have been added. */
 	blockCount = 0;
 	private previous: Block['kind'] | undefined;
+	/** The last block laid out if it is running text that a cut paragraph may go on from: its index and first line. */
+	private open: {block: Extract<Block, {inlines: Inline[]}>; index: number; firstLine: number} | undefined;
 
 	constructor(width: number) {
 		const terminalWidth = normaliseWidth(width);
@@ -770,10 +781,18 @@ export class LayoutBuilder {
 		const before = lines.length;
 		for (const block of blocks) {
 			const index = this.blockCount++;
+			if (block.kind === 'paragraph' && block.continues !== undefined && this.continueText(block.inlines, block.continues, index)) {
+				continue;
+			}
+
 			const blockLines = layoutBlock(block, index, textWidth);
 			if (blockLines.length === 0) {
 				continue;
 			}
+
+			this.open = block.kind === 'paragraph' || block.kind === 'quote' || block.kind === 'list-item'
+				? {block, index, firstLine: lines.length + (this.previous === undefined || spacer(this.previous, block.kind, index) === undefined ? 0 : 1)}
+				: undefined;
 
 			if (this.previous !== undefined) {
 				const line = spacer(this.previous, block.kind, index);
@@ -795,21 +814,66 @@ export class LayoutBuilder {
 
 		return lines.length - before;
 	}
+
+	/**
+	 * Lays out text that goes on from the last block (a paragraph cut in two by the parser): its last
+	 * line is wrapped again with the new text after it, so the lines are those of the block laid out
+	 * whole. Returns false when there is no block of running text to continue.
+	 */
+	private continueText(inlines: readonly Inline[], joint: 'space' | 'word', index: number): boolean {
+		const {open} = this;
+		const {lines, textWidth} = this.layout;
+		const last = lines.at(-1);
+		if (open === undefined || last === undefined || last.block !== open.index) {
+			return false;
+		}
+
+		const lastIsFirst = lines.length - 1 === open.firstLine;
+		const prefixLength = open.block.kind === 'paragraph'
+			? 0
+			: (open.block.kind === 'list-item' && lastIsFirst ? listPrefixes(open.block, textWidth).first.length : 1);
+		const carried: Inline[] = last.segments.slice(prefixLength).map(segment => ({text: segment.text, style: inlineStyleOf(segment.style)}));
+		if (joint === 'space') {
+			carried.push({text: ' ', style: 'plain'});
+		}
+
+		const merged = {...open.block, inlines: [...carried, ...inlines]} as Block;
+		const merges = layoutBlock(merged, index, textWidth, !lastIsFirst);
+		lines.pop();
+		const firstLine = lastIsFirst ? lines.length : open.firstLine;
+		for (const line of merges) {
+			lines.push(line);
+		}
+
+		this.open = {block: open.block, index, firstLine};
+		return true;
+	}
+}
+
+/** The inline style a laid-out segment of running text was made from. */
+function inlineStyleOf(style: SegmentStyle): InlineStyle {
+	return style === 'emphasis' || style === 'strong' || style === 'code' || style === 'link' ? style : 'plain';
 }
 
 /**
  * Lays out blocks that come a chunk at a time (core/parse-markdown's parseMarkdownChunks): after each
- * chunk, yields the lines it added; the generator's value at the end is the whole layout. Pure: the
+ * chunk, yields the lines that are final (all but the last, which text of the next chunk may go on
+ * in), and the last line at the end; the generator's value at the end is the whole layout. Pure: the
  * caller decides when to take the next chunk (the reader between keys, `newsread read` as it prints).
  */
 export function * layoutChunks(chunks: Iterable<readonly Block[]>, width: number): Generator<Line[], Layout> {
 	const builder = new LayoutBuilder(width);
+	const {lines} = builder.layout;
+	// The last line is held back until the next chunk: a paragraph cut in two goes on in it.
+	let given = 0;
 	for (const blocks of chunks) {
-		const added = builder.add(blocks);
-		const {lines} = builder.layout;
-		yield lines.slice(lines.length - added);
+		builder.add(blocks);
+		const final = Math.max(given, lines.length - 1);
+		yield lines.slice(given, final);
+		given = final;
 	}
 
+	yield lines.slice(given);
 	return builder.layout;
 }
 

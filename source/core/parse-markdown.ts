@@ -230,12 +230,25 @@ class DepthLimitedTokenizer extends Tokenizer {
 	private listDepth = 0;
 
 	/**
+	 * @param continuesParagraph The text starts inside a paragraph begun in an earlier piece (see
+	 * markdownChunks): its first block is that paragraph's rest, never a setext heading.
+	 */
+	constructor(private continuesParagraph = false) {
+		super();
+	}
+
+	/**
 	 * marked tries a setext heading (text underlined with === or ---) at every line, and its pattern
 	 * scans ahead to the end of the paragraph: quadratic in a long paragraph, and a stack overflow in
 	 * a paragraph of megabytes. Only the next SETEXT_LOOKAHEAD characters are looked at: a heading
 	 * longer than that is text.
 	 */
 	override lheading(source: string): Tokens.Heading | undefined {
+		if (this.continuesParagraph) {
+			this.continuesParagraph = false;
+			return undefined;
+		}
+
 		let head = source.length > SETEXT_LOOKAHEAD ? source.slice(0, SETEXT_LOOKAHEAD) : source;
 		// Nor past the paragraph's first blank line: many short paragraphs each scanned 4 KB ahead.
 		const blank = head.indexOf('\n\n');
@@ -285,9 +298,10 @@ type Fence = {marker: string; line: string};
 
 /**
  * A piece of a long body; `continuesTable` when it starts with a table's header repeated (not shown
- * again); `last` on the last piece.
+ * again); `continues` when it starts inside a paragraph cut in two (after a space, or inside a word);
+ * `last` on the last piece.
  */
-export type MarkdownChunk = {text: string; continuesTable: boolean; last: boolean};
+export type MarkdownChunk = {text: string; continuesTable: boolean; continues?: 'space' | 'word'; last: boolean};
 
 const fenceOpen = /^ {0,3}(`{3,}|~{3,})/;
 const fenceClose = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
@@ -304,8 +318,12 @@ function cellCount(row: string): number {
  * each cut is at a blank line followed by a line that starts at the margin (so no list item, quote or
  * paragraph goes on past it), never inside a fenced code block. A code block longer than a chunk is
  * cut between its lines, each piece fenced again; a table between its rows, each piece under the
- * table's header again (marked `continuesTable`, so it is not shown twice). A body up to
- * CHUNKED_BODY_CHARS is one chunk. Lazy: the first chunk is ready without scanning the rest.
+ * table's header again (marked `continuesTable`, so it is not shown twice). A line of running text
+ * longer than a chunk (a paragraph of megabytes on one line, one enormous word) is cut inside itself:
+ * at a space, else between two graphemes, each cut before a character that cannot start a block
+ * (the next piece, marked `continues`, is lexed as the rest of the paragraph). Inline markup that
+ * spans such a cut (`**bold**`, a link, a code span) shows as the plain text it is written as. A body
+ * up to CHUNKED_BODY_CHARS is one chunk. Lazy: the first chunk is ready without scanning the rest.
  */
 export function * markdownChunks(markdown: string): Generator<MarkdownChunk> {
 	if (markdown.length <= CHUNKED_BODY_CHARS) {
@@ -316,6 +334,9 @@ export function * markdownChunks(markdown: string): Generator<MarkdownChunk> {
 	let start = 0;
 	let prefix = '';
 	let continuesTable = false;
+	let continues: 'space' | 'word' | undefined;
+	/** Whether the line is running text of a paragraph that started at the margin after a blank line. */
+	let paragraph = false;
 	let fence: Fence | undefined;
 	let table: string | undefined;
 	let previousBlank = false;
@@ -335,17 +356,20 @@ export function * markdownChunks(markdown: string): Generator<MarkdownChunk> {
 
 		if (lineStart - start >= CHUNK_CHARS) {
 			if (fence !== undefined) {
-				yield {text: `${prefix}${markdown.slice(start, lineStart)}${fence.marker}\n`, continuesTable, last: false};
+				yield {text: `${prefix}${markdown.slice(start, lineStart)}${fence.marker}\n`, continuesTable, continues, last: false};
+				continues = undefined;
 				prefix = `${fence.line}\n`;
 				continuesTable = false;
 				start = lineStart;
 			} else if (table !== undefined) {
-				yield {text: `${prefix}${markdown.slice(start, lineStart)}`, continuesTable, last: false};
+				yield {text: `${prefix}${markdown.slice(start, lineStart)}`, continuesTable, continues, last: false};
+				continues = undefined;
 				prefix = table;
 				continuesTable = true;
 				start = lineStart;
 			} else if (previousBlank && first !== 32 && first !== 9 && first !== 10 && first !== 13) {
-				yield {text: `${prefix}${markdown.slice(start, lineStart)}`, continuesTable, last: false};
+				yield {text: `${prefix}${markdown.slice(start, lineStart)}`, continuesTable, continues, last: false};
+				continues = undefined;
 				prefix = '';
 				continuesTable = false;
 				start = lineStart;
@@ -377,13 +401,186 @@ export function * markdownChunks(markdown: string): Generator<MarkdownChunk> {
 			}
 		}
 
+		// Running text: a paragraph opened at the margin after a blank line, and the lines that go on
+		// with it. Any line that could start another block ends it (for this purpose only: a cut inside
+		// a line is made only where the paragraph is known).
+		if (blank || fence !== undefined || table !== undefined) {
+			paragraph = false;
+		} else if (previousBlank || lineStart === 0) {
+			paragraph = startsText(markdown, lineStart);
+		} else if (paragraph) {
+			let textStart = lineStart;
+			while (markdown.charCodeAt(textStart) === 32 || markdown.charCodeAt(textStart) === 9) {
+				textStart++;
+			}
+
+			paragraph = textStart < lineEnd && startsText(markdown, textStart);
+		}
+
+		// A line of running text much longer than a chunk is cut inside itself. Not a table's header:
+		// the next line is no delimiter row.
+		if (paragraph && lineEnd - start > CHUNK_CHARS + (CHUNK_CHARS / 2) && !tableDelimiter.test(markdown.slice(lineEnd + 1, Math.min(markdown.length, lineEnd + 4096)).split('\n', 1)[0]!)) {
+			while (lineEnd - start > CHUNK_CHARS + (CHUNK_CHARS / 2)) {
+				const cut = cutInLine(markdown, Math.max(start + CHUNK_CHARS, lineStart + 1), start, lineStart, lineEnd);
+				if (cut === undefined) {
+					break;
+				}
+
+				yield {text: `${prefix}${markdown.slice(start, cut.end)}`, continuesTable, continues, last: false};
+				prefix = '';
+				continuesTable = false;
+				continues = cut.space ? 'space' : 'word';
+				start = cut.next;
+			}
+		}
+
 		previousBlank = blank;
 		previousLine = lineEnd - lineStart < 4096 ? markdown.slice(lineStart, lineEnd) : '';
 		lineStart = lineEnd + 1;
 	}
 
-	// Never empty: a cut is only made before a line that is still to come.
-	yield {text: `${prefix}${markdown.slice(start)}`, continuesTable, last: true};
+	// Never empty: a cut is only made before a line or a character that is still to come.
+	yield {text: `${prefix}${markdown.slice(start)}`, continuesTable, continues, last: true};
+}
+
+/** How far from the aimed-at place a cut inside a line looks for a space before cutting inside a word. */
+const CUT_SEARCH = CHUNK_CHARS / 2;
+
+/**
+ * Whether the character at `index` can start a line of paragraph text without starting another block
+ * (a list, a heading, a quote, a fence, HTML, a table, a link definition, a setext underline, a
+ * rule): letters, digits not followed by `.` or `)`, other characters past ASCII, and some punctuation.
+ */
+function startsText(text: string, index: number): boolean {
+	const code = text.charCodeAt(index);
+	if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
+		return true;
+	}
+
+	if (code >= 48 && code <= 57) {
+		return !/^\d{1,9}[.)]/.test(text.slice(index, index + 10));
+	}
+
+	if (code >= 0x80) {
+		return !isExtender(text.codePointAt(index)!);
+	}
+
+	// ASCII punctuation that no block starts with.
+	return '"\'(),.;:?!@$%&/\\^{}'.includes(text[index] ?? '#');
+}
+
+/** Code points that belong to the grapheme before them: marks (variation selectors too), joiners, emoji modifiers, tags. */
+const mark = /^\p{M}$/u;
+
+function isExtender(codePoint: number): boolean {
+	return (codePoint >= 0xDC_00 && codePoint <= 0xDF_FF) // A low surrogate: the second half of a pair.
+		|| codePoint === 0x20_0C || codePoint === 0x20_0D // Zero-width non-joiner and joiner.
+		|| (codePoint >= 0x1_F3_FB && codePoint <= 0x1_F3_FF) // Emoji skin tones.
+		|| (codePoint >= 0xE_00_20 && codePoint <= 0xE_00_7F) // Tags (subdivision flags).
+		|| (codePoint >= 0x11_60 && codePoint <= 0x11_FF) || (codePoint >= 0xD7_B0 && codePoint <= 0xD7_FF) // Hangul vowel and final jamo.
+		|| mark.test(String.fromCodePoint(codePoint));
+}
+
+const isRegionalIndicator = (codePoint: number) => codePoint >= 0x1_F1_E6 && codePoint <= 0x1_F1_FF;
+
+/**
+ * Whether a grapheme ends before `index` (Unicode's rules where they matter for a cut: never inside a
+ * surrogate pair, before a mark or joiner, after a joiner or a prepended sign, inside a Hangul syllable
+ * of jamo, or inside a flag; regional indicators are counted from `from`, which is a grapheme start).
+ */
+function graphemeBoundary(text: string, index: number, from: number): boolean {
+	const code = text.codePointAt(index)!;
+	const unit = text.charCodeAt(index);
+	if ((unit >= 0xDC_00 && unit <= 0xDF_FF) || isExtender(code)) {
+		return false;
+	}
+
+	const beforeUnit = text.charCodeAt(index - 1);
+	const before = beforeUnit >= 0xDC_00 && beforeUnit <= 0xDF_FF ? text.codePointAt(index - 2)! : beforeUnit;
+	if (before === 0x20_0D || (before >= 0x11_00 && before <= 0x11_5F) || (before >= 0xA9_60 && before <= 0xA9_7F)) {
+		return false;
+	}
+
+	if ((before >= 0x6_00 && before <= 0x6_05) || before === 0x6_DD || before === 0x7_0F || before === 0x8_90 || before === 0x8_91 || before === 0x8_E2 || before === 0x1_10_BD || before === 0x1_10_CD) {
+		return false;
+	}
+
+	if (isRegionalIndicator(code) && isRegionalIndicator(before)) {
+		let count = 0;
+		for (let position = index - 2; position >= from && isRegionalIndicator(text.codePointAt(position)!); position -= 2) {
+			count++;
+		}
+
+		return count % 2 === 0;
+	}
+
+	return true;
+}
+
+type LineCut = {end: number; next: number; space: boolean};
+
+const isSpace = (code: number) => code === 32 || code === 9;
+
+/**
+ * Where to cut the line [lineStart, lineEnd) near `target`: at a space (the piece ends before it, the
+ * next starts at the text after it), looked for back then forward, else inside a word at a grapheme
+ * boundary; always before a character that can start paragraph text. Undefined when there is none.
+ * `pieceStart`: where the piece being cut starts.
+ */
+function cutInLine(text: string, target: number, pieceStart: number, lineStart: number, lineEnd: number): LineCut | undefined {
+	const spaceCut = (space: number): LineCut | undefined => {
+		let next = space + 1;
+		while (next < lineEnd && isSpace(text.charCodeAt(next))) {
+			next++;
+		}
+
+		let end = space;
+		while (end > lineStart && isSpace(text.charCodeAt(end - 1))) {
+			end--;
+		}
+
+		if (next >= lineEnd || end <= lineStart || !startsText(text, next)) {
+			return undefined;
+		}
+
+		// Not inside a link's text (`[a b](…)`): the last bracket before is a closing one, or none is near.
+		const near = text.slice(Math.max(lineStart, space - 1024), space);
+		return near.lastIndexOf('[') > near.lastIndexOf(']') ? undefined : {end, next, space: true};
+	};
+
+	// Searched in slices: a scan of the whole line for each cut would be quadratic in one enormous word.
+	const low = Math.max(lineStart + 1, target - CUT_SEARCH);
+	const before = text.slice(low, target + 1);
+	for (let space = before.lastIndexOf(' '); space !== -1; space = space === 0 ? -1 : before.lastIndexOf(' ', space - 1)) {
+		const cut = spaceCut(low + space);
+		if (cut !== undefined) {
+			return cut;
+		}
+	}
+
+	const high = Math.min(lineEnd - 1, target + CUT_SEARCH);
+	const after = text.slice(target, high + 1);
+	for (let space = after.indexOf(' '); space !== -1; space = after.indexOf(' ', space + 1)) {
+		const cut = spaceCut(target + space);
+		if (cut !== undefined) {
+			return cut;
+		}
+	}
+
+	// Inside a word only when it holds no inline markup (a link, a code span, emphasis, HTML, an
+	// entity or an escape) in this piece up to the cut: an address of 100 KB stays whole.
+	const word = text.slice(Math.max(pieceStart, lineStart), high + 1);
+	if (/[[\]()<>`*_~&\\]/.test(word.slice(word.lastIndexOf(' ', target - Math.max(pieceStart, lineStart)) + 1))) {
+		return undefined;
+	}
+
+	for (let index = Math.max(target, lineStart + 1); index <= high; index++) {
+		if (graphemeBoundary(text, index, Math.max(pieceStart, lineStart)) && startsText(text, index) && !isSpace(text.charCodeAt(index - 1))) {
+			return {end: index, next: index, space: false};
+		}
+	}
+
+	return undefined;
 }
 
 function isBlankLine(text: string, start: number, end: number): boolean {
@@ -409,8 +606,8 @@ export function * parseMarkdownChunks(markdown: string): Generator<ParsedChunk> 
 	}
 
 	const links = linkDefinitions(markdown);
-	for (const {text, continuesTable, last} of markdownChunks(markdown)) {
-		yield {blocks: lexBlocks(text, links, continuesTable), last};
+	for (const {text, continuesTable, continues, last} of markdownChunks(markdown)) {
+		yield {blocks: lexBlocks(text, links, continuesTable, continues), last};
 	}
 }
 
@@ -442,11 +639,11 @@ function linkDefinitions(markdown: string): Links | undefined {
 	return {...lexer.tokens.links};
 }
 
-function lexBlocks(markdown: string, links: Links | undefined, continuesTable: boolean): Block[] {
+function lexBlocks(markdown: string, links: Links | undefined, continuesTable: boolean, continues?: 'space' | 'word'): Block[] {
 	const blocks: Block[] = [];
 	let tokens: Token[];
 	try {
-		const lexer = new Lexer({...getDefaults(), tokenizer: new DepthLimitedTokenizer()});
+		const lexer = new Lexer({...getDefaults(), tokenizer: new DepthLimitedTokenizer(continues !== undefined)});
 		if (links !== undefined) {
 			Object.assign(lexer.tokens.links, links);
 		}
@@ -466,6 +663,11 @@ function lexBlocks(markdown: string, links: Links | undefined, continuesTable: b
 	}
 
 	appendBlocks(tokens, blocks, 0);
+	const first = blocks[0];
+	if (continues !== undefined && first?.kind === 'paragraph') {
+		first.continues = continues;
+	}
+
 	return blocks;
 }
 

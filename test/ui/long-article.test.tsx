@@ -5,7 +5,7 @@ import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {type Library, loadLibrary} from '../../source/core/library.js';
-import {headingsBody} from '../generate-shapes.js';
+import {articleShapes, headingsBody} from '../generate-shapes.js';
 import {bodyOf, type Reader, renderReader, statusOf} from '../helpers/render.js';
 import {temporaryFolder} from '../helpers/temporary-folder.js';
 
@@ -77,6 +77,52 @@ describe('a 10 MB article of many headings', () => {
 		const end = await waitForStatus(reader, counted);
 		expect(statusOf(end)).toMatch(/^page (\d+)\/\1 · 100%/);
 		expect(bodyOf(end).some(line => line.includes('No comments yet'))).toBe(true);
+	}, 180_000);
+});
+
+describe('a 10 MB article of one paragraph', () => {
+	// One block: the parser cuts it inside the paragraph, so keys are still answered between pieces.
+	const paragraph = articleShapes().find(shape => shape.name === 'paragraph')!.body;
+
+	async function openParagraph(): Promise<Reader> {
+		const folder = temporaryFolder('long-paragraph');
+		mkdirSync(path.join(folder, 'shapes'), {recursive: true});
+		writeFileSync(path.join(folder, 'shapes', 'paragraph.md'), `---\ntitle: "One long paragraph"\nsection: Shapes\n---\n\n${paragraph}`);
+		const library: Library = loadLibrary([{path: folder}]);
+		const reader = renderReader({library, realTime: true});
+		await reader.waitForText('Shapes');
+		await reader.press('enter');
+		await reader.waitForText('One long paragraph');
+		await reader.press('enter');
+		await reader.waitForText('harbour');
+		return reader;
+	}
+
+	it('moves on j before its layout is done', async () => {
+		const reader = await openParagraph();
+		const first = reader.frame();
+		expect(statusOf(first)).toMatch(layingOut);
+		const [line0, line1] = bodyOf(first);
+		expect(line0?.trim().startsWith(paragraph.slice(0, 20))).toBe(true);
+		expect(line1?.trim()).not.toBe('');
+
+		await reader.press('j');
+		// The second line is now at the top, while the page count is still being made.
+		const afterKey = await waitForFrame(reader, frame => bodyOf(frame)[0] === line1);
+		expect(statusOf(afterKey)).toMatch(layingOut);
+		await waitForStatus(reader, counted);
+	}, 180_000);
+
+	it('goes back to the list on q before its layout is done', async () => {
+		const reader = await openParagraph();
+		expect(statusOf(reader.frame())).toMatch(layingOut);
+		await reader.press('q');
+		await reader.waitForText('1 article', {timeout: 60_000});
+		await reader.waitForNoText('harbour', {timeout: 60_000});
+		// Leaving stopped the layout: opened again, the count is still being made.
+		await reader.press('enter');
+		await reader.waitForText('harbour');
+		expect(statusOf(reader.frame())).toMatch(layingOut);
 	}, 180_000);
 });
 

@@ -1,6 +1,7 @@
 // A long body parsed and laid out a chunk at a time shows the same lines as the whole body parsed at
 // once (parseMarkdownBlocks lexes it whole: an independent path), and its first page is there after
 // one chunk.
+import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import type {Article} from '../../source/core/article.js';
 import {layoutArticle, lineText} from '../../source/core/layout.js';
@@ -83,5 +84,55 @@ describe('a long body laid out a chunk at a time', () => {
 		const {lines} = chunkedLines(body, 80);
 		expect(lines[0]).toBe('Read the report <https://example.org/report> first.');
 		expect(lines).toContain('And again <https://example.org/report>.');
+	});
+
+	describe('a body of one block of 10 MB', () => {
+		const full = articleShapes().filter(shape => shape.name === 'paragraph' || shape.name === 'word');
+
+		it.each(full.map(shape => shape.name))('is cut into many pieces under 64 KB, keeping all its text within the width: %s', name => {
+			const shape = full.find(candidate => candidate.name === name)!;
+			const chunks = [...markdownChunks(shape.body)];
+			expect(chunks.length).toBeGreaterThan(200);
+			expect(chunks.filter(chunk => chunk.text.length >= 64 * 1024)).toEqual([]);
+			const layout = new ProgressiveArticle(shape.body).layoutAt(80);
+			let steps = 0;
+			while (!layout.done) {
+				layout.step();
+				steps++;
+			}
+
+			expect(steps).toBeGreaterThan(200);
+			const lines = layout.lines.map(line => lineText(line));
+			expect(lines.filter(line => stringWidth(line) > 80)).toEqual([]);
+			// One paragraph still: no blank line between its pieces.
+			expect(lines.filter(line => line.trim() === '')).toEqual([]);
+			expect(lines.join('').replaceAll(/\s+/g, '')).toBe(shape.visible);
+		}, 120_000);
+	});
+
+	it('cuts one enormous word only between graphemes (flags, emoji sequences, combining marks kept whole)', () => {
+		const unit = 'e\u0301\u0302🇫🇷👍🏽👨‍👩‍👧a🇯🇵🇺🇸각\u11A8';
+		const word = unit.repeat(Math.ceil((CHUNKED_BODY_CHARS * 2) / unit.length));
+		const chunks = [...markdownChunks(`${word}\n`)];
+		expect(chunks.length).toBeGreaterThan(10);
+		expect(chunks.map(chunk => chunk.text).join('')).toBe(`${word}\n`);
+		// Each cut starts a grapheme of the whole word (asked of the platform's segmenter, one cut at a time).
+		const segments = new Intl.Segmenter('en', {granularity: 'grapheme'}).segment(word);
+		let offset = 0;
+		for (const chunk of chunks.slice(0, -1)) {
+			offset += chunk.text.length;
+			expect(segments.containing(offset)?.index).toBe(offset);
+		}
+
+		const {lines} = chunkedLines(`${word}\n`, 80);
+		expect(lines.filter(line => stringWidth(line) > 80)).toEqual([]);
+		// Compared by length and at the first difference: a diff of 500 KB would not be readable.
+		const joined = lines.join('');
+		let first = 0;
+		while (first < word.length && joined[first] === word[first]) {
+			first++;
+		}
+
+		expect({length: joined.length, sameUpTo: first}).toEqual({length: word.length, sameUpTo: word.length});
 	});
 });
