@@ -245,8 +245,9 @@ export function createKeyRouter(options: KeyRouterOptions = {}): KeyRouter {
 				// Q quits at once past arrows and pages typed ahead (a held-down key), which cannot open
 				// a text field that would take the Q as a letter, and past any backlog longer than a
 				// person types ahead of a frame.
-				const onlyCursorKeys = queue.every(pending => pending.kind === 'key' && isCursorKey(pending.key));
-				if (input === 'Q' && queue.length > 0 && !focusedField() && (onlyCursorKeys || queue.length > MAX_TYPED_AHEAD)) {
+				// (The queue is looked through only for a Q: for every key it would cost a backlog's square.)
+				const jumpsQueue = () => queue.length > MAX_TYPED_AHEAD || queue.every(pending => pending.kind === 'key' && isCursorKey(pending.key));
+				if (input === 'Q' && queue.length > 0 && !focusedField() && jumpsQueue()) {
 					queue.unshift({kind: 'key', input, key});
 					return;
 				}

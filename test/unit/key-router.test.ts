@@ -279,6 +279,20 @@ describe('quitting while keys wait', () => {
 		expect(router.isBusy()).toBe(false);
 	});
 
+	it('takes a backlog of 200,000 held-down keys and a Q after it (each key queued without looking through the queue)', () => {
+		// Looking through the queue for each key is 2·10¹⁰ steps here: the test's timeout, not an answer.
+		const {router, drawn} = routerWithFrames();
+		const log: string[] = [];
+		router.register(recorder(log, 'headlines'));
+		for (let index = 0; index < 200_000; index++) {
+			router.dispatch('', down);
+		}
+
+		router.dispatch('Q', {...noKey, shift: true});
+		drawn();
+		expect(log).toEqual(['headlines:down', 'headlines:Q']);
+	});
+
 	it('Q goes ahead of arrows typed ahead on a screen without a text field', () => {
 		const {router, drawn} = routerWithFrames();
 		const log: string[] = [];
