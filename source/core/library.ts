@@ -95,42 +95,31 @@ function createLibrary(articles: ArticleMeta[], problems: ArticleProblem[], warn
 	const bodies = new Map<string, {mtimeMs: number; size: number; body: string | undefined}>();
 	const wordsOf = memoize((article: ArticleMeta) => significantWords(`${article.title} ${article.summary}`));
 
+	/** An article's file parsed one way, kept among the recently parsed until asked again. */
+	const parsedOnce = <T>(recent: Map<string, T>, id: string, parse: (meta: ArticleMeta) => T): T => {
+		const cached = recent.get(id);
+		if (cached) {
+			return cached;
+		}
+
+		const meta = byId.get(id);
+		if (!meta) {
+			throw new ArticleFormatError(`no article with id "${visibleControls(id)}"`);
+		}
+
+		const parsed = parse(meta);
+		rememberRecent(recent, id, parsed);
+		return parsed;
+	};
+
 	return {
 		articles,
 		sections: groupSections(articles, sectionOrder),
 		problems,
 		warnings,
 		get: id => byId.get(id),
-		article(id) {
-			const cached = cache.get(id);
-			if (cached) {
-				return cached;
-			}
-
-			const meta = byId.get(id);
-			if (!meta) {
-				throw new ArticleFormatError(`no article with id "${visibleControls(id)}"`);
-			}
-
-			const article = parseArticle(articleFileText(meta), {id, file: meta.file});
-			rememberRecent(cache, id, article);
-			return article;
-		},
-		articleText(id) {
-			const cached = texts.get(id);
-			if (cached) {
-				return cached;
-			}
-
-			const meta = byId.get(id);
-			if (!meta) {
-				throw new ArticleFormatError(`no article with id "${visibleControls(id)}"`);
-			}
-
-			const article = parseArticleText(articleFileText(meta), {id, file: meta.file});
-			rememberRecent(texts, id, article);
-			return article;
-		},
+		article: id => parsedOnce(cache, id, meta => parseArticle(articleFileText(meta), {id, file: meta.file})),
+		articleText: id => parsedOnce(texts, id, meta => parseArticleText(articleFileText(meta), {id, file: meta.file})),
 		body(id) {
 			const meta = byId.get(id);
 			const stats = meta && fileStamp(meta.file);
