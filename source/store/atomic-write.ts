@@ -39,16 +39,20 @@ export function writeFileAtomicSync(file: string, data: string | Uint8Array, {mo
 	syncFolder(path.dirname(file));
 }
 
-/** Writes every byte, looping over short writes; a write that makes no progress is an error, not a loop. */
-function writeFully(fd: number, bytes: Uint8Array): void {
-	let offset = 0;
-	while (offset < bytes.length) {
-		const written = writeSync(fd, bytes, offset, bytes.length - offset);
+/**
+ * Writes every byte at the file's position, looping over short writes; a write that makes no progress
+ * is an error, not a loop. `progress.written` counts the bytes written so far, also when it throws, so
+ * a caller can cut a partial write off again (store/comments.ts).
+ */
+export function writeFully(fd: number, bytes: Uint8Array, progress: {written: number} = {written: 0}): void {
+	progress.written = 0;
+	while (progress.written < bytes.length) {
+		const written = writeSync(fd, bytes, progress.written, bytes.length - progress.written);
 		if (written <= 0) {
-			throw Object.assign(new Error(`EIO: a write made no progress (${offset} of ${bytes.length} bytes written)`), {code: 'EIO'});
+			throw Object.assign(new Error(`EIO: a write made no progress (${progress.written} of ${bytes.length} bytes written)`), {code: 'EIO'});
 		}
 
-		offset += written;
+		progress.written += written;
 	}
 }
 

@@ -6,9 +6,10 @@
 // eventFromRecord, the one place comment text is sanitized: events read from the log (which may have
 // been edited by hand) and events made by add and edit alike.
 import {randomUUID} from 'node:crypto';
-import {closeSync, constants, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, statSync, writeSync} from 'node:fs';
+import {closeSync, constants, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {sanitizeLine, sanitizeText} from '../core/sanitize.js';
+import {writeFully} from './atomic-write.js';
 import {makePrivateFolder, NotAFolderError} from './paths.js';
 
 export type Comment = {
@@ -468,20 +469,12 @@ export function appendRecord(file: string, event: CommentEvent): void {
 	try {
 		const {size: before} = fstatSync(fd);
 		const record = Buffer.from(`${endsTorn(fd, before) ? '\n' : ''}${JSON.stringify(event)}\n`);
-		let written = 0;
+		const progress = {written: 0};
 		try {
-			while (written < record.length) {
-				const bytes = writeSync(fd, record, written, record.length - written);
-				if (bytes <= 0) {
-					throw new Error(`no bytes written after ${written} of ${record.length}`);
-				}
-
-				written += bytes;
-			}
-
+			writeFully(fd, record, progress);
 			fsyncSync(fd);
 		} catch (error) {
-			putBack(fd, before, written);
+			putBack(fd, before, progress.written);
 			throw new CommentSaveError(saveFailure(file, error), {cause: error});
 		}
 	} finally {

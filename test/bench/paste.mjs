@@ -9,17 +9,13 @@
 // Run: node source/build.mjs && node test/bench/paste.mjs [--bin dist/newsread.js] [--runs 3] [--only NAME]
 //      [--size CHARACTERS] [--unbracketed] [--profile DIR]
 import {mkdtempSync, rmSync} from 'node:fs';
-import {createRequire} from 'node:module';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {performance} from 'node:perf_hooks';
 import process from 'node:process';
 import {parseArgs} from 'node:util';
 import {fileURLToPath} from 'node:url';
-
-const require = createRequire(import.meta.url);
-const pty = require('node-pty');
-const {Terminal} = require('@xterm/headless');
+import {childEnv, Session} from './pty-session.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const {values: options} = parseArgs({
@@ -42,16 +38,16 @@ const timeout = Number(options.timeout);
 const scratch = mkdtempSync(path.join(tmpdir(), 'newsread-paste-'));
 process.on('exit', () => rmSync(scratch, {recursive: true, force: true}));
 
-const sleep = ms => new Promise(resolve => {
-	setTimeout(resolve, ms);
-});
+/** newsread in a pty with a fresh home, profiled into --profile when asked. */
+function startNewsread() {
+	const profile = options.profile ? ['--cpu-prof', '--cpu-prof-dir', options.profile] : [];
+	return new Session(process.execPath, [...profile, options.bin], {env: childEnv(mkdtempSync(path.join(scratch, 'home-')))});
+}
 
-function childEnv() {
-	const env = {...process.env, TERM: 'xterm-256color', NEWSREAD_HOME: mkdtempSync(path.join(scratch, 'home-'))};
-	delete env.CI;
-	delete env.FORCE_COLOR;
-	delete env.NODE_OPTIONS;
-	return env;
+/** A paste as the terminal sends it: bracketed when newsread asked for it. */
+function paste(session, text) {
+	const bracketed = !options.unbracketed && session.output.lastIndexOf('\u001B[?2004h') > session.output.lastIndexOf('\u001B[?2004l');
+	session.write(bracketed ? `\u001B[200~${text}\u001B[201~` : text);
 }
 
 /** `size` characters of words, with a line break (\r, as a terminal pastes it) about every 80 when `lines`. */
@@ -71,134 +67,54 @@ function pasteText(size, lines) {
 	return text.slice(0, size);
 }
 
-class Session {
-	constructor() {
-		this.terminal = new Terminal({cols: 80, rows: 24, allowProposedApi: true});
-		this.output = '';
-		this.lastData = performance.now();
-		this.lastWrite = 0;
-		this.exitCode = undefined;
-		this.process = pty.spawn(process.execPath, [...(options.profile ? ['--cpu-prof', '--cpu-prof-dir', options.profile] : []), options.bin], {name: 'xterm-256color', cols: 80, rows: 24, cwd: root, env: childEnv()});
-		this.process.onData(data => {
-			this.output += data;
-			this.lastData = performance.now();
-			this.terminal.write(data);
-		});
-		this.process.onExit(({exitCode}) => {
-			this.exitCode = exitCode;
-		});
-	}
-
-	write(keys) {
-		this.lastWrite = performance.now();
-		this.process.write(keys);
-	}
-
-	/** A paste as the terminal sends it: bracketed when newsread asked for it. */
-	paste(text) {
-		const bracketed = !options.unbracketed && this.output.lastIndexOf('\u001B[?2004h') > this.output.lastIndexOf('\u001B[?2004l');
-		this.write(bracketed ? `\u001B[200~${text}\u001B[201~` : text);
-	}
-
-	async flush() {
-		await new Promise(resolve => {
-			this.terminal.write('', resolve);
-		});
-	}
-
-	screen() {
-		const buffer = this.terminal.buffer.active;
-		const lines = [];
-		for (let row = 0; row < this.terminal.rows; row++) {
-			lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
-		}
-
-		return lines.join('\n');
-	}
-
-	async waitFor(predicate, description) {
-		const deadline = performance.now() + timeout;
-		for (;;) {
-			await this.flush();
-			if (predicate(this.screen())) {
-				return performance.now();
-			}
-
-			if (performance.now() > deadline || this.exitCode !== undefined) {
-				throw new Error(`Timed out waiting for ${description}. Screen:\n${this.screen()}`);
-			}
-
-			await sleep(5);
-		}
-	}
-
-	async press(keys, quietMs = 150) {
-		while (performance.now() - Math.max(this.lastData, this.lastWrite) < quietMs) {
-			await sleep(5);
-		}
-
-		this.write(keys);
-	}
-
-	async quit() {
-		// SIGTERM lets a profiled run write its profile.
-		this.process.kill(options.profile ? 'SIGTERM' : 'SIGKILL');
-		while (this.exitCode === undefined) {
-			await sleep(10);
-		}
-
-		this.terminal.dispose();
-	}
-}
-
 async function openFirstArticle(session) {
-	await session.waitFor(screen => screen.includes('Science'), 'the sections');
+	await session.waitForScreen(screen => screen.includes('Science'), 'the sections', timeout);
 	await session.press('\r');
-	await session.waitFor(screen => screen.includes('newsread › World'), 'the headlines');
+	await session.waitForScreen(screen => screen.includes('newsread › World'), 'the headlines', timeout);
 	await session.press('\r');
-	await session.waitFor(screen => /page 1\/\d/.test(screen), 'the first article');
+	await session.waitForScreen(screen => /page 1\/\d/.test(screen), 'the first article', timeout);
 }
 
 const cases = {
 	async 'comment, lines'(session) {
 		await openFirstArticle(session);
 		await session.press('c');
-		await session.waitFor(screen => screen.includes('❯ Comment'), 'the reply form');
+		await session.waitForScreen(screen => screen.includes('❯ Comment'), 'the reply form', timeout);
 		await session.press('');
 		const start = performance.now();
-		session.paste(pasteText(pasteSize, true));
+		paste(session, pasteText(pasteSize, true));
 		session.write('\t');
-		return (await session.waitFor(screen => screen.includes('❯ Name'), 'the cursor in Name')) - start;
+		return (await session.waitForScreen(screen => screen.includes('❯ Name'), 'the cursor in Name', timeout)) - start;
 	},
 	async 'comment, 1 line'(session) {
 		await openFirstArticle(session);
 		await session.press('c');
-		await session.waitFor(screen => screen.includes('❯ Comment'), 'the reply form');
+		await session.waitForScreen(screen => screen.includes('❯ Comment'), 'the reply form', timeout);
 		await session.press('');
 		const start = performance.now();
-		session.paste(pasteText(pasteSize, false));
+		paste(session, pasteText(pasteSize, false));
 		session.write('\t');
-		return (await session.waitFor(screen => screen.includes('❯ Name'), 'the cursor in Name')) - start;
+		return (await session.waitForScreen(screen => screen.includes('❯ Name'), 'the cursor in Name', timeout)) - start;
 	},
 	async search(session) {
-		await session.waitFor(screen => screen.includes('Science'), 'the sections');
+		await session.waitForScreen(screen => screen.includes('Science'), 'the sections', timeout);
 		await session.press('/');
-		await session.waitFor(screen => screen.includes('Search:'), 'the search prompt');
+		await session.waitForScreen(screen => screen.includes('Search:'), 'the search prompt', timeout);
 		await session.press('');
 		const start = performance.now();
-		session.paste(pasteText(pasteSize, false));
+		paste(session, pasteText(pasteSize, false));
 		session.write('\u001B');
-		return (await session.waitFor(screen => !screen.includes('Search:') && screen.includes('Science'), 'the sections after Esc')) - start;
+		return (await session.waitForScreen(screen => !screen.includes('Search:') && screen.includes('Science'), 'the sections after Esc', timeout)) - start;
 	},
 	async find(session) {
 		await openFirstArticle(session);
 		await session.press('/');
-		await session.waitFor(screen => screen.split('\n').some(line => line.startsWith('/') && line.includes('Esc cancel')), 'the find prompt');
+		await session.waitForScreen(screen => screen.split('\n').some(line => line.startsWith('/') && line.includes('Esc cancel')), 'the find prompt', timeout);
 		await session.press('');
 		const start = performance.now();
-		session.paste(pasteText(pasteSize, false));
+		paste(session, pasteText(pasteSize, false));
 		session.write('\u001B');
-		return (await session.waitFor(screen => /page 1\/\d/.test(screen), 'the status line after Esc')) - start;
+		return (await session.waitForScreen(screen => /page 1\/\d/.test(screen), 'the status line after Esc', timeout)) - start;
 	},
 };
 
@@ -210,13 +126,13 @@ for (const [name, run] of Object.entries(cases)) {
 
 	const times = [];
 	for (let index = 0; index < runs; index++) {
-		const session = new Session();
+		const session = startNewsread();
 		try {
 			times.push(Math.round(await run(session)));
 		} catch (error) {
 			times.push(`failed (${error.message.split('\n')[0]})`);
 		} finally {
-			await session.quit();
+			await session.stop(options.profile ? 'SIGTERM' : 'SIGKILL');
 		}
 	}
 
