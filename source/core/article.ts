@@ -24,7 +24,12 @@ export type Block =
 		continues?: 'space' | 'word';
 	}
 	| {kind: 'subheading'; level: 2 | 3 | 4; text: string}
-	| {kind: 'quote'; inlines: Inline[]}
+	| {
+		kind: 'quote';
+		inlines: Inline[];
+		/** As on a paragraph: the quote's text goes on from the quote block before (a long quote cut in two). */
+		continues?: 'space' | 'word';
+	}
 	| {kind: 'list-item'; ordered: boolean; number: number; depth: number; inlines: Inline[]}
 	| {kind: 'rule'};
 

@@ -781,7 +781,7 @@ export class LayoutBuilder {
 		const before = lines.length;
 		for (const block of blocks) {
 			const index = this.blockCount++;
-			if (block.kind === 'paragraph' && block.continues !== undefined && this.continueText(block.inlines, block.continues, index)) {
+			if ((block.kind === 'paragraph' || block.kind === 'quote') && block.continues !== undefined && this.continueText(block.inlines, block.continues, index)) {
 				continue;
 			}
 

@@ -282,7 +282,7 @@ export const PLAIN_TEXT_NOTICE = 'This article is shown as plain text: its Markd
  * plain text paragraphs under a notice, rather than not at all.
  */
 export function parseMarkdownBlocks(markdown: string): Block[] {
-	return lexBlocks(markdown, undefined, false);
+	return lexBlocks(markdown, undefined);
 }
 
 /**
@@ -301,7 +301,41 @@ type Fence = {marker: string; line: string};
  * again); `continues` when it starts inside a paragraph cut in two (after a space, or inside a word);
  * `last` on the last piece.
  */
-export type MarkdownChunk = {text: string; continuesTable: boolean; continues?: 'space' | 'word'; last: boolean};
+export type MarkdownChunk = {
+	text: string;
+	continuesTable: boolean;
+	continues?: 'space' | 'word';
+	/**
+	 * How many list items the piece starts inside: it opens with as many stand-in items (their lines
+	 * as written, text LIST_STAND_IN) so marked nests its items as deep as in the whole body; the
+	 * stand-ins are dropped from its blocks.
+	 */
+	listAncestors?: number;
+	/**
+	 * The piece starts inside the list the piece before ends in (cut between two of its lines): its
+	 * numbered items are counted on from there, as marked counts a list (its first number, then one
+	 * more per item, whatever the numbers written).
+	 */
+	listGoesOn?: boolean;
+	last: boolean;
+};
+
+/** The text of a stand-in list item (a private-use character): see MarkdownChunk's listAncestors. */
+const LIST_STAND_IN = '\uE000';
+
+/** A thematic break (`---`, `* * *`): not a list item, though it may start like one. */
+const thematicBreak = /^(?:(?:-[\t ]*){3,}|(?:\*[\t ]*){3,}|(?:_[\t ]*){3,})$/;
+
+/** A list item's line: its marker (a bullet, or a number and `.` or `)`) and the spaces after it. */
+const listMarker = /^([*+-]|\d{1,9}[.)])( {1,4}(?! )|[ \t]*$)/;
+
+/** An open list item while a body is cut: its indentation, its marker as written, where its content starts. */
+type OpenItem = {indent: number; marker: string; content: number};
+
+/** The line that opens an item of `item`'s indentation and marker, with the stand-in text. */
+function standInLine(item: OpenItem): string {
+	return `${' '.repeat(item.indent)}${item.marker}${LIST_STAND_IN}\n`;
+}
 
 const fenceOpen = /^ {0,3}(`{3,}|~{3,})/;
 const fenceClose = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
@@ -316,7 +350,11 @@ function cellCount(row: string): number {
 /**
  * A long body cut into pieces of about CHUNK_CHARS that marked lexes to the same blocks as the whole:
  * each cut is at a blank line followed by a line that starts at the margin (so no list item, quote or
- * paragraph goes on past it), never inside a fenced code block. A code block longer than a chunk is
+ * paragraph goes on past it), never inside a fenced code block. A list, a quote or an HTML block
+ * longer than a chunk is cut between its lines too: a list before an item, the piece opening with
+ * stand-ins for the items it is nested in (`listAncestors`), past MAX_LIST_DEPTH as text that goes on
+ * from the deepest item (`continues`); a quote or HTML block before a line, the piece going on with
+ * its text. A code block longer than a chunk is
  * cut between its lines, each piece fenced again; a table between its rows, each piece under the
  * table's header again (marked `continuesTable`, so it is not shown twice). A line of running text
  * longer than a chunk (a paragraph of megabytes on one line, one enormous word) is cut inside itself:
@@ -335,10 +373,41 @@ export function * markdownChunks(markdown: string): Generator<MarkdownChunk> {
 	let prefix = '';
 	let continuesTable = false;
 	let continues: 'space' | 'word' | undefined;
+	let listAncestors: number | undefined;
+	let listGoesOn = false;
+	/** The piece from `start` to `end`, with what it continues; the next piece continues nothing until told. */
+	const take = (end: number, last = false, suffix = ''): MarkdownChunk => {
+		const piece: MarkdownChunk = {text: `${prefix}${markdown.slice(start, end)}${suffix}`, continuesTable, continues, last};
+		if (listAncestors !== undefined) {
+			piece.listAncestors = listAncestors;
+		}
+
+		if (listGoesOn) {
+			piece.listGoesOn = true;
+		}
+
+		prefix = '';
+		continuesTable = false;
+		continues = undefined;
+		listAncestors = undefined;
+		listGoesOn = false;
+		return piece;
+	};
+
 	/** Whether the line is running text of a paragraph that started at the margin after a blank line. */
 	let paragraph = false;
 	let fence: Fence | undefined;
 	let table: string | undefined;
+	/** The list items open at the line (outside fences and tables), outermost first. */
+	const items: OpenItem[] = [];
+	/** Whether the list has had a lazy line (text going on from an item without its indentation). */
+	let lazyList = false;
+	/** A fence inside a list item or a quote, where no line is cut. */
+	let innerFence: string | undefined;
+	/** Whether the line before was a quote line, with text or bare (`>`). */
+	let quote: 'text' | 'bare' | undefined;
+	/** Whether the line is inside an HTML block (from a line starting with a tag to a blank line). */
+	let html = false;
 	let previousBlank = false;
 	let previousLine = '';
 	let lineStart = 0;
@@ -352,30 +421,110 @@ export function * markdownChunks(markdown: string): Generator<MarkdownChunk> {
 		const blank = isBlankLine(markdown, lineStart, lineEnd);
 		if (blank) {
 			table = undefined;
+			html = false;
+		}
+
+		// Where the line stands in a list, a quote or an HTML block.
+		const wasInList = items.length > 0;
+		let itemLine = false;
+		let quoteLine: 'text' | 'bare' | undefined;
+		let quoteText = 0;
+		if (!blank && fence === undefined && table === undefined) {
+			let textStart = lineStart;
+			while (markdown.charCodeAt(textStart) === 32) {
+				textStart++;
+			}
+
+			const indent = textStart - lineStart;
+			const head = markdown.slice(textStart, Math.min(lineEnd, textStart + 16));
+			if (indent <= 3 && head.startsWith('>') && items.length === 0) {
+				quoteText = textStart + (markdown.charCodeAt(textStart + 1) === 32 ? 2 : 1);
+				quoteLine = isBlankLine(markdown, quoteText, lineEnd) ? 'bare' : 'text';
+			}
+
+			const fenceText = quoteLine === undefined ? head : markdown.slice(quoteText, Math.min(lineEnd, quoteText + 16)).trimStart();
+			const fenceMarker = /^(`{3,}|~{3,})/.exec(fenceText)?.[1];
+			if (innerFence !== undefined) {
+				if (fenceMarker !== undefined && fenceMarker[0] === innerFence[0] && fenceMarker.length >= innerFence.length) {
+					innerFence = undefined;
+				}
+			} else if (fenceMarker !== undefined && ((items.length > 0 && indent > 3) || quoteLine !== undefined)) {
+				// (A fence indented at most 3 is the body's own fence, followed below.)
+				innerFence = fenceMarker;
+			} else {
+				const marker = thematicBreak.test(head) ? null : listMarker.exec(head);
+				if (marker === null) {
+					// A line after a blank, or one that starts a block, is outside the items indented deeper.
+					if (previousBlank || !startsText(markdown, textStart)) {
+						while (items.length > 0 && items.at(-1)!.content > indent) {
+							items.pop();
+						}
+					} else if (items.length > 0 && indent < items.at(-1)!.content) {
+						// A lazy line: marked nests and numbers what follows it in ways of its own, so the list is not cut again.
+						lazyList = true;
+					}
+
+					if (indent <= 3 && markdown.charCodeAt(textStart) === 60 && (previousBlank || lineStart === 0) && items.length === 0 && quoteLine === undefined) {
+						html = true;
+					}
+				} else {
+					while (items.length > 0 && items.at(-1)!.content > indent) {
+						items.pop();
+					}
+
+					if (items.length > 0 || indent <= 3) {
+						const spaces = /^ {1,4}$/.test(marker[2]!) ? marker[2]!.length : 1;
+						items.push({indent, marker: `${marker[1]!}${' '.repeat(spaces)}`, content: indent + marker[1]!.length + spaces});
+						itemLine = true;
+					}
+				}
+			}
+		}
+
+		if (items.length === 0) {
+			lazyList = false;
 		}
 
 		if (lineStart - start >= CHUNK_CHARS) {
 			if (fence !== undefined) {
-				yield {text: `${prefix}${markdown.slice(start, lineStart)}${fence.marker}\n`, continuesTable, continues, last: false};
-				continues = undefined;
+				yield take(lineStart, false, `${fence.marker}\n`);
 				prefix = `${fence.line}\n`;
-				continuesTable = false;
 				start = lineStart;
 			} else if (table !== undefined) {
-				yield {text: `${prefix}${markdown.slice(start, lineStart)}`, continuesTable, continues, last: false};
-				continues = undefined;
-				prefix = table;
+				const header = table;
+				yield take(lineStart);
+				prefix = header;
 				continuesTable = true;
 				start = lineStart;
 			} else if (previousBlank && first !== 32 && first !== 9 && first !== 10 && first !== 13) {
-				yield {text: `${prefix}${markdown.slice(start, lineStart)}`, continuesTable, continues, last: false};
-				continues = undefined;
-				prefix = '';
-				continuesTable = false;
+				yield take(lineStart);
+				// An item after a blank line goes on with the list before it.
+				listGoesOn = itemLine && wasInList;
+				start = lineStart;
+			} else if (itemLine && wasInList && !lazyList && innerFence === undefined) {
+				// Before an item: the piece opens inside the items around it (past the deepest list, its text).
+				yield take(lineStart);
+				const ancestors = items.slice(0, -1);
+				const kept = ancestors.slice(0, MAX_LIST_DEPTH);
+				prefix = kept.map(item => standInLine(item)).join('');
+				listAncestors = kept.length > 0 ? kept.length : undefined;
+				continues = ancestors.length >= MAX_LIST_DEPTH ? 'space' : undefined;
+				listGoesOn = true;
+				start = lineStart;
+			} else if (quoteLine !== undefined && quote !== undefined && innerFence === undefined) {
+				// Inside a quote: the piece goes on with the quote's paragraph, or starts the next one.
+				const goesOn = quote === 'text' && quoteLine === 'text' && startsText(markdown, quoteText);
+				yield take(lineStart);
+				continues = goesOn ? 'space' : undefined;
+				start = lineStart;
+			} else if (html && !blank) {
+				yield take(lineStart);
+				continues = 'space';
 				start = lineStart;
 			}
 		}
 
+		quote = quoteLine;
 		// Only lines starting with a space, ` or ~ can open or close a fence: the rest are not tested.
 		if (first === 32 || first === 96 || first === 126) {
 			const line = markdown.slice(lineStart, lineEnd);
@@ -426,9 +575,7 @@ export function * markdownChunks(markdown: string): Generator<MarkdownChunk> {
 					break;
 				}
 
-				yield {text: `${prefix}${markdown.slice(start, cut.end)}`, continuesTable, continues, last: false};
-				prefix = '';
-				continuesTable = false;
+				yield take(cut.end);
 				continues = cut.space ? 'space' : 'word';
 				start = cut.next;
 			}
@@ -440,7 +587,7 @@ export function * markdownChunks(markdown: string): Generator<MarkdownChunk> {
 	}
 
 	// Never empty: a cut is only made before a line or a character that is still to come.
-	yield {text: `${prefix}${markdown.slice(start)}`, continuesTable, continues, last: true};
+	yield take(markdown.length, true);
 }
 
 /** How far from the aimed-at place a cut inside a line looks for a space before cutting inside a word. */
@@ -606,8 +753,21 @@ export function * parseMarkdownChunks(markdown: string): Generator<ParsedChunk> 
 	}
 
 	const links = linkDefinitions(markdown);
-	for (const {text, continuesTable, continues, last} of markdownChunks(markdown)) {
-		yield {blocks: lexBlocks(text, links, continuesTable, continues), last};
+	/** The number of the last item of a numbered list at the margin, if the blocks so far end in one. */
+	let lastNumber: number | undefined;
+	for (const {text, continuesTable, continues, listAncestors, listGoesOn, last} of markdownChunks(markdown)) {
+		// A piece that opens with the list's next item numbers it one on; one that opens inside an item, that item's.
+		const listNumber = listGoesOn && lastNumber !== undefined ? lastNumber + (listAncestors === undefined ? 1 : 0) : undefined;
+		const blocks = lexBlocks(text, links, {continuesTable, continues, listAncestors, listNumber});
+		for (const block of blocks) {
+			if (block.kind === 'list-item') {
+				lastNumber = block.depth > 0 ? lastNumber : (block.ordered ? block.number : undefined);
+			} else if (!(block.kind === 'paragraph' && block.continues !== undefined)) {
+				lastNumber = undefined;
+			}
+		}
+
+		yield {blocks, last};
 	}
 }
 
@@ -639,7 +799,13 @@ function linkDefinitions(markdown: string): Links | undefined {
 	return {...lexer.tokens.links};
 }
 
-function lexBlocks(markdown: string, links: Links | undefined, continuesTable: boolean, continues?: 'space' | 'word'): Block[] {
+/** What a piece of a long body goes on from (see MarkdownChunk). */
+type PieceContext = Pick<MarkdownChunk, 'continuesTable' | 'continues' | 'listAncestors'> & {
+	/** The number of the opening list's first item, when it is numbered. */
+	listNumber?: number;
+};
+
+function lexBlocks(markdown: string, links: Links | undefined, {continuesTable, continues, listAncestors = 0, listNumber}: PieceContext = {continuesTable: false}): Block[] {
 	const blocks: Block[] = [];
 	let tokens: Token[];
 	try {
@@ -649,7 +815,12 @@ function lexBlocks(markdown: string, links: Links | undefined, continuesTable: b
 		}
 
 		tokens = lexer.lex(markdown.replace(deepIndent, maxIndent));
-		const table = continuesTable ? tokens.find(token => token.type !== 'space') : undefined;
+		const opening = tokens.find(token => token.type !== 'space');
+		if (listNumber !== undefined && opening?.type === 'list' && (opening as Tokens.List).ordered) {
+			(opening as Tokens.List).start = listNumber;
+		}
+
+		const table = continuesTable ? opening : undefined;
 		if (table?.type === 'table') {
 			// The header repeated over this piece of a long table was shown with the first piece.
 			(table as Tokens.Table).header = [];
@@ -663,12 +834,42 @@ function lexBlocks(markdown: string, links: Links | undefined, continuesTable: b
 	}
 
 	appendBlocks(tokens, blocks, 0);
+	if (listAncestors > 0) {
+		dropStandIns(blocks, listAncestors);
+	}
+
 	const first = blocks[0];
-	if (continues !== undefined && first?.kind === 'paragraph') {
+	if (continues !== undefined && (first?.kind === 'paragraph' || first?.kind === 'quote')) {
 		first.continues = continues;
 	}
 
 	return blocks;
+}
+
+/**
+ * Removes the stand-in items a piece of a long list opens with (see MarkdownChunk's listAncestors):
+ * the first `count` list items, each laid out already with the piece before. Text that marked gave
+ * to one of them (the text of an item deeper than MAX_LIST_DEPTH, a line that went on from it) is
+ * kept: as text going on from the block before when it is the deepest, else as the item.
+ */
+function dropStandIns(blocks: Block[], count: number): void {
+	const kept: Block[] = [];
+	for (const [index, block] of blocks.entries()) {
+		const first = block.kind === 'list-item' ? block.inlines[0] : undefined;
+		if (index >= count || block.kind !== 'list-item' || first === undefined || !first.text.startsWith(LIST_STAND_IN)) {
+			kept.push(block);
+			continue;
+		}
+
+		const inlines = [{...first, text: first.text.slice(LIST_STAND_IN.length).trimStart()}, ...block.inlines.slice(1)].filter(inline => inline.text !== '');
+		if (inlines.length === 0) {
+			continue;
+		}
+
+		kept.push(index === count - 1 ? {kind: 'paragraph', inlines, continues: 'space'} : {...block, inlines});
+	}
+
+	blocks.splice(0, blocks.length, ...kept);
 }
 
 /** The body as paragraphs split at blank lines, with the notice first. */
@@ -758,8 +959,9 @@ function appendBlock(token: Token, blocks: Block[], listDepth: number): void {
 function appendList(list: Tokens.List, blocks: Block[], depth: number): void {
 	const start = typeof list.start === 'number' ? list.start : 1;
 	for (const [index, item] of list.items.entries()) {
-		const own = item.tokens.filter(token => token.type !== 'list');
-		const inlines = own.flatMap(token => inlinesOf(token));
+		// The item's own paragraphs (and code) run on as one text, a space between them.
+		const own = item.tokens.filter(token => token.type !== 'list' && token.type !== 'space');
+		const inlines = own.flatMap((token, index) => (index === 0 ? inlinesOf(token) : [{text: ' ', style: 'plain' as const}, ...inlinesOf(token)]));
 		pushInlineBlock(blocks, 'list-item', inlines, {ordered: list.ordered, number: start + index, depth});
 		for (const nested of item.tokens.filter(token => token.type === 'list')) {
 			appendList(nested as Tokens.List, blocks, depth + 1);

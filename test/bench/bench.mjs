@@ -456,7 +456,7 @@ async function benchShapeRows(rows) {
 	mirrorBuild(path.join(root, 'test/bench/shape-timer.ts'), outfile);
 	const {articleShapes, writeArticleShapes, timeOpenAndLayout} = await import(pathToFileURL(outfile).href);
 	const folder = path.join(scratch, 'shapes');
-	const shapes = articleShapes().filter(shape => !options.shape || shape.name === options.shape);
+	const shapes = articleShapes(undefined, options.shape ? [options.shape] : undefined);
 	const ids = writeArticleShapes(folder, shapes);
 	for (const [index, shape] of shapes.entries()) {
 		const megabytes = (Buffer.byteLength(shape.body) / 1024 / 1024).toFixed(1);
@@ -508,7 +508,7 @@ async function benchKeyLatency(rows) {
 	mirrorBuild(path.join(root, 'test/bench/shape-timer.ts'), outfile);
 	const {articleShapes, writeArticleShapes} = await import(pathToFileURL(outfile).href);
 	const folder = path.join(scratch, 'key-latency');
-	writeArticleShapes(folder, articleShapes().filter(shape => shape.name === 'headings'));
+	writeArticleShapes(folder, articleShapes(undefined, ['headings']));
 	const js = [];
 	const qs = [];
 	let stillLayingOut = 0;

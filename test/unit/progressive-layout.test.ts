@@ -7,7 +7,7 @@ import type {Article} from '../../source/core/article.js';
 import {layoutArticle, lineText} from '../../source/core/layout.js';
 import {CHUNK_CHARS, CHUNKED_BODY_CHARS, markdownChunks, parseMarkdownBlocks} from '../../source/core/parse-markdown.js';
 import {ProgressiveArticle} from '../../source/core/progressive-layout.js';
-import {articleShapes, SHAPE_BYTES} from '../generate-shapes.js';
+import {articleShapes, mixedBody, SHAPE_BYTES} from '../generate-shapes.js';
 
 const meta = {id: 't/long', file: '/t/long.md', title: 'Long', section: 'Tests', summary: '', tags: [], related: []};
 
@@ -87,7 +87,7 @@ describe('a long body laid out a chunk at a time', () => {
 	});
 
 	describe('a body of one block of 10 MB', () => {
-		const full = articleShapes().filter(shape => shape.name === 'paragraph' || shape.name === 'word');
+		const full = articleShapes(undefined, ['paragraph', 'word']);
 
 		it.each(full.map(shape => shape.name))('is cut into many pieces under 64 KB, keeping all its text within the width: %s', name => {
 			const shape = full.find(candidate => candidate.name === name)!;
@@ -108,6 +108,49 @@ describe('a long body laid out a chunk at a time', () => {
 			expect(lines.filter(line => line.trim() === '')).toEqual([]);
 			expect(lines.join('').replaceAll(/\s+/g, '')).toBe(shape.visible);
 		}, 120_000);
+	});
+
+	describe('a list, a quote or an HTML block of 10 MB with no blank line', () => {
+		const names = ['list', 'ordered-list', 'deep-list', 'quote', 'html'];
+		const full = articleShapes(undefined, names);
+
+		it.each(names)('is cut into many pieces under 64 KB between its lines: %s', name => {
+			const shape = full.find(candidate => candidate.name === name)!;
+			const chunks = [...markdownChunks(shape.body)];
+			expect(chunks.length).toBeGreaterThan(100);
+			expect(chunks.filter(chunk => chunk.text.length >= 64 * 1024).map(chunk => chunk.text.length)).toEqual([]);
+		}, 120_000);
+	});
+
+	// Bodies of every kind of block in random order, each seed a different one: the lines must be those of the whole.
+	it.each([
+		...[1, 2, 3, 4, 5, 6].map(seed => ({seed, sameNumbers: false, lazy: false})),
+		...[7, 8, 9].map(seed => ({seed, sameNumbers: true, lazy: false})),
+		...[10, 11, 12].map(seed => ({seed, sameNumbers: false, lazy: true})),
+		...[13, 14, 15].map(seed => ({seed, sameNumbers: true, lazy: true})),
+	])('shows the same lines as the whole body for mixed blocks: seed $seed, all numbered 1: $sameNumbers, lazy lines: $lazy', ({seed, sameNumbers, lazy}) => {
+		const body = mixedBody(seed, CHUNKED_BODY_CHARS * 1.6, {sameNumbers, lazy});
+		const {lines, steps} = chunkedLines(body, 80);
+		expect(steps).toBeGreaterThan(1);
+		const whole = wholeLines(body, 80);
+		const first = lines.findIndex((line, index) => line !== whole[index]);
+		expect(first === -1 ? undefined : {line: first, chunked: lines.slice(first - 2, first + 3), whole: whole.slice(first - 2, first + 3)}).toBeUndefined();
+		expect(lines.length).toBe(whole.length);
+	});
+
+	it('cuts a long nested list before an item and shows each item once, at its own depth', () => {
+		// Four levels, then back out: each item says how deep it is, so a cut that loses the nesting shows.
+		const depths = [0, 1, 2, 3, 3, 2, 1, 0, 1];
+		const body = Array.from({length: 30_000}, (_, index) => `${'    '.repeat(depths[index % depths.length]!)}- d${depths[index % depths.length]} n${index}`).join('\n');
+		expect(body.length).toBeGreaterThan(CHUNKED_BODY_CHARS);
+		expect([...markdownChunks(body)].length).toBeGreaterThan(10);
+		const {lines} = chunkedLines(body, 80);
+		expect(lines).toHaveLength(30_000);
+		const indentOf = (depth: number) => lines.find(line => line.includes(`d${depth} `))!.search(/\S/);
+		for (const [index, line] of lines.entries()) {
+			const depth = depths[index % depths.length]!;
+			expect({index, line, indent: line.search(/\S/)}).toEqual({index, line: expect.stringContaining(`d${depth} n${index}`) as string, indent: indentOf(depth)});
+		}
 	});
 
 	it('cuts one enormous word only between graphemes (flags, emoji sequences, combining marks kept whole)', () => {
