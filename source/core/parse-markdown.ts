@@ -294,6 +294,9 @@ export const CHUNKED_BODY_CHARS = 256 * 1024;
 /** About how long each chunk of a long body is (it ends at the next block boundary past this). */
 export const CHUNK_CHARS = 32 * 1024;
 
+/** The same for a long list, which marked takes about three times as long to lex as other text. */
+const LIST_CHUNK_CHARS = CHUNK_CHARS / 2;
+
 type Fence = {marker: string; line: string};
 
 /**
@@ -485,8 +488,11 @@ export function * markdownChunks(markdown: string): Generator<MarkdownChunk> {
 			lazyList = false;
 		}
 
-		if (lineStart - start >= CHUNK_CHARS) {
-			if (fence !== undefined) {
+		const size = lineStart - start;
+		if (size >= LIST_CHUNK_CHARS) {
+			if (size < CHUNK_CHARS && !itemLine) {
+				// Only a list is cut this soon.
+			} else if (fence !== undefined) {
 				yield take(lineStart, false, `${fence.marker}\n`);
 				prefix = `${fence.line}\n`;
 				start = lineStart;
@@ -496,7 +502,7 @@ export function * markdownChunks(markdown: string): Generator<MarkdownChunk> {
 				prefix = header;
 				continuesTable = true;
 				start = lineStart;
-			} else if (previousBlank && first !== 32 && first !== 9 && first !== 10 && first !== 13) {
+			} else if (size >= CHUNK_CHARS && previousBlank && first !== 32 && first !== 9 && first !== 10 && first !== 13) {
 				yield take(lineStart);
 				// An item after a blank line goes on with the list before it.
 				listGoesOn = itemLine && wasInList;
@@ -511,13 +517,13 @@ export function * markdownChunks(markdown: string): Generator<MarkdownChunk> {
 				continues = ancestors.length >= MAX_LIST_DEPTH ? 'space' : undefined;
 				listGoesOn = true;
 				start = lineStart;
-			} else if (quoteLine !== undefined && quote !== undefined && innerFence === undefined) {
+			} else if (size >= CHUNK_CHARS && quoteLine !== undefined && quote !== undefined && innerFence === undefined) {
 				// Inside a quote: the piece goes on with the quote's paragraph, or starts the next one.
 				const goesOn = quote === 'text' && quoteLine === 'text' && startsText(markdown, quoteText);
 				yield take(lineStart);
 				continues = goesOn ? 'space' : undefined;
 				start = lineStart;
-			} else if (html && !blank) {
+			} else if (size >= CHUNK_CHARS && html && !blank) {
 				yield take(lineStart);
 				continues = 'space';
 				start = lineStart;

@@ -1,8 +1,11 @@
 // Times opening and laying out each awkward article shape in process, as the reader does on Enter:
 // load the library, read the file and its frontmatter (library.articleText), then parse and lay out
 // the body a chunk at a time for a width (core/progressive-layout), as the reader's slices do.
-// Bundled by bench.mjs with source/build.mjs, so plain node runs it.
+// Bundled by bench.mjs with source/build.mjs, so plain node runs it; the bench runs each shape in a
+// process of its own.
 import {performance} from 'node:perf_hooks';
+import process from 'node:process';
+import {fileURLToPath} from 'node:url';
 import {loadLibrary} from '../../source/core/library.js';
 import {ProgressiveArticle} from '../../source/core/progressive-layout.js';
 
@@ -43,4 +46,12 @@ export function timeOpenAndLayout(folder: string, id: string, width: number, pag
 		const ms = performance.now() - start;
 		return {firstMs: ms, ms, longestChunkMs, lines: 0, error: String(error)};
 	}
+}
+
+// Run as a program (`node shape-timer.mjs FOLDER ID WIDTH RUNS`): times RUNS opens in this fresh process,
+// as the reader has one article open at a time, and prints them as JSON.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	const [folder, id, width, runs] = process.argv.slice(2);
+	const times = Array.from({length: Number(runs)}, () => timeOpenAndLayout(folder!, id!, Number(width)));
+	process.stdout.write(`${JSON.stringify(times)}\n`);
 }
