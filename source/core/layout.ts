@@ -41,7 +41,7 @@ export type LineKind = 'text' | 'subheading' | 'blank' | 'rule' | 'quote' | 'lis
 
 /** One display line. Its segments already include any indentation and markers. */
 export type Line = {
-	segments: Segment[];
+	segments: readonly Segment[];
 	/**
 	 * Index into `article.blocks` of the block this line belongs to. Spacer lines (the blank
 	 * line between two blocks) carry the index of the block that follows them, so the block
@@ -737,6 +737,9 @@ function layoutBlock(block: Block, index: number, textWidth: number, continuing 
 	}
 }
 
+/** The segments of every blank line: one shared empty list (a long article has hundreds of thousands of them). */
+const NO_SEGMENTS: readonly Segment[] = Object.freeze([]);
+
 function spacer(previous: Block['kind'], next: Block['kind'], block: number): Line | undefined {
 	if (previous === 'list-item' && next === 'list-item') {
 		return undefined;
@@ -746,7 +749,7 @@ function spacer(previous: Block['kind'], next: Block['kind'], block: number): Li
 		return {segments: [{text: QUOTE_MARKER.trimEnd(), style: 'quote'}], block, kind: 'quote'};
 	}
 
-	return {segments: [], block, kind: 'blank'};
+	return {segments: NO_SEGMENTS, block, kind: 'blank'};
 }
 
 const layouts = new WeakMap<Article, Map<number, Layout>>();

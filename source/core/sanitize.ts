@@ -39,6 +39,9 @@ const controlCharacters = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 // Unicode bidirectional overrides can make text display in a different order than it reads.
 const bidiOverrides = /[\u202A-\u202E\u2066-\u2069]/g;
 
+/** Any character that sanitizeText changes or removes (each sequence starts with one): all but newline of C0, DEL, C1, bidi overrides. */
+const needsSanitizing = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
 /** Spaces that replace one tab (text has no fixed columns before it is laid out). */
 export const TAB_WIDTH = 4;
 
@@ -47,6 +50,11 @@ export const TAB_WIDTH = 4;
  * normalised to `\n`, and tabs expanded to spaces.
  */
 export function sanitizeText(text: string): string {
+	// Most text has nothing to remove: one look instead of seven replacements.
+	if (!needsSanitizing.test(text)) {
+		return text;
+	}
+
 	return text
 		.replaceAll('\r\n', '\n')
 		.replace(controlStrings, '')

@@ -28,7 +28,7 @@ export function matchesByLine(matches: readonly LayoutMatch[]): Map<number, Matc
 }
 
 export function PagerLine({line, ranges, selected}: PagerLineProps) {
-	const segments: HighlightedSegment[] = ranges ? highlightSegments(line.segments, ranges) : line.segments;
+	const segments: readonly HighlightedSegment[] = ranges ? highlightSegments(line.segments, ranges) : line.segments;
 	if (segments.length === 0 || line.kind === 'blank') {
 		return <Text> </Text>;
 	}
