@@ -787,7 +787,8 @@ function firstLine(text: string): string {
 	return text.split('\n')[0] ?? text;
 }
 
-function removeLeftoverTemporaryFiles(dir: string, file: string, now: number): void {
+/** Removes the temporary files of atomic writes to `file` that a killed writer left (older than a minute). */
+export function removeLeftoverTemporaryFiles(dir: string, file: string, now: number): void {
 	let names: string[];
 	try {
 		names = readdirSync(dir);
