@@ -212,53 +212,9 @@ export class StateFile {
 		}
 	}
 
-	/**
-	 * Takes the lock, waiting up to lockWaitMs, and claims it with a token (see claimLock). Rejects
-	 * with ELOCKED when another newsread held it all that time.
-	 */
+	/** Takes the file's lock (see lockStoreFile). */
 	private async lock(): Promise<() => Promise<void>> {
-		const lockDir = `${this.path}.lock`;
-		const giveUpAt = Date.now() + (this.options.lockWaitMs ?? LOCK_WAIT_MS);
-		for (;;) {
-			removeDeadTokens(lockDir, Date.now());
-			let release: () => Promise<void>;
-			try {
-				release = await lock(this.path, {
-					...lockOptions(this.options),
-					// proper-lockfile polls: short waits at first, then at most twice a second; dead tokens are removed between rounds.
-					retries: {retries: 10_000, factor: 1.3, minTimeout: 10, maxTimeout: 500, randomize: true, maxRetryTime: Math.max(1, Math.min(2000, giveUpAt - Date.now()))},
-				});
-			} catch (error) {
-				// Only another holder is worth waiting for (ENOTEMPTY: its token is in a lock that looked
-				// stale); a folder that is gone, is a file, or is read-only fails now.
-				if (!isHeldByAnother(error)) {
-					throw error;
-				}
-
-				if (Date.now() < giveUpAt) {
-					continue;
-				}
-
-				throw lockBusyError(error);
-			}
-
-			const token = claimLock(lockDir);
-			if (token) {
-				return async () => {
-					rmSync(path.join(lockDir, token), {force: true});
-					await release().catch(() => undefined);
-				};
-			}
-
-			await release().catch(() => undefined);
-			if (Date.now() >= giveUpAt) {
-				throw lockBusyError();
-			}
-
-			await new Promise(resolve => {
-				setTimeout(resolve, 10 + Math.floor(Math.random() * 40));
-			});
-		}
+		return lockStoreFile(this.path, this.options);
 	}
 
 	/** conf over a file that needs no write to open (current format, valid), or undefined. */
@@ -409,7 +365,57 @@ export class StateFile {
 	}
 }
 
-function lockOptions(options: StateFileOptions) {
+/**
+ * Takes the lock of a file newsread rewrites (`<file>.lock`, proper-lockfile), waiting up to lockWaitMs,
+ * and claims it with a token (see claimLock); the folder must exist. Resolves to its release; rejects
+ * with ELOCKED when another newsread held it all that time. Also used by store/subscriptions.ts.
+ */
+export async function lockStoreFile(file: string, options: Pick<StateFileOptions, 'lockWaitMs' | 'onLockCompromised'> = {}): Promise<() => Promise<void>> {
+	const lockDir = `${file}.lock`;
+	const giveUpAt = Date.now() + (options.lockWaitMs ?? LOCK_WAIT_MS);
+	for (;;) {
+		removeDeadTokens(lockDir, Date.now());
+		let release: () => Promise<void>;
+		try {
+			release = await lock(file, {
+				...lockOptions(options),
+				// proper-lockfile polls: short waits at first, then at most twice a second; dead tokens are removed between rounds.
+				retries: {retries: 10_000, factor: 1.3, minTimeout: 10, maxTimeout: 500, randomize: true, maxRetryTime: Math.max(1, Math.min(2000, giveUpAt - Date.now()))},
+			});
+		} catch (error) {
+			// Only another holder is worth waiting for (ENOTEMPTY: its token is in a lock that looked
+			// stale); a folder that is gone, is a file, or is read-only fails now.
+			if (!isHeldByAnother(error)) {
+				throw error;
+			}
+
+			if (Date.now() < giveUpAt) {
+				continue;
+			}
+
+			throw lockBusyError(error);
+		}
+
+		const token = claimLock(lockDir);
+		if (token) {
+			return async () => {
+				rmSync(path.join(lockDir, token), {force: true});
+				await release().catch(() => undefined);
+			};
+		}
+
+		await release().catch(() => undefined);
+		if (Date.now() >= giveUpAt) {
+			throw lockBusyError();
+		}
+
+		await new Promise(resolve => {
+			setTimeout(resolve, 10 + Math.floor(Math.random() * 40));
+		});
+	}
+}
+
+function lockOptions(options: Pick<StateFileOptions, 'onLockCompromised'>) {
 	return {
 		realpath: false,
 		stale: LOCK_STALE_MS,
@@ -781,7 +787,8 @@ function firstLine(text: string): string {
 	return text.split('\n')[0] ?? text;
 }
 
-function removeLeftoverTemporaryFiles(dir: string, file: string, now: number): void {
+/** Removes the temporary files of atomic writes to `file` that a killed writer left (older than a minute). */
+export function removeLeftoverTemporaryFiles(dir: string, file: string, now: number): void {
 	let names: string[];
 	try {
 		names = readdirSync(dir);
