@@ -19,6 +19,8 @@ export type DiscoveredFeed = {
 const feedTypes = ['application/rss+xml', 'application/atom+xml', 'application/feed+json', 'application/json'];
 
 type AttributeOwner = {attributes: ArrayLike<{name: string; value: string}>};
+// The little of linkedom's document used here (its types need the DOM lib, which newsread does not load).
+type PageDocument = {querySelectorAll(selector: string): ArrayLike<AttributeOwner>};
 
 // linkedom keeps attribute names as written (`REL`, `Href`), and HTML's are not case-sensitive.
 function attribute(element: AttributeOwner, name: string): string | undefined {
@@ -33,7 +35,7 @@ function attribute(element: AttributeOwner, name: string): string | undefined {
 
 /** The feeds named by `<link rel="alternate">` in a page, resolved against the page URL and its `<base href>`, in the page's order (plain JSON last). */
 export function discoverFeeds(html: string, pageUrl: string): DiscoveredFeed[] {
-	const {document} = parseHTML(html);
+	const {document} = parseHTML(html) as unknown as {document: PageDocument};
 	let base = pageUrl;
 	for (const element of Array.from(document.querySelectorAll('base'))) {
 		const href = attribute(element, 'href');

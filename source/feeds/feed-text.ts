@@ -7,6 +7,8 @@ import {sanitizeLine} from '../core/sanitize.js';
 const hiddenElements = /<(script|style|noscript|template|iframe|object|svg|math|head)\b[^>]*>[^]*?<\/\1\s*>/gi;
 const comments = /<!--[^]*?(?:-->|$)/g;
 const cdata = /<!\[CDATA\[([^]*?)\]\]>/g;
+// Block tags part words; inline ones (`<b>`, `<a>`) do not (`<i>changed</i>.` is `changed.`).
+const blockTag = /<\/?(?:address|article|aside|blockquote|br|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|img|li|main|nav|ol|p|pre|section|table|td|th|tr|ul)\b[^<>]*>/gi;
 const anyTag = /<\/?[a-zA-Z][^<>]*>|<![^<>]*>|<\?[^<>]*>/g;
 
 // Only these tags are removed from an RSS title, where markup and text that looks like it
@@ -20,7 +22,8 @@ export function htmlToText(html: string): string {
 		.replace(cdata, '$1')
 		.replace(comments, ' ')
 		.replace(hiddenElements, ' ')
-		.replace(anyTag, ' ');
+		.replace(blockTag, ' ')
+		.replace(anyTag, '');
 	return sanitizeLine(decodeHTML(text));
 }
 

@@ -63,11 +63,15 @@ function readFeed(text: string, warnings: string[]): AnyParsed {
 			throw new FeedParseError(jsonProblem(text));
 		}
 
+		if (!/^\s*</.test(text)) {
+			throw new FeedParseError('This is neither XML nor JSON, so not a feed.');
+		}
+
 		const problem = xmlProblem(text);
 		if (error instanceof DetectError && problem === undefined) {
 			const root = rootElement(text);
 			throw new FeedParseError(root === undefined
-				? 'This is neither XML nor JSON, so not a feed.'
+				? 'This is not a feed: it has no XML element.'
 				: `This is XML, but not a feed: its root element is <${root}>.`);
 		}
 
