@@ -86,9 +86,20 @@ function decodeUndeclared(bytes: Uint8Array, warnings: string[]): DecodedBody {
 	return {text: decode(bytes, 'windows-1252'), encoding: 'windows-1252', warnings};
 }
 
+// windows-1252 at 0x80-0x9F (WHATWG Encoding); the five bytes it leaves undefined stay C1 controls.
+const windows1252High = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F'
+	+ '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
 function decode(bytes: Uint8Array, encoding: string): string {
+	let text = new TextDecoder(encoding).decode(bytes);
+	if (encoding === 'windows-1252') {
+		// Node 20 decodes windows-1252 (and its aliases, latin1 and ascii) as ISO-8859-1, so the
+		// quotes, dashes and euro sign of 0x80-0x9F come out as C1 controls: mapped here.
+		text = text.replace(/[\u0080-\u009F]/g, character => windows1252High[character.charCodeAt(0) - 0x80]!);
+	}
+
 	// TextDecoder drops a BOM of its own encoding; the stray U+FEFF of another is dropped here.
-	return new TextDecoder(encoding).decode(bytes).replace(/^\uFEFF/, '');
+	return text.replace(/^\uFEFF/, '');
 }
 
 function isUtf8(bytes: Uint8Array): boolean {
