@@ -31,6 +31,6 @@ export const listCommand: Command = ({library, flags, stdout, stderr}) => {
 };
 
 function articleJson(article: ArticleMeta) {
-	const {id, title, section, date, author, summary, tags, related, source, file} = article;
-	return {id, title, section, date: date ?? null, author: author ?? null, summary, tags, related, source: source ?? null, file};
+	const {id, title, section, date, author, summary, tags, related, source, feed, guid, file} = article;
+	return {id, title, section, date: date ?? null, author: author ?? null, summary, tags, related, source: source ?? null, feed: feed ?? null, guid: guid ?? null, file};
 }

@@ -46,8 +46,12 @@ export type ArticleMeta = {
 	tags: string[];
 	/** Ids named in the frontmatter `related` list. */
 	related: string[];
-	/** URL of the original. */
+	/** URL of the original (a feed article: the item's link). */
 	source?: string;
+	/** A feed article's subscription URL, as the subscriptions file stores it. */
+	feed?: string;
+	/** A feed article's id in its feed (the item's guid, else its link, else a hash of title and date). */
+	guid?: string;
 	/** Absolute path of the Markdown file. */
 	file: string;
 };

@@ -65,6 +65,8 @@ function metaFromFrontmatter(frontmatter: string, origin: ArticleOrigin, warning
 		tags: stringList(fields, 'tags').map(tag => tag.toLowerCase()),
 		related: stringList(fields, 'related'),
 		source: optionalString(fields, 'source'),
+		feed: optionalString(fields, 'feed'),
+		guid: optionalString(fields, 'guid'),
 	};
 }
 
@@ -75,7 +77,7 @@ function metaFromFrontmatter(frontmatter: string, origin: ArticleOrigin, warning
 export const MAX_FRONTMATTER_LENGTH = 64 * 1024;
 
 /** The frontmatter keys an article's metadata comes from. */
-const knownKeys = new Set(['title', 'section', 'date', 'author', 'summary', 'tags', 'related', 'source']);
+const knownKeys = new Set(['title', 'section', 'date', 'author', 'summary', 'tags', 'related', 'source', 'feed', 'guid']);
 
 function readFields(frontmatter: string, warnings: string[]): Record<string, unknown> {
 	if (frontmatter.length <= MAX_FRONTMATTER_LENGTH) {

@@ -92,6 +92,8 @@ describe('newsread list', () => {
 			tags: ['painting'],
 			related: [],
 			source: null,
+			feed: null,
+			guid: null,
 			file: path.join(fixtureLibraryDir, 'arts/mural.md'),
 		}]);
 	});

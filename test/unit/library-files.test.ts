@@ -89,7 +89,7 @@ describe('a frontmatter of many keys', () => {
 	/** A frontmatter with `count` extra keys between the title and the section, tags as a block list after them. */
 	function manyKeys(count: number): string {
 		const keys = Array.from({length: count}, (_, index) => `k${index}: v${index}`).join('\n');
-		return `---\ntitle: Many keys\n${keys}\nsection: World\ntags:\n- Harbour\n- Ferries\nsummary: >\n  Folded\n  summary.\n---\n\nBody.\n`;
+		return `---\ntitle: Many keys\n${keys}\nsection: World\ntags:\n- Harbour\n- Ferries\nsummary: >\n  Folded\n  summary.\nfeed: 'https://gazette.example/feed.xml'\nguid: "tag:gazette.example,2026:42"\n---\n\nBody.\n`;
 	}
 
 	it('loads the article from the keys newsread reads and warns that the rest was not read', () => {
@@ -102,7 +102,9 @@ describe('a frontmatter of many keys', () => {
 		expect(article?.section).toBe('World');
 		expect(article?.tags).toEqual(['harbour', 'ferries']);
 		expect(article?.summary).toBe('Folded summary.');
-		expect(library.warnings).toEqual([{file, reason: 'the frontmatter is 271 KB: only its title, section, date, author, summary, tags, related, source were read (frontmatter over 64 KB is not read whole)'}]);
+		expect(article?.feed).toBe('https://gazette.example/feed.xml');
+		expect(article?.guid).toBe('tag:gazette.example,2026:42');
+		expect(library.warnings).toEqual([{file, reason: 'the frontmatter is 271 KB: only its title, section, date, author, summary, tags, related, source, feed, guid were read (frontmatter over 64 KB is not read whole)'}]);
 	});
 
 	it('still finds a key given twice among many', () => {

@@ -54,6 +54,8 @@ describe('frontmatter', () => {
 			'tags: [Harbour, COUNCIL, ferries]',
 			'related: [science/tide-gauge, business/ferry-operator-bid]',
 			'source: https://news.example.org/world/2026/11/marrowick-harbour-vote',
+			'feed: https://news.example.org/feed.xml',
+			'guid: "urn:uuid:4e1c8a52-7f0e-4f43-9d1e-2b6c3a1f0e77"',
 		].join('\n')), origin);
 
 		expect(meta).toEqual({
@@ -67,6 +69,8 @@ describe('frontmatter', () => {
 			tags: ['harbour', 'council', 'ferries'],
 			related: ['science/tide-gauge', 'business/ferry-operator-bid'],
 			source: 'https://news.example.org/world/2026/11/marrowick-harbour-vote',
+			feed: 'https://news.example.org/feed.xml',
+			guid: 'urn:uuid:4e1c8a52-7f0e-4f43-9d1e-2b6c3a1f0e77',
 		});
 	});
 
@@ -77,9 +81,17 @@ describe('frontmatter', () => {
 		expect(meta.date).toBeUndefined();
 		expect(meta.author).toBeUndefined();
 		expect(meta.source).toBeUndefined();
+		expect(meta.feed).toBeUndefined();
+		expect(meta.guid).toBeUndefined();
 		expect(meta.summary).toBe('');
 		expect(meta.tags).toEqual([]);
 		expect(meta.related).toEqual([]);
+	});
+
+	it('strips escape sequences from the feed and guid fields', () => {
+		const meta = parseArticleMeta(articleText(`${minimal}\nfeed: "https://a.example/\\e]0;owned\\afeed"\nguid: "id-\\e[31m7"`), origin);
+		expect(meta.feed).toBe('https://a.example/feed');
+		expect(meta.guid).toBe('id-7');
 	});
 
 	it('normalises a date-only value to an ISO timestamp at midnight UTC', () => {
