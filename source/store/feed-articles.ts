@@ -181,8 +181,14 @@ function storedByHash(folder: string, now: number): Map<string, string> {
 		}
 
 		const hash = hashedName.exec(name)?.[1];
-		// Sorted: of two files with one hash (see removeRacedCopies), always the same one is used.
-		if (hash !== undefined && !byHash.has(hash)) {
+		if (hash === undefined) {
+			continue;
+		}
+
+		// Of two files for one item (two refreshes raced, see removeRacedCopies), every process keeps the first by path.
+		if (byHash.has(hash)) {
+			rmSync(path.join(folder, relative), {force: true});
+		} else {
 			byHash.set(hash, relative);
 		}
 	}

@@ -1,9 +1,12 @@
 // Feed items stored as newsread articles: the library reads them back with every field, an item seen
 // again is the same file (unchanged, updated in place, or renamed without moving), hostile text
 // round-trips, a failed write leaves no half file, and retention spares what is protected.
-import {readdirSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs';
+import {type ChildProcess, execFileSync, spawn} from 'node:child_process';
+import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {afterEach, describe, expect, it, vi} from 'vitest';
+import {fileURLToPath} from 'node:url';
+import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import {listCommand} from '../../source/commands/list.js';
 import {loadLibrary} from '../../source/core/library.js';
 import {feedArticlesFolder, pruneFeedArticles, type StorableFeedItem, storeFeedItems} from '../../source/store/feed-articles.js';
@@ -18,6 +21,7 @@ afterEach(() => {
 });
 
 const ESC = '\u001B';
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const gazette = {url: 'https://gazette.example/feed.xml', section: 'Marrowick Gazette'};
 
 const harbourVote: StorableFeedItem = {
@@ -165,6 +169,15 @@ describe('storeFeedItems', () => {
 		expect(storeFeedItems(folder, {...gazette, section: 'Local'}, [harbourVote]).ids).toEqual([harbourId]);
 		expect(filesIn(folder)).toEqual([`${harbourId}.md`]);
 		expect(loadLibrary([{path: folder}]).get(harbourId)?.section).toBe('Local');
+	});
+
+	it('keeps one of two files a race left for one item, the first by name', () => {
+		const folder = temporaryFolder('feeds');
+		storeFeedItems(folder, gazette, [harbourVote]);
+		const copy = 'marrowick-gazette/updated-harbour-council-votes-7233972b33.md';
+		writeFileSync(path.join(folder, copy), readFileSync(path.join(folder, `${harbourId}.md`)));
+		expect(storeFeedItems(folder, gazette, [harbourVote]).ids).toEqual([harbourId]);
+		expect(filesIn(folder)).toEqual([`${harbourId}.md`]);
 	});
 
 	it('keeps items that left the feed', () => {
@@ -326,4 +339,71 @@ describe('pruneFeedArticles', () => {
 		expect(pruneFeedArticles(folder, gazette, {protect: () => false, now})).toEqual([]);
 		expect(loadLibrary([{path: folder}]).articles).toHaveLength(5);
 	});
+});
+
+describe('two refreshes at once', () => {
+	let bundleDir: string;
+	let workerScript: string;
+
+	beforeAll(() => {
+		// Not temporaryFolder: those go after each test, and the worker serves the whole block.
+		bundleDir = mkdtempSync(path.join(tmpdir(), 'newsread-feed-articles-worker-'));
+		workerScript = path.join(bundleDir, 'feed-articles-worker.mjs');
+		execFileSync(process.execPath, [path.join(repoRoot, 'source/build.mjs'), '--entry', path.join(repoRoot, 'test/helpers/feed-articles-worker.ts'), '--outfile', workerScript]);
+	});
+
+	afterAll(() => {
+		rmSync(bundleDir, {recursive: true, force: true});
+	});
+
+	type Finished = {code: number | null; stdout: string; stderr: string};
+
+	/** Starts a worker; resolves when it is ready to write, with a promise of its end. */
+	async function startWorker(args: string[]): Promise<{child: ChildProcess; exited: Promise<Finished>}> {
+		const child = spawn(process.execPath, [workerScript, ...args], {stdio: ['pipe', 'pipe', 'pipe']});
+		let stdout = '';
+		let stderr = '';
+		let markReady: () => void = () => undefined;
+		const ready = new Promise<void>(resolve => {
+			markReady = resolve;
+		});
+		child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+			stdout += chunk;
+			if (stdout.startsWith('ready\n')) {
+				markReady();
+			}
+		});
+		child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+			stderr += chunk;
+		});
+		const exited = new Promise<Finished>(resolve => {
+			child.on('close', code => {
+				markReady();
+				resolve({code, stdout, stderr});
+			});
+		});
+		await ready;
+		return {child, exited};
+	}
+
+	it('store one article per item between them, even when the two read different titles', async () => {
+		const folder = temporaryFolder('feeds');
+		const workers = await Promise.all([startWorker([folder, '60', 'cron']), startWorker([folder, '60', 'reader'])]);
+		for (const {child} of workers) {
+			child.stdin?.end('go\n');
+		}
+
+		for (const result of await Promise.all(workers.map(async ({exited}) => exited))) {
+			expect(result.stderr).toBe('');
+			expect(result.code).toBe(0);
+			expect(result.stdout).toBe('ready\ndone\n');
+		}
+
+		const files = filesIn(folder);
+		expect(files).toHaveLength(60);
+		expect(files.every(file => file.endsWith('.md'))).toBe(true);
+		const library = loadLibrary([{path: folder}]);
+		expect(library.problems).toEqual([]);
+		expect(new Set(library.articles.map(({guid}) => guid)).size).toBe(60);
+	}, 120_000);
 });
