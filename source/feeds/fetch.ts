@@ -116,6 +116,8 @@ export async function fetchResource(url: string, options: FetchOptions = {}): Pr
 			const headers: Record<string, string> = {
 				accept: options.accept ?? FEED_ACCEPT,
 				'user-agent': options.userAgent ?? USER_AGENT,
+				// Node 20's fetch asks for gzip and deflate only, though it decodes brotli too.
+				'accept-encoding': 'gzip, deflate, br',
 			};
 			if (options.etag) {
 				headers['if-none-match'] = options.etag;
@@ -276,7 +278,7 @@ function addressProblem(url: string): string | undefined {
 		return `This is not a web address: ${sanitizeLine(url).slice(0, 200)}.`;
 	}
 
-	return protocol === 'http:' || protocol === 'https:' ? undefined : `Only http and https addresses can be fetched, not ${sanitizeLine(protocol)}.`;
+	return protocol === 'http:' || protocol === 'https:' ? undefined : `Only http and https addresses can be fetched, not ${sanitizeLine(protocol.replace(/:$/, ''))}.`;
 }
 
 function resolve(location: string, base: string): string | undefined {
