@@ -27,7 +27,7 @@ export type FeedFetchOutcome = {
 	discoveredFrom?: string;
 	/** The feed read, when status is ok. */
 	feed?: ParsedFeed;
-	/** The fetch state to store for the feed. */
+	/** The fetch state to store for the feed, under `feedUrl` (its validators are that address's). */
 	newState: FeedFetchState;
 	httpStatus?: number;
 	/** How long it took in all, in ms. */
