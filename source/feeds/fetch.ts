@@ -2,12 +2,13 @@
 // redirects followed by hand (at most 5), a timeout over the whole exchange, the body capped as it
 // streams (a gzip bomb is refused, not unpacked), Retry-After read. Never throws: a failure is a sentence.
 import {STATUS_CODES} from 'node:http';
+import process from 'node:process';
 import packageJson from '../../package.json' with {type: 'json'};
 import {sanitizeLine} from '../core/sanitize.js';
 import {parseFeedDate} from './feed-dates.js';
 
-/** The User-Agent newsread sends: its name and version (read from package.json when it is built) and where it lives. */
-export const USER_AGENT = `newsread/${packageJson.version} (+https://github.com/newsread/newsread)`;
+/** The User-Agent newsread sends: its name and version (read from package.json when it is built), what it is, and the Node it runs on. */
+export const USER_AGENT = `newsread/${packageJson.version} (a terminal news reader; Node ${process.versions.node})`;
 
 /** Options of `fetchResource`. */
 export type FetchOptions = {

@@ -83,7 +83,7 @@ describe('fetchResource', () => {
 		});
 		expect(result.status === 'ok' && new TextDecoder().decode(result.body)).toBe(gazette);
 		const {headers} = server.requestsFor('/conditional.xml').at(-1)!;
-		expect(headers['user-agent']).toMatch(/^newsread\/\d+\.\d+\.\d+ \(\+https:\/\/github\.com\/\S+\)$/);
+		expect(headers['user-agent']).toMatch(/^newsread\/\d+\.\d+\.\d+ \(a terminal news reader; Node \d+\.\d+\.\d+\)$/);
 		expect(headers['accept-encoding']).toBe('gzip, deflate, br');
 		expect(headers.accept).toContain('application/rss+xml');
 	});
