@@ -6,6 +6,7 @@ import {type Command, messageOutput} from './commands/context.js';
 import {type Library, type LibraryFolder, loadLibrary} from './core/library.js';
 import {type CommentLog, openCommentLog} from './store/comments.js';
 import {visibleControls} from './core/sanitize.js';
+import {feedArticlesFolder} from './store/feed-articles.js';
 import {bundledArticlesDir, commentsFile, userArticlesDir} from './store/paths.js';
 
 const helpText = `
@@ -18,10 +19,17 @@ const helpText = `
 	  $ newsread doctor              list article files that could not be loaded
 	  $ newsread comments            export comments (--json, --markdown; --with-email adds emails)
 	  $ newsread comments add <id>   write a comment: --name, --email, and --text or standard input
+	  $ newsread feeds               the feeds you subscribe to (--json)
+	  $ newsread feeds add <url>     subscribe to a feed, or to the feed a web page names
+	  $ newsread feeds remove <url>  unsubscribe (the stored articles are kept)
+	  $ newsread feeds import <file> subscribe to the feeds of an OPML file
+	  $ newsread feeds export        the subscriptions as OPML
+	  $ newsread refresh [url...]    fetch the feeds and store their new articles (--json)
 
 	Options
 	  --articles DIR    also read articles from DIR (repeatable)
-	  --section NAME    list: only this section; import: put the articles in it
+	  --section NAME    list: only this section; import, feeds add: put the articles in it
+	  --full-text WHEN  feeds add: fetch each article's page: auto (teasers), always, never
 	  --json            sections, list: machine-readable output
 	  --width N         read: wrap to N columns (default: the terminal's width, or 80)
 	  --article ID      comments: only this article's
@@ -49,6 +57,8 @@ const commands: Record<string, () => Promise<Command>> = {
 	import: async () => (await import('./commands/import.js')).importCommand,
 	doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
 	comments: async () => (await import('./commands/comments.js')).commentsCommand,
+	feeds: async () => (await import('./commands/feeds.js')).feedsCommand,
+	refresh: async () => (await import('./commands/refresh.js')).refreshCommand,
 };
 
 /** What the command line runs with: the process's arguments, streams and environment, or a test's. */
@@ -122,6 +132,7 @@ export function parseCommandLine(io: CommandLineIO): {name: string | undefined; 
 			name: {type: 'string'},
 			email: {type: 'string'},
 			text: {type: 'string'},
+			fullText: {type: 'string'},
 		},
 	});
 	const {articles, ...flags} = cli.flags;
@@ -130,6 +141,7 @@ export function parseCommandLine(io: CommandLineIO): {name: string | undefined; 
 		{path: bundledArticlesDir()},
 		...(articles ?? []).map(folder => ({path: folder})),
 		{path: userArticlesDir(io.env), required: false},
+		{path: feedArticlesFolder(io.env), required: false},
 	];
 	let library: Library | undefined;
 	let comments: CommentLog | undefined;

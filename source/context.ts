@@ -38,6 +38,8 @@ export type CommandFlags = {
 	article?: string;
 	/** `comments`: export as Markdown. @default false */
 	markdown: boolean;
+	/** `feeds add`: when to fetch each article's page for its full text (`auto`, `always`, `never`). */
+	fullText?: string;
 };
 
 /** Everything a subcommand or the reader is given. */

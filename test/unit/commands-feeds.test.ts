@@ -1,0 +1,200 @@
+// `newsread feeds …` and `newsread refresh` in the test process against a local HTTP server: subscribing
+// (to a feed or a page that names one), listing, full text for teasers, conditional refreshes, failures
+// that leave the other feeds alone, OPML in and out, unsubscribing.
+import {writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {Readable} from 'node:stream';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {runCommandLine} from '../../source/command-line.js';
+import {fakeOutput} from '../helpers/command-context.js';
+import {body, conditional, type FeedServer, startFeedServer, status} from '../helpers/feed-server.js';
+import {temporaryFolder} from '../helpers/temporary-folder.js';
+
+let server: FeedServer;
+
+/** An RSS 2.0 feed of the Marrowick Gazette with these items. */
+function gazette(items: string): string {
+	return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel>
+<title>Marrowick Gazette</title><link>${server.url('/')}</link><description>News of the harbour</description>
+${items}
+</channel></rss>`;
+}
+
+const fullItem = `<item><title>Ferry timetable changes for winter</title><link>https://example.invalid/ferry</link>
+<guid>gazette-ferry-1</guid><pubDate>Tue, 17 Nov 2026 09:30:00 GMT</pubDate><author>desk@gazette.example (Ines Calloway)</author>
+<category>Transport</category>
+<description><![CDATA[<p>${'The winter timetable brings fewer crossings on weekdays and one more on Saturdays. '.repeat(20)}</p><h2>What changes on Sundays</h2><p>Only two crossings.</p>]]></description></item>`;
+
+function teaserItem(): string {
+	return `<item><title>Council votes to close the old pier</title><link>${server.url('/articles/pier.html')}</link>
+<guid>gazette-pier-2</guid><pubDate>Wed, 18 Nov 2026 18:00:00 +0000</pubDate>
+<description>The council voted on Tuesday night. Read more…</description></item>`;
+}
+
+const articlePage = `<!doctype html><html><head><title>Council votes to close the old pier</title></head><body>
+<nav><a href="/">Home</a> <a href="/sport">Sport</a> Subscribe to our newsletter</nav>
+<article><h1>Council votes to close the old pier</h1>
+<p>${'The harbour council voted seven to two on Tuesday night to close the old pier to the public from January. '.repeat(8)}</p>
+<h2>Why the pier is closing</h2>
+<p>${'Engineers found that the timber piles under the eastern end had rotted through in several places. '.repeat(8)}</p>
+<p>${'Repairs would cost more than the harbour earns from the pier in a decade, the report said. '.repeat(6)}</p>
+</article><footer>Copyright Marrowick Gazette · Cookie settings</footer>
+<script>trackReader()</script></body></html>`;
+
+beforeAll(async () => {
+	server = await startFeedServer();
+	server.route('/gazette.xml', conditional(gazette(fullItem + teaserItem()), '"v1"', 'Wed, 18 Nov 2026 18:05:00 GMT'));
+	server.route('/articles/pier.html', body(articlePage, {'content-type': 'text/html; charset=utf-8'}));
+	server.route('/home.html', body(`<!doctype html><html><head><title>Gazette</title><link rel="alternate" type="application/rss+xml" title="Gazette" href="/gazette.xml"></head><body>Welcome</body></html>`, {'content-type': 'text/html'}));
+	server.route('/gone.xml', status(404));
+	server.route('/other.xml', body(`<?xml version="1.0"?><rss version="2.0"><channel><title>Upper Thorn Weekly</title><link>https://thorn.example/</link>
+<item><title>Bridge reopens</title><guid>thorn-1</guid><link>https://thorn.example/bridge</link><description><![CDATA[<p>${'The bridge reopened on Friday after repairs. '.repeat(30)}</p>]]></description></item></channel></rss>`));
+});
+
+afterAll(async () => {
+	await server.close();
+});
+
+/** Runs `newsread ...argv` in this process with NEWSREAD_HOME = home; stdout and stderr are not terminals. */
+async function newsread(home: string, argv: string[]) {
+	const stdout = fakeOutput();
+	const stderr = fakeOutput();
+	const code = await runCommandLine({argv, stdout, stderr, stdin: Readable.from([]), env: {NEWSREAD_HOME: home}});
+	return {code, stdout: stdout.text, stderr: stderr.text};
+}
+
+type FeedJson = {url: string; title: string | null; link: string | null; section: string | null; items: number; lastChecked: string | null; lastError: string | null};
+type ArticleJson = {id: string; title: string; section: string; date: string | null; author: string | null; feed: string | null; source: string | null; guid: string | null};
+
+describe('newsread feeds add', () => {
+	it('subscribes, fetches at once and says what it found; the articles are listed with their feed, link and guid', async () => {
+		const home = temporaryFolder();
+		const added = await newsread(home, ['feeds', 'add', server.url('/gazette.xml')]);
+		expect(added).toMatchObject({code: 0, stdout: 'Marrowick Gazette: 2 articles\n', stderr: ''});
+
+		const feeds = JSON.parse((await newsread(home, ['feeds', '--json'])).stdout) as FeedJson[];
+		expect(feeds).toEqual([{
+			url: server.url('/gazette.xml'),
+			title: 'Marrowick Gazette',
+			link: server.url('/'),
+			section: 'Marrowick Gazette',
+			fullText: 'auto',
+			items: 2,
+			lastChecked: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/) as string,
+			lastError: null,
+		}]);
+
+		const articles = (JSON.parse((await newsread(home, ['list', '--json', '--section', 'Marrowick Gazette'])).stdout) as ArticleJson[]);
+		expect(articles.map(({title, section, date, author, feed, source, guid}) => ({title, section, date, author, feed, source, guid}))).toEqual([
+			{title: 'Council votes to close the old pier', section: 'Marrowick Gazette', date: '2026-11-18T18:00:00.000Z', author: null, feed: server.url('/gazette.xml'), source: server.url('/articles/pier.html'), guid: 'gazette-pier-2'},
+			{title: 'Ferry timetable changes for winter', section: 'Marrowick Gazette', date: '2026-11-17T09:30:00.000Z', author: 'Ines Calloway', feed: server.url('/gazette.xml'), source: 'https://example.invalid/ferry', guid: 'gazette-ferry-1'},
+		]);
+	});
+
+	it('prints the whole article of a teaser, fetched from its page, with its subheading and without the page\'s navigation or script', async () => {
+		const home = temporaryFolder();
+		await newsread(home, ['feeds', 'add', server.url('/gazette.xml')]);
+		const [pier] = (JSON.parse((await newsread(home, ['list', '--json'])).stdout) as ArticleJson[]).filter(article => article.guid === 'gazette-pier-2');
+		const read = await newsread(home, ['read', pier!.id, '--width', '80']);
+		expect(read.code).toBe(0);
+		expect(read.stdout).toContain('Why the pier is closing');
+		expect(read.stdout).toContain('Engineers found that the timber piles');
+		expect(read.stdout).not.toContain('Read more');
+		expect(read.stdout).not.toContain('newsletter');
+		expect(read.stdout).not.toContain('trackReader');
+		expect(read.stdout).not.toContain('Cookie settings');
+	});
+
+	it('keeps a feed\'s own full text: a subheading in the feed\'s HTML is a subheading of the article', async () => {
+		const home = temporaryFolder();
+		await newsread(home, ['feeds', 'add', server.url('/gazette.xml')]);
+		const [ferry] = (JSON.parse((await newsread(home, ['list', '--json'])).stdout) as ArticleJson[]).filter(article => article.guid === 'gazette-ferry-1');
+		const read = await newsread(home, ['read', ferry!.id, '--width', '80']);
+		expect(read.stdout.split('\n')).toContain('What changes on Sundays');
+	});
+
+	it('subscribes to the feed a web page names', async () => {
+		const home = temporaryFolder();
+		const added = await newsread(home, ['feeds', 'add', server.url('/home.html')]);
+		expect(added.code).toBe(0);
+		expect(added.stdout).toBe(`Marrowick Gazette: 2 articles (the feed is at ${server.url('/gazette.xml')})\n`);
+		expect((JSON.parse((await newsread(home, ['feeds', '--json'])).stdout) as FeedJson[]).map(feed => feed.url)).toEqual([server.url('/gazette.xml')]);
+	});
+
+	it('puts the articles in --section, and refuses an address that is not one or a feed that cannot be read', async () => {
+		const home = temporaryFolder();
+		expect((await newsread(home, ['feeds', 'add', server.url('/other.xml'), '--section', 'Local'])).code).toBe(0);
+		expect((await newsread(home, ['list', '--section', 'Local'])).stdout).toContain('Bridge reopens');
+
+		const gone = await newsread(home, ['feeds', 'add', server.url('/gone.xml')]);
+		expect(gone.code).toBe(1);
+		expect(gone.stderr).toBe(`newsread: ${server.url('/gone.xml')}: The server answered 404 Not Found. Not subscribed.\n`);
+		const notAnAddress = await newsread(home, ['feeds', 'add', 'ftp://example.org/feed']);
+		expect(notAnAddress.code).toBe(2);
+		expect((JSON.parse((await newsread(home, ['feeds', '--json'])).stdout) as FeedJson[]).map(feed => feed.url)).toEqual([server.url('/other.xml')]);
+	});
+});
+
+describe('newsread refresh', () => {
+	it('gets nothing new from an unchanged feed (a conditional request answered 304)', async () => {
+		const home = temporaryFolder();
+		await newsread(home, ['feeds', 'add', server.url('/gazette.xml')]);
+		const before = server.requestsFor('/gazette.xml').length;
+		const refreshed = await newsread(home, ['refresh', '--json', server.url('/gazette.xml')]);
+		expect(refreshed.code).toBe(0);
+		expect(JSON.parse(refreshed.stdout)).toEqual([{url: server.url('/gazette.xml'), status: 'not-modified', new: 0, updated: 0, httpStatus: 304, ms: expect.any(Number) as number, error: null}]);
+		expect(server.requestsFor('/gazette.xml').slice(before).map(request => request.headers['if-none-match'])).toEqual(['"v1"']);
+	});
+
+	it('stores the feeds that work when another fails, says which failed, and exits 1', async () => {
+		const home = temporaryFolder();
+		await newsread(home, ['feeds', 'add', server.url('/other.xml')]);
+		writeFileSync(path.join(home, 'feeds.json'), JSON.stringify({feeds: [
+			{url: server.url('/gone.xml'), title: 'Gone Times', fullText: 'auto'},
+			{url: server.url('/gazette.xml'), fullText: 'never'},
+			{url: server.url('/other.xml'), title: 'Upper Thorn Weekly', fullText: 'auto'},
+		]}, null, 2));
+		const refreshed = await newsread(home, ['refresh']);
+		expect(refreshed.code).toBe(1);
+		expect(refreshed.stderr).toBe('newsread: Gone Times: The server answered 404 Not Found.\n');
+		expect(refreshed.stdout).toBe('');
+		const titles = (JSON.parse((await newsread(home, ['list', '--json'])).stdout) as ArticleJson[]).filter(article => article.feed !== null).map(article => article.title);
+		expect(titles.sort()).toEqual(['Bridge reopens', 'Council votes to close the old pier', 'Ferry timetable changes for winter']);
+		const gone = (JSON.parse((await newsread(home, ['feeds', '--json'])).stdout) as FeedJson[]).find(feed => feed.url === server.url('/gone.xml'));
+		expect(gone?.lastError).toBe('The server answered 404 Not Found.');
+	});
+});
+
+describe('newsread feeds import, export and remove', () => {
+	it('imports an OPML file (folders become sections), exports it back, and unsubscribes keeping the articles', async () => {
+		const home = temporaryFolder();
+		const opml = path.join(temporaryFolder(), 'subscriptions.opml');
+		writeFileSync(opml, `<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0"><head><title>My feeds</title></head><body>
+<outline text="Local"><outline type="rss" text="Marrowick Gazette" xmlUrl="${server.url('/gazette.xml')}"/></outline>
+<outline type="rss" text="Upper Thorn Weekly" xmlUrl="${server.url('/other.xml')}"/>
+</body></opml>`);
+		const imported = await newsread(home, ['feeds', 'import', opml]);
+		expect(imported).toMatchObject({code: 0, stdout: 'Imported 2 feeds. Run "newsread refresh" to fetch them.\n'});
+		const feeds = JSON.parse((await newsread(home, ['feeds', '--json'])).stdout) as FeedJson[];
+		expect(feeds.map(({url, title, section}) => ({url, title, section}))).toEqual([
+			{url: server.url('/gazette.xml'), title: 'Marrowick Gazette', section: 'Local'},
+			{url: server.url('/other.xml'), title: 'Upper Thorn Weekly', section: 'Upper Thorn Weekly'},
+		]);
+
+		const exported = (await newsread(home, ['feeds', 'export'])).stdout;
+		expect(exported).toContain(`xmlUrl="${server.url('/gazette.xml')}"`);
+		expect(exported).toContain('text="Local"');
+		const again = temporaryFolder();
+		const copy = path.join(again, 'copy.opml');
+		writeFileSync(copy, exported);
+		expect((await newsread(again, ['feeds', 'import', copy])).stdout).toBe('Imported 2 feeds. Run "newsread refresh" to fetch them.\n');
+
+		expect((await newsread(home, ['refresh'])).code).toBe(0);
+		const removed = await newsread(home, ['feeds', 'remove', server.url('/other.xml')]);
+		expect(removed).toMatchObject({code: 0, stdout: 'Unsubscribed from Upper Thorn Weekly. Its stored articles are kept (with their reading state and comments).\n'});
+		expect((JSON.parse((await newsread(home, ['feeds', '--json'])).stdout) as FeedJson[]).map(feed => feed.url)).toEqual([server.url('/gazette.xml')]);
+		expect((await newsread(home, ['list'])).stdout).toContain('Bridge reopens');
+	});
+});
