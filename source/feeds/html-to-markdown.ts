@@ -137,7 +137,8 @@ export function elementToMarkdown(root: DomElement, baseUrl?: string): string {
 		markdown = plainText(root);
 	}
 
-	return sanitizeText(markdown).replace(/[ \t]+$/gm, match => (match === '  ' ? match : '')).trim();
+	// Trailing spaces (node-html-markdown's hard breaks) are dropped: newsread shows a line break as a space.
+	return sanitizeText(markdown).replace(/[ \t]+$/gm, '').trim();
 }
 
 /**
@@ -301,7 +302,7 @@ function replaceImages(root: DomElement, baseUrl: string | undefined): void {
 		const label = alt ? `Image: ${alt}` : 'Image';
 		let replacement: DomNode;
 		if (source === undefined || image.closest('a') !== null) {
-			replacement = document.createTextNode(` ${label} `);
+			replacement = document.createTextNode(label);
 		} else {
 			const link = document.createElement('a');
 			link.setAttribute('href', source);
@@ -313,10 +314,11 @@ function replaceImages(root: DomElement, baseUrl: string | undefined): void {
 		if (parent !== null && blockParents.has(parent.tagName)) {
 			const paragraph = document.createElement('p');
 			paragraph.append(replacement);
-			replacement = paragraph;
+			image.replaceWith(paragraph);
+		} else {
+			// Images side by side in running text stay apart.
+			image.replaceWith(replacement, document.createTextNode(' '));
 		}
-
-		image.replaceWith(replacement);
 	}
 }
 
