@@ -21,7 +21,7 @@ export const MAX_HTML_CHARS = 5 * 1024 * 1024;
 const removedElements = [
 	'script', 'style', 'noscript', 'template', 'form', 'input', 'button', 'select', 'textarea', 'option', 'datalist',
 	'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math', 'canvas', 'audio', 'video', 'dialog',
-	'head', 'link', 'meta',
+	'head', 'title', 'link', 'meta',
 ];
 
 /** Elements hidden from a reader of the page, whose text a reader of the article should not see either. */
@@ -110,12 +110,20 @@ export function cutHtml(html: string): string {
 	return html.slice(0, code >= 0xD8_00 && code <= 0xDB_FF ? MAX_HTML_CHARS - 1 : MAX_HTML_CHARS);
 }
 
-// linkedom makes the first element of a fragment the document element: a fragment is put in a page.
-const wholePage = /^\s*(?:<!--[^]*?-->\s*)*(?:<!doctype[^>]*>\s*)?(?:<!--[^]*?-->\s*)*<html[\s>]/i;
+// What may come before a page's first tag: an XML declaration, a doctype, comments.
+const prolog = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[^]*?-->\s*)*(?:<!doctype[^>]*>\s*)?(?:<!--[^]*?-->\s*)*/i;
 
-/** A linkedom document of the HTML; a fragment becomes the body of an empty page. */
+/**
+ * A linkedom document of the HTML. linkedom makes the first element it meets the document element:
+ * a page without its `<html>` tag is given one, and a fragment becomes the body of an empty page.
+ */
 export function parseHtmlDocument(html: string): DomDocument {
-	const page = wholePage.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+	const rest = html.slice(prolog.exec(html)?.[0].length ?? 0);
+	const page = /^<html[\s>]/i.test(rest)
+		? html
+		: /^<(?:head|body)[\s>]/i.test(rest)
+			? `<!doctype html><html>${rest}</html>`
+			: `<!doctype html><html><head></head><body>${rest}</body></html>`;
 	return (parseHTML(page) as {document: DomDocument}).document;
 }
 

@@ -113,6 +113,13 @@ describe('htmlToMarkdown', () => {
 		expect(markdown).toBe('## Keeper retires\n\nThe last keeper left on Friday.');
 	});
 
+	it('reads whole pages, with or without their <html> tag, and leaves their title out', () => {
+		expect(htmlToMarkdown('<head><title>Gazette</title></head><body><p>Story text.</p></body>')).toBe('Story text.');
+		expect(htmlToMarkdown('<!doctype html><title>Gazette</title><p>Story text.</p>')).toBe('Story text.');
+		expect(htmlToMarkdown('\uFEFF<?xml version="1.0"?><html><head><title>Gazette</title></head><body><p>Story text.</p></body></html>')).toBe('Story text.');
+		expect(parseMarkdownBlocks(htmlToMarkdown('Plain text & more')).map(block => blockText(block))).toEqual(['Plain text & more']);
+	});
+
 	it('converts elements nested thousands deep without failing', () => {
 		const markdown = htmlToMarkdown(`${'<div>'.repeat(20_000)}Deep text${'</div>'.repeat(20_000)}`);
 		expect(markdown).toContain('Deep text');
