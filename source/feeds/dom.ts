@@ -7,7 +7,7 @@ export type DomNode = {
 	parentNode: DomNode | null;
 	firstChild: DomNode | null;
 	nextSibling: DomNode | null;
-	/** Built afresh on each read by linkedom (a walk over the element's whole content): read it once. */
+	/** Built afresh by linkedom on every read (a walk over the children): read it once, not in a loop. */
 	childNodes: ArrayLike<DomNode>;
 	textContent: string | null;
 	remove(): void;

@@ -231,7 +231,7 @@ function cleanText(root: DomElement): void {
 
 /**
  * The root's descendants of one node type, in document order, walked by sibling links: no recursion
- * (pages nest deep), and no `childNodes` (linkedom builds it by walking the whole subtree).
+ * (pages nest deep), and no `childNodes` (linkedom builds a new list on every read).
  */
 function descendants(root: DomNode, nodeType: number): DomNode[] {
 	const found: DomNode[] = [];
