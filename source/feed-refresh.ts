@@ -162,10 +162,22 @@ async function storableItems(subscription: Subscription, items: readonly FeedIte
 				full = await fullText(item.link!, options);
 			}
 
-			result[index] = {...item, markdown: full ?? own};
+			result[index] = {...item, markdown: full === undefined ? own : withoutTitleHeading(full, item.title)};
 		}
 	}));
 	return result.filter(item => item !== undefined);
+}
+
+/** Words of a text, lower case, for comparing a heading with a title. */
+function words(text: string): string {
+	return text.toLowerCase().replaceAll(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** The Markdown without a first subheading that repeats the article's title (a page's own `<h1>`): the reader shows the title already. */
+function withoutTitleHeading(markdown: string, title: string): string {
+	const match = /^\s*#{1,6} +([^\n]*)\n+/.exec(markdown);
+	const heading = match?.[1];
+	return heading !== undefined && words(heading) !== '' && words(title).startsWith(words(heading)) ? markdown.slice(match![0].length) : markdown;
 }
 
 /** The item's own body as Markdown: its HTML content, else its summary. */

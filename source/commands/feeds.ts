@@ -129,7 +129,8 @@ async function removeFeed({env, stdout, stderr}: Parameters<Command>[0], args: r
 	return exitCode.ok;
 }
 
-async function importFeeds({env, stdout, stderr, now}: Parameters<Command>[0], args: readonly string[]): Promise<number> {
+async function importFeeds(context: Parameters<Command>[0], args: readonly string[]): Promise<number> {
+	const {env, stdout, stderr} = context;
 	const file = args[0];
 	if (file === undefined) {
 		stderr.write('newsread: feeds import needs an OPML file.\n');
@@ -145,7 +146,7 @@ async function importFeeds({env, stdout, stderr, now}: Parameters<Command>[0], a
 		return exitCode.failure;
 	}
 
-	const added = new Date(now()).toISOString();
+	const added = context.now().toISOString();
 	let count = 0;
 	await updateSubscriptions(subscriptionsFile(env), feeds => {
 		let next = feeds;
@@ -183,9 +184,10 @@ async function importFeeds({env, stdout, stderr, now}: Parameters<Command>[0], a
 	return exitCode.ok;
 }
 
-const exportFeeds: Command = ({env, stdout, now}) => {
+const exportFeeds: Command = context => {
+	const {env, stdout} = context;
 	const feeds = readSubscriptions(subscriptionsFile(env));
-	stdout.write(subscriptionsToOpml(feeds.map(feed => ({url: feed.url, ...(feed.title ? {title: feed.title} : {}), ...(feed.section ? {section: feed.section} : {}), ...(feed.link ? {link: feed.link} : {})})), {title: 'newsread subscriptions', now: now()}));
+	stdout.write(subscriptionsToOpml(feeds.map(feed => ({url: feed.url, ...(feed.title ? {title: feed.title} : {}), ...(feed.section ? {section: feed.section} : {}), ...(feed.link ? {link: feed.link} : {})})), {title: 'newsread subscriptions', now: context.now()}));
 	return exitCode.ok;
 };
 
@@ -195,7 +197,9 @@ function webAddress(argument: string | undefined): string | undefined {
 		return undefined;
 	}
 
-	for (const candidate of [argument, `https://${argument}`]) {
+	// `gazette.example/feed` is read as https; an address with a scheme of its own is taken as written.
+	const hasScheme = /^[a-z][a-z\d+.-]*:/i.test(argument);
+	for (const candidate of hasScheme ? [argument] : [`https://${argument}`]) {
 		try {
 			const url = new URL(candidate);
 			if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '') {

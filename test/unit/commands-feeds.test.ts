@@ -32,7 +32,7 @@ function teaserItem(): string {
 <description>The council voted on Tuesday night. Read more…</description></item>`;
 }
 
-const articlePage = `<!doctype html><html><head><title>Council votes to close the old pier</title></head><body>
+const articlePage = `<!doctype html><html><head><title>Pier vote - Marrowick Gazette</title></head><body>
 <nav><a href="/">Home</a> <a href="/sport">Sport</a> Subscribe to our newsletter</nav>
 <article><h1>Council votes to close the old pier</h1>
 <p>${'The harbour council voted seven to two on Tuesday night to close the old pier to the public from January. '.repeat(8)}</p>
@@ -99,6 +99,8 @@ describe('newsread feeds add', () => {
 		const read = await newsread(home, ['read', pier!.id, '--width', '80']);
 		expect(read.code).toBe(0);
 		expect(read.stdout).toContain('Why the pier is closing');
+		// The page's own <h1> is the title, shown once above the body, not again as its first subheading.
+		expect(read.stdout.split('\n').filter(line => line.includes('Council votes to close the old pier'))).toHaveLength(1);
 		expect(read.stdout).toContain('Engineers found that the timber piles');
 		expect(read.stdout).not.toContain('Read more');
 		expect(read.stdout).not.toContain('newsletter');
