@@ -6,6 +6,7 @@
 // It prints `ready`, waits for a line on standard input (so both workers start writing together),
 // and prints `done` at the end.
 import process from 'node:process';
+import {readyThenWait} from './start-signal.js';
 import {storeFeedItems} from '../../source/store/feed-articles.js';
 
 const [folder, count, tag] = process.argv.slice(2);
@@ -14,13 +15,7 @@ if (!folder || !count || !tag) {
 	process.exit(2);
 }
 
-process.stdout.write('ready\n');
-await new Promise<void>(resolve => {
-	process.stdin.once('data', () => {
-		process.stdin.pause();
-		resolve();
-	});
-});
+await readyThenWait();
 
 const items = Array.from({length: Number(count)}, (_, index) => ({
 	guid: `https://gazette.example/items/${index}`,

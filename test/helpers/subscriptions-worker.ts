@@ -7,6 +7,7 @@
 // It prints `ready`, waits for a line on standard input (so both workers start writing together),
 // prints `ack <url>` after each update returned and `done` at the end.
 import process from 'node:process';
+import {readyThenWait} from './start-signal.js';
 import {updateFeedStates, updateSubscriptions, withSubscription} from '../../source/store/subscriptions.js';
 
 const [command, file, count, tag] = process.argv.slice(2);
@@ -15,13 +16,7 @@ if (!file || !count || !tag || (command !== 'add' && command !== 'state')) {
 	process.exit(2);
 }
 
-process.stdout.write('ready\n');
-await new Promise<void>(resolve => {
-	process.stdin.once('data', () => {
-		process.stdin.pause();
-		resolve();
-	});
-});
+await readyThenWait();
 
 for (let index = 0; index < Number(count); index++) {
 	const url = `https://${tag}.example.org/feed/${index}`;

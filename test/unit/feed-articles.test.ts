@@ -1,17 +1,15 @@
 // Feed items stored as newsread articles: the library reads them back with every field, an item seen
 // again is the same file (unchanged, updated in place, or renamed without moving), hostile text
 // round-trips, a failed write leaves no half file, and retention spares what is protected.
-import {type ChildProcess, execFileSync, spawn} from 'node:child_process';
-import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readdirSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import {listCommand} from '../../source/commands/list.js';
 import {loadLibrary} from '../../source/core/library.js';
 import {feedArticlesFolder, pruneFeedArticles, type StorableFeedItem, storeFeedItems} from '../../source/store/feed-articles.js';
 import {commandContext} from '../helpers/command-context.js';
 import {faults} from '../helpers/faulty-fs.js';
+import {bundledWorker} from '../helpers/bundled-worker.js';
 import {temporaryFolder} from '../helpers/temporary-folder.js';
 
 vi.mock('node:fs', async importOriginal => (await import('../helpers/faulty-fs.js')).faultyFs(await importOriginal()));
@@ -21,7 +19,6 @@ afterEach(() => {
 });
 
 const ESC = '\u001B';
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const gazette = {url: 'https://gazette.example/feed.xml', section: 'Marrowick Gazette'};
 
 const harbourVote: StorableFeedItem = {
@@ -342,49 +339,7 @@ describe('pruneFeedArticles', () => {
 });
 
 describe('two refreshes at once', () => {
-	let bundleDir: string;
-	let workerScript: string;
-
-	beforeAll(() => {
-		// Not temporaryFolder: those go after each test, and the worker serves the whole block.
-		bundleDir = mkdtempSync(path.join(tmpdir(), 'newsread-feed-articles-worker-'));
-		workerScript = path.join(bundleDir, 'feed-articles-worker.mjs');
-		execFileSync(process.execPath, [path.join(repoRoot, 'source/build.mjs'), '--entry', path.join(repoRoot, 'test/helpers/feed-articles-worker.ts'), '--outfile', workerScript]);
-	});
-
-	afterAll(() => {
-		rmSync(bundleDir, {recursive: true, force: true});
-	});
-
-	type Finished = {code: number | null; stdout: string; stderr: string};
-
-	/** Starts a worker; resolves when it is ready to write, with a promise of its end. */
-	async function startWorker(args: string[]): Promise<{child: ChildProcess; exited: Promise<Finished>}> {
-		const child = spawn(process.execPath, [workerScript, ...args], {stdio: ['pipe', 'pipe', 'pipe']});
-		let stdout = '';
-		let stderr = '';
-		let markReady: () => void = () => undefined;
-		const ready = new Promise<void>(resolve => {
-			markReady = resolve;
-		});
-		child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-			stdout += chunk;
-			if (stdout.startsWith('ready\n')) {
-				markReady();
-			}
-		});
-		child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-			stderr += chunk;
-		});
-		const exited = new Promise<Finished>(resolve => {
-			child.on('close', code => {
-				markReady();
-				resolve({code, stdout, stderr});
-			});
-		});
-		await ready;
-		return {child, exited};
-	}
+	const {start: startWorker} = bundledWorker('test/helpers/feed-articles-worker.ts');
 
 	it('store one article per item between them, even when the two read different titles', async () => {
 		const folder = temporaryFolder('feeds');

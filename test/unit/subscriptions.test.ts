@@ -1,10 +1,8 @@
-import {type ChildProcess, execFileSync, spawn} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {afterAll, beforeAll, beforeEach, describe, expect, it, vi} from 'vitest';
+import {beforeEach, describe, expect, it, vi} from 'vitest';
 import {diskFaults, faults} from '../helpers/faulty-fs.js';
+import {bundledWorker, type WorkerEnd} from '../helpers/bundled-worker.js';
 import {temporaryFolder} from '../helpers/temporary-folder.js';
 import {
 	feedStateFile,
@@ -20,8 +18,6 @@ import {
 } from '../../source/store/subscriptions.js';
 
 vi.mock('node:fs', async importOriginal => (await import('../helpers/faulty-fs.js')).faultyFs(await importOriginal()));
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 beforeEach(() => {
 	faults.reset();
@@ -232,49 +228,8 @@ describe('the fetch state file', () => {
 });
 
 describe('two processes changing the files at once', () => {
-	let bundleDir: string;
-	let workerScript: string;
-
-	beforeAll(() => {
-		// Not temporaryFolder: those go after each test, and the worker serves the whole block.
-		bundleDir = mkdtempSync(path.join(tmpdir(), 'newsread-subscriptions-worker-'));
-		workerScript = path.join(bundleDir, 'subscriptions-worker.mjs');
-		execFileSync(process.execPath, [path.join(repoRoot, 'source/build.mjs'), '--entry', path.join(repoRoot, 'test/helpers/subscriptions-worker.ts'), '--outfile', workerScript]);
-	});
-
-	afterAll(() => {
-		rmSync(bundleDir, {recursive: true, force: true});
-	});
-
-	type Finished = {code: number | null; stdout: string; stderr: string};
-
-	/** Starts a worker; resolves when it is ready to write, with a promise of its end. */
-	async function startWorker(args: string[]): Promise<{child: ChildProcess; exited: Promise<Finished>}> {
-		const child = spawn(process.execPath, [workerScript, ...args], {stdio: ['pipe', 'pipe', 'pipe']});
-		let stdout = '';
-		let stderr = '';
-		let markReady: () => void = () => undefined;
-		const ready = new Promise<void>(resolve => {
-			markReady = resolve;
-		});
-		child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-			stdout += chunk;
-			if (stdout.startsWith('ready\n')) {
-				markReady();
-			}
-		});
-		child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-			stderr += chunk;
-		});
-		const exited = new Promise<Finished>(resolve => {
-			child.on('close', code => {
-				markReady();
-				resolve({code, stdout, stderr});
-			});
-		});
-		await ready;
-		return {child, exited};
-	}
+	const {start: startWorker} = bundledWorker('test/helpers/subscriptions-worker.ts');
+	type Finished = WorkerEnd;
 
 	/** Runs two workers that start writing together. */
 	async function runTogether(first: string[], second: string[]): Promise<Finished[]> {
