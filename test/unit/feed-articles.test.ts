@@ -21,6 +21,20 @@ afterEach(() => {
 const ESC = '\u001B';
 const gazette = {url: 'https://gazette.example/feed.xml', section: 'Marrowick Gazette'};
 
+/** What the library (and list --json) says of the stored harbourVote, written out by hand. */
+const harbourFields = {
+	title: 'Harbour council votes to close the ferry slip',
+	section: 'Marrowick Gazette',
+	date: '2026-11-02T08:30:00.000Z',
+	author: 'Ines Calloway',
+	summary: 'After a tied first ballot, councillors agreed to close the slip.',
+	tags: ['harbour', 'council'],
+	related: [],
+	source: 'https://gazette.example/2026/11/harbour-vote',
+	feed: 'https://gazette.example/feed.xml',
+	guid: 'https://gazette.example/2026/11/harbour-vote',
+};
+
 const harbourVote: StorableFeedItem = {
 	guid: 'https://gazette.example/2026/11/harbour-vote',
 	title: 'Harbour council votes to close the ferry slip',
@@ -67,20 +81,7 @@ describe('storeFeedItems', () => {
 		expect(library.problems).toEqual([]);
 		expect(library.warnings).toEqual([]);
 		expect(library.sections.map(({name}) => name)).toEqual(['Marrowick Gazette']);
-		expect(library.get(harbourId)).toEqual({
-			id: harbourId,
-			file: path.join(folder, `${harbourId}.md`),
-			title: 'Harbour council votes to close the ferry slip',
-			section: 'Marrowick Gazette',
-			date: '2026-11-02T08:30:00.000Z',
-			author: 'Ines Calloway',
-			summary: 'After a tied first ballot, councillors agreed to close the slip.',
-			tags: ['harbour', 'council'],
-			related: [],
-			source: 'https://gazette.example/2026/11/harbour-vote',
-			feed: 'https://gazette.example/feed.xml',
-			guid: 'https://gazette.example/2026/11/harbour-vote',
-		});
+		expect(library.get(harbourId)).toEqual({id: harbourId, file: path.join(folder, `${harbourId}.md`), ...harbourFields});
 		expect(library.article(harbourId).blocks).toContainEqual({kind: 'subheading', level: 2, text: 'A tied ballot'});
 
 		const bare = library.get(cafeId);
@@ -96,20 +97,7 @@ describe('storeFeedItems', () => {
 		const {context, stdout} = commandContext({flags: {json: true}, library: loadLibrary([{path: folder}])});
 		expect(await listCommand(context)).toBe(0);
 		expect(JSON.parse(stdout.text)).toEqual([
-			{
-				id: harbourId,
-				title: 'Harbour council votes to close the ferry slip',
-				section: 'Marrowick Gazette',
-				date: '2026-11-02T08:30:00.000Z',
-				author: 'Ines Calloway',
-				summary: 'After a tied first ballot, councillors agreed to close the slip.',
-				tags: ['harbour', 'council'],
-				related: [],
-				source: 'https://gazette.example/2026/11/harbour-vote',
-				feed: 'https://gazette.example/feed.xml',
-				guid: 'https://gazette.example/2026/11/harbour-vote',
-				file: path.join(folder, `${harbourId}.md`),
-			},
+			{id: harbourId, ...harbourFields, file: path.join(folder, `${harbourId}.md`)},
 			{
 				id: cafeId,
 				title: 'Café reopens',
