@@ -1,7 +1,6 @@
 // Refreshing feeds: each subscription fetched (conditionally, never sooner than it asks), its items
 // turned into Markdown (the linked page's article where the feed gives a teaser) and stored as
 // articles, its fetch state kept. Shared by `newsread feeds add`, `newsread refresh` and the reader.
-import {readdirSync} from 'node:fs';
 import {decodeBody} from './feeds/decode-body.js';
 import {extractArticle} from './feeds/extract-article.js';
 import type {FeedItem} from './feeds/feed-types.js';
@@ -10,7 +9,7 @@ import {type FeedFetchOutcome, fetchFeed, isDue} from './feeds/fetch-feed.js';
 import {createHostLimiter} from './feeds/host-limiter.js';
 import {htmlToMarkdown} from './feeds/html-to-markdown.js';
 import {isTeaser} from './feeds/teaser.js';
-import {feedArticlesFolder, guidHash, type StorableFeedItem, storeFeedItems} from './store/feed-articles.js';
+import {feedArticlesFolder, guidHash, type StorableFeedItem, storedItemHashes, storeFeedItems} from './store/feed-articles.js';
 import {
 	feedStateFile,
 	type FeedFetchState,
@@ -54,7 +53,7 @@ export type RefreshOptions = {
 	timeoutMs?: number;
 };
 
-/** At most this many linked pages fetched for full text per feed and refresh (the newest items first). */
+/** At most this many linked pages fetched for full text per feed and refresh (the first items in the feed, usually its newest). */
 const MAX_FULL_TEXT_PAGES = 50;
 
 const limiter = createHostLimiter({perHost: 2, total: 8});
@@ -145,7 +144,7 @@ async function storeOutcome(subscription: Subscription, outcome: FeedFetchOutcom
  * left as it is, so its full text is not fetched again nor replaced by the teaser.
  */
 async function storableItems(subscription: Subscription, items: readonly FeedItem[], folder: string, options: RefreshOptions): Promise<StorableFeedItem[]> {
-	const stored = storedHashes(folder);
+	const stored = storedItemHashes(folder);
 	const wanted = (item: FeedItem) => item.link !== undefined && subscription.fullText !== 'never'
 		&& (subscription.fullText === 'always' || isTeaser(item.contentHtml, item.summary));
 	let pages = 0;
@@ -201,23 +200,6 @@ async function fullText(link: string, options: RefreshOptions): Promise<string |
 	} catch {
 		return undefined;
 	}
-}
-
-/** The guid hashes of the feed articles already stored (the end of each file name). */
-function storedHashes(folder: string): Set<string> {
-	return new Set(storedFeedFiles(folder).map(name => /-([0-9a-f]{10})\.md$/.exec(name)?.[1]).filter(hash => hash !== undefined));
-}
-
-function storedFeedFiles(folder: string): string[] {
-	try {
-		return readdirRecursive(folder);
-	} catch {
-		return [];
-	}
-}
-
-function readdirRecursive(folder: string): string[] {
-	return (readdirSync(folder, {recursive: true}) as string[]).filter(name => name.endsWith('.md'));
 }
 
 function title(subscription: Subscription): {title?: string} {

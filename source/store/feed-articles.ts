@@ -167,6 +167,19 @@ function readIfArticle(file: string): {text: string; feed?: string} | undefined 
 	}
 }
 
+/** The guid hashes of every item stored under `folder` (see guidHash): whether an item is stored already, without reading it. */
+export function storedItemHashes(folder: string): Set<string> {
+	const hashes = new Set<string>();
+	for (const {name} of storedFiles(folder)) {
+		const hash = hashedName.exec(name)?.[1];
+		if (hash !== undefined) {
+			hashes.add(hash);
+		}
+	}
+
+	return hashes;
+}
+
 /** Every stored item's file (relative to `folder`) by the hash in its name; leftovers of killed writes older than a minute removed. */
 function storedByHash(folder: string, now: number): Map<string, string> {
 	const byHash = new Map<string, string>();
