@@ -458,30 +458,24 @@ export function * markdownChunks(markdown: string): Generator<MarkdownChunk> {
 				innerFence = fenceMarker;
 			} else {
 				const marker = thematicBreak.test(head) ? null : listMarker.exec(head);
-				if (marker === null) {
-					// A line after a blank, or one that starts a block, is outside the items indented deeper.
-					if (previousBlank || !startsText(markdown, textStart)) {
-						while (items.length > 0 && items.at(-1)!.content > indent) {
-							items.pop();
-						}
-					} else if (items.length > 0 && indent < items.at(-1)!.content) {
-						// A lazy line: marked nests and numbers what follows it in ways of its own, so the list is not cut again.
-						lazyList = true;
-					}
-
-					if (indent <= 3 && markdown.charCodeAt(textStart) === 60 && (previousBlank || lineStart === 0) && items.length === 0 && quoteLine === undefined) {
-						html = true;
-					}
-				} else {
+				if (marker !== null || previousBlank || !startsText(markdown, textStart)) {
+					// An item, a line after a blank, or one that starts a block is outside the items indented deeper.
 					while (items.length > 0 && items.at(-1)!.content > indent) {
 						items.pop();
 					}
+				} else if (items.length > 0 && indent < items.at(-1)!.content) {
+					// A lazy line: marked nests and numbers what follows it in ways of its own, so the list is not cut again.
+					lazyList = true;
+				}
 
-					if (items.length > 0 || indent <= 3) {
-						const spaces = /^ {1,4}$/.test(marker[2]!) ? marker[2]!.length : 1;
-						items.push({indent, marker: `${marker[1]!}${' '.repeat(spaces)}`, content: indent + marker[1]!.length + spaces});
-						itemLine = true;
+				if (marker === null) {
+					if (indent <= 3 && markdown.charCodeAt(textStart) === 60 && (previousBlank || lineStart === 0) && items.length === 0 && quoteLine === undefined) {
+						html = true;
 					}
+				} else if (items.length > 0 || indent <= 3) {
+					const spaces = /^ {1,4}$/.test(marker[2]!) ? marker[2]!.length : 1;
+					items.push({indent, marker: `${marker[1]!}${' '.repeat(spaces)}`, content: indent + marker[1]!.length + spaces});
+					itemLine = true;
 				}
 			}
 		}
