@@ -16,19 +16,26 @@ const lastIndex = Number(/Text (\d+)\.\n*$/.exec(headings)![1]);
 const layingOut = /^page \d+\/…/;
 const counted = /^page \d+\/\d+ · \d+%/;
 
-async function openLongArticle(): Promise<Reader> {
-	// A library of its own: nothing laid out by an earlier test.
-	const folder = temporaryFolder('long-article');
+/**
+ * Opens `body` as the only article of a library of its own (nothing laid out by an earlier test),
+ * titled `title`, and waits for `firstText` of its first page.
+ */
+async function openShape(name: string, title: string, body: string, firstText: string): Promise<Reader> {
+	const folder = temporaryFolder(name);
 	mkdirSync(path.join(folder, 'shapes'), {recursive: true});
-	writeFileSync(path.join(folder, 'shapes', 'headings.md'), `---\ntitle: "Many headings"\nsection: Shapes\n---\n\n${headings}`);
+	writeFileSync(path.join(folder, 'shapes', `${name}.md`), `---\ntitle: "${title}"\nsection: Shapes\n---\n\n${body}`);
 	const library: Library = loadLibrary([{path: folder}]);
 	const reader = renderReader({library, realTime: true});
 	await reader.waitForText('Shapes');
 	await reader.press('enter');
-	await reader.waitForText('Many headings');
+	await reader.waitForText(title);
 	await reader.press('enter');
-	await reader.waitForText('Heading 0');
+	await reader.waitForText(firstText);
 	return reader;
+}
+
+async function openLongArticle(): Promise<Reader> {
+	return openShape('headings', 'Many headings', headings, 'Heading 0');
 }
 
 describe('a 10 MB article of many headings', () => {
@@ -85,17 +92,7 @@ describe('a 10 MB article of one paragraph', () => {
 	const paragraph = articleShapes(undefined, ['paragraph'])[0]!.body;
 
 	async function openParagraph(): Promise<Reader> {
-		const folder = temporaryFolder('long-paragraph');
-		mkdirSync(path.join(folder, 'shapes'), {recursive: true});
-		writeFileSync(path.join(folder, 'shapes', 'paragraph.md'), `---\ntitle: "One long paragraph"\nsection: Shapes\n---\n\n${paragraph}`);
-		const library: Library = loadLibrary([{path: folder}]);
-		const reader = renderReader({library, realTime: true});
-		await reader.waitForText('Shapes');
-		await reader.press('enter');
-		await reader.waitForText('One long paragraph');
-		await reader.press('enter');
-		await reader.waitForText('harbour');
-		return reader;
+		return openShape('paragraph', 'One long paragraph', paragraph, 'harbour');
 	}
 
 	it('moves on j before its layout is done', async () => {
