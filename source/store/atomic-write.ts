@@ -10,10 +10,19 @@ import process from 'node:process';
 // sends it again to end the process: with a listener of our own the write's error is reported instead.
 process.on('SIGXFSZ', () => undefined);
 
+/**
+ * When the temporary file a writeFileAtomicSync made for `<name>` was started (ms since 1970), for a
+ * clean-up of those a killed writer left behind; undefined for any other name.
+ */
+export function temporaryFileStart(name: string): number | undefined {
+	const match = /\.tmp-(\d{13})[\da-f]{12}$/.exec(name);
+	return match ? Number(match[1]) : undefined;
+}
+
 /** Writes `data` to `file` atomically; on any failure the temporary file is removed, `file` is as it was, and the error is thrown. */
 export function writeFileAtomicSync(file: string, data: string | Uint8Array, {mode = 0o600}: {mode?: number} = {}): void {
 	const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-	// The name that removeLeftoverTemporaryFiles knows: `<name>.tmp-<time><random>`.
+	// The name that removeLeftoverTemporaryFiles and temporaryFileStart know: `<name>.tmp-<time><random>`.
 	const temporary = `${file}.tmp-${Date.now()}${randomBytes(6).toString('hex')}`;
 	const fd = openSync(temporary, 'wx', mode);
 	let closed = false;

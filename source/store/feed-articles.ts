@@ -9,7 +9,7 @@ import {readArticleText} from '../core/library.js';
 import {parseArticleMeta} from '../core/parse-markdown.js';
 import {sanitizeLine, sanitizeText} from '../core/sanitize.js';
 import type {FeedItem} from '../feeds/feed-types.js';
-import {writeFileAtomicSync} from './atomic-write.js';
+import {temporaryFileStart, writeFileAtomicSync} from './atomic-write.js';
 import {dataDir, type Environment, makePrivateFolder} from './paths.js';
 
 /** The folder feed articles are stored in: `feeds/` in the data folder. */
@@ -54,8 +54,6 @@ const SLUG_LENGTH = 50;
 /** Hex digits of the guid's hash in a file name: `harbour-vote-3f9a0c21be.md`. */
 const HASH_LENGTH = 10;
 const hashedName = new RegExp(`-([0-9a-f]{${HASH_LENGTH}})\\.md$`);
-/** Temporary files of writeFileAtomicSync: `<name>.tmp-<ms><12 hex>`. */
-const temporaryName = /\.md\.tmp-(\d{13})[0-9a-f]{12}$/;
 const leftoverAge = 60_000;
 
 /**
@@ -184,9 +182,9 @@ export function storedItemHashes(folder: string): Set<string> {
 function storedByHash(folder: string, now: number): Map<string, string> {
 	const byHash = new Map<string, string>();
 	for (const {relative, name} of storedFiles(folder)) {
-		const leftover = temporaryName.exec(name);
-		if (leftover) {
-			if (now - Number(leftover[1]) > leftoverAge) {
+		const started = name.includes('.md.tmp-') ? temporaryFileStart(name) : undefined;
+		if (started !== undefined) {
+			if (now - started > leftoverAge) {
 				rmSync(path.join(folder, relative), {force: true});
 			}
 
