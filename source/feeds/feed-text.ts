@@ -4,7 +4,7 @@ import {decodeHTML} from 'entities';
 import {sanitizeLine} from '../core/sanitize.js';
 
 // Elements whose content is not text a reader sees.
-const hiddenElements = /<(script|style|noscript|template|iframe|object|svg|math|head)\b[^>]*>[^]*?<\/\1\s*>/gi;
+const hiddenElements = /<(script|style|noscript|template|iframe|object|svg|math|head|title|textarea|select)\b[^>]*>[^]*?<\/\1\s*>/gi;
 const comments = /<!--[^]*?(?:-->|$)/g;
 const cdata = /<!\[CDATA\[([^]*?)\]\]>/g;
 // Block tags part words; inline ones (`<b>`, `<a>`) do not (`<i>changed</i>.` is `changed.`).

@@ -1,21 +1,9 @@
 // Whether a feed item's content is only a teaser, so that its linked page is worth fetching for the
 // full text (the `auto` rule of issue #9), and the word count that decides it.
-import {decodeHTML} from 'entities';
+import {htmlToText} from './feed-text.js';
 
 /** Content with fewer words than this is a teaser. */
 export const TEASER_WORDS = 150;
-
-// Elements whose text is not read: code that runs, styles, and what they hide.
-const unreadElements = /<(script|style|noscript|template|svg|math|textarea|select|iframe|object|head|title)\b[^>]*>[^]*?<\/\1\s*>/gi;
-const comments = /<!--[^]*?(?:-->|$)/g;
-const tags = /<\/?[a-z][^>]*>?/gi;
-
-/** The text of an HTML fragment (or of plain text, which is left as it is), its whitespace folded. */
-export function htmlText(html: string): string {
-	return decodeHTML(html.replace(comments, ' ').replace(unreadElements, ' ').replace(tags, ' '))
-		.replace(/\s+/g, ' ')
-		.trim();
-}
 
 // Chinese and Japanese are written without spaces between words: each character counts as one.
 const ideographs = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
@@ -41,10 +29,11 @@ export function countWords(text: string): number {
  * Words are counted in the text, never in the markup.
  */
 export function isTeaser(contentHtml: string | undefined, summary: string | undefined): boolean {
-	const content = contentHtml === undefined ? '' : htmlText(contentHtml);
+	// The same text as the parser made the summary from, so "the summary again" is seen as such.
+	const content = contentHtml === undefined ? '' : htmlToText(contentHtml);
 	if (countWords(content) < TEASER_WORDS) {
 		return true;
 	}
 
-	return summary !== undefined && htmlText(summary) === content;
+	return summary !== undefined && htmlToText(summary) === content;
 }
