@@ -6,8 +6,7 @@ import {type Command, messageOutput} from './commands/context.js';
 import {type Library, type LibraryFolder, loadLibrary} from './core/library.js';
 import {type CommentLog, openCommentLog} from './store/comments.js';
 import {visibleControls} from './core/sanitize.js';
-import {feedArticlesFolder} from './store/feed-articles.js';
-import {bundledArticlesDir, commentsFile, userArticlesDir} from './store/paths.js';
+import {bundledArticlesDir, commentsFile, feedArticlesFolder, userArticlesDir} from './store/paths.js';
 
 const helpText = `
 	Usage

@@ -9,7 +9,8 @@ import {type FeedFetchOutcome, fetchFeed, isDue} from './feeds/fetch-feed.js';
 import {createHostLimiter} from './feeds/host-limiter.js';
 import {htmlToMarkdown} from './feeds/html-to-markdown.js';
 import {isTeaser} from './feeds/teaser.js';
-import {feedArticlesFolder, guidHash, type StorableFeedItem, storedItemHashes, storeFeedItems} from './store/feed-articles.js';
+import {guidHash, type StorableFeedItem, storedItemHashes, storeFeedItems} from './store/feed-articles.js';
+import {feedArticlesFolder} from './store/paths.js';
 import {
 	feedStateFile,
 	type FeedFetchState,

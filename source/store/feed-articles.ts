@@ -10,12 +10,7 @@ import {parseArticleMeta} from '../core/parse-markdown.js';
 import {sanitizeLine, sanitizeText} from '../core/sanitize.js';
 import type {FeedItem} from '../feeds/feed-types.js';
 import {temporaryFileStart, writeFileAtomicSync} from './atomic-write.js';
-import {dataDir, type Environment, makePrivateFolder} from './paths.js';
-
-/** The folder feed articles are stored in: `feeds/` in the data folder. */
-export function feedArticlesFolder(env: Environment = process.env): string {
-	return path.join(dataDir(env), 'feeds');
-}
+import {makePrivateFolder} from './paths.js';
 
 /** The feed the items come from. */
 export type FeedRef = {

@@ -17,6 +17,11 @@ export function userArticlesDir(env: Environment = process.env): string {
 	return path.join(dataDir(env), 'articles');
 }
 
+/** The folder feed articles are stored in (store/feed-articles.ts): `feeds/` in the data folder. */
+export function feedArticlesFolder(env: Environment = process.env): string {
+	return path.join(dataDir(env), 'feeds');
+}
+
 /** The folder of the shipped sample articles, found from the bundle (dist/) or from the sources (source/store/). */
 export function bundledArticlesDir(): string {
 	const here = path.dirname(fileURLToPath(import.meta.url));
