@@ -29,7 +29,8 @@ const helpText = `
 	  --articles DIR    also read articles from DIR (repeatable)
 	  --section NAME    list: only this section; import, feeds add: put the articles in it
 	  --full-text WHEN  feeds add: fetch each article's page: auto (teasers), always, never
-	  --json            sections, list: machine-readable output
+	  --json            sections, list, feeds, refresh: machine-readable output
+	  --json-lines      refresh: one line of JSON per feed as soon as it is done
 	  --width N         read: wrap to N columns (default: the terminal's width, or 80)
 	  --article ID      comments: only this article's
 	  --markdown        comments: export as Markdown
@@ -124,6 +125,7 @@ export function parseCommandLine(io: CommandLineIO): {name: string | undefined; 
 			articles: {type: 'string', isMultiple: true},
 			section: {type: 'string'},
 			json: {type: 'boolean', default: false},
+			jsonLines: {type: 'boolean', default: false},
 			width: {type: 'number'},
 			article: {type: 'string'},
 			markdown: {type: 'boolean', default: false},
@@ -154,6 +156,7 @@ export function parseCommandLine(io: CommandLineIO): {name: string | undefined; 
 		stdinIsTTY: Boolean(io.stdin.isTTY),
 		env: io.env,
 		library: () => (library ??= loadLibrary(folders)),
+		reloadLibrary: () => (library = loadLibrary(folders)),
 		comments: () => (comments ??= openCommentLog({file: commentsFile(io.env)})),
 		userArticlesDir: userArticlesDir(io.env),
 		now: () => new Date(),

@@ -38,6 +38,8 @@ export type CommandFlags = {
 	article?: string;
 	/** `comments`: export as Markdown. @default false */
 	markdown: boolean;
+	/** `refresh`: print each feed's report as one line of JSON as soon as it is done. @default false */
+	jsonLines: boolean;
 	/** `feeds add`: when to fetch each article's page for its full text (`auto`, `always`, `never`). */
 	fullText?: string;
 };
@@ -56,6 +58,8 @@ export type CommandContext = {
 	env: Record<string, string | undefined>;
 	/** The article library (loaded on first use). */
 	library: () => Library;
+	/** Loads the library again from its folders (feed articles arrived), and keeps it as `library()`. */
+	reloadLibrary: () => Library;
 	/** The comment log (opened on first use). */
 	comments: () => CommentLog;
 	/** Folder where `import` writes new articles. */

@@ -46,6 +46,8 @@ export type RefreshOptions = {
 	urls?: readonly string[];
 	/** Fetch even a feed that asked to wait. @default false */
 	force?: boolean;
+	/** Told once the feeds to refresh are known, with how many there are. */
+	onStart?: (total: number) => void;
 	/** Told after each feed, with how many are done of how many. */
 	onFeed?: (report: FeedReport, done: number, total: number) => void;
 	/** The clock (ms). @default Date.now */
@@ -53,6 +55,34 @@ export type RefreshOptions = {
 	/** Timeout of each request, in ms. */
 	timeoutMs?: number;
 };
+
+/** A feed's report as `refresh --json` and `--json-lines` print it: every key present, null for none. */
+export type FeedReportJson = {
+	url: string;
+	title: string | null;
+	status: FeedReport['status'];
+	new: number;
+	updated: number;
+	httpStatus: number | null;
+	ms: number;
+	error: string | null;
+};
+
+/** What `refresh --json-lines` prints, a line each: how many feeds there are, then each feed as it is done. */
+export type RefreshEvent = {type: 'start'; total: number} | ({type: 'feed'; done: number; total: number} & FeedReportJson);
+
+export function reportJson(report: FeedReport): FeedReportJson {
+	return {
+		url: report.url,
+		title: report.title ?? null,
+		status: report.status,
+		new: report.new,
+		updated: report.updated,
+		httpStatus: report.httpStatus ?? null,
+		ms: Math.round(report.ms),
+		error: report.error ?? null,
+	};
+}
 
 /** At most this many linked pages fetched for full text per feed and refresh (the first items in the feed, usually its newest). */
 const MAX_FULL_TEXT_PAGES = 50;
@@ -64,6 +94,7 @@ export async function refreshFeeds(options: RefreshOptions): Promise<FeedReport[
 	const subscriptions = readSubscriptions(subscriptionsFile(options.env));
 	const chosen = options.urls === undefined ? subscriptions : subscriptions.filter(feed => options.urls!.includes(feed.url));
 	const states = readFeedStates(feedStateFile(options.env));
+	options.onStart?.(chosen.length);
 	let done = 0;
 	return Promise.all(chosen.map(async subscription => {
 		const report = await refreshOne(subscription, states[subscription.url], options);

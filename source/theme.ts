@@ -29,6 +29,7 @@ export const theme = {
 	selected: {color: 'cyan', bold: true},
 	error: {color: 'red'},
 	warning: {color: 'yellow'},
+	progress: {color: 'green'},
 	unread: {color: 'cyan', bold: true},
 	statusLeft: {bold: true},
 	header: {bold: true},

@@ -23,8 +23,16 @@ const unescapedInJson = /[\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 /** Writes a value as indented JSON with every control character escaped (`\u009b`): still the same value, safe on a terminal. */
 export function writeJson(output: Output, value: unknown): void {
-	const json = JSON.stringify(value, null, 2).replace(unescapedInJson, character => `\\u${character.codePointAt(0)?.toString(16).padStart(4, '0')}`);
-	output.write(`${json}\n`);
+	output.write(`${safeJson(JSON.stringify(value, null, 2))}\n`);
+}
+
+/** A value as one line of JSON (for `--json-lines`), control characters escaped as by writeJson. */
+export function jsonLine(value: unknown): string {
+	return safeJson(JSON.stringify(value));
+}
+
+function safeJson(json: string): string {
+	return json.replace(unescapedInJson, character => `\\u${character.codePointAt(0)?.toString(16).padStart(4, '0')}`);
 }
 
 /**

@@ -5,7 +5,7 @@ import {visibleControls} from '../core/sanitize.js';
 import {exitCode} from '../context.js';
 import {decodeBody} from '../feeds/decode-body.js';
 import {OpmlError, parseOpmlSubscriptions, subscriptionsToOpml} from '../feeds/opml.js';
-import {subscribe} from '../feed-refresh.js';
+import {reportJson, subscribe} from '../feed-refresh.js';
 import {
 	feedStateFile,
 	FULL_TEXT_MODES,
@@ -100,19 +100,23 @@ async function addFeed(context: Parameters<Command>[0], args: readonly string[])
 	}
 
 	const {report, subscription} = await subscribe(url, {...(flags.section === undefined ? {} : {section: flags.section}), fullText: fullText as FullTextMode}, {env});
-	if (subscription === undefined) {
+	if (flags.json) {
+		// For scripts and the reader: what was subscribed (null when nothing was) and what came of it.
+		writeJson(stdout, {
+			subscribed: subscription === undefined ? null : {url: subscription.url, title: subscription.title ?? null, section: subscription.section ?? subscription.title ?? null},
+			...reportJson(report),
+		});
+	} else if (subscription === undefined) {
 		stderr.write(`newsread: ${url}: ${report.error ?? 'the feed could not be read.'} Not subscribed.\n`);
-		return exitCode.failure;
+	} else {
+		const moved = subscription.url === url ? '' : ` (the feed is at ${subscription.url})`;
+		stdout.write(`${subscription.title ?? subscription.url}: ${report.new} ${report.new === 1 ? 'article' : 'articles'}${moved}\n`);
+		if (report.status === 'failed') {
+			stderr.write(`newsread: subscribed, but storing failed: ${report.error}\n`);
+		}
 	}
 
-	const moved = subscription.url === url ? '' : ` (the feed is at ${subscription.url})`;
-	stdout.write(`${subscription.title ?? subscription.url}: ${report.new} ${report.new === 1 ? 'article' : 'articles'}${moved}\n`);
-	if (report.status === 'failed') {
-		stderr.write(`newsread: subscribed, but storing failed: ${report.error}\n`);
-		return exitCode.failure;
-	}
-
-	return exitCode.ok;
+	return subscription === undefined || report.status === 'failed' ? exitCode.failure : exitCode.ok;
 }
 
 async function removeFeed({env, stdout, stderr}: Parameters<Command>[0], args: readonly string[]): Promise<number> {

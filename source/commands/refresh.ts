@@ -1,12 +1,14 @@
 // `newsread refresh [url...] [--json]`: fetches the subscribed feeds and stores their articles; the command for cron.
 import {exitCode} from '../context.js';
-import {type FeedReport, refreshFeeds} from '../feed-refresh.js';
+import {type FeedReport, refreshFeeds, type RefreshEvent, reportJson} from '../feed-refresh.js';
 import {readSubscriptions, subscriptionsFile} from '../store/subscriptions.js';
-import {type Command, writeJson, writeLines} from './context.js';
+import {type Command, jsonLine, writeJson, writeLines} from './context.js';
 
 /**
  * Refreshes every feed, or those named. On a terminal, progress goes to stderr; in a pipe it is quiet
- * but for failures. Exit 0 when every feed was fetched (or asked to wait), 1 when some failed.
+ * but for failures. `--json` prints every feed's report at the end, `--json-lines` one line as each
+ * feed is done (after a first line with their number): what the reader follows. Exit 0 when every
+ * feed was fetched (or asked to wait), 1 when some failed.
  */
 export const refreshCommand: Command = async ({args, flags, env, stdout, stderr}) => {
 	if (args.length > 0) {
@@ -20,13 +22,23 @@ export const refreshCommand: Command = async ({args, flags, env, stdout, stderr}
 
 	let fresh = 0;
 	let failed = 0;
-	const progress = Boolean(stderr.isTTY) && !flags.json;
+	const progress = Boolean(stderr.isTTY) && !flags.json && !flags.jsonLines;
+	const event = (value: RefreshEvent) => {
+		if (flags.jsonLines) {
+			stdout.write(`${jsonLine(value)}\n`);
+		}
+	};
+
 	const reports = await refreshFeeds({
 		env,
 		...(args.length > 0 ? {urls: args, force: true} : {}),
+		onStart(total) {
+			event({type: 'start', total});
+		},
 		onFeed(report, done, total) {
 			fresh += report.new;
 			failed += report.status === 'failed' ? 1 : 0;
+			event({type: 'feed', done, total, ...reportJson(report)});
 			if (progress) {
 				stderr.write(`\r${done}/${total} feeds · ${fresh} new · ${failed} failed`);
 			}
@@ -37,16 +49,8 @@ export const refreshCommand: Command = async ({args, flags, env, stdout, stderr}
 	}
 
 	if (flags.json) {
-		writeJson(stdout, reports.map(report => ({
-			url: report.url,
-			status: report.status,
-			new: report.new,
-			updated: report.updated,
-			httpStatus: report.httpStatus ?? null,
-			ms: Math.round(report.ms),
-			error: report.error ?? null,
-		})));
-	} else {
+		writeJson(stdout, reports.map(report => reportJson(report)));
+	} else if (!flags.jsonLines) {
 		writeLines(stderr, reports.filter(report => report.status === 'failed').map(report => `newsread: ${report.title ?? report.url}: ${report.error}`));
 		if (progress || stdout.isTTY) {
 			writeLines(stdout, [summary(reports)]);

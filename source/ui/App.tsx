@@ -5,6 +5,8 @@ import type {Library} from '../core/library.js';
 import {type CommentLog, createMemoryCommentLog} from '../store/comments.js';
 import type {ReadingState} from '../store/reading-state.js';
 import {AppContext, type AppServices} from './app-context.js';
+import type {FeedListing} from './feed-activity.js';
+import {createFeedRefresher, type FeedRunner, noFeedRunner} from './feed-refresher.js';
 import {FRAME_LINES} from './components/Frame.js';
 import {createKeyRouter, type KeyRouter, KeyRouterContext} from './key-router.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
@@ -39,10 +41,31 @@ export type AppProps = {
 	initialState?: NavigationState;
 	/** Hands keys to the screens (tests pass one that waits for their frames). @default createKeyRouter() */
 	keyRouter?: KeyRouter;
+	/** Feeds: how to refresh them and read the subscriptions, and how to load the library again. @default no feeds */
+	feeds?: ReaderFeeds;
 };
 
-export function App({library, reading, openUrl, comments: commentLog, editText = noEditor, now = () => new Date(), startMessage, initialState = initialNavigation, keyRouter: givenRouter}: AppProps) {
+/** What the reader needs to refresh feeds and show their new articles. */
+export type ReaderFeeds = {
+	/** Runs refreshes and subscriptions (another process in the reader). */
+	runner: FeedRunner;
+	/** The subscriptions with their last problems; throws a sentence when feeds.json is broken. */
+	readFeeds: () => FeedListing[];
+	/** Loads the library again from its folders (new feed articles). */
+	reloadLibrary: () => Library;
+	/** Refresh on start and every N minutes (0: never). @default neither */
+	automatic?: {onStart: boolean; everyMinutes: number};
+};
+
+const noFeeds: ReaderFeeds = {runner: noFeedRunner, readFeeds: () => [], reloadLibrary: () => {
+	throw new Error('no library to reload');
+}};
+
+export function App({library: givenLibrary, reading, openUrl, comments: commentLog, editText = noEditor, now = () => new Date(), startMessage, initialState = initialNavigation, keyRouter: givenRouter, feeds = noFeeds}: AppProps) {
 	const [comments] = useState(() => commentLog ?? createMemoryCommentLog());
+	// The library as loaded again after feed articles arrived; until then the one given.
+	const [reloaded, setReloaded] = useState<Library>();
+	const library = reloaded ?? givenLibrary;
 	const {exit} = useApp();
 	const {disableFocus} = useFocusManager();
 	const [state, dispatch] = useReducer(navigate, initialState);
@@ -69,6 +92,24 @@ export function App({library, reading, openUrl, comments: commentLog, editText =
 	const clearMessage = useCallback(() => {
 		setMessage(undefined);
 	}, []);
+	const [refresher] = useState(() => createFeedRefresher({
+		runner: feeds.runner,
+		readFeeds: feeds.readFeeds,
+		onArticlesChanged() {
+			setReloaded(feeds.reloadLibrary());
+		},
+		notify: setMessage,
+	}));
+	const feedProgress = useSyncExternalStore(refresher.subscribe, refresher.progress);
+	useEffect(() => {
+		if (feeds.automatic) {
+			refresher.refreshAutomatically(feeds.automatic);
+		}
+
+		return () => {
+			refresher.dispose();
+		};
+	}, [refresher, feeds.automatic]);
 	useEffect(() => {
 		const unlisten = keyRouter.listen({
 			// Ctrl+C among other keys (Ink ends the reader itself on one that comes alone).
@@ -84,8 +125,8 @@ export function App({library, reading, openUrl, comments: commentLog, editText =
 
 	const body = useMemo(() => ({columns: size.columns, rows: Math.max(1, size.rows - 1 - FRAME_LINES)}), [size]);
 	const services = useMemo<AppServices>(
-		() => ({library, reading, comments, dispatch, body, now, notify: setMessage, clearMessage, message: message ?? saveProblem, openUrl, editText}),
-		[library, reading, comments, body, now, message, saveProblem, clearMessage, openUrl, editText],
+		() => ({library, reading, comments, dispatch, body, now, notify: setMessage, clearMessage, message: message ?? saveProblem, progress: feedProgress, feeds: refresher, openUrl, editText}),
+		[library, reading, comments, body, now, message, saveProblem, feedProgress, refresher, clearMessage, openUrl, editText],
 	);
 
 	if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {

@@ -1,13 +1,14 @@
 // Picks the view of the screen on top of the navigation stack: each screen with what it needs from the
 // stack, the find prompt drawn over the article it searches, and the problem of an article that broke.
 import {Box, Text} from 'ink';
-import {type ReactNode, useCallback, useMemo} from 'react';
+import {type ReactNode, useCallback, useState} from 'react';
 import type {ArticleText} from '../core/article.js';
 import type {Library} from '../core/library.js';
 import {useReader} from './app-context.js';
 import {TextPrompt} from './components/TextPrompt.js';
 import {useRoutedInput} from './hooks/use-keymap.js';
 import type {Screen} from './navigation.js';
+import {AddFeedScreen} from './screens/AddFeedScreen.js';
 import {ArticleScreen} from './screens/ArticleScreen.js';
 import {CommentsScreen} from './screens/CommentsScreen.js';
 import {HeadlinesScreen} from './screens/HeadlinesScreen.js';
@@ -52,6 +53,10 @@ export function ScreenView({screen, below, library}: ScreenViewProps) {
 			return <SearchScreen query={screen.query} isActive />;
 		}
 
+		case 'add-feed': {
+			return <AddFeedScreen query={screen.query} isActive />;
+		}
+
 		case 'comments': {
 			return <WithArticle library={library} id={screen.id}>{article => <CommentsScreen article={article} cursor={screen.cursor} cursorKey={screen.cursorKey} isActive />}</WithArticle>;
 		}
@@ -93,20 +98,32 @@ function ArticleView({screen, library, isActive, prompt}: ArticleViewProps) {
 	);
 }
 
-/** Loads an article body; a file that broke since the library was loaded shows its problem instead. */
+/**
+ * Loads an article body; a file that broke since the library was loaded shows its problem instead.
+ * The article stays as opened while the library is loaded again (feed articles arriving): a refresh
+ * that rewrites it in place takes effect when it is opened next.
+ */
 function WithArticle({library, id, children}: {library: Library; id: string; children: (article: ArticleText) => ReactNode}) {
-	const result = useMemo(() => {
-		try {
-			return {article: library.articleText(id)};
-		} catch (error) {
-			return {error: (error as Error).message};
-		}
-	}, [library, id]);
+	const [opened, setOpened] = useState(() => ({id, result: openArticle(library, id)}));
+	let {result} = opened;
+	if (opened.id !== id) {
+		result = openArticle(library, id);
+		setOpened({id, result});
+	}
+
 	if ('error' in result) {
-		return <ArticleProblem id={id} reason={result.error ?? ''} />;
+		return <ArticleProblem id={id} reason={result.error} />;
 	}
 
 	return <>{children(result.article)}</>;
+}
+
+function openArticle(library: Library, id: string): {article: ArticleText} | {error: string} {
+	try {
+		return {article: library.articleText(id)};
+	} catch (error) {
+		return {error: (error as Error).message};
+	}
 }
 
 function ArticleProblem({id, reason}: {id: string; reason: string}) {

@@ -3,6 +3,7 @@ import {createContext, useContext, useSyncExternalStore} from 'react';
 import type {Library} from '../core/library.js';
 import type {CommentLog} from '../store/comments.js';
 import type {ReadingState} from '../store/reading-state.js';
+import type {FeedRefresher} from './feed-refresher.js';
 import type {TerminalSize} from './hooks/use-terminal-size.js';
 import type {NavigationAction} from './navigation.js';
 
@@ -27,6 +28,10 @@ export type AppServices = {
 	clearMessage: () => void;
 	/** The message to show, if any. */
 	message: string | undefined;
+	/** Feed work under way, for the status line (`Refreshing feeds 3/10 · 12 new`). */
+	progress: string | undefined;
+	/** Refreshes feeds and adds new ones in the background. */
+	feeds: FeedRefresher;
 	/** Opens a URL in the browser; rejects when there is no browser to open. */
 	openUrl: (url: string) => Promise<void>;
 };

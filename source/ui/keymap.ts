@@ -4,7 +4,7 @@ import type {Key} from 'ink';
 import type {PagerMove, Screen} from './navigation.js';
 
 /** A group of bindings: one screen, or one mode of a screen (the comment form), or `global`. */
-export type Scope = 'global' | 'list' | 'sections' | 'headlines' | 'pager' | 'outline' | 'help' | 'find' | 'search' | 'comments' | 'form' | 'confirm';
+export type Scope = 'global' | 'list' | 'sections' | 'headlines' | 'pager' | 'outline' | 'help' | 'find' | 'search' | 'add-feed' | 'comments' | 'form' | 'confirm';
 export type Action =
 	| PagerMove
 	| 'help'
@@ -30,6 +30,9 @@ export type Action =
 	| 'find'
 	| 'clear-find'
 	| 'mark-all-read'
+	| 'refresh'
+	| 'refresh-all'
+	| 'add-feed'
 	| 'reply'
 	| 'edit'
 	| 'delete'
@@ -82,6 +85,7 @@ export const scopeInfo: Readonly<Record<Scope, ScopeInfo>> = {
 	help: {title: 'Help', global: {except: ['help']}},
 	find: {title: 'Finding in the article', global: 'none'},
 	search: {title: 'Typing a search', global: 'none'},
+	'add-feed': {title: 'Typing a feed address', global: 'none'},
 	// The comments screen never searched (it used to drop / after the table resolved it): now the table says so.
 	comments: {title: 'Comments', global: {except: ['search']}},
 	form: {title: 'Writing a comment', global: 'none'},
@@ -97,6 +101,7 @@ export const screenScopes = {
 	outline: ['outline'],
 	help: ['help'],
 	search: ['search'],
+	addFeed: ['add-feed'],
 	find: ['find'],
 	comments: ['comments'],
 	commentForm: ['form'],
@@ -113,6 +118,7 @@ export const screenModes: Readonly<Record<Screen['name'], ReadonlyArray<readonly
 	outline: [screenScopes.outline],
 	help: [screenScopes.help],
 	search: [screenScopes.search],
+	'add-feed': [screenScopes.addFeed],
 	find: [screenScopes.find],
 	comments: [screenScopes.comments, screenScopes.commentForm, screenScopes.commentQuestion],
 };
@@ -176,6 +182,10 @@ export const bindings: readonly Binding[] = defineBindings([
 	{scope: 'list', action: 'cursor-last', keys: ['G', 'end'], help: 'last item'},
 	{scope: 'list', action: 'cursor-page-down', keys: ['pagedown', 'space'], help: 'next screenful'},
 	{scope: 'list', action: 'cursor-page-up', keys: ['pageup', 'b'], help: 'previous screenful'},
+
+	{scope: 'list', action: 'refresh', keys: ['r'], help: 'refresh the feeds of this section (or the highlighted one) now'},
+	{scope: 'list', action: 'refresh-all', keys: ['R'], help: 'refresh every feed that is due', hint: 'refresh'},
+	{scope: 'list', action: 'add-feed', keys: ['a'], help: 'add a feed: its address, or a web page that names one'},
 
 	{scope: 'sections', action: 'mark-all-read', keys: ['M'], help: 'mark every article of the highlighted entry read'},
 
@@ -248,6 +258,9 @@ export const bindings: readonly Binding[] = defineBindings([
 
 	{scope: 'search', action: 'open', keys: ['enter'], help: 'list the articles that match', hint: 'search'},
 	{scope: 'search', action: 'back', keys: ['escape'], help: 'cancel', hint: 'cancel'},
+
+	{scope: 'add-feed', action: 'open', keys: ['enter'], help: 'subscribe (the feed is fetched in the background)', hint: 'subscribe'},
+	{scope: 'add-feed', action: 'back', keys: ['escape'], help: 'cancel', hint: 'cancel'},
 
 	{scope: 'global', action: 'help', keys: ['?'], help: 'help: the keys of this screen', hint: 'help'},
 	{scope: 'global', action: 'leave', keys: ['q'], help: 'back (quit from the sections screen)', hint: 'back'},

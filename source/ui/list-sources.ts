@@ -3,6 +3,7 @@ import type {ArticleMeta} from '../core/article.js';
 import type {Library} from '../core/library.js';
 import {searchLibrary} from '../core/search.js';
 import type {ReadingState} from '../store/reading-state.js';
+import {type FeedListing, sectionProblems} from './feed-activity.js';
 import type {ListSource} from './navigation.js';
 
 /** The articles a headline list shows, in order. */
@@ -50,7 +51,7 @@ export function sourceTitle(source: ListSource): string {
 /** One entry of the sections screen. */
 export type SectionEntry =
 	| {kind: 'continue'; id: string; title: string; percent: number}
-	| {kind: 'list'; source: ListSource; label: string; count: number; unread: number};
+	| {kind: 'list'; source: ListSource; label: string; count: number; unread: number; problem?: string};
 
 /** A stable name for an entry, whatever its position. */
 export function entryKey(entry: SectionEntry): string {
@@ -61,7 +62,11 @@ export function entryKey(entry: SectionEntry): string {
 	return entry.source.kind === 'section' ? `section:${entry.source.name}` : entry.source.kind;
 }
 
-export function sectionEntries(library: Library, reading: ReadingState): SectionEntry[] {
+/**
+ * The sections screen: "Continue reading", the sections (a subscribed feed's section before its first
+ * articles arrive too, and why a section's feed last failed), All, Saved.
+ */
+export function sectionEntries(library: Library, reading: ReadingState, feeds: readonly FeedListing[] = []): SectionEntry[] {
 	const unreadIn = (articles: readonly ArticleMeta[]) => articles.filter(article => !reading.isRead(article.id)).length;
 	const entries: SectionEntry[] = [];
 	const lastId = reading.lastRead();
@@ -71,8 +76,22 @@ export function sectionEntries(library: Library, reading: ReadingState): Section
 		entries.push({kind: 'continue', id: last.id, title: last.title, percent});
 	}
 
+	const problems = sectionProblems(feeds);
+	const withProblem = (name: string) => {
+		const problem = problems.get(name);
+		return problem === undefined ? {} : {problem};
+	};
+
 	for (const {name, articles} of library.sections) {
-		entries.push({kind: 'list', source: {kind: 'section', name}, label: name, count: articles.length, unread: unreadIn(articles)});
+		entries.push({kind: 'list', source: {kind: 'section', name}, label: name, count: articles.length, unread: unreadIn(articles), ...withProblem(name)});
+	}
+
+	const listed = new Set(library.sections.map(section => section.name));
+	for (const {section} of feeds) {
+		if (!listed.has(section)) {
+			listed.add(section);
+			entries.push({kind: 'list', source: {kind: 'section', name: section}, label: section, count: 0, unread: 0, ...withProblem(section)});
+		}
 	}
 
 	entries.push({kind: 'list', source: {kind: 'all'}, label: 'All', count: library.articles.length, unread: unreadIn(library.articles)});

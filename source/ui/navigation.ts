@@ -29,6 +29,7 @@ export type Screen =
 	| ({name: 'outline'; id: string} & ListCursor)
 	| {name: 'help'; of: Screen['name']; scroll: number}
 	| {name: 'search'; query: string}
+	| {name: 'add-feed'; query: string}
 	| {name: 'find'; id: string; query: string}
 	| ({name: 'comments'; id: string} & ListCursor);
 
@@ -153,7 +154,7 @@ export function navigate(state: NavigationState, action: NavigationAction): Navi
 		}
 
 		case 'set-query': {
-			return updateTop(state, screen => (screen.name === 'search' || screen.name === 'find' ? {...screen, query: action.query} : screen));
+			return updateTop(state, screen => (screen.name === 'search' || screen.name === 'find' || screen.name === 'add-feed' ? {...screen, query: action.query} : screen));
 		}
 
 		case 'set-related-cursor': {

@@ -55,13 +55,14 @@ export function commandContext(options: ContextOptions = {}): {context: CommandC
 	const comments = options.comments ?? createMemoryCommentLog();
 	const context: CommandContext = {
 		args: options.args ?? [],
-		flags: {json: false, withEmail: false, markdown: false, ...options.flags},
+		flags: {json: false, jsonLines: false, withEmail: false, markdown: false, ...options.flags},
 		stdout,
 		stderr,
 		stdin: options.stdin ?? Readable.from([]),
 		stdinIsTTY: options.stdinIsTTY ?? false,
 		env: options.env ?? {},
 		library: () => (library ??= loadLibrary([{path: fixtureLibraryDir}])),
+		reloadLibrary: () => (library = loadLibrary([{path: fixtureLibraryDir}])),
 		comments: () => comments,
 		userArticlesDir: options.userArticlesDir ?? '/nonexistent/newsread-test-user-articles',
 		now: () => options.now ?? new Date('2026-11-03T10:00:00Z'),

@@ -96,6 +96,9 @@ const cases: Case[] = [
 			'cursor-page-down': status(/^8\/8 /),
 			'cursor-page-up': status(/^1\/8 /),
 			'mark-all-read': message('Marked 3 articles in Business read'),
+			refresh: message('Business has no feeds: R refreshes every feed, a adds one.'),
+			'refresh-all': message('No feeds to refresh: press a to add one'),
+			'add-feed': header('newsread › Add a feed'),
 			help: opensHelp,
 			leave: exits,
 			quit: exits,
@@ -120,6 +123,9 @@ const cases: Case[] = [
 			back: {expect: async reader => expect(headerOf(await reader.waitForText('Saved'))).toMatch(/^newsread {2}/)},
 			'toggle-read': {expect: reader => expect(headerOf(reader.frame())).toMatch(/4 articles · 3 unread$/)},
 			'mark-all-read': {expect: async reader => expect(headerOf(await reader.waitForText('Marked 4 articles read'))).toMatch(/4 articles · 0 unread$/)},
+			refresh: message('World has no feeds: R refreshes every feed, a adds one.'),
+			'refresh-all': message('No feeds to refresh: press a to add one'),
+			'add-feed': header('newsread › Add a feed'),
 			help: opensHelp,
 			leave: {expect: async reader => void (await reader.waitForText('Saved'))},
 			quit: exits,
@@ -310,6 +316,18 @@ const cases: Case[] = [
 			confirm: backToCensus,
 			cancel: {expect: async reader => expect(commentRows(await reader.waitForNoText('Discard'))).toEqual(['  x'])},
 			'keep-draft': message('Kept as a draft'),
+		},
+	},
+	{
+		screen: 'add-feed',
+		async open(reader) {
+			await reader.waitForText('Saved');
+			await reader.type('a');
+			await reader.waitForText('Feed address: ');
+		},
+		effects: {
+			open: {before: ['gazette.example/feed'], expect: async reader => expect(statusOf(await reader.waitForText('Not subscribed to gazette.example/feed'))).toContain('Feeds cannot be fetched in this session.')},
+			back: {before: ['gazette.example/feed'], expect: async reader => expect(headerOf(await reader.waitForText('Saved'))).toMatch(/^newsread {2}/)},
 		},
 	},
 ];

@@ -145,7 +145,7 @@ describe('newsread refresh', () => {
 		const before = server.requestsFor('/gazette.xml').length;
 		const refreshed = await newsread(home, ['refresh', '--json', server.url('/gazette.xml')]);
 		expect(refreshed.code).toBe(0);
-		expect(JSON.parse(refreshed.stdout)).toEqual([{url: server.url('/gazette.xml'), status: 'not-modified', new: 0, updated: 0, httpStatus: 304, ms: expect.any(Number) as number, error: null}]);
+		expect(JSON.parse(refreshed.stdout)).toEqual([{url: server.url('/gazette.xml'), title: 'Marrowick Gazette', status: 'not-modified', new: 0, updated: 0, httpStatus: 304, ms: expect.any(Number) as number, error: null}]);
 		expect(server.requestsFor('/gazette.xml').slice(before).map(request => request.headers['if-none-match'])).toEqual(['"v1"']);
 	});
 

@@ -242,7 +242,7 @@ describe('help and hints', () => {
 
 	it('shows short hints like "Space page" and "? help" in the status bar', () => {
 		expect(hintsFor(['pager'])).toEqual(['Space page', '] section', 't outline', '/ find', 'c comments', '? help', 'q back']);
-		expect(hintsFor(['list', 'headlines'])).toEqual(['Enter open', 'j move', '? help', 'q back', '/ search']);
+		expect(hintsFor(['list', 'headlines'])).toEqual(['Enter open', 'j move', 'R refresh', '? help', 'q back', '/ search']);
 		expect(hintsFor(['comments'])).toEqual(['r reply', 'e edit', 'd delete', '? help', 'q back']);
 		expect(hintsFor(['form'])).toEqual(['Ctrl+S post', 'Tab next field', 'Ctrl+E editor', 'Esc cancel']);
 		expect(hintsFor(['confirm'])).toEqual(['y yes', 'n no']);

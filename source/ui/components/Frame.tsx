@@ -31,7 +31,7 @@ export type FrameProps = {
 export const FRAME_LINES = 2;
 
 export function Frame({title, aside = '', status, hints, prompt, clip = true, children}: FrameProps) {
-	const {body, message} = useFrameState();
+	const {body, message, progress} = useFrameState();
 	// A message too long for the status bar (a damaged state file, say) takes lines from the body until the next key.
 	const messageLines = message && displayWidth(message) > body.columns - displayWidth(status) - 3 ? wrapText(message, body.columns).slice(0, Math.max(1, body.rows - 1)) : [];
 	const bodyRows = body.rows - Math.max(0, messageLines.length - 1);
@@ -56,13 +56,13 @@ export function Frame({title, aside = '', status, hints, prompt, clip = true, ch
 						))}
 					</Box>
 				) : (
-					<StatusBar left={status} hints={hints} message={message} width={body.columns} />
+					<StatusBar left={status} hints={hints} message={message} progress={progress} width={body.columns} />
 				))}
 		</Box>
 	);
 }
 
 function useFrameState() {
-	const {body, message} = useReader();
-	return {body, message};
+	const {body, message, progress} = useReader();
+	return {body, message, progress};
 }

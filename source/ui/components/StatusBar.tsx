@@ -1,6 +1,6 @@
 // The bottom line: where you are on the left, key hints (from the key table) on the right.
 import {Box, Text} from 'ink';
-import {fitToWidth} from '../text.js';
+import {displayWidth, fitToWidth} from '../text.js';
 import {theme} from '../theme.js';
 
 export type StatusBarProps = {
@@ -10,13 +10,29 @@ export type StatusBarProps = {
 	hints: readonly string[];
 	/** A message that replaces the hints (an error or a confirmation). */
 	message?: string;
+	/** Work under way (a feed refresh), shown before the hints that still fit. */
+	progress?: string;
 	/** The terminal's width in columns: the bar fills it. */
 	width: number;
 };
 
-export function StatusBar({left, hints, message, width}: StatusBarProps) {
+export function StatusBar({left, hints, message, progress, width}: StatusBarProps) {
 	const leftText = fitToWidth(left, Math.max(0, width - 2));
 	const room = Math.max(0, width - leftText.length - 3);
+	if (message === undefined && progress !== undefined) {
+		const progressText = fitToWidth(progress, room);
+		const hintsText = fitHints(hints, room - displayWidth(progressText) - 3);
+		return (
+			<Box width={width} justifyContent="space-between">
+				<Text {...theme.statusLeft}>{leftText}</Text>
+				<Text>
+					<Text {...theme.progress}>{progressText}</Text>
+					<Text {...theme.dim}>{hintsText === '' ? '' : ` · ${hintsText}`}</Text>
+				</Text>
+			</Box>
+		);
+	}
+
 	const right = message ?? fitHints(hints, room);
 	return (
 		<Box width={width} justifyContent="space-between">

@@ -23,7 +23,7 @@ export type TextPromptProps = {
 	/** Only the prompt on top takes keys. */
 	isActive: boolean;
 	/** The key table scope of the prompt: its Enter and Esc, and their hints after the text. */
-	scope: 'find' | 'search';
+	scope: 'find' | 'search' | 'addFeed';
 };
 
 /** A query longer than this is cut, with a message: no one types more, and every word is searched for. */

@@ -3,6 +3,7 @@ import type {ArticleMeta} from '../../../core/article.js';
 import type {ReadingState} from '../../../store/reading-state.js';
 import {useReader} from '../../app-context.js';
 import {handleCommonAction} from '../../common-actions.js';
+import {handleFeedAction} from '../../feed-keys.js';
 import {useKeymap} from '../../hooks/use-keymap.js';
 import {type Action, type Scope, screenScopes} from '../../keymap.js';
 import type {ListSource} from '../../navigation.js';
@@ -29,7 +30,7 @@ export type HeadlinesInput = {
 };
 
 export function useHeadlinesInput({source, articles, keys, selected, pageSize, reading, isActive}: HeadlinesInput): void {
-	const {dispatch, notify} = useReader();
+	const {dispatch, notify, feeds} = useReader();
 	const onAction = (action: Action) => {
 		const article = articles[selected];
 		if (action === 'open' && article) {
@@ -41,7 +42,7 @@ export function useHeadlinesInput({source, articles, keys, selected, pageSize, r
 		} else if (action === 'mark-all-read') {
 			reading.setManyRead(articles.map(other => other.id), true);
 			notify(`Marked ${plural(articles.length, 'article')} read`);
-		} else {
+		} else if (!handleFeedAction(action, source, {feeds, dispatch, notify})) {
 			handleCommonAction(action, dispatch, {screen: 'headlines', keys, pageSize});
 		}
 	};

@@ -13,6 +13,8 @@ export type SectionRowProps = {
 	width: number;
 	/** Width of the counts column, the same for every entry (see countsText). */
 	countsWidth: number;
+	/** Width of the widest name, the same for every entry. */
+	labelWidth: number;
 };
 
 /** `4 articles · 3 unread`; nothing for "Continue reading". */
@@ -24,7 +26,7 @@ export function countsText(entry: SectionEntry): string {
 	return `${plural(entry.count, 'article')}${entry.unread > 0 ? ` · ${entry.unread} unread` : ''}`;
 }
 
-export function SectionRow({entry, selected, width, countsWidth}: SectionRowProps) {
+export function SectionRow({entry, selected, width, countsWidth, labelWidth}: SectionRowProps) {
 	const pointer = selected ? '❯ ' : '  ';
 	if (entry.kind === 'continue') {
 		const prefix = `${pointer}Continue reading: `;
@@ -34,12 +36,16 @@ export function SectionRow({entry, selected, width, countsWidth}: SectionRowProp
 	}
 
 	const counts = countsText(entry).padEnd(countsWidth);
-	const nameWidth = Math.max(10, Math.min(40, width - countsWidth - 4));
+	const nameWidth = Math.max(10, Math.min(labelWidth + 2, 40, width - countsWidth - 4));
+	// Why the section's feed last failed, in what is left of the row.
+	const problemRoom = width - displayWidth(pointer) - nameWidth - countsWidth - 2;
+	const problem = entry.problem === undefined || problemRoom < 8 ? '' : fitToWidth(`⚠ ${entry.problem}`, problemRoom);
 	return (
 		<Text {...(selected ? theme.selected : {})}>
 			{pointer}
 			{padToWidth(entry.label, nameWidth)}
 			<Text {...(entry.unread > 0 ? theme.unread : theme.dim)}>{counts}</Text>
+			{problem === '' ? '' : <Text {...theme.error}>{`  ${problem}`}</Text>}
 		</Text>
 	);
 }

@@ -2,6 +2,7 @@
 // whole list read, and the common list moves.
 import {useReader} from '../../app-context.js';
 import {handleCommonAction} from '../../common-actions.js';
+import {handleFeedAction} from '../../feed-keys.js';
 import {visibleItems} from '../../components/List.js';
 import {useKeymap} from '../../hooks/use-keymap.js';
 import {type Action, type Scope, screenScopes} from '../../keymap.js';
@@ -24,7 +25,7 @@ export type SectionsInput = {
 };
 
 export function useSectionsInput({entries, selected, reading, isActive}: SectionsInput): void {
-	const {library, dispatch, body, notify} = useReader();
+	const {library, dispatch, body, notify, feeds} = useReader();
 	const onAction = (action: Action) => {
 		const entry = entries[selected];
 		if (action === 'open' && entry) {
@@ -37,7 +38,7 @@ export function useSectionsInput({entries, selected, reading, isActive}: Section
 				reading.setManyRead(ids, true);
 				notify(`Marked ${plural(ids.length, 'article')} in ${entry.label} read`);
 			}
-		} else {
+		} else if (!handleFeedAction(action, entry?.kind === 'list' ? entry.source : undefined, {feeds, dispatch, notify})) {
 			handleCommonAction(action, dispatch, {screen: 'sections', keys: entries.map(entry => entryKey(entry)), pageSize: visibleItems(body.rows)});
 		}
 	};
