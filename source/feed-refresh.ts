@@ -9,7 +9,7 @@ import {type FeedFetchOutcome, fetchFeed, isDue} from './feeds/fetch-feed.js';
 import {createHostLimiter} from './feeds/host-limiter.js';
 import {htmlToMarkdown} from './feeds/html-to-markdown.js';
 import {isTeaser} from './feeds/teaser.js';
-import {guidHash, type StorableFeedItem, storedItemHashes, storeFeedItems} from './store/feed-articles.js';
+import {guidHash, readStoredItems, type StorableFeedItem, type StoredItems, storeFeedItems} from './store/feed-articles.js';
 import {feedArticlesFolder} from './store/paths.js';
 import {
 	feedStateFile,
@@ -133,9 +133,11 @@ async function storeOutcome(subscription: Subscription, outcome: FeedFetchOutcom
 	}
 
 	const folder = feedArticlesFolder(options.env);
-	const items = await storableItems(current, outcome.feed.items, folder, options);
+	// One walk of the folder serves both: which items need their page, and where each stored one is.
+	const storedItems = readStoredItems(folder, options.now ? {now: options.now} : {});
+	const items = await storableItems(current, outcome.feed.items, storedItems, options);
 	const formerUrls = current.url === subscription.url ? [] : [subscription.url];
-	const stored = storeFeedItems(folder, {url: current.url, section: current.section ?? outcome.feed.title}, items, {formerUrls, ...(options.now ? {now: options.now} : {})});
+	const stored = storeFeedItems(folder, {url: current.url, section: current.section ?? outcome.feed.title}, items, {formerUrls, stored: storedItems, ...(options.now ? {now: options.now} : {})});
 	return {...base, status: 'ok', new: stored.added, updated: stored.updated};
 }
 
@@ -144,8 +146,7 @@ async function storeOutcome(subscription: Subscription, outcome: FeedFetchOutcom
  * `fullText: always`) gets the article of its linked page, fetched once: an item stored before is
  * left as it is, so its full text is not fetched again nor replaced by the teaser.
  */
-async function storableItems(subscription: Subscription, items: readonly FeedItem[], folder: string, options: RefreshOptions): Promise<StorableFeedItem[]> {
-	const stored = storedItemHashes(folder);
+async function storableItems(subscription: Subscription, items: readonly FeedItem[], stored: StoredItems, options: RefreshOptions): Promise<StorableFeedItem[]> {
 	const wanted = (item: FeedItem) => item.link !== undefined && subscription.fullText !== 'never'
 		&& (subscription.fullText === 'always' || isTeaser(item.contentHtml, item.summary));
 	let pages = 0;

@@ -31,7 +31,15 @@ export type StoreFeedItemsOptions = {
 	formerUrls?: readonly string[];
 	/** The clock (ms), for the age of temporary files a killed refresh left. @default Date.now */
 	now?: () => number;
+	/**
+	 * The folder's items as readStoredItems found them, so a caller that looked already does not make
+	 * the folder be walked again; items added are put in it. @default the folder read now
+	 */
+	stored?: StoredItems;
 };
+
+/** Every stored item's file (relative to the folder) by the hash of its guid (see guidHash). */
+export type StoredItems = Map<string, string>;
 
 export type StoreFeedItemsResult = {
 	/** Items stored for the first time. */
@@ -63,7 +71,7 @@ export function storeFeedItems(folder: string, feed: FeedRef, items: readonly St
 	const formerUrls = options.formerUrls ?? [];
 	const result: StoreFeedItemsResult = {added: 0, updated: 0, unchanged: 0, ids: []};
 	makePrivateFolder(folder);
-	const stored = storedByHash(folder, options.now?.() ?? Date.now());
+	const stored = options.stored ?? readStoredItems(folder, options);
 	const addedHashes = new Set<string>();
 	for (const item of items) {
 		const hashes = [feed.url, ...formerUrls].map(url => guidHash(item.guid, url));
@@ -160,22 +168,13 @@ function readIfArticle(file: string): {text: string; feed?: string} | undefined 
 	}
 }
 
-/** The guid hashes of every item stored under `folder` (see guidHash): whether an item is stored already, without reading it. */
-export function storedItemHashes(folder: string): Set<string> {
-	const hashes = new Set<string>();
-	for (const {name} of storedFiles(folder)) {
-		const hash = hashedName.exec(name)?.[1];
-		if (hash !== undefined) {
-			hashes.add(hash);
-		}
-	}
-
-	return hashes;
-}
-
-/** Every stored item's file (relative to `folder`) by the hash in its name; leftovers of killed writes older than a minute removed. */
-function storedByHash(folder: string, now: number): Map<string, string> {
-	const byHash = new Map<string, string>();
+/**
+ * Every item stored under `folder`, found by the names of its files (none is read): whether an item is
+ * stored already, and where. Leftovers of killed writes older than a minute are removed on the way.
+ */
+export function readStoredItems(folder: string, options: {now?: () => number} = {}): StoredItems {
+	const now = options.now?.() ?? Date.now();
+	const byHash: StoredItems = new Map();
 	for (const {relative, name} of storedFiles(folder)) {
 		const started = name.includes('.md.tmp-') ? temporaryFileStart(name) : undefined;
 		if (started !== undefined) {
