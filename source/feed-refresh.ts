@@ -9,7 +9,7 @@ import {type FeedFetchOutcome, fetchFeed, isDue} from './feeds/fetch-feed.js';
 import {createHostLimiter} from './feeds/host-limiter.js';
 import {htmlToMarkdown} from './feeds/html-to-markdown.js';
 import {isTeaser} from './feeds/teaser.js';
-import {guidHash, readStoredItems, type StorableFeedItem, type StoredItems, storeFeedItems} from './store/feed-articles.js';
+import {guidHash, readPendingItem, readStoredItems, settlePendingItem, type StorableFeedItem, type StoredItems, storeFeedItems} from './store/feed-articles.js';
 import {feedArticlesFolder} from './store/paths.js';
 import {
 	feedStateFile,
@@ -54,7 +54,10 @@ export type RefreshOptions = {
 	timeoutMs?: number;
 };
 
-/** At most this many linked pages fetched for full text per feed and refresh (the first items in the feed, usually its newest). */
+/**
+ * At most this many linked pages fetched for full text per feed and refresh: first for the items new
+ * in the feed (its first ones, usually its newest), then for items left waiting before, newest first.
+ */
 const MAX_FULL_TEXT_PAGES = 50;
 
 const limiter = createHostLimiter({perHost: 2, total: 8});
@@ -109,7 +112,7 @@ async function refreshOne(subscription: Subscription, state: FeedFetchState | un
 	}
 }
 
-/** Stores what a fetch brought: the articles, the fetch state, and a moved or newly titled subscription. */
+/** Stores what a fetch brought: the articles, the fetch state, and a moved or newly titled subscription; fetches the full text items still wait for. */
 async function storeOutcome(subscription: Subscription, outcome: FeedFetchOutcome, options: RefreshOptions): Promise<FeedReport> {
 	let current = subscription;
 	if (outcome.feedUrl !== subscription.url || (outcome.feed !== undefined && subscription.title === undefined)) {
@@ -118,8 +121,11 @@ async function storeOutcome(subscription: Subscription, outcome: FeedFetchOutcom
 		await updateSubscriptions(subscriptionsFile(options.env), feeds => withSubscription(feeds.filter(feed => feed.url !== subscription.url), current));
 	}
 
+	let waiting: string[] = [];
 	await updateFeedStates(feedStateFile(options.env), states => {
-		const next = {...states, [current.url]: outcome.newState};
+		// The items waiting for their full text are not the fetch's to forget.
+		waiting = states[subscription.url]?.pendingFullText ?? states[current.url]?.pendingFullText ?? [];
+		const next = {...states, [current.url]: {...outcome.newState, ...(waiting.length > 0 ? {pendingFullText: waiting} : {})}};
 		if (current.url !== subscription.url) {
 			delete next[subscription.url];
 		}
@@ -128,28 +134,53 @@ async function storeOutcome(subscription: Subscription, outcome: FeedFetchOutcom
 	});
 
 	const base = {url: current.url, ...title(current), ms: outcome.ms, ...status(outcome)};
-	if (outcome.status !== 'ok' || outcome.feed === undefined) {
+	if (outcome.status === 'failed') {
 		return {...base, status: outcome.status, new: 0, updated: 0, ...(outcome.error === undefined ? {} : {error: outcome.error})};
 	}
 
 	const folder = feedArticlesFolder(options.env);
-	// One walk of the folder serves both: which items need their page, and where each stored one is.
+	// One walk of the folder serves all: which items need their page, and where each stored one is.
 	const storedItems = readStoredItems(folder, options.now ? {now: options.now} : {});
-	const items = await storableItems(current, outcome.feed.items, storedItems, options);
-	const formerUrls = current.url === subscription.url ? [] : [subscription.url];
-	const stored = storeFeedItems(folder, {url: current.url, section: current.section ?? outcome.feed.title}, items, {formerUrls, stored: storedItems, ...(options.now ? {now: options.now} : {})});
-	return {...base, status: 'ok', new: stored.added, updated: stored.updated};
+	const budget = {pages: MAX_FULL_TEXT_PAGES};
+	let stored = {added: 0, updated: 0};
+	let nowWaiting: string[] = [];
+	if (outcome.status === 'ok' && outcome.feed !== undefined) {
+		const items = await storableItems(current, outcome.feed.items, storedItems, budget, options);
+		const formerUrls = current.url === subscription.url ? [] : [subscription.url];
+		stored = storeFeedItems(folder, {url: current.url, section: current.section ?? outcome.feed.title}, items, {formerUrls, stored: storedItems, ...(options.now ? {now: options.now} : {})});
+		nowWaiting = items.filter(item => item.fullTextPending).map(item => guidHash(item.guid, current.url));
+	}
+
+	const retried = current.fullText === 'never' ? {completed: 0, settled: []} : await fetchWaitingFullText(waiting, storedItems, folder, budget, options);
+	if (nowWaiting.length > 0 || retried.settled.length > 0) {
+		await updateFeedStates(feedStateFile(options.env), states => {
+			const pending = new Set(states[current.url]?.pendingFullText);
+			for (const hash of retried.settled) {
+				pending.delete(hash);
+			}
+
+			for (const hash of nowWaiting) {
+				pending.add(hash);
+			}
+
+			const {pendingFullText: _pending, ...state} = states[current.url] ?? {};
+			return {...states, [current.url]: pending.size > 0 ? {...state, pendingFullText: [...pending]} : state};
+		});
+	}
+
+	return {...base, status: outcome.status, new: stored.added, updated: stored.updated + retried.completed};
 }
 
 /**
  * The items as articles to store. An item whose feed gives only a teaser (or every item, with
  * `fullText: always`) gets the article of its linked page, fetched once: an item stored before is
- * left as it is, so its full text is not fetched again nor replaced by the teaser.
+ * left as it is, so its full text is not fetched again nor replaced by the teaser. An item whose page
+ * could not be had this time (no pages left, or a passing failure) is stored as its teaser, marked to
+ * wait for its full text.
  */
-async function storableItems(subscription: Subscription, items: readonly FeedItem[], stored: StoredItems, options: RefreshOptions): Promise<StorableFeedItem[]> {
+async function storableItems(subscription: Subscription, items: readonly FeedItem[], stored: StoredItems, budget: {pages: number}, options: RefreshOptions): Promise<StorableFeedItem[]> {
 	const wanted = (item: FeedItem) => item.link !== undefined && subscription.fullText !== 'never'
 		&& (subscription.fullText === 'always' || isTeaser(item.contentHtml, item.summary));
-	let pages = 0;
 	// By position, so the feed's order is kept whatever order the pages come back in.
 	const result: Array<StorableFeedItem | undefined> = Array.from({length: items.length});
 	await Promise.all(items.map(async (item, index) => {
@@ -157,16 +188,56 @@ async function storableItems(subscription: Subscription, items: readonly FeedIte
 		if (!wanted(item)) {
 			result[index] = {...item, markdown: own};
 		} else if (!stored.has(guidHash(item.guid, subscription.url))) {
-			let full: string | undefined;
-			if (pages < MAX_FULL_TEXT_PAGES) {
-				pages++;
-				full = await fullText(item.link!, options);
+			let page: PageText = {retry: true};
+			if (budget.pages > 0) {
+				budget.pages--;
+				page = await fullText(item.link!, options);
 			}
 
-			result[index] = {...item, markdown: full === undefined ? own : withoutTitleHeading(full, item.title)};
+			result[index] = 'markdown' in page
+				? {...item, markdown: withoutTitleHeading(page.markdown, item.title)}
+				: {...item, markdown: own, ...(page.retry ? {fullTextPending: true} : {})};
 		}
 	}));
 	return result.filter(item => item !== undefined);
+}
+
+/**
+ * Fetches the pages of items stored before as teasers to wait for them (see storableItems), newest
+ * first while pages are left, and puts each full text in place of its teaser. `settled`: the items
+ * that no longer wait (completed, gone, or whose page will never give an article).
+ */
+async function fetchWaitingFullText(hashes: readonly string[], stored: StoredItems, folder: string, budget: {pages: number}, options: RefreshOptions): Promise<{completed: number; settled: string[]}> {
+	const settled: string[] = [];
+	const waiting: Array<{hash: string; relative: string; link: string; title: string; time: number}> = [];
+	for (const hash of hashes) {
+		const relative = stored.get(hash);
+		const item = relative === undefined ? undefined : readPendingItem(folder, relative);
+		if (relative === undefined || item?.link === undefined) {
+			settled.push(hash);
+			if (relative !== undefined) {
+				settlePendingItem(folder, relative);
+			}
+		} else {
+			const time = item.date === undefined ? Number.NaN : Date.parse(item.date);
+			waiting.push({hash, relative, link: item.link, title: item.title, time: Number.isNaN(time) ? -Infinity : time});
+		}
+	}
+
+	waiting.sort((a, b) => b.time - a.time);
+	let completed = 0;
+	await Promise.all(waiting.slice(0, Math.max(0, budget.pages)).map(async item => {
+		budget.pages--;
+		const page = await fullText(item.link, options);
+		if ('markdown' in page) {
+			completed += settlePendingItem(folder, item.relative, withoutTitleHeading(page.markdown, item.title)) ? 1 : 0;
+			settled.push(item.hash);
+		} else if (!page.retry) {
+			settlePendingItem(folder, item.relative);
+			settled.push(item.hash);
+		}
+	}));
+	return {completed, settled};
 }
 
 /** Words of a text, lower case, for comparing a heading with a title. */
@@ -190,17 +261,40 @@ function feedMarkdown(item: FeedItem): string {
 	return item.summary ?? '';
 }
 
-/** The article of a linked page as Markdown, or undefined when it cannot be fetched or found. */
-async function fullText(link: string, options: RefreshOptions): Promise<string | undefined> {
+/** A linked page's article as Markdown, or whether to fetch the page again at a later refresh. */
+type PageText = {markdown: string} | {retry: boolean};
+
+/**
+ * The article of a linked page as Markdown; else whether to try again at a later refresh: yes after a
+ * passing failure (no answer in time, no connection, 429, a server error), no when the page is gone
+ * (404, 410, another refusal) or holds no article.
+ */
+async function fullText(link: string, options: RefreshOptions): Promise<PageText> {
 	const page = await limiter.run(link, async () => fetchResource(link, {kind: 'page', ...timeout(options), ...(options.now ? {now: options.now} : {})}));
+	if (page.status === 'failed') {
+		const {httpStatus} = page;
+		return {retry: httpStatus === undefined ? isWebAddress(page.finalUrl) : httpStatus === 429 || httpStatus >= 500};
+	}
+
 	if (page.status !== 'ok') {
-		return undefined;
+		return {retry: false};
 	}
 
 	try {
-		return extractArticle(decodeBody(page.body, page.contentType), page.finalUrl)?.markdown;
+		const markdown = extractArticle(decodeBody(page.body, page.contentType), page.finalUrl)?.markdown;
+		return markdown === undefined ? {retry: false} : {markdown};
 	} catch {
-		return undefined;
+		return {retry: false};
+	}
+}
+
+/** Whether a failure without an answer was the network's (a timeout, no connection), not an address that cannot be fetched. */
+function isWebAddress(url: string): boolean {
+	try {
+		const {protocol} = new URL(url);
+		return protocol === 'http:' || protocol === 'https:';
+	} catch {
+		return false;
 	}
 }
 

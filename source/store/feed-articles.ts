@@ -20,8 +20,11 @@ export type FeedRef = {
 	section: string;
 };
 
-/** A feed item with its body already converted to Markdown. */
-export type StorableFeedItem = FeedItem & {markdown: string};
+/**
+ * A feed item with its body already converted to Markdown. `fullTextPending`: the body is the feed's
+ * teaser because the linked page could not be had this time; written as `fullText: pending`.
+ */
+export type StorableFeedItem = FeedItem & {markdown: string; fullTextPending?: boolean};
 
 export type StoreFeedItemsOptions = {
 	/**
@@ -144,6 +147,7 @@ function articleText(item: StorableFeedItem, feedUrl: string, section: string): 
 		source: line(item.link),
 		feed: line(feedUrl),
 		guid: line(item.guid),
+		fullText: item.fullTextPending ? PENDING : undefined,
 	};
 	for (const [key, value] of Object.entries(fields)) {
 		if (value === undefined || (Array.isArray(value) && value.length === 0)) {
@@ -155,6 +159,67 @@ function articleText(item: StorableFeedItem, feedUrl: string, section: string): 
 	const frontmatter = stringify(fields, {lineWidth: 0});
 	const body = sanitizeText(item.markdown).trim();
 	return `---\n${frontmatter}---\n\n${body}\n`;
+}
+
+const PENDING = 'pending';
+/** The frontmatter line of an item waiting for its full text (yaml writes it so). */
+const pendingMark = `fullText: ${PENDING}`;
+
+/** A stored item still waiting for its page's full text, as its file says. */
+export type PendingItem = {title: string; link?: string; date?: string};
+
+/** The frontmatter (without its `---` lines) and the body of an article file newsread wrote, or undefined. */
+function splitArticle(text: string): {frontmatter: string; body: string} | undefined {
+	if (!text.startsWith('---\n')) {
+		return undefined;
+	}
+
+	// Every value is written on one line (see articleText), so the first `---` line ends the frontmatter.
+	const end = text.indexOf('\n---\n', 3);
+	return end === -1 ? undefined : {frontmatter: text.slice(4, end + 1), body: text.slice(end + 5)};
+}
+
+/** The item stored at `relative` when it is still marked `fullText: pending`; undefined when it is gone or has its full text. */
+export function readPendingItem(folder: string, relative: string): PendingItem | undefined {
+	const file = path.join(folder, relative);
+	try {
+		const text = readArticleText(file);
+		const parts = splitArticle(text);
+		if (!parts?.frontmatter.split('\n').includes(pendingMark)) {
+			return undefined;
+		}
+
+		const meta = parseArticleMeta(text, {id: '', file});
+		return {title: meta.title, ...(meta.source === undefined ? {} : {link: meta.source}), ...(meta.date === undefined ? {} : {date: meta.date})};
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Ends the wait of the item stored at `relative`: its body replaced with `markdown` (its full text),
+ * or kept when there is none (the page will never give it), and its `fullText: pending` mark dropped.
+ * The same file, so the article keeps its id, reading state and comments. False when the file is gone
+ * or no longer pending (another refresh completed it).
+ */
+export function settlePendingItem(folder: string, relative: string, markdown?: string): boolean {
+	const file = path.join(folder, relative);
+	let parts: ReturnType<typeof splitArticle>;
+	try {
+		parts = splitArticle(readArticleText(file));
+	} catch {
+		return false;
+	}
+
+	const lines = parts?.frontmatter.split('\n');
+	if (parts === undefined || !lines?.includes(pendingMark)) {
+		return false;
+	}
+
+	const frontmatter = lines.filter(line => line !== pendingMark).join('\n');
+	const body = markdown === undefined ? parts.body.trim() : sanitizeText(markdown).trim();
+	writeFileAtomicSync(file, `---\n${frontmatter}---\n\n${body}\n`);
+	return true;
 }
 
 /** The stored file's text and feed, or undefined when it is gone or no longer an article (then it is written again). */

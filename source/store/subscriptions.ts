@@ -39,6 +39,11 @@ export type FeedFetchState = {
 	nextFetchAfter?: string;
 	/** The address a permanent redirect pointed to. */
 	permanentRedirect?: string;
+	/**
+	 * Items stored as the feed's teaser, by the hash in their file name, whose page is fetched again
+	 * at a later refresh: the refresh reached its cap of pages, or the page failed for a passing reason.
+	 */
+	pendingFullText?: string[];
 };
 
 /** Subscription URL -> its fetch state. */
@@ -354,6 +359,13 @@ function readFeedStatesDocument(file: string, onWarning?: (message: string) => v
 			} else if (entry[key] !== undefined) {
 				dropped++;
 			}
+		}
+
+		const pending = entry['pendingFullText'];
+		if (Array.isArray(pending) && pending.every(hash => typeof hash === 'string')) {
+			state.pendingFullText = pending;
+		} else if (pending !== undefined) {
+			dropped++;
 		}
 
 		return [[url, state]];

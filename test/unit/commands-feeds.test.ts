@@ -1,7 +1,7 @@
 // `newsread feeds …` and `newsread refresh` in the test process against a local HTTP server: subscribing
 // (to a feed or a page that names one), listing, full text for teasers, conditional refreshes, failures
 // that leave the other feeds alone, OPML in and out, unsubscribing.
-import {writeFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {Readable} from 'node:stream';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -165,6 +165,97 @@ describe('newsread refresh', () => {
 		expect(titles.sort()).toEqual(['Bridge reopens', 'Council votes to close the old pier', 'Ferry timetable changes for winter']);
 		const gone = (JSON.parse((await newsread(home, ['feeds', '--json'])).stdout) as FeedJson[]).find(feed => feed.url === server.url('/gone.xml'));
 		expect(gone?.lastError).toBe('The server answered 404 Not Found.');
+	});
+});
+
+describe('full text left waiting', () => {
+	/** An article page on the server whose text names it. */
+	function storyPage(n: number): string {
+		return `<!doctype html><html><head><title>Story ${n}</title></head><body><nav>Home · Sport</nav>
+<article><h1>Story number ${n}</h1>
+<p>${`The full report of story ${n} begins with the harbour master's account of the morning. `.repeat(8)}</p>
+<h2>What happened next</h2>
+<p>${`Witnesses on the quay described the tide coming in faster than the tables said. `.repeat(8)}</p>
+</article></body></html>`;
+	}
+
+	/** A feed of teasers, story 1 the newest, each linking to `/stories/<feed>-<n>.html`. */
+	function teaserFeed(name: string, count: number): string {
+		const items = Array.from({length: count}, (_, index) => {
+			const n = index + 1;
+			const day = new Date(Date.UTC(2026, 10, 30) - (index * 3_600_000)).toUTCString();
+			return `<item><title>Story ${n}</title><link>${server.url(`/stories/${name}-${n}.html`)}</link><guid>${name}-${n}</guid><pubDate>${day}</pubDate><description>Teaser of story ${n}. Read more…</description></item>`;
+		});
+		return `<?xml version="1.0"?><rss version="2.0"><channel><title>Tide Tables ${name}</title><link>${server.url('/')}</link>${items.join('')}</channel></rss>`;
+	}
+
+	/** Each stored article of the feed by its title: whether its file holds the page's full text, and its id. */
+	async function storedStories(home: string, feed: string) {
+		const articles = (JSON.parse((await newsread(home, ['list', '--json'])).stdout) as Array<ArticleJson & {file: string}>).filter(article => article.feed === feed);
+		return new Map(articles.map(article => [article.title, {id: article.id, full: readFileSync(article.file, 'utf8').includes('The full report of story')}]));
+	}
+
+	it('fetches 50 pages at the first refresh and the rest at the next, even when the feed answers 304', async () => {
+		const home = temporaryFolder();
+		const feed = server.url('/tides-long.xml');
+		server.route('/tides-long.xml', conditional(teaserFeed('long', 55), '"t1"', 'Mon, 30 Nov 2026 00:00:00 GMT'));
+		for (let n = 1; n <= 55; n++) {
+			server.route(`/stories/long-${n}.html`, body(storyPage(n), {'content-type': 'text/html'}));
+		}
+
+		expect((await newsread(home, ['feeds', 'add', feed])).stdout).toBe('Tide Tables long: 55 articles\n');
+		const first = await storedStories(home, feed);
+		expect(first.size).toBe(55);
+		const fullAfterFirst = [...first].filter(([, story]) => story.full).map(([title]) => title);
+		expect(fullAfterFirst.sort()).toEqual(Array.from({length: 50}, (_, index) => `Story ${index + 1}`).sort());
+		expect(readFileSync(path.join(home, 'feeds-state.json'), 'utf8')).toContain('pendingFullText');
+
+		const refreshed = await newsread(home, ['refresh', '--json']);
+		expect(JSON.parse(refreshed.stdout)).toMatchObject([{url: feed, status: 'not-modified', new: 0, updated: 5}]);
+		const second = await storedStories(home, feed);
+		expect([...second.values()].every(story => story.full)).toBe(true);
+		// The same articles, completed in place.
+		expect([...second].map(([title, story]) => [title, story.id])).toEqual([...first].map(([title, story]) => [title, story.id]));
+		for (let n = 1; n <= 55; n++) {
+			expect(server.requestsFor(`/stories/long-${n}.html`)).toHaveLength(1);
+		}
+
+		const read = await newsread(home, ['read', second.get('Story 55')!.id, '--width', '80']);
+		expect(read.stdout).toContain('What happened next');
+		expect(read.stdout).not.toContain('Teaser of story 55');
+		expect(readFileSync(path.join(home, 'feeds-state.json'), 'utf8')).not.toContain('pendingFullText');
+	});
+
+	it('fetches again a page that answered 503, keeping the article\'s comments, but not one that answered 404', async () => {
+		const home = temporaryFolder();
+		const feed = server.url('/tides-flaky.xml');
+		server.route('/tides-flaky.xml', body(teaserFeed('flaky', 3)));
+		let busy = true;
+		server.route('/stories/flaky-1.html', (request, response) => {
+			if (busy) {
+				status(503)(request, response);
+			} else {
+				body(storyPage(1), {'content-type': 'text/html'})(request, response);
+			}
+		});
+		server.route('/stories/flaky-2.html', status(404));
+		server.route('/stories/flaky-3.html', body(storyPage(3), {'content-type': 'text/html'}));
+
+		await newsread(home, ['feeds', 'add', feed]);
+		const first = await storedStories(home, feed);
+		expect(Object.fromEntries([...first].map(([title, story]) => [title, story.full]))).toEqual({'Story 1': false, 'Story 2': false, 'Story 3': true});
+		const story1 = first.get('Story 1')!.id;
+		expect((await newsread(home, ['comments', 'add', story1, '--name', 'Ann', '--email', 'ann@example.org', '--text', 'Waiting for the rest.'])).code).toBe(0);
+
+		busy = false;
+		expect((await newsread(home, ['refresh'])).code).toBe(0);
+		const second = await storedStories(home, feed);
+		expect(Object.fromEntries([...second].map(([title, story]) => [title, story.full]))).toEqual({'Story 1': true, 'Story 2': false, 'Story 3': true});
+		expect(second.get('Story 1')!.id).toBe(story1);
+		expect((await newsread(home, ['comments', '--article', story1])).stdout).toContain('Waiting for the rest.');
+		expect(server.requestsFor('/stories/flaky-1.html')).toHaveLength(2);
+		expect(server.requestsFor('/stories/flaky-2.html')).toHaveLength(1);
+		expect(server.requestsFor('/stories/flaky-3.html')).toHaveLength(1);
 	});
 });
 
