@@ -77,7 +77,7 @@ export async function refreshFeeds(options: RefreshOptions): Promise<FeedReport[
 }
 
 /** Fetches a feed that is not subscribed yet and, when it can be read, subscribes to it and stores its articles. */
-export async function subscribe(url: string, settings: {section?: string; fullText: FullTextMode}, options: RefreshOptions): Promise<{report: FeedReport; subscription?: Subscription}> {
+export async function subscribe(url: string, settings: {section?: string; fullText: FullTextMode; keepArticles?: number; keepDays?: number}, options: RefreshOptions): Promise<{report: FeedReport; subscription?: Subscription}> {
 	const now = options.now ?? Date.now;
 	const outcome = await limiter.run(url, async () => fetchFeed(url, undefined, {now, ...timeout(options)}));
 	if (outcome.status !== 'ok' || outcome.feed === undefined) {
@@ -91,6 +91,8 @@ export async function subscribe(url: string, settings: {section?: string; fullTe
 		fullText: settings.fullText,
 		...(outcome.feed.link === undefined ? {} : {link: outcome.feed.link}),
 		added: new Date(now()).toISOString(),
+		...(settings.keepArticles === undefined ? {} : {keepArticles: settings.keepArticles}),
+		...(settings.keepDays === undefined ? {} : {keepDays: settings.keepDays}),
 	};
 	await updateSubscriptions(subscriptionsFile(options.env), feeds => withSubscription(feeds, subscription));
 	const report = await storeOutcome(subscription, outcome, options);

@@ -259,6 +259,35 @@ describe('full text left waiting', () => {
 	});
 });
 
+describe('newsread feeds settings', () => {
+	it('prints the defaults, changes what the flags name, and prints them as JSON', async () => {
+		const home = temporaryFolder();
+		expect(await newsread(home, ['feeds', 'settings'])).toEqual({code: 0, stderr: '', stdout: 'refreshOnStart: no\nrefreshEveryMinutes: 0 (never)\nkeepArticles: all\nkeepDays: all\n'});
+		const changed = await newsread(home, ['feeds', 'settings', '--refresh-on-start', 'yes', '--refresh-every', '30', '--keep', '100', '--keep-days', '14']);
+		expect(changed).toEqual({code: 0, stderr: '', stdout: 'refreshOnStart: yes\nrefreshEveryMinutes: 30\nkeepArticles: 100\nkeepDays: 14\n'});
+		expect(JSON.parse(readFileSync(path.join(home, 'feeds.json'), 'utf8'))).toEqual({settings: {refreshOnStart: true, refreshEveryMinutes: 30, keepArticles: 100, keepDays: 14}, feeds: []});
+		await newsread(home, ['feeds', 'settings', '--keep', '0']);
+		expect(JSON.parse((await newsread(home, ['feeds', 'settings', '--json'])).stdout)).toEqual({refreshOnStart: true, refreshEveryMinutes: 30, keepArticles: null, keepDays: 14});
+	});
+
+	it.each([
+		[['--refresh-on-start', 'maybe'], 'newsread: --refresh-on-start is yes or no, not "maybe".\n'],
+		[['--refresh-every', 'hourly'], 'newsread: --refresh-every is a whole number of minutes (0: never), not "hourly".\n'],
+		[['--keep', '-3'], 'newsread: --keep is a whole number of articles (0: no limit), not "-3".\n'],
+		[['--keep-days', '1.5'], 'newsread: --keep-days is a whole number of days (0: no limit), not "1.5".\n'],
+	])('refuses %j as a usage error and changes nothing', async (flags, message) => {
+		const home = temporaryFolder();
+		expect(await newsread(home, ['feeds', 'settings', ...flags])).toEqual({code: 2, stdout: '', stderr: message});
+		expect((await newsread(home, ['feeds', 'settings', '--json'])).stdout).toBe(`${JSON.stringify({refreshOnStart: false, refreshEveryMinutes: 0, keepArticles: null, keepDays: null}, null, 2)}\n`);
+	});
+
+	it('stores a feed\'s own limits given to feeds add', async () => {
+		const home = temporaryFolder();
+		expect((await newsread(home, ['feeds', 'add', server.url('/other.xml'), '--keep', '20', '--keep-days', '7'])).code).toBe(0);
+		expect(JSON.parse(readFileSync(path.join(home, 'feeds.json'), 'utf8'))).toMatchObject({feeds: [{url: server.url('/other.xml'), keepArticles: 20, keepDays: 7}]});
+	});
+});
+
 describe('newsread feeds import, export and remove', () => {
 	it('imports an OPML file (folders become sections), exports it back, and unsubscribes keeping the articles', async () => {
 		const home = temporaryFolder();
