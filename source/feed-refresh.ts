@@ -1,6 +1,8 @@
 // Refreshing feeds: each subscription fetched (conditionally, never sooner than it asks), its items
 // turned into Markdown (the linked page's article where the feed gives a teaser) and stored as
 // articles, its fetch state kept. Shared by `newsread feeds add`, `newsread refresh` and the reader.
+import path from 'node:path';
+import {articleIdFromPath} from './core/article.js';
 import {decodeBody} from './feeds/decode-body.js';
 import {extractArticle} from './feeds/extract-article.js';
 import type {FeedItem} from './feeds/feed-types.js';
@@ -9,12 +11,27 @@ import {type FeedFetchOutcome, fetchFeed, isDue} from './feeds/fetch-feed.js';
 import {createHostLimiter} from './feeds/host-limiter.js';
 import {htmlToMarkdown} from './feeds/html-to-markdown.js';
 import {isTeaser} from './feeds/teaser.js';
-import {guidHash, readPendingItem, readStoredItems, settlePendingItem, type StorableFeedItem, type StoredItems, storeFeedItems} from './store/feed-articles.js';
-import {feedArticlesFolder} from './store/paths.js';
+import {type CommentLog, openCommentLog} from './store/comments.js';
 import {
+	guidHash,
+	pruneFeedArticles,
+	readFeedArticles,
+	readPendingItem,
+	readStoredItems,
+	settlePendingItem,
+	type StorableFeedItem,
+	type StoredFeedArticle,
+	type StoredItems,
+	storeFeedItems,
+} from './store/feed-articles.js';
+import {commentsFile, feedArticlesFolder, stateDir} from './store/paths.js';
+import {readSavedIds} from './store/state-file.js';
+import {
+	type FeedSettings,
 	feedStateFile,
 	type FeedFetchState,
 	type FullTextMode,
+	readFeedSettings,
 	readFeedStates,
 	readSubscriptions,
 	type Subscription,
@@ -32,8 +49,10 @@ export type FeedReport = {
 	status: 'ok' | 'not-modified' | 'failed' | 'skipped';
 	/** Articles stored for the first time. */
 	new: number;
-	/** Articles rewritten in place because the feed changed them. */
+	/** Articles rewritten in place because the feed changed them, or because their full text came. */
 	updated: number;
+	/** Articles removed by retention (the feed's `keepArticles`/`keepDays`, else the settings'). */
+	removed: number;
 	httpStatus?: number;
 	ms: number;
 	/** Why it failed, one sentence. */
@@ -67,9 +86,10 @@ export async function refreshFeeds(options: RefreshOptions): Promise<FeedReport[
 	const subscriptions = readSubscriptions(subscriptionsFile(options.env));
 	const chosen = options.urls === undefined ? subscriptions : subscriptions.filter(feed => options.urls!.includes(feed.url));
 	const states = readFeedStates(feedStateFile(options.env));
+	const retention: Retention = {settings: readFeedSettings(subscriptionsFile(options.env))};
 	let done = 0;
 	return Promise.all(chosen.map(async subscription => {
-		const report = await refreshOne(subscription, states[subscription.url], options);
+		const report = await refreshOne(subscription, states[subscription.url], retention, options);
 		done++;
 		options.onFeed?.(report, done, chosen.length);
 		return report;
@@ -81,7 +101,7 @@ export async function subscribe(url: string, settings: {section?: string; fullTe
 	const now = options.now ?? Date.now;
 	const outcome = await limiter.run(url, async () => fetchFeed(url, undefined, {now, ...timeout(options)}));
 	if (outcome.status !== 'ok' || outcome.feed === undefined) {
-		return {report: {url, status: 'failed', new: 0, updated: 0, ms: outcome.ms, ...status(outcome), error: outcome.error ?? 'The feed sent nothing.'}};
+		return {report: {url, status: 'failed', new: 0, updated: 0, removed: 0, ms: outcome.ms, ...status(outcome), error: outcome.error ?? 'The feed sent nothing.'}};
 	}
 
 	const subscription: Subscription = {
@@ -94,28 +114,29 @@ export async function subscribe(url: string, settings: {section?: string; fullTe
 		...(settings.keepArticles === undefined ? {} : {keepArticles: settings.keepArticles}),
 		...(settings.keepDays === undefined ? {} : {keepDays: settings.keepDays}),
 	};
+	const retention: Retention = {settings: readFeedSettings(subscriptionsFile(options.env))};
 	await updateSubscriptions(subscriptionsFile(options.env), feeds => withSubscription(feeds, subscription));
-	const report = await storeOutcome(subscription, outcome, options);
+	const report = await storeOutcome(subscription, outcome, retention, options);
 	return {report, subscription};
 }
 
-async function refreshOne(subscription: Subscription, state: FeedFetchState | undefined, options: RefreshOptions): Promise<FeedReport> {
+async function refreshOne(subscription: Subscription, state: FeedFetchState | undefined, retention: Retention, options: RefreshOptions): Promise<FeedReport> {
 	const now = options.now ?? Date.now;
 	if (!options.force && !isDue(state, now())) {
-		return {url: subscription.url, ...title(subscription), status: 'skipped', new: 0, updated: 0, ms: 0};
+		return {url: subscription.url, ...title(subscription), status: 'skipped', new: 0, updated: 0, removed: 0, ms: 0};
 	}
 
 	try {
 		const outcome = await limiter.run(subscription.url, async () => fetchFeed(subscription.url, state, {now, ...timeout(options)}));
-		return await storeOutcome(subscription, outcome, options);
+		return await storeOutcome(subscription, outcome, retention, options);
 	} catch (error) {
 		// A store that cannot be written (a full disk) is this feed's failure, not the others'.
-		return {url: subscription.url, ...title(subscription), status: 'failed', new: 0, updated: 0, ms: 0, error: (error as Error).message};
+		return {url: subscription.url, ...title(subscription), status: 'failed', new: 0, updated: 0, removed: 0, ms: 0, error: (error as Error).message};
 	}
 }
 
 /** Stores what a fetch brought: the articles, the fetch state, and a moved or newly titled subscription; fetches the full text items still wait for. */
-async function storeOutcome(subscription: Subscription, outcome: FeedFetchOutcome, options: RefreshOptions): Promise<FeedReport> {
+async function storeOutcome(subscription: Subscription, outcome: FeedFetchOutcome, retention: Retention, options: RefreshOptions): Promise<FeedReport> {
 	let current = subscription;
 	if (outcome.feedUrl !== subscription.url || (outcome.feed !== undefined && subscription.title === undefined)) {
 		// A permanent redirect (or a page that named its feed) moves the subscription to the feed's address.
@@ -137,7 +158,7 @@ async function storeOutcome(subscription: Subscription, outcome: FeedFetchOutcom
 
 	const base = {url: current.url, ...title(current), ms: outcome.ms, ...status(outcome)};
 	if (outcome.status === 'failed') {
-		return {...base, status: outcome.status, new: 0, updated: 0, ...(outcome.error === undefined ? {} : {error: outcome.error})};
+		return {...base, status: outcome.status, new: 0, updated: 0, removed: 0, ...(outcome.error === undefined ? {} : {error: outcome.error})};
 	}
 
 	const folder = feedArticlesFolder(options.env);
@@ -145,12 +166,19 @@ async function storeOutcome(subscription: Subscription, outcome: FeedFetchOutcom
 	const storedItems = readStoredItems(folder, options.now ? {now: options.now} : {});
 	const budget = {pages: MAX_FULL_TEXT_PAGES};
 	let stored = {added: 0, updated: 0};
+	let removed = 0;
 	let nowWaiting: string[] = [];
 	if (outcome.status === 'ok' && outcome.feed !== undefined) {
 		const items = await storableItems(current, outcome.feed.items, storedItems, budget, options);
 		const formerUrls = current.url === subscription.url ? [] : [subscription.url];
 		stored = storeFeedItems(folder, {url: current.url, section: current.section ?? outcome.feed.title}, items, {formerUrls, stored: storedItems, ...(options.now ? {now: options.now} : {})});
 		nowWaiting = items.filter(item => item.fullTextPending).map(item => guidHash(item.guid, current.url));
+		// Every item the feed lists, stored now or before: retention must not remove what the next refresh would store again.
+		const listed = outcome.feed.items.flatMap(item => {
+			const relative = [current.url, ...formerUrls].map(url => storedItems.get(guidHash(item.guid, url))).find(found => found !== undefined);
+			return relative === undefined ? [] : [{relative, date: item.date}];
+		});
+		removed = applyRetention(current, listed, folder, retention, options);
 	}
 
 	const retried = current.fullText === 'never' ? {completed: 0, settled: []} : await fetchWaitingFullText(waiting, storedItems, folder, budget, options);
@@ -170,7 +198,61 @@ async function storeOutcome(subscription: Subscription, outcome: FeedFetchOutcom
 		});
 	}
 
-	return {...base, status: outcome.status, new: stored.added, updated: stored.updated + retried.completed};
+	return {...base, status: outcome.status, new: stored.added, updated: stored.updated + retried.completed, removed};
+}
+
+/** What retention needs across the feeds of one refresh: the settings, and the feed articles and comments, each read once. */
+type Retention = {
+	settings: FeedSettings;
+	/** Every feed's articles, read at the first feed that has a limit. */
+	articles?: Map<string, StoredFeedArticle[]>;
+	comments?: CommentLog;
+};
+
+/**
+ * Removes the feed's articles past its limits (its own `keepArticles`/`keepDays`, else the settings'),
+ * never one the feed still lists, a saved one or one with comments; nothing when either of those
+ * cannot be read. Returns how many were removed.
+ */
+function applyRetention(feed: Subscription, listed: ReadonlyArray<{relative: string; date?: string}>, folder: string, retention: Retention, options: RefreshOptions): number {
+	const keepCount = feed.keepArticles ?? retention.settings.keepArticles;
+	const keepDays = feed.keepDays ?? retention.settings.keepDays;
+	if (keepCount === undefined && keepDays === undefined) {
+		return 0;
+	}
+
+	// Read each time: the reader may have saved an article since the refresh began.
+	const saved = readSavedIds(stateDir(options.env));
+	retention.comments ??= openCommentLog({file: commentsFile(options.env)});
+	const comments = retention.comments.problem() === undefined ? retention.comments.list() : undefined;
+	if (saved === undefined || comments === undefined) {
+		return 0;
+	}
+
+	const now = options.now?.() ?? Date.now();
+	retention.articles ??= readFeedArticles(folder);
+	const articles = new Map((retention.articles.get(feed.url) ?? []).map(article => [article.id, article]));
+	const listedIds = new Set<string>();
+	for (const {relative, date} of listed) {
+		const id = articleIdFromPath(relative);
+		listedIds.add(id);
+		if (!articles.has(id)) {
+			// Stored after the folder was read (by this refresh).
+			const time = date === undefined ? Number.NaN : Date.parse(date);
+			articles.set(id, {id, file: path.join(folder, relative), time: Number.isNaN(time) ? now : time});
+		}
+	}
+
+	const commented = new Set(comments.map(comment => comment.articleId));
+	const removed = new Set(pruneFeedArticles(folder, feed, {
+		...(keepCount === undefined ? {} : {keepCount}),
+		...(keepDays === undefined ? {} : {keepDays}),
+		protect: id => listedIds.has(id) || saved.has(id) || commented.has(id),
+		now: () => now,
+		articles: [...articles.values()],
+	}));
+	retention.articles.set(feed.url, [...articles.values()].filter(article => !removed.has(article.id)));
+	return removed.size;
 }
 
 /**

@@ -42,6 +42,7 @@ export const refreshCommand: Command = async ({args, flags, env, stdout, stderr}
 			status: report.status,
 			new: report.new,
 			updated: report.updated,
+			removed: report.removed,
 			httpStatus: report.httpStatus ?? null,
 			ms: Math.round(report.ms),
 			error: report.error ?? null,

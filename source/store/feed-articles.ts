@@ -312,6 +312,40 @@ function removeRacedCopies(folder: string, hashes: ReadonlySet<string>): void {
 	}
 }
 
+/** A stored feed article, as retention weighs it. */
+export type StoredFeedArticle = {
+	id: string;
+	/** Its file (absolute). */
+	file: string;
+	/** Its date (ms), else when its file was last written. */
+	time: number;
+};
+
+/** Every article under `folder` by the feed it came from (its `feed:`), each file's frontmatter read once. */
+export function readFeedArticles(folder: string): Map<string, StoredFeedArticle[]> {
+	const byFeed = new Map<string, StoredFeedArticle[]>();
+	for (const {relative} of storedFiles(folder)) {
+		if (!relative.endsWith('.md')) {
+			continue;
+		}
+
+		const file = path.join(folder, relative);
+		try {
+			const meta = parseArticleMeta(readArticleText(file), {id: '', file});
+			if (meta.feed !== undefined) {
+				const time = meta.date === undefined ? Number.NaN : Date.parse(meta.date);
+				const list = byFeed.get(meta.feed) ?? [];
+				list.push({id: articleIdFromPath(relative), file, time: Number.isNaN(time) ? statSync(file).mtimeMs : time});
+				byFeed.set(meta.feed, list);
+			}
+		} catch {
+			// Not a feed article newsread can read: not retention's to remove.
+		}
+	}
+
+	return byFeed;
+}
+
 export type RetentionOptions = {
 	/** Keep at most this many of the feed's articles, the newest. */
 	keepCount?: number;
@@ -324,6 +358,8 @@ export type RetentionOptions = {
 	protect: (id: string) => boolean;
 	/** The clock (ms). @default Date.now */
 	now?: () => number;
+	/** The feed's articles as readFeedArticles found them (for a caller pruning many feeds with one read of the folder). @default read now */
+	articles?: readonly StoredFeedArticle[];
 };
 
 /**
@@ -337,23 +373,7 @@ export function pruneFeedArticles(folder: string, feed: Pick<FeedRef, 'url'>, op
 	}
 
 	const now = options.now?.() ?? Date.now();
-	const articles: Array<{id: string; file: string; time: number}> = [];
-	for (const {relative} of storedFiles(folder)) {
-		if (!relative.endsWith('.md')) {
-			continue;
-		}
-
-		const file = path.join(folder, relative);
-		try {
-			const meta = parseArticleMeta(readArticleText(file), {id: '', file});
-			if (meta.feed === feed.url) {
-				articles.push({id: articleIdFromPath(relative), file, time: meta.date === undefined ? statSync(file).mtimeMs : Date.parse(meta.date)});
-			}
-		} catch {
-			// Not a feed article newsread can read: not this function's to remove.
-		}
-	}
-
+	const articles = [...(options.articles ?? readFeedArticles(folder).get(feed.url) ?? [])];
 	articles.sort((a, b) => b.time - a.time);
 	const oldest = keepDays === undefined ? -Infinity : now - (keepDays * 24 * 60 * 60 * 1000);
 	const removed: string[] = [];

@@ -145,7 +145,7 @@ describe('newsread refresh', () => {
 		const before = server.requestsFor('/gazette.xml').length;
 		const refreshed = await newsread(home, ['refresh', '--json', server.url('/gazette.xml')]);
 		expect(refreshed.code).toBe(0);
-		expect(JSON.parse(refreshed.stdout)).toEqual([{url: server.url('/gazette.xml'), status: 'not-modified', new: 0, updated: 0, httpStatus: 304, ms: expect.any(Number) as number, error: null}]);
+		expect(JSON.parse(refreshed.stdout)).toEqual([{url: server.url('/gazette.xml'), status: 'not-modified', new: 0, updated: 0, removed: 0, httpStatus: 304, ms: expect.any(Number) as number, error: null}]);
 		expect(server.requestsFor('/gazette.xml').slice(before).map(request => request.headers['if-none-match'])).toEqual(['"v1"']);
 	});
 
@@ -285,6 +285,58 @@ describe('newsread feeds settings', () => {
 		const home = temporaryFolder();
 		expect((await newsread(home, ['feeds', 'add', server.url('/other.xml'), '--keep', '20', '--keep-days', '7'])).code).toBe(0);
 		expect(JSON.parse(readFileSync(path.join(home, 'feeds.json'), 'utf8'))).toMatchObject({feeds: [{url: server.url('/other.xml'), keepArticles: 20, keepDays: 7}]});
+	});
+});
+
+describe('retention', () => {
+	/** An RSS feed of items with full text in the feed, each `[n, date]`. */
+	function datedFeed(items: ReadonlyArray<[number, Date]>): string {
+		return `<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Notes</title><link>https://quay.example/</link>${items.map(([n, date]) => `<item><title>Note ${n}</title><guid>quay-${n}</guid><link>https://quay.example/${n}</link><pubDate>${date.toUTCString()}</pubDate><description><![CDATA[<p>${`Note ${n} tells of the quay in full. `.repeat(40)}</p>]]></description></item>`).join('')}</channel></rss>`;
+	}
+
+	async function titles(home: string): Promise<string[]> {
+		return (JSON.parse((await newsread(home, ['list', '--json'])).stdout) as ArticleJson[]).filter(article => article.feed !== null).map(article => article.title).sort();
+	}
+
+	async function idOf(home: string, title: string): Promise<string> {
+		return (JSON.parse((await newsread(home, ['list', '--json'])).stdout) as ArticleJson[]).find(article => article.title === title)!.id;
+	}
+
+	it('keeps the newest N of a feed after a refresh, and always the saved article, the one with a comment and those the feed lists', async () => {
+		const home = temporaryFolder();
+		const hour = (n: number) => new Date(Date.UTC(2026, 10, 1, n));
+		let items: Array<[number, Date]> = Array.from({length: 10}, (_, index) => [index + 1, hour(index + 1)]);
+		server.route('/quay-count.xml', (request, response) => {
+			body(datedFeed(items))(request, response);
+		});
+		const feed = server.url('/quay-count.xml');
+		expect((await newsread(home, ['feeds', 'add', feed])).code).toBe(0);
+		await newsread(home, ['feeds', 'settings', '--keep', '3']);
+		// Every item is still in the feed: none is removed.
+		expect(JSON.parse((await newsread(home, ['refresh', '--json'])).stdout)).toMatchObject([{url: feed, status: 'ok', removed: 0}]);
+		expect(await titles(home)).toHaveLength(10);
+
+		writeFileSync(path.join(home, 'config.json'), JSON.stringify({read: {}, positions: {}, saved: {[await idOf(home, 'Note 2')]: 1_790_000_000_000}, lastRead: null, commenter: null, drafts: {}}));
+		expect((await newsread(home, ['comments', 'add', await idOf(home, 'Note 4'), '--name', 'Ann', '--email', 'ann@example.org', '--text', 'Keep this one.'])).code).toBe(0);
+		items = [[11, hour(11)], [12, hour(12)], [13, hour(13)], [1, hour(1)]];
+		const refreshed = await newsread(home, ['refresh', '--json']);
+		expect(JSON.parse(refreshed.stdout)).toMatchObject([{url: feed, status: 'ok', new: 3, removed: 7}]);
+		expect(await titles(home)).toEqual(['Note 1', 'Note 11', 'Note 12', 'Note 13', 'Note 2', 'Note 4']);
+	});
+
+	it('keeps a feed\'s last N days by the items\' dates, its own limit before the settings\'', async () => {
+		const home = temporaryFolder();
+		const daysAgo = (days: number) => new Date(Date.now() - (days * 86_400_000));
+		let items: Array<[number, Date]> = [[1, daysAgo(1)], [2, daysAgo(3)], [3, daysAgo(10)], [4, daysAgo(20)]];
+		server.route('/quay-days.xml', (request, response) => {
+			body(datedFeed(items))(request, response);
+		});
+		const feed = server.url('/quay-days.xml');
+		await newsread(home, ['feeds', 'settings', '--keep-days', '30']);
+		expect((await newsread(home, ['feeds', 'add', feed, '--keep-days', '7'])).code).toBe(0);
+		items = [[5, daysAgo(0)]];
+		expect(JSON.parse((await newsread(home, ['refresh', '--json'])).stdout)).toMatchObject([{url: feed, status: 'ok', new: 1, removed: 2}]);
+		expect(await titles(home)).toEqual(['Note 1', 'Note 2', 'Note 5']);
 	});
 });
 
