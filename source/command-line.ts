@@ -23,12 +23,17 @@ const helpText = `
 	  $ newsread feeds remove <url>  unsubscribe (the stored articles are kept)
 	  $ newsread feeds import <file> subscribe to the feeds of an OPML file
 	  $ newsread feeds export        the subscriptions as OPML
+	  $ newsread feeds settings      the feed settings (--json); change them with the flags below
 	  $ newsread refresh [url...]    fetch the feeds and store their new articles (--json)
 
 	Options
 	  --articles DIR    also read articles from DIR (repeatable)
 	  --section NAME    list: only this section; import, feeds add: put the articles in it
 	  --full-text WHEN  feeds add: fetch each article's page: auto (teasers), always, never
+	  --keep N          feeds settings, feeds add: keep the newest N articles per feed (0: all)
+	  --keep-days N     feeds settings, feeds add: keep N days of articles per feed (0: all)
+	  --refresh-on-start yes|no   feeds settings: refresh the feeds when the reader starts
+	  --refresh-every MINUTES     feeds settings: refresh while the reader is open (0: never)
 	  --json            sections, list, feeds, refresh: machine-readable output
 	  --json-lines      refresh: one line of JSON per feed as soon as it is done
 	  --width N         read: wrap to N columns (default: the terminal's width, or 80)
@@ -134,6 +139,10 @@ export function parseCommandLine(io: CommandLineIO): {name: string | undefined; 
 			email: {type: 'string'},
 			text: {type: 'string'},
 			fullText: {type: 'string'},
+			refreshOnStart: {type: 'string'},
+			refreshEvery: {type: 'string'},
+			keep: {type: 'string'},
+			keepDays: {type: 'string'},
 		},
 	});
 	const {articles, ...flags} = cli.flags;

@@ -42,6 +42,14 @@ export type CommandFlags = {
 	jsonLines: boolean;
 	/** `feeds add`: when to fetch each article's page for its full text (`auto`, `always`, `never`). */
 	fullText?: string;
+	/** `feeds settings`: refresh every feed when the reader starts (`yes`, `no`). */
+	refreshOnStart?: string;
+	/** `feeds settings`: minutes between refreshes while the reader is open (`0`: never). */
+	refreshEvery?: string;
+	/** `feeds settings`, `feeds add`: keep at most this many articles per feed (`0`: no limit). */
+	keep?: string;
+	/** `feeds settings`, `feeds add`: keep the articles of the last this many days (`0`: no limit). */
+	keepDays?: string;
 };
 
 /** Everything a subcommand or the reader is given. */

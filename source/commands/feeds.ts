@@ -1,5 +1,5 @@
 // `newsread feeds [--json]`, `feeds add <url>`, `feeds remove <url>`, `feeds import <file.opml>`,
-// `feeds export`: the subscriptions in feeds.json.
+// `feeds export`, `feeds settings`: the subscriptions and settings in feeds.json.
 import {readFileSync} from 'node:fs';
 import {visibleControls} from '../core/sanitize.js';
 import {exitCode} from '../context.js';
@@ -7,13 +7,16 @@ import {decodeBody} from '../feeds/decode-body.js';
 import {OpmlError, parseOpmlSubscriptions, subscriptionsToOpml} from '../feeds/opml.js';
 import {reportJson, subscribe} from '../feed-refresh.js';
 import {
+	type FeedSettings,
 	feedStateFile,
 	FULL_TEXT_MODES,
 	type FullTextMode,
+	readFeedSettings,
 	readFeedStates,
 	readSubscriptions,
 	type Subscription,
 	subscriptionsFile,
+	updateFeedSettings,
 	updateSubscriptions,
 	withoutSubscription,
 	withSubscription,
@@ -45,8 +48,12 @@ export const feedsCommand: Command = async context => {
 			return exportFeeds(context);
 		}
 
+		case 'settings': {
+			return feedSettings(context);
+		}
+
 		default: {
-			context.stderr.write(`newsread: unknown feeds command "${action}". Use: feeds, feeds add <url>, feeds remove <url>, feeds import <file.opml>, feeds export\n`);
+			context.stderr.write(`newsread: unknown feeds command "${action}". Use: feeds, feeds add <url>, feeds remove <url>, feeds import <file.opml>, feeds export, feeds settings\n`);
 			return exitCode.usage;
 		}
 	}
@@ -99,7 +106,17 @@ async function addFeed(context: Parameters<Command>[0], args: readonly string[])
 		return exitCode.usage;
 	}
 
-	const {report, subscription} = await subscribe(url, {...(flags.section === undefined ? {} : {section: flags.section}), fullText: fullText as FullTextMode}, {env});
+	const limits = retentionFlags(context);
+	if (limits === undefined) {
+		return exitCode.usage;
+	}
+
+	const {report, subscription} = await subscribe(url, {
+		...(flags.section === undefined ? {} : {section: flags.section}),
+		fullText: fullText as FullTextMode,
+		...(limits.keepArticles ? {keepArticles: limits.keepArticles} : {}),
+		...(limits.keepDays ? {keepDays: limits.keepDays} : {}),
+	}, {env});
 	if (flags.json) {
 		// For scripts and the reader: what was subscribed (null when nothing was) and what came of it.
 		writeJson(stdout, {
@@ -194,6 +211,94 @@ const exportFeeds: Command = context => {
 	stdout.write(subscriptionsToOpml(feeds.map(feed => ({url: feed.url, ...(feed.title ? {title: feed.title} : {}), ...(feed.section ? {section: feed.section} : {}), ...(feed.link ? {link: feed.link} : {})})), {title: 'newsread subscriptions', now: context.now()}));
 	return exitCode.ok;
 };
+
+/** `feeds settings`: prints the settings, after changing those the flags name. */
+async function feedSettings(context: Parameters<Command>[0]): Promise<number> {
+	const {env, flags, stdout, stderr} = context;
+	const limits = retentionFlags(context);
+	if (limits === undefined) {
+		return exitCode.usage;
+	}
+
+	const change: Partial<FeedSettings> = {};
+	if (flags.refreshOnStart !== undefined) {
+		const answer = flags.refreshOnStart.toLowerCase();
+		if (answer !== 'yes' && answer !== 'no') {
+			stderr.write(`newsread: --refresh-on-start is yes or no, not "${flags.refreshOnStart}".\n`);
+			return exitCode.usage;
+		}
+
+		change.refreshOnStart = answer === 'yes';
+	}
+
+	if (flags.refreshEvery !== undefined) {
+		const minutes = wholeNumber(flags.refreshEvery);
+		if (minutes === undefined) {
+			stderr.write(`newsread: --refresh-every is a whole number of minutes (0: never), not "${flags.refreshEvery}".\n`);
+			return exitCode.usage;
+		}
+
+		change.refreshEveryMinutes = minutes;
+	}
+
+	const file = subscriptionsFile(env);
+	let settings: FeedSettings;
+	if (Object.keys(change).length === 0 && Object.keys(limits).length === 0) {
+		settings = readFeedSettings(file);
+	} else {
+		settings = await updateFeedSettings(file, current => {
+			const next: FeedSettings = {...current, ...change};
+			for (const key of ['keepArticles', 'keepDays'] as const) {
+				if (limits[key] === 0) {
+					delete next[key];
+				} else if (limits[key] !== undefined) {
+					next[key] = limits[key];
+				}
+			}
+
+			return next;
+		});
+	}
+
+	if (flags.json) {
+		writeJson(stdout, {...settings, keepArticles: settings.keepArticles ?? null, keepDays: settings.keepDays ?? null});
+		return exitCode.ok;
+	}
+
+	writeLines(stdout, [
+		`refreshOnStart: ${settings.refreshOnStart ? 'yes' : 'no'}`,
+		`refreshEveryMinutes: ${settings.refreshEveryMinutes}${settings.refreshEveryMinutes === 0 ? ' (never)' : ''}`,
+		`keepArticles: ${settings.keepArticles ?? 'all'}`,
+		`keepDays: ${settings.keepDays ?? 'all'}`,
+	]);
+	return exitCode.ok;
+}
+
+/** `--keep` and `--keep-days` as numbers (0: no limit), those given only; undefined after saying which is wrong. */
+function retentionFlags({flags, stderr}: Parameters<Command>[0]): {keepArticles?: number; keepDays?: number} | undefined {
+	const limits: {keepArticles?: number; keepDays?: number} = {};
+	for (const [flag, value, key, unit] of [['--keep', flags.keep, 'keepArticles', 'articles'], ['--keep-days', flags.keepDays, 'keepDays', 'days']] as const) {
+		if (value === undefined) {
+			continue;
+		}
+
+		const count = wholeNumber(value);
+		if (count === undefined) {
+			stderr.write(`newsread: ${flag} is a whole number of ${unit} (0: no limit), not "${value}".\n`);
+			return undefined;
+		}
+
+		limits[key] = count;
+	}
+
+	return limits;
+}
+
+/** A whole number 0 or more written in digits, else undefined. */
+function wholeNumber(text: string): number | undefined {
+	const value = Number(text.trim());
+	return /^\d+$/.test(text.trim()) && Number.isSafeInteger(value) ? value : undefined;
+}
 
 /** The argument as an absolute http(s) address (`example.org/feed` is read as https), else undefined. */
 function webAddress(argument: string | undefined): string | undefined {

@@ -20,8 +20,11 @@ export type FeedRef = {
 	section: string;
 };
 
-/** A feed item with its body already converted to Markdown. */
-export type StorableFeedItem = FeedItem & {markdown: string};
+/**
+ * A feed item with its body already converted to Markdown. `fullTextPending`: the body is the feed's
+ * teaser because the linked page could not be had this time; written as `fullText: pending`.
+ */
+export type StorableFeedItem = FeedItem & {markdown: string; fullTextPending?: boolean};
 
 export type StoreFeedItemsOptions = {
 	/**
@@ -31,7 +34,15 @@ export type StoreFeedItemsOptions = {
 	formerUrls?: readonly string[];
 	/** The clock (ms), for the age of temporary files a killed refresh left. @default Date.now */
 	now?: () => number;
+	/**
+	 * The folder's items as readStoredItems found them, so a caller that looked already does not make
+	 * the folder be walked again; items added are put in it. @default the folder read now
+	 */
+	stored?: StoredItems;
 };
+
+/** Every stored item's file (relative to the folder) by the hash of its guid (see guidHash). */
+export type StoredItems = Map<string, string>;
 
 export type StoreFeedItemsResult = {
 	/** Items stored for the first time. */
@@ -63,7 +74,7 @@ export function storeFeedItems(folder: string, feed: FeedRef, items: readonly St
 	const formerUrls = options.formerUrls ?? [];
 	const result: StoreFeedItemsResult = {added: 0, updated: 0, unchanged: 0, ids: []};
 	makePrivateFolder(folder);
-	const stored = storedByHash(folder, options.now?.() ?? Date.now());
+	const stored = options.stored ?? readStoredItems(folder, options);
 	const addedHashes = new Set<string>();
 	for (const item of items) {
 		const hashes = [feed.url, ...formerUrls].map(url => guidHash(item.guid, url));
@@ -136,6 +147,7 @@ function articleText(item: StorableFeedItem, feedUrl: string, section: string): 
 		source: line(item.link),
 		feed: line(feedUrl),
 		guid: line(item.guid),
+		fullText: item.fullTextPending ? PENDING : undefined,
 	};
 	for (const [key, value] of Object.entries(fields)) {
 		if (value === undefined || (Array.isArray(value) && value.length === 0)) {
@@ -149,6 +161,67 @@ function articleText(item: StorableFeedItem, feedUrl: string, section: string): 
 	return `---\n${frontmatter}---\n\n${body}\n`;
 }
 
+const PENDING = 'pending';
+/** The frontmatter line of an item waiting for its full text (yaml writes it so). */
+const pendingMark = `fullText: ${PENDING}`;
+
+/** A stored item still waiting for its page's full text, as its file says. */
+export type PendingItem = {title: string; link?: string; date?: string};
+
+/** The frontmatter (without its `---` lines) and the body of an article file newsread wrote, or undefined. */
+function splitArticle(text: string): {frontmatter: string; body: string} | undefined {
+	if (!text.startsWith('---\n')) {
+		return undefined;
+	}
+
+	// Every value is written on one line (see articleText), so the first `---` line ends the frontmatter.
+	const end = text.indexOf('\n---\n', 3);
+	return end === -1 ? undefined : {frontmatter: text.slice(4, end + 1), body: text.slice(end + 5)};
+}
+
+/** The item stored at `relative` when it is still marked `fullText: pending`; undefined when it is gone or has its full text. */
+export function readPendingItem(folder: string, relative: string): PendingItem | undefined {
+	const file = path.join(folder, relative);
+	try {
+		const text = readArticleText(file);
+		const parts = splitArticle(text);
+		if (!parts?.frontmatter.split('\n').includes(pendingMark)) {
+			return undefined;
+		}
+
+		const meta = parseArticleMeta(text, {id: '', file});
+		return {title: meta.title, ...(meta.source === undefined ? {} : {link: meta.source}), ...(meta.date === undefined ? {} : {date: meta.date})};
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Ends the wait of the item stored at `relative`: its body replaced with `markdown` (its full text),
+ * or kept when there is none (the page will never give it), and its `fullText: pending` mark dropped.
+ * The same file, so the article keeps its id, reading state and comments. False when the file is gone
+ * or no longer pending (another refresh completed it).
+ */
+export function settlePendingItem(folder: string, relative: string, markdown?: string): boolean {
+	const file = path.join(folder, relative);
+	let parts: ReturnType<typeof splitArticle>;
+	try {
+		parts = splitArticle(readArticleText(file));
+	} catch {
+		return false;
+	}
+
+	const lines = parts?.frontmatter.split('\n');
+	if (parts === undefined || !lines?.includes(pendingMark)) {
+		return false;
+	}
+
+	const frontmatter = lines.filter(line => line !== pendingMark).join('\n');
+	const body = markdown === undefined ? parts.body.trim() : sanitizeText(markdown).trim();
+	writeFileAtomicSync(file, `---\n${frontmatter}---\n\n${body}\n`);
+	return true;
+}
+
 /** The stored file's text and feed, or undefined when it is gone or no longer an article (then it is written again). */
 function readIfArticle(file: string): {text: string; feed?: string} | undefined {
 	try {
@@ -160,22 +233,13 @@ function readIfArticle(file: string): {text: string; feed?: string} | undefined 
 	}
 }
 
-/** The guid hashes of every item stored under `folder` (see guidHash): whether an item is stored already, without reading it. */
-export function storedItemHashes(folder: string): Set<string> {
-	const hashes = new Set<string>();
-	for (const {name} of storedFiles(folder)) {
-		const hash = hashedName.exec(name)?.[1];
-		if (hash !== undefined) {
-			hashes.add(hash);
-		}
-	}
-
-	return hashes;
-}
-
-/** Every stored item's file (relative to `folder`) by the hash in its name; leftovers of killed writes older than a minute removed. */
-function storedByHash(folder: string, now: number): Map<string, string> {
-	const byHash = new Map<string, string>();
+/**
+ * Every item stored under `folder`, found by the names of its files (none is read): whether an item is
+ * stored already, and where. Leftovers of killed writes older than a minute are removed on the way.
+ */
+export function readStoredItems(folder: string, options: {now?: () => number} = {}): StoredItems {
+	const now = options.now?.() ?? Date.now();
+	const byHash: StoredItems = new Map();
 	for (const {relative, name} of storedFiles(folder)) {
 		const started = name.includes('.md.tmp-') ? temporaryFileStart(name) : undefined;
 		if (started !== undefined) {
@@ -248,6 +312,40 @@ function removeRacedCopies(folder: string, hashes: ReadonlySet<string>): void {
 	}
 }
 
+/** A stored feed article, as retention weighs it. */
+export type StoredFeedArticle = {
+	id: string;
+	/** Its file (absolute). */
+	file: string;
+	/** Its date (ms), else when its file was last written. */
+	time: number;
+};
+
+/** Every article under `folder` by the feed it came from (its `feed:`), each file's frontmatter read once. */
+export function readFeedArticles(folder: string): Map<string, StoredFeedArticle[]> {
+	const byFeed = new Map<string, StoredFeedArticle[]>();
+	for (const {relative} of storedFiles(folder)) {
+		if (!relative.endsWith('.md')) {
+			continue;
+		}
+
+		const file = path.join(folder, relative);
+		try {
+			const meta = parseArticleMeta(readArticleText(file), {id: '', file});
+			if (meta.feed !== undefined) {
+				const time = meta.date === undefined ? Number.NaN : Date.parse(meta.date);
+				const list = byFeed.get(meta.feed) ?? [];
+				list.push({id: articleIdFromPath(relative), file, time: Number.isNaN(time) ? statSync(file).mtimeMs : time});
+				byFeed.set(meta.feed, list);
+			}
+		} catch {
+			// Not a feed article newsread can read: not retention's to remove.
+		}
+	}
+
+	return byFeed;
+}
+
 export type RetentionOptions = {
 	/** Keep at most this many of the feed's articles, the newest. */
 	keepCount?: number;
@@ -260,6 +358,8 @@ export type RetentionOptions = {
 	protect: (id: string) => boolean;
 	/** The clock (ms). @default Date.now */
 	now?: () => number;
+	/** The feed's articles as readFeedArticles found them (for a caller pruning many feeds with one read of the folder). @default read now */
+	articles?: readonly StoredFeedArticle[];
 };
 
 /**
@@ -273,23 +373,7 @@ export function pruneFeedArticles(folder: string, feed: Pick<FeedRef, 'url'>, op
 	}
 
 	const now = options.now?.() ?? Date.now();
-	const articles: Array<{id: string; file: string; time: number}> = [];
-	for (const {relative} of storedFiles(folder)) {
-		if (!relative.endsWith('.md')) {
-			continue;
-		}
-
-		const file = path.join(folder, relative);
-		try {
-			const meta = parseArticleMeta(readArticleText(file), {id: '', file});
-			if (meta.feed === feed.url) {
-				articles.push({id: articleIdFromPath(relative), file, time: meta.date === undefined ? statSync(file).mtimeMs : Date.parse(meta.date)});
-			}
-		} catch {
-			// Not a feed article newsread can read: not this function's to remove.
-		}
-	}
-
+	const articles = [...(options.articles ?? readFeedArticles(folder).get(feed.url) ?? [])];
 	articles.sort((a, b) => b.time - a.time);
 	const oldest = keepDays === undefined ? -Infinity : now - (keepDays * 24 * 60 * 60 * 1000);
 	const removed: string[] = [];

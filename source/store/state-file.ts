@@ -608,6 +608,27 @@ function isCurrent(text: string): boolean {
  * written): its good entries, as a repair would keep them, else empty. The file is checked and
  * repaired at the first change.
  */
+/**
+ * The ids of the saved articles in `dir`'s state file, read without the lock and without writing
+ * anything: for a process that only must not remove them. None when there is no file; undefined when
+ * it cannot be read or is not a state file, so a caller removes nothing it cannot tell is unsaved.
+ */
+export function readSavedIds(dir: string): Set<string> | undefined {
+	let text: string;
+	try {
+		text = readFileSync(path.join(dir, 'config.json'), 'utf8');
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'ENOENT' ? new Set() : undefined;
+	}
+
+	if (stateFileProblem(text) !== undefined) {
+		return undefined;
+	}
+
+	const saved = repairState(JSON.parse(withoutBom(text)) as Record<string, unknown>).state['saved'];
+	return new Set(typeof saved === 'object' && saved !== null ? Object.keys(saved) : []);
+}
+
 function readLeniently(file: string): StateData {
 	const text = readBytesIfExists(file)?.toString('utf8');
 	if (text === undefined || stateFileProblem(text) !== undefined) {

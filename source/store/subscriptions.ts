@@ -26,7 +26,25 @@ export type Subscription = {
 	link?: string;
 	/** When it was subscribed (ISO 8601). */
 	added?: string;
+	/** Keep at most this many of its articles, in place of the settings' `keepArticles`. */
+	keepArticles?: number;
+	/** Keep its articles of the last this many days, in place of the settings' `keepDays`. */
+	keepDays?: number;
 };
+
+/** The top-level `"settings"` object of feeds.json, for a person to edit; each key has a default when it is absent. */
+export type FeedSettings = {
+	/** Refresh every feed when the reader starts. @default false */
+	refreshOnStart: boolean;
+	/** While the reader is open, refresh every this many minutes (each feed still waits for its own ttl, Cache-Control or Retry-After); 0: never. @default 0 */
+	refreshEveryMinutes: number;
+	/** Keep at most this many articles per feed, the newest (saved ones and ones with comments always kept). */
+	keepArticles?: number;
+	/** Keep the articles of the last this many days per feed (same exceptions). */
+	keepDays?: number;
+};
+
+export const DEFAULT_FEED_SETTINGS: Readonly<FeedSettings> = {refreshOnStart: false, refreshEveryMinutes: 0};
 
 /** What a fetch remembers of one feed, for the next one. Times are ISO 8601. */
 export type FeedFetchState = {
@@ -39,6 +57,11 @@ export type FeedFetchState = {
 	nextFetchAfter?: string;
 	/** The address a permanent redirect pointed to. */
 	permanentRedirect?: string;
+	/**
+	 * Items stored as the feed's teaser, by the hash in their file name, whose page is fetched again
+	 * at a later refresh: the refresh reached its cap of pages, or the page failed for a passing reason.
+	 */
+	pendingFullText?: string[];
 };
 
 /** Subscription URL -> its fetch state. */
@@ -109,6 +132,96 @@ export function withSubscription(feeds: readonly Subscription[], feed: Subscript
 /** The feeds without the one with this URL. */
 export function withoutSubscription(feeds: readonly Subscription[], url: string): Subscription[] {
 	return feeds.filter(feed => feed.url !== url);
+}
+
+/** The settings in the file, with the defaults for keys it leaves out. @throws SubscriptionsFileError when the file, or a setting, is broken. */
+export function readFeedSettings(file: string): FeedSettings {
+	const {rest} = readSubscriptionsDocument(file);
+	return settingsFrom(file, rest['settings']);
+}
+
+/**
+ * Applies `change` to the file's settings under its lock and writes them (every known key, the limits
+ * only when set; keys a person added kept), the subscriptions left as they are; resolves to the
+ * settings now in the file. Fails as updateSubscriptions does, and on a broken setting.
+ */
+export async function updateFeedSettings(file: string, change: (settings: FeedSettings) => FeedSettings, options: StoreFileOptions = {}): Promise<FeedSettings> {
+	return underLock(file, options, () => {
+		const {feeds, rest, text} = readSubscriptionsDocument(file);
+		const {settings: stored, ...others} = rest;
+		const changed = change(settingsFrom(file, stored));
+		const problem = settingsProblem(changed);
+		if (problem !== undefined) {
+			throw new TypeError(`The setting ${problem}.`);
+		}
+
+		const {keepArticles, keepDays, refreshOnStart, refreshEveryMinutes, ...unknown} = {...(isRecord(stored) ? stored : {}), ...changed} as FeedSettings & Record<string, unknown>;
+		// Settings first, where a person opening the file sees them.
+		const settings = {refreshOnStart, refreshEveryMinutes, keepArticles: changed.keepArticles, keepDays: changed.keepDays, ...unknown};
+		const written = `${JSON.stringify({settings, ...others, feeds: feeds.map(feed => orderedKeys(feed))}, undefined, 2)}\n`;
+		if (written !== text) {
+			writeFileAtomicSync(file, written, {mode: FILE_MODE});
+		}
+
+		return changed;
+	});
+}
+
+const settingKinds = {
+	refreshOnStart: 'true or false',
+	refreshEveryMinutes: 'a whole number of minutes, 0 for never',
+	keepArticles: 'a whole number of articles, 1 or more (leave it out to keep all)',
+	keepDays: 'a whole number of days, 1 or more (leave it out to keep all)',
+} as const;
+
+/** The settings of a `"settings"` value, defaults for the keys it leaves out (null is left out). */
+function settingsFrom(file: string, value: unknown): FeedSettings {
+	if (value === undefined || value === null) {
+		return {...DEFAULT_FEED_SETTINGS};
+	}
+
+	if (!isRecord(value)) {
+		throw new SubscriptionsFileError(file, '"settings" is not an object');
+	}
+
+	const settings: FeedSettings = {...DEFAULT_FEED_SETTINGS};
+	for (const key of Object.keys(settingKinds) as Array<keyof FeedSettings>) {
+		if (value[key] !== undefined && value[key] !== null) {
+			(settings as Record<string, unknown>)[key] = value[key];
+		}
+	}
+
+	const problem = settingsProblem(settings);
+	if (problem !== undefined) {
+		throw new SubscriptionsFileError(file, `the setting ${problem}`);
+	}
+
+	return settings;
+}
+
+/** Which setting is wrong and what it should be, as the end of a sentence, or undefined. */
+function settingsProblem(settings: FeedSettings): string | undefined {
+	const wrong = (key: keyof FeedSettings) => `"${key}" is ${JSON.stringify(settings[key]) ?? String(settings[key])}, not ${settingKinds[key]}`;
+	if (typeof settings.refreshOnStart !== 'boolean') {
+		return wrong('refreshOnStart');
+	}
+
+	if (!Number.isSafeInteger(settings.refreshEveryMinutes) || settings.refreshEveryMinutes < 0) {
+		return wrong('refreshEveryMinutes');
+	}
+
+	for (const key of ['keepArticles', 'keepDays'] as const) {
+		if (settings[key] !== undefined && !isLimit(settings[key])) {
+			return wrong(key);
+		}
+	}
+
+	return undefined;
+}
+
+/** A retention limit: a whole number, 1 or more. */
+function isLimit(value: unknown): value is number {
+	return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
 }
 
 /** The fetch state of every feed; a missing file is none, a damaged one is said to `onWarning` and started over. */
@@ -255,12 +368,24 @@ function subscriptionProblem(entry: unknown): string | undefined {
 		return `has "fullText" ${JSON.stringify(fullText)}, not "auto", "always" or "never"`;
 	}
 
+	for (const key of ['keepArticles', 'keepDays'] as const) {
+		if (entry[key] !== undefined && entry[key] !== null && !isLimit(entry[key])) {
+			return `has "${key}" ${JSON.stringify(entry[key])}, not ${settingKinds[key]}`;
+		}
+	}
+
 	return undefined;
 }
 
 /** An entry that passed subscriptionProblem, its text sanitized (a hand edit may hold escape sequences), empty values dropped. */
 function cleanSubscription(entry: Record<string, unknown>): Subscription {
 	const feed: Record<string, unknown> = {...entry, url: (entry['url'] as string).trim(), fullText: entry['fullText'] ?? 'auto'};
+	for (const key of ['keepArticles', 'keepDays']) {
+		if (feed[key] === null) {
+			delete feed[key];
+		}
+	}
+
 	for (const key of textKeys) {
 		const value = typeof entry[key] === 'string' ? sanitizeLine(entry[key]) : '';
 		if (value === '') {
@@ -275,8 +400,8 @@ function cleanSubscription(entry: Record<string, unknown>): Subscription {
 
 /** The keys in the order a person reads them, the ones newsread does not know after them. */
 function orderedKeys(feed: Subscription): Record<string, unknown> {
-	const {url, title, section, fullText, link, added, ...others} = feed as Subscription & Record<string, unknown>;
-	return {url, title, section, fullText, link, added, ...others};
+	const {url, title, section, fullText, link, added, keepArticles, keepDays, ...others} = feed as Subscription & Record<string, unknown>;
+	return {url, title, section, fullText, link, added, keepArticles, keepDays, ...others};
 }
 
 function isWebAddress(text: string): boolean {
@@ -354,6 +479,13 @@ function readFeedStatesDocument(file: string, onWarning?: (message: string) => v
 			} else if (entry[key] !== undefined) {
 				dropped++;
 			}
+		}
+
+		const pending = entry['pendingFullText'];
+		if (Array.isArray(pending) && pending.every(hash => typeof hash === 'string')) {
+			state.pendingFullText = pending;
+		} else if (pending !== undefined) {
+			dropped++;
 		}
 
 		return [[url, state]];

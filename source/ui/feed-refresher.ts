@@ -203,6 +203,6 @@ export const noFeedRunner: FeedRunner = {
 		onEvent({type: 'start', total: 0});
 	},
 	async add(url) {
-		return {report: {url, title: null, status: 'failed', new: 0, updated: 0, httpStatus: null, ms: 0, error: 'Feeds cannot be fetched in this session.'}};
+		return {report: {url, title: null, status: 'failed', new: 0, updated: 0, removed: 0, httpStatus: null, ms: 0, error: 'Feeds cannot be fetched in this session.'}};
 	},
 };

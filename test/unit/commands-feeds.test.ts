@@ -1,7 +1,7 @@
 // `newsread feeds …` and `newsread refresh` in the test process against a local HTTP server: subscribing
 // (to a feed or a page that names one), listing, full text for teasers, conditional refreshes, failures
 // that leave the other feeds alone, OPML in and out, unsubscribing.
-import {writeFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {Readable} from 'node:stream';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -145,7 +145,7 @@ describe('newsread refresh', () => {
 		const before = server.requestsFor('/gazette.xml').length;
 		const refreshed = await newsread(home, ['refresh', '--json', server.url('/gazette.xml')]);
 		expect(refreshed.code).toBe(0);
-		expect(JSON.parse(refreshed.stdout)).toEqual([{url: server.url('/gazette.xml'), title: 'Marrowick Gazette', status: 'not-modified', new: 0, updated: 0, httpStatus: 304, ms: expect.any(Number) as number, error: null}]);
+		expect(JSON.parse(refreshed.stdout)).toEqual([{url: server.url('/gazette.xml'), title: 'Marrowick Gazette', status: 'not-modified', new: 0, updated: 0, removed: 0, httpStatus: 304, ms: expect.any(Number) as number, error: null}]);
 		expect(server.requestsFor('/gazette.xml').slice(before).map(request => request.headers['if-none-match'])).toEqual(['"v1"']);
 	});
 
@@ -165,6 +165,178 @@ describe('newsread refresh', () => {
 		expect(titles.sort()).toEqual(['Bridge reopens', 'Council votes to close the old pier', 'Ferry timetable changes for winter']);
 		const gone = (JSON.parse((await newsread(home, ['feeds', '--json'])).stdout) as FeedJson[]).find(feed => feed.url === server.url('/gone.xml'));
 		expect(gone?.lastError).toBe('The server answered 404 Not Found.');
+	});
+});
+
+describe('full text left waiting', () => {
+	/** An article page on the server whose text names it. */
+	function storyPage(n: number): string {
+		return `<!doctype html><html><head><title>Story ${n}</title></head><body><nav>Home · Sport</nav>
+<article><h1>Story number ${n}</h1>
+<p>${`The full report of story ${n} begins with the harbour master's account of the morning. `.repeat(8)}</p>
+<h2>What happened next</h2>
+<p>${`Witnesses on the quay described the tide coming in faster than the tables said. `.repeat(8)}</p>
+</article></body></html>`;
+	}
+
+	/** A feed of teasers, story 1 the newest, each linking to `/stories/<feed>-<n>.html`. */
+	function teaserFeed(name: string, count: number): string {
+		const items = Array.from({length: count}, (_, index) => {
+			const n = index + 1;
+			const day = new Date(Date.UTC(2026, 10, 30) - (index * 3_600_000)).toUTCString();
+			return `<item><title>Story ${n}</title><link>${server.url(`/stories/${name}-${n}.html`)}</link><guid>${name}-${n}</guid><pubDate>${day}</pubDate><description>Teaser of story ${n}. Read more…</description></item>`;
+		});
+		return `<?xml version="1.0"?><rss version="2.0"><channel><title>Tide Tables ${name}</title><link>${server.url('/')}</link>${items.join('')}</channel></rss>`;
+	}
+
+	/** Each stored article of the feed by its title: whether its file holds the page's full text, and its id. */
+	async function storedStories(home: string, feed: string) {
+		const articles = (JSON.parse((await newsread(home, ['list', '--json'])).stdout) as Array<ArticleJson & {file: string}>).filter(article => article.feed === feed);
+		return new Map(articles.map(article => [article.title, {id: article.id, full: readFileSync(article.file, 'utf8').includes('The full report of story')}]));
+	}
+
+	it('fetches 50 pages at the first refresh and the rest at the next, even when the feed answers 304', async () => {
+		const home = temporaryFolder();
+		const feed = server.url('/tides-long.xml');
+		server.route('/tides-long.xml', conditional(teaserFeed('long', 55), '"t1"', 'Mon, 30 Nov 2026 00:00:00 GMT'));
+		for (let n = 1; n <= 55; n++) {
+			server.route(`/stories/long-${n}.html`, body(storyPage(n), {'content-type': 'text/html'}));
+		}
+
+		expect((await newsread(home, ['feeds', 'add', feed])).stdout).toBe('Tide Tables long: 55 articles\n');
+		const first = await storedStories(home, feed);
+		expect(first.size).toBe(55);
+		const fullAfterFirst = [...first].filter(([, story]) => story.full).map(([title]) => title);
+		expect(fullAfterFirst.sort()).toEqual(Array.from({length: 50}, (_, index) => `Story ${index + 1}`).sort());
+		expect(readFileSync(path.join(home, 'feeds-state.json'), 'utf8')).toContain('pendingFullText');
+
+		const refreshed = await newsread(home, ['refresh', '--json']);
+		expect(JSON.parse(refreshed.stdout)).toMatchObject([{url: feed, status: 'not-modified', new: 0, updated: 5}]);
+		const second = await storedStories(home, feed);
+		expect([...second.values()].every(story => story.full)).toBe(true);
+		// The same articles, completed in place.
+		expect([...second].map(([title, story]) => [title, story.id])).toEqual([...first].map(([title, story]) => [title, story.id]));
+		for (let n = 1; n <= 55; n++) {
+			expect(server.requestsFor(`/stories/long-${n}.html`)).toHaveLength(1);
+		}
+
+		const read = await newsread(home, ['read', second.get('Story 55')!.id, '--width', '80']);
+		expect(read.stdout).toContain('What happened next');
+		expect(read.stdout).not.toContain('Teaser of story 55');
+		expect(readFileSync(path.join(home, 'feeds-state.json'), 'utf8')).not.toContain('pendingFullText');
+	});
+
+	it('fetches again a page that answered 503, keeping the article\'s comments, but not one that answered 404', async () => {
+		const home = temporaryFolder();
+		const feed = server.url('/tides-flaky.xml');
+		server.route('/tides-flaky.xml', body(teaserFeed('flaky', 3)));
+		let busy = true;
+		server.route('/stories/flaky-1.html', (request, response) => {
+			if (busy) {
+				status(503)(request, response);
+			} else {
+				body(storyPage(1), {'content-type': 'text/html'})(request, response);
+			}
+		});
+		server.route('/stories/flaky-2.html', status(404));
+		server.route('/stories/flaky-3.html', body(storyPage(3), {'content-type': 'text/html'}));
+
+		await newsread(home, ['feeds', 'add', feed]);
+		const first = await storedStories(home, feed);
+		expect(Object.fromEntries([...first].map(([title, story]) => [title, story.full]))).toEqual({'Story 1': false, 'Story 2': false, 'Story 3': true});
+		const story1 = first.get('Story 1')!.id;
+		expect((await newsread(home, ['comments', 'add', story1, '--name', 'Ann', '--email', 'ann@example.org', '--text', 'Waiting for the rest.'])).code).toBe(0);
+
+		busy = false;
+		expect((await newsread(home, ['refresh'])).code).toBe(0);
+		const second = await storedStories(home, feed);
+		expect(Object.fromEntries([...second].map(([title, story]) => [title, story.full]))).toEqual({'Story 1': true, 'Story 2': false, 'Story 3': true});
+		expect(second.get('Story 1')!.id).toBe(story1);
+		expect((await newsread(home, ['comments', '--article', story1])).stdout).toContain('Waiting for the rest.');
+		expect(server.requestsFor('/stories/flaky-1.html')).toHaveLength(2);
+		expect(server.requestsFor('/stories/flaky-2.html')).toHaveLength(1);
+		expect(server.requestsFor('/stories/flaky-3.html')).toHaveLength(1);
+	});
+});
+
+describe('newsread feeds settings', () => {
+	it('prints the defaults, changes what the flags name, and prints them as JSON', async () => {
+		const home = temporaryFolder();
+		expect(await newsread(home, ['feeds', 'settings'])).toEqual({code: 0, stderr: '', stdout: 'refreshOnStart: no\nrefreshEveryMinutes: 0 (never)\nkeepArticles: all\nkeepDays: all\n'});
+		const changed = await newsread(home, ['feeds', 'settings', '--refresh-on-start', 'yes', '--refresh-every', '30', '--keep', '100', '--keep-days', '14']);
+		expect(changed).toEqual({code: 0, stderr: '', stdout: 'refreshOnStart: yes\nrefreshEveryMinutes: 30\nkeepArticles: 100\nkeepDays: 14\n'});
+		expect(JSON.parse(readFileSync(path.join(home, 'feeds.json'), 'utf8'))).toEqual({settings: {refreshOnStart: true, refreshEveryMinutes: 30, keepArticles: 100, keepDays: 14}, feeds: []});
+		await newsread(home, ['feeds', 'settings', '--keep', '0']);
+		expect(JSON.parse((await newsread(home, ['feeds', 'settings', '--json'])).stdout)).toEqual({refreshOnStart: true, refreshEveryMinutes: 30, keepArticles: null, keepDays: 14});
+	});
+
+	it.each([
+		[['--refresh-on-start', 'maybe'], 'newsread: --refresh-on-start is yes or no, not "maybe".\n'],
+		[['--refresh-every', 'hourly'], 'newsread: --refresh-every is a whole number of minutes (0: never), not "hourly".\n'],
+		[['--keep', '-3'], 'newsread: --keep is a whole number of articles (0: no limit), not "-3".\n'],
+		[['--keep-days', '1.5'], 'newsread: --keep-days is a whole number of days (0: no limit), not "1.5".\n'],
+	])('refuses %j as a usage error and changes nothing', async (flags, message) => {
+		const home = temporaryFolder();
+		expect(await newsread(home, ['feeds', 'settings', ...flags])).toEqual({code: 2, stdout: '', stderr: message});
+		expect((await newsread(home, ['feeds', 'settings', '--json'])).stdout).toBe(`${JSON.stringify({refreshOnStart: false, refreshEveryMinutes: 0, keepArticles: null, keepDays: null}, null, 2)}\n`);
+	});
+
+	it('stores a feed\'s own limits given to feeds add', async () => {
+		const home = temporaryFolder();
+		expect((await newsread(home, ['feeds', 'add', server.url('/other.xml'), '--keep', '20', '--keep-days', '7'])).code).toBe(0);
+		expect(JSON.parse(readFileSync(path.join(home, 'feeds.json'), 'utf8'))).toMatchObject({feeds: [{url: server.url('/other.xml'), keepArticles: 20, keepDays: 7}]});
+	});
+});
+
+describe('retention', () => {
+	/** An RSS feed of items with full text in the feed, each `[n, date]`. */
+	function datedFeed(items: ReadonlyArray<[number, Date]>): string {
+		return `<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Notes</title><link>https://quay.example/</link>${items.map(([n, date]) => `<item><title>Note ${n}</title><guid>quay-${n}</guid><link>https://quay.example/${n}</link><pubDate>${date.toUTCString()}</pubDate><description><![CDATA[<p>${`Note ${n} tells of the quay in full. `.repeat(40)}</p>]]></description></item>`).join('')}</channel></rss>`;
+	}
+
+	async function titles(home: string): Promise<string[]> {
+		return (JSON.parse((await newsread(home, ['list', '--json'])).stdout) as ArticleJson[]).filter(article => article.feed !== null).map(article => article.title).sort();
+	}
+
+	async function idOf(home: string, title: string): Promise<string> {
+		return (JSON.parse((await newsread(home, ['list', '--json'])).stdout) as ArticleJson[]).find(article => article.title === title)!.id;
+	}
+
+	it('keeps the newest N of a feed after a refresh, and always the saved article, the one with a comment and those the feed lists', async () => {
+		const home = temporaryFolder();
+		const hour = (n: number) => new Date(Date.UTC(2026, 10, 1, n));
+		let items: Array<[number, Date]> = Array.from({length: 10}, (_, index) => [index + 1, hour(index + 1)]);
+		server.route('/quay-count.xml', (request, response) => {
+			body(datedFeed(items))(request, response);
+		});
+		const feed = server.url('/quay-count.xml');
+		expect((await newsread(home, ['feeds', 'add', feed])).code).toBe(0);
+		await newsread(home, ['feeds', 'settings', '--keep', '3']);
+		// Every item is still in the feed: none is removed.
+		expect(JSON.parse((await newsread(home, ['refresh', '--json'])).stdout)).toMatchObject([{url: feed, status: 'ok', removed: 0}]);
+		expect(await titles(home)).toHaveLength(10);
+
+		writeFileSync(path.join(home, 'config.json'), JSON.stringify({read: {}, positions: {}, saved: {[await idOf(home, 'Note 2')]: 1_790_000_000_000}, lastRead: null, commenter: null, drafts: {}}));
+		expect((await newsread(home, ['comments', 'add', await idOf(home, 'Note 4'), '--name', 'Ann', '--email', 'ann@example.org', '--text', 'Keep this one.'])).code).toBe(0);
+		items = [[11, hour(11)], [12, hour(12)], [13, hour(13)], [1, hour(1)]];
+		const refreshed = await newsread(home, ['refresh', '--json']);
+		expect(JSON.parse(refreshed.stdout)).toMatchObject([{url: feed, status: 'ok', new: 3, removed: 7}]);
+		expect(await titles(home)).toEqual(['Note 1', 'Note 11', 'Note 12', 'Note 13', 'Note 2', 'Note 4']);
+	});
+
+	it('keeps a feed\'s last N days by the items\' dates, its own limit before the settings\'', async () => {
+		const home = temporaryFolder();
+		const daysAgo = (days: number) => new Date(Date.now() - (days * 86_400_000));
+		let items: Array<[number, Date]> = [[1, daysAgo(1)], [2, daysAgo(3)], [3, daysAgo(10)], [4, daysAgo(20)]];
+		server.route('/quay-days.xml', (request, response) => {
+			body(datedFeed(items))(request, response);
+		});
+		const feed = server.url('/quay-days.xml');
+		await newsread(home, ['feeds', 'settings', '--keep-days', '30']);
+		expect((await newsread(home, ['feeds', 'add', feed, '--keep-days', '7'])).code).toBe(0);
+		items = [[5, daysAgo(0)]];
+		expect(JSON.parse((await newsread(home, ['refresh', '--json'])).stdout)).toMatchObject([{url: feed, status: 'ok', new: 1, removed: 2}]);
+		expect(await titles(home)).toEqual(['Note 1', 'Note 2', 'Note 5']);
 	});
 });
 

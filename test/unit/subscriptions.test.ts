@@ -6,11 +6,13 @@ import {bundledWorker, type WorkerEnd} from '../helpers/bundled-worker.js';
 import {temporaryFolder} from '../helpers/temporary-folder.js';
 import {
 	feedStateFile,
+	readFeedSettings,
 	readFeedStates,
 	readSubscriptions,
 	type Subscription,
 	subscriptionsFile,
 	SubscriptionsFileError,
+	updateFeedSettings,
 	updateFeedStates,
 	updateSubscriptions,
 	withoutSubscription,
@@ -281,3 +283,61 @@ describe('two processes changing the files at once', () => {
 	});
 });
 
+
+describe('the settings in feeds.json', () => {
+	it('are the defaults when the file or its "settings" is absent', () => {
+		const file = feedsFile();
+		expect(readFeedSettings(file)).toEqual({refreshOnStart: false, refreshEveryMinutes: 0});
+		mkdirSync(path.dirname(file), {recursive: true});
+		writeFileSync(file, JSON.stringify({feeds: [gazette]}));
+		expect(readFeedSettings(file)).toEqual({refreshOnStart: false, refreshEveryMinutes: 0});
+	});
+
+	it('reads what a person wrote, null as absent', () => {
+		const file = feedsFile();
+		mkdirSync(path.dirname(file), {recursive: true});
+		writeFileSync(file, JSON.stringify({settings: {refreshOnStart: true, refreshEveryMinutes: 30, keepArticles: 200, keepDays: null}, feeds: []}));
+		expect(readFeedSettings(file)).toEqual({refreshOnStart: true, refreshEveryMinutes: 30, keepArticles: 200});
+	});
+
+	it.each([
+		[{refreshOnStart: 'yes'}, '"refreshOnStart" is "yes", not true or false'],
+		[{refreshEveryMinutes: -5}, '"refreshEveryMinutes" is -5, not a whole number of minutes, 0 for never'],
+		[{keepArticles: 0}, '"keepArticles" is 0, not a whole number of articles, 1 or more (leave it out to keep all)'],
+		[{keepDays: 2.5}, '"keepDays" is 2.5, not a whole number of days, 1 or more (leave it out to keep all)'],
+		['weekly', '"settings" is not an object'],
+	])('names a wrong setting %j and what it should be', async (settings, problem) => {
+		const file = feedsFile();
+		mkdirSync(path.dirname(file), {recursive: true});
+		writeFileSync(file, JSON.stringify({settings, feeds: []}));
+		const error = await failureOf(() => readFeedSettings(file));
+		expect(error).toBeInstanceOf(SubscriptionsFileError);
+		expect(error.message).toBe(`The subscriptions file ${file} cannot be used: ${problem === '"settings" is not an object' ? problem : `the setting ${problem}`}. Fix it or move it away; newsread does not change it until then.`);
+		await expect(updateFeedSettings(file, current => current)).rejects.toThrow(SubscriptionsFileError);
+	});
+
+	it('are changed without touching the feeds or keys a person added, and kept when the feeds change', async () => {
+		const file = feedsFile();
+		mkdirSync(path.dirname(file), {recursive: true});
+		writeFileSync(file, JSON.stringify({owner: 'dora', settings: {theme: 'dark'}, feeds: [gazette]}));
+		expect(await updateFeedSettings(file, settings => ({...settings, refreshOnStart: true, keepDays: 30}))).toEqual({refreshOnStart: true, refreshEveryMinutes: 0, keepDays: 30});
+		await updateSubscriptions(file, feeds => withSubscription(feeds, ledger));
+		expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+			settings: {refreshOnStart: true, refreshEveryMinutes: 0, keepDays: 30, theme: 'dark'},
+			owner: 'dora',
+			feeds: [gazette, ledger],
+		});
+		expect(await updateFeedSettings(file, ({keepDays: _removed, ...settings}) => settings)).toEqual({refreshOnStart: true, refreshEveryMinutes: 0});
+		expect(readFeedSettings(file)).toEqual({refreshOnStart: true, refreshEveryMinutes: 0});
+		expect(readSubscriptions(file)).toEqual([gazette, ledger]);
+	});
+
+	it('lets a feed keep its own limits, and names a wrong one', () => {
+		const file = feedsFile();
+		mkdirSync(path.dirname(file), {recursive: true});
+		writeFileSync(file, JSON.stringify({feeds: [{...gazette, keepArticles: 20, keepDays: null}]}));
+		expect(readSubscriptions(file)).toEqual([{...gazette, keepArticles: 20}]);
+		writeFileSync(file, JSON.stringify({feeds: [{...gazette, keepDays: 'a week'}]}));
+		expect(() => readSubscriptions(file)).toThrow('feed 1 (https://gazette.example.com/feed.xml) has "keepDays" "a week", not a whole number of days, 1 or more (leave it out to keep all)');
+	});
+});
