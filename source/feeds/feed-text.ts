@@ -27,12 +27,16 @@ export function htmlToText(html: string): string {
 	return sanitizeLine(decodeHTML(text));
 }
 
+// Scripts and styles in a title are left out with their content, not shown as text.
+const scriptOrStyle = /<(script|style)\b[^<>]*>[^]*?<\/\1\s*>/gi;
+
 /**
- * A title given as HTML, which RSS titles may be: the usual inline and block tags removed, entities
- * decoded once more (a title escaped twice, `&amp;eacute;`, comes out as `é`).
+ * A title given as HTML, which RSS titles may be: the usual inline and block tags removed (scripts and
+ * styles with their content), entities decoded once more (a title escaped twice, `&amp;eacute;`,
+ * comes out as `é`).
  */
 export function looseHtmlTitle(title: string): string {
-	return sanitizeLine(decodeHTML(title.replace(knownHtmlTag, ' ')));
+	return sanitizeLine(decodeHTML(title.replace(scriptOrStyle, ' ').replace(knownHtmlTag, ' ')));
 }
 
 /** Cuts plain text to at most `max` characters at a word boundary, with `…` when cut. */

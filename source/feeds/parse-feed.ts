@@ -333,7 +333,8 @@ function fromJson(feed: JsonFeed.Feed<string>, url: string | undefined, context:
 	const feedAuthors = (feed.authors ?? []).map(author => author.name);
 	return {
 		format: 'json',
-		title: feedTitle(sanitizeLine(feed.title ?? ''), url),
+		// Plain text by the spec, but some generators escape titles as HTML (`It&#8217;s`).
+		title: feedTitle(looseHtmlTitle(feed.title ?? ''), url),
 		link: resolveWebUrl(feed.home_page_url, base),
 		description: feed.description === undefined ? undefined : sanitizeLine(feed.description) || undefined,
 		items: (feed.items ?? []).map(item => {
@@ -350,7 +351,7 @@ function fromJson(feed: JsonFeed.Feed<string>, url: string | undefined, context:
 			const authors = (item.authors ?? []).map(author => author.name);
 			return makeItem(context, {
 				guid: item.id === undefined ? undefined : String(item.id).trim(),
-				title: sanitizeLine(item.title ?? ''),
+				title: looseHtmlTitle(item.title ?? ''),
 				link: resolveWebUrl(item.url, base) ?? resolveWebUrl(item.external_url, base),
 				rawDate: item.date_published ?? item.date_modified,
 				authors: hasName(authors) ? authors : feedAuthors,
@@ -454,8 +455,13 @@ function atomText(text: AtomFeed.Text | undefined): string {
 		return '';
 	}
 
-	const type = text.type?.toLowerCase();
-	return type === 'html' || type === 'xhtml' || type === 'text/html' ? htmlToText(text.value) : sanitizeLine(text.value);
+	return isMarkupType(text.type) ? htmlToText(text.value) : sanitizeLine(text.value);
+}
+
+// Atom 1.0's `html` and `xhtml`, and the media types Atom 0.3 wrote instead.
+function isMarkupType(type: string | undefined): boolean {
+	const name = type?.toLowerCase();
+	return name === 'html' || name === 'xhtml' || name === 'text/html' || name === 'application/xhtml+xml';
 }
 
 // Atom content or summary as HTML: text escaped into paragraphs; other media types (or content
@@ -466,7 +472,7 @@ function atomHtml(content: AtomFeed.Content | AtomFeed.Text | undefined): string
 	}
 
 	const type = content.type?.toLowerCase() ?? 'text';
-	if (type === 'html' || type === 'xhtml' || type === 'text/html' || type === 'application/xhtml+xml') {
+	if (isMarkupType(type)) {
 		return content.value;
 	}
 
@@ -485,9 +491,10 @@ function hasName(names: Array<string | undefined>): boolean {
 }
 
 // `jo@example.com (Jo Bloggs)`, `Jo Bloggs (jo@example.com)` and `Jo Bloggs <jo@example.com>` give
-// `Jo Bloggs`; a bare address is kept, as the only name there is.
+// `Jo Bloggs`; a bare address is kept, as the only name there is. HTML in a name (`<a href=…>Jo</a>`,
+// as some feeds write dc:creator) is reduced to its text, as in a title.
 function personName(raw: string): string {
-	const text = sanitizeLine(raw);
+	const text = looseHtmlTitle(raw);
 	const bracketed = /^(.*?)\s*\(([^()]*)\)$/.exec(text);
 	if (bracketed) {
 		const [, outside = '', inside = ''] = bracketed;

@@ -228,6 +228,41 @@ describe('parseFeed: text in titles', () => {
 	});
 });
 
+describe('parseFeed: markup in titles and names, as real feeds write it', () => {
+	it('reduces an Atom 0.3 title typed application/xhtml+xml to its text, as it does type="xhtml"', () => {
+		const feed = parseFeed(bytes(`<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Ferry log</title>
+			<entry><title type="application/xhtml+xml" mode="xml"><div xmlns="http://www.w3.org/1999/xhtml">Tides &amp; <b>times</b></div></title>
+			<link rel="alternate" type="text/html" href="https://ferry.example/tides"/></entry></feed>`), {});
+		expect(feed.items[0]?.title).toBe('Tides & times');
+	});
+
+	it('leaves a script in a title out with its content', () => {
+		const feed = parseFeed(bytes(`<rss version="2.0"><channel><title>T</title><item>
+			<title>&lt;script&gt;track('x')&lt;/script&gt;Quay &lt;b&gt;works&lt;/b&gt; finish</title>
+			<link>https://quay.example/1</link></item></channel></rss>`), {});
+		expect(feed.items[0]?.title).toBe('Quay works finish');
+	});
+
+	it('reduces HTML in an RSS author (dc:creator with a link or bold) to the name', () => {
+		const feed = parseFeed(bytes(`<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title>
+			<item><title>One</title><link>https://quay.example/1</link><dc:creator>&lt;a href="/people/orla"&gt;Orla Penhale&lt;/a&gt;</dc:creator></item>
+			<item><title>Two</title><link>https://quay.example/2</link><dc:creator><![CDATA[<b>Tam</b> Ferrers]]></dc:creator></item>
+			<item><title>Three</title><link>https://quay.example/3</link><author>desk@quay.example (News &amp;amp; Weather desk)</author></item>
+			</channel></rss>`), {});
+		expect(feed.items.map(item => item.author)).toEqual(['Orla Penhale', 'Tam Ferrers', 'News & Weather desk']);
+	});
+
+	it('decodes entities in JSON Feed titles, which generators escape as HTML though the spec says plain text', () => {
+		const feed = parseFeed(bytes(JSON.stringify({
+			version: 'https://jsonfeed.org/version/1.1',
+			title: 'Quay &amp; Harbour',
+			items: [{id: '1', url: 'https://quay.example/1', title: 'The harbourmaster&#8217;s <em>last</em> day'}],
+		})), {});
+		expect(feed.title).toBe('Quay & Harbour');
+		expect(feed.items[0]?.title).toBe('The harbourmaster’s last day');
+	});
+});
+
 describe('parseFeed: ids', () => {
 	it('uses the link as the id of an item without a guid, else a hash of title and date that is the same every time', () => {
 		const first = parseFeed(fixture('missing-guid.xml'), {});
