@@ -296,6 +296,25 @@ describe('parseFeed: broken input', () => {
 		expect(feed.warnings).toEqual(['The feed\'s XML is broken: it ends before <title> is closed; the 2 articles before it were read.']);
 	});
 
+	it('reads the items on either side of one broken in the middle, and leaves the broken one out', () => {
+		const items = (middle: string) => `<rss version="2.0"><channel><title>Tide tables</title>
+			<item><title>Monday</title><link>https://tides.example/mon</link></item>
+			${middle}
+			<item><title>Wednesday</title><link>https://tides.example/wed</link></item></channel></rss>`;
+		const mismatched = parseFeed(bytes(items('<item><title>Tuesday</titel><link>https://tides.example/tue</link></item>')), {});
+		expect(mismatched.items.map(item => item.title)).toEqual(['Monday', 'Wednesday']);
+		expect(mismatched.warnings).toEqual(['The feed\'s XML is broken at line 3: expected closing tag \'title\' (opened in line 3, col 10) instead of closing tag \'titel\'; 2 articles were read and one broken one was left out.']);
+		const cdata = parseFeed(bytes(items('<item><title><![CDATA[Tuesday</title><link>https://tides.example/tue</link></item>')), {});
+		expect(cdata.items.map(item => item.title)).toEqual(['Monday', 'Wednesday']);
+	});
+
+	it('does not read an item inside a comment that is never closed', () => {
+		const feed = parseFeed(bytes(`<rss version="2.0"><channel><title>Tide tables</title>
+			<item><title>Monday</title><link>https://tides.example/mon</link></item>
+			<!-- <item><title>Draft</title><link>https://tides.example/draft</link></item></channel></rss>`), {});
+		expect(feed.items.map(item => item.title)).toEqual(['Monday']);
+	});
+
 	it('says where the XML is broken when nothing can be read', () => {
 		expect(parseError(fixture('broken-attribute.xml'))).toBe('The feed\'s XML is broken at line 6: attributes for \'title\' have open quote.');
 	});
