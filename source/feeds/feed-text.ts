@@ -78,6 +78,21 @@ export function resolveUrl(relative: string | undefined, base: string | undefine
 	}
 }
 
+/**
+ * A `feed:` address (the old scheme that handed a feed to a reader) as the web address it stands for:
+ * `feed://host/path` is `http://host/path`, `feed:https://host/path` is `https://host/path`. Any
+ * other text is returned as it is.
+ */
+export function withoutFeedScheme(address: string): string {
+	const text = address.trim();
+	const wrapped = /^feed:(https?:\/\/.*)$/i.exec(text);
+	if (wrapped) {
+		return wrapped[1]!;
+	}
+
+	return /^feed:\/\//i.test(text) ? `http://${text.slice(7)}` : text;
+}
+
 /** `relative` resolved against `base`, when it is an http or https address. */
 export function resolveWebUrl(relative: string | undefined, base: string | undefined): string | undefined {
 	const url = resolveUrl(relative, base);
