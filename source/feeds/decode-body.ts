@@ -66,6 +66,13 @@ export function decodeBodyDetailed(bytes: Uint8Array, contentType?: string): Dec
 	if (encoding === 'utf-8') {
 		const text = decode(bytes, 'utf-8');
 		if (text.includes('\uFFFD') && !isUtf8(bytes)) {
+			if (!hasUtf8Sequence(bytes)) {
+				// Not one of its bytes above ASCII is part of a UTF-8 character: a Latin-1 or windows-1252
+				// feed labelled UTF-8 (an old server's default), where \uFFFD would replace every accent.
+				warnings.push('The feed says it is UTF-8, but none of its bytes are; it was read as windows-1252.');
+				return {text: decode(bytes, 'windows-1252'), encoding: 'windows-1252', warnings};
+			}
+
 			warnings.push('Some of the feed\'s bytes are not UTF-8, as it says they are; they show as \uFFFD.');
 		}
 
@@ -109,6 +116,28 @@ function isUtf8(bytes: Uint8Array): boolean {
 	} catch {
 		return false;
 	}
+}
+
+// Whether any bytes above ASCII form a UTF-8 character (a lead byte and its continuation bytes).
+function hasUtf8Sequence(bytes: Uint8Array): boolean {
+	for (let index = 0; index < bytes.length; index++) {
+		const lead = bytes[index]!;
+		const length = lead >= 0xC2 && lead <= 0xDF ? 2 : (lead >= 0xE0 && lead <= 0xEF ? 3 : (lead >= 0xF0 && lead <= 0xF4 ? 4 : 0));
+		if (length === 0) {
+			continue;
+		}
+
+		let continuation = 1;
+		while (continuation < length && ((bytes[index + continuation] ?? 0) & 0xC0) === 0x80) {
+			continuation++;
+		}
+
+		if (continuation === length) {
+			return true;
+		}
+	}
+
+	return false;
 }
 
 function bomEncoding(bytes: Uint8Array): string | undefined {

@@ -2,7 +2,7 @@
 
 import {parseHTML} from 'linkedom';
 import {sanitizeLine} from '../core/sanitize.js';
-import {resolveWebUrl} from './feed-text.js';
+import {resolveWebUrl, withoutFeedScheme} from './feed-text.js';
 
 /** A feed a page names. */
 export type DiscoveredFeed = {
@@ -53,7 +53,8 @@ export function discoverFeeds(html: string, pageUrl: string): DiscoveredFeed[] {
 			continue;
 		}
 
-		const url = resolveWebUrl(attribute(element, 'href'), base);
+		const href = attribute(element, 'href');
+		const url = resolveWebUrl(href === undefined ? undefined : withoutFeedScheme(href), base);
 		if (url === undefined || found.some(feed => feed.url === url)) {
 			continue;
 		}

@@ -23,6 +23,9 @@ const namedZones: Record<string, number> = {
 	wet: 0, west: 60, bst: 60, cet: 60, cest: 120, met: 60, mest: 120, eet: 120, eest: 180, msk: 180,
 	jst: 540, kst: 540, hkt: 480, sgt: 480, aest: 600, aedt: 660, acst: 570, acdt: 630, awst: 480,
 	nzst: 720, nzdt: 780,
+	// The North American zones without the standard or daylight letter (`ET`), as some feeds write them,
+	// are read as standard time.
+	ast: -240, adt: -180, at: -240, et: -300, ct: -360, mt: -420, pt: -480,
 };
 
 /** Reads a feed's date; undefined for none or for one that is not a date. */
@@ -39,9 +42,9 @@ export function parseFeedDate(raw: string | undefined): string | undefined {
 	return /^\d{4}(?:-|$)/.test(text) ? parseIsoDate(text) : parseRfc822Date(text);
 }
 
-// YYYY, YYYY-MM, YYYY-MM-DD, then [T or space] hh:mm[:ss[.fff]] and a zone (Z, ±hh:mm, ±hhmm, ±hh);
-// a time without a zone is read as UTC.
-const isoPattern = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[Tt ]\s*(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?)?)?)?$/;
+// YYYY, YYYY-MM, YYYY-MM-DD, then [T or space] hh:mm[:ss[.fff]] and a zone (Z, ±hh:mm, ±hhmm, ±hh,
+// or UTC / GMT / UT as some feeds write it); a time without a zone is read as UTC.
+const isoPattern = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[Tt ]\s*(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(?:([Zz]|UTC|utc|GMT|gmt|UT)|([+-])(\d{2})(?::?(\d{2}))?)?)?)?)?$/;
 
 function parseIsoDate(text: string): string | undefined {
 	const match = isoPattern.exec(text);
@@ -101,7 +104,14 @@ function parseRfc822Date(text: string): string | undefined {
 		day = second;
 		if (third.includes(':')) {
 			time = third;
-			[year, ...zone] = rest;
+			// asctime puts the year last; Twitter's `Sun Jul 15 01:16:00 +0000 2012` puts the zone before it.
+			const last = rest.at(-1);
+			if (rest.length > 1 && !/^\d{2,4}$/.test(rest[0]!) && last !== undefined && /^\d{4}$/.test(last)) {
+				year = last;
+				zone = rest.slice(0, -1);
+			} else {
+				[year, ...zone] = rest;
+			}
 		} else {
 			year = third;
 			[time, ...zone] = rest;
@@ -139,6 +149,17 @@ function parseRfc822Date(text: string): string | undefined {
 		if (timeMatch[4]) {
 			zone = [timeMatch[4], ...zone];
 		}
+
+		// A 12-hour clock (`4:00 PM`, `4:00pm`).
+		const meridiem = /^([ap])\.?m\.?$/.exec(zone[0] ?? '');
+		if (meridiem) {
+			if (hour < 1 || hour > 12) {
+				return undefined;
+			}
+
+			hour = (hour % 12) + (meridiem[1] === 'p' ? 12 : 0);
+			zone = zone.slice(1);
+		}
 	}
 
 	const offset = zoneOffset(zone);
@@ -153,7 +174,8 @@ function parseRfc822Date(text: string): string | undefined {
 // name with its spelling in brackets (`+0200 (CEST)`). An unknown name is read as UTC, as RFC 2822
 // reads an unknown zone; anything else after the time means the date is not one.
 function zoneOffset(parts: string[]): number | undefined {
-	const zone = parts.join(' ').replace(/\s*\([^)]*\)$/, '').trim();
+	// `Etc/GMT` as the tz database names it.
+	const zone = parts.join(' ').replace(/\s*\([^)]*\)$/, '').trim().replace(/^etc\//, '');
 	if (zone === '') {
 		return 0;
 	}

@@ -27,12 +27,16 @@ export function htmlToText(html: string): string {
 	return sanitizeLine(decodeHTML(text));
 }
 
+// Scripts and styles in a title are left out with their content, not shown as text.
+const scriptOrStyle = /<(script|style)\b[^<>]*>[^]*?<\/\1\s*>/gi;
+
 /**
- * A title given as HTML, which RSS titles may be: the usual inline and block tags removed, entities
- * decoded once more (a title escaped twice, `&amp;eacute;`, comes out as `é`).
+ * A title given as HTML, which RSS titles may be: the usual inline and block tags removed (scripts and
+ * styles with their content), entities decoded once more (a title escaped twice, `&amp;eacute;`,
+ * comes out as `é`).
  */
 export function looseHtmlTitle(title: string): string {
-	return sanitizeLine(decodeHTML(title.replace(knownHtmlTag, ' ')));
+	return sanitizeLine(decodeHTML(title.replace(scriptOrStyle, ' ').replace(knownHtmlTag, ' ')));
 }
 
 /** Cuts plain text to at most `max` characters at a word boundary, with `…` when cut. */
@@ -72,6 +76,21 @@ export function resolveUrl(relative: string | undefined, base: string | undefine
 	} catch {
 		return undefined;
 	}
+}
+
+/**
+ * A `feed:` address (the old scheme that handed a feed to a reader) as the web address it stands for:
+ * `feed://host/path` is `http://host/path`, `feed:https://host/path` is `https://host/path`. Any
+ * other text is returned as it is.
+ */
+export function withoutFeedScheme(address: string): string {
+	const text = address.trim();
+	const wrapped = /^feed:(https?:\/\/.*)$/i.exec(text);
+	if (wrapped) {
+		return wrapped[1]!;
+	}
+
+	return /^feed:\/\//i.test(text) ? `http://${text.slice(7)}` : text;
 }
 
 /** `relative` resolved against `base`, when it is an http or https address. */

@@ -2,6 +2,7 @@
 // a feed appears once, and titles are sanitized where they enter newsread.
 import {generateOpml, MalformedError, type Opml, parseOpml} from 'feedsmith';
 import {sanitizeLine} from '../core/sanitize.js';
+import {withoutFeedScheme} from './feed-text.js';
 
 /** One feed named by an OPML file. */
 export type OpmlSubscription = {
@@ -169,11 +170,11 @@ function cleanLine(text: string | undefined): string | undefined {
 	return line === '' ? undefined : line;
 }
 
-/** The address as the URL parser writes it when it is http or https, else undefined. */
+/** The address as the URL parser writes it when it is http or https (or `feed:` for one), else undefined. */
 function webAddress(text: string): string | undefined {
 	let url: URL;
 	try {
-		url = new URL(text.trim());
+		url = new URL(withoutFeedScheme(text));
 	} catch {
 		return undefined;
 	}

@@ -76,14 +76,66 @@ function readFeed(text: string, warnings: string[]): AnyParsed {
 		}
 
 		const recovered = readUpToLastItem(text);
-		const where = problem ?? 'The feed\'s XML is broken.';
+		const salvaged = readWholeItems(text);
+		const where = (problem ?? 'The feed\'s XML is broken.').replace(/\.$/, '');
+		if (salvaged && itemCount(salvaged.parsed) > (recovered ? itemCount(recovered) : 0)) {
+			const count = itemCount(salvaged.parsed);
+			const {left} = salvaged;
+			const leftOut = left === 0 ? '' : ` and ${left === 1 ? 'one broken one was' : `${left} broken ones were`} left out`;
+			warnings.push(`${where}; ${count === 1 ? 'one article was' : `${count} articles were`} read${leftOut}.`);
+			return salvaged.parsed;
+		}
+
 		if (recovered) {
 			const count = itemCount(recovered);
-			warnings.push(`${where.replace(/\.$/, '')}; the ${count === 1 ? 'article' : `${count} articles`} before it ${count === 1 ? 'was' : 'were'} read.`);
+			warnings.push(`${where}; the ${count === 1 ? 'article' : `${count} articles`} before it ${count === 1 ? 'was' : 'were'} read.`);
 			return recovered;
 		}
 
-		throw new FeedParseError(where);
+		throw new FeedParseError(`${where}.`);
+	}
+}
+
+// The start and end tags of items and entries (a namespace prefix allowed).
+const itemTag = /<(\/?)((?:[\w.-]+:)?(?:item|entry))(?=[\s>])/gi;
+
+// Each item or entry, from its start tag to the next end tag of its name (one pass, so a feed of
+// start tags that never close takes no longer than any other).
+function itemTexts(text: string): string[] {
+	const found: string[] = [];
+	let start: {index: number; name: string} | undefined;
+	for (const match of text.matchAll(itemTag)) {
+		const name = match[2]!.toLowerCase();
+		if (match[1] === '') {
+			start ??= {index: match.index, name};
+		} else if (start?.name === name) {
+			found.push(text.slice(start.index, text.indexOf('>', match.index) + 1));
+			start = undefined;
+		}
+	}
+
+	return found;
+}
+
+// A feed broken in the middle (one item with a tag left open, a mismatched end tag, a CDATA section
+// never closed): the channel, and each item that is whole XML by itself; the broken ones are left out.
+function readWholeItems(feedText: string): {parsed: AnyParsed; left: number} | undefined {
+	// Items in comments (one never closed runs to the end) are not items.
+	const text = feedText.replace(/<!--[^]*?(?:-->|$)/g, '');
+	const root = rootElement(text);
+	const items = itemTexts(text);
+	const first = items[0];
+	if (root === undefined || first === undefined) {
+		return undefined;
+	}
+
+	const whole = items.filter(item => XMLValidator.validate(item, {allowBooleanAttributes: true}) === true);
+	const closing = /^rss$/i.test(root) ? '</channel></rss>' : `</${root}>`;
+	try {
+		const parsed = feedsmithParse<string>(`${text.slice(0, text.indexOf(first))}${whole.join('\n')}${closing}`);
+		return itemCount(parsed) > 0 ? {parsed, left: items.length - whole.length} : undefined;
+	} catch {
+		return undefined;
 	}
 }
 
@@ -333,7 +385,8 @@ function fromJson(feed: JsonFeed.Feed<string>, url: string | undefined, context:
 	const feedAuthors = (feed.authors ?? []).map(author => author.name);
 	return {
 		format: 'json',
-		title: feedTitle(sanitizeLine(feed.title ?? ''), url),
+		// Plain text by the spec, but some generators escape titles as HTML (`It&#8217;s`).
+		title: feedTitle(looseHtmlTitle(feed.title ?? ''), url),
 		link: resolveWebUrl(feed.home_page_url, base),
 		description: feed.description === undefined ? undefined : sanitizeLine(feed.description) || undefined,
 		items: (feed.items ?? []).map(item => {
@@ -350,7 +403,7 @@ function fromJson(feed: JsonFeed.Feed<string>, url: string | undefined, context:
 			const authors = (item.authors ?? []).map(author => author.name);
 			return makeItem(context, {
 				guid: item.id === undefined ? undefined : String(item.id).trim(),
-				title: sanitizeLine(item.title ?? ''),
+				title: looseHtmlTitle(item.title ?? ''),
 				link: resolveWebUrl(item.url, base) ?? resolveWebUrl(item.external_url, base),
 				rawDate: item.date_published ?? item.date_modified,
 				authors: hasName(authors) ? authors : feedAuthors,
@@ -454,8 +507,13 @@ function atomText(text: AtomFeed.Text | undefined): string {
 		return '';
 	}
 
-	const type = text.type?.toLowerCase();
-	return type === 'html' || type === 'xhtml' || type === 'text/html' ? htmlToText(text.value) : sanitizeLine(text.value);
+	return isMarkupType(text.type) ? htmlToText(text.value) : sanitizeLine(text.value);
+}
+
+// Atom 1.0's `html` and `xhtml`, and the media types Atom 0.3 wrote instead.
+function isMarkupType(type: string | undefined): boolean {
+	const name = type?.toLowerCase();
+	return name === 'html' || name === 'xhtml' || name === 'text/html' || name === 'application/xhtml+xml';
 }
 
 // Atom content or summary as HTML: text escaped into paragraphs; other media types (or content
@@ -466,7 +524,7 @@ function atomHtml(content: AtomFeed.Content | AtomFeed.Text | undefined): string
 	}
 
 	const type = content.type?.toLowerCase() ?? 'text';
-	if (type === 'html' || type === 'xhtml' || type === 'text/html' || type === 'application/xhtml+xml') {
+	if (isMarkupType(type)) {
 		return content.value;
 	}
 
@@ -485,9 +543,10 @@ function hasName(names: Array<string | undefined>): boolean {
 }
 
 // `jo@example.com (Jo Bloggs)`, `Jo Bloggs (jo@example.com)` and `Jo Bloggs <jo@example.com>` give
-// `Jo Bloggs`; a bare address is kept, as the only name there is.
+// `Jo Bloggs`; a bare address is kept, as the only name there is. HTML in a name (`<a href=…>Jo</a>`,
+// as some feeds write dc:creator) is reduced to its text, as in a title.
 function personName(raw: string): string {
-	const text = sanitizeLine(raw);
+	const text = looseHtmlTitle(raw);
 	const bracketed = /^(.*?)\s*\(([^()]*)\)$/.exec(text);
 	if (bracketed) {
 		const [, outside = '', inside = ''] = bracketed;

@@ -49,6 +49,28 @@ describe('parseFeedDate: RFC 822 and its usual mistakes', () => {
 		expect(parseFeedDate('Tue, 03-Jun-2008 11:05:30 GMT')).toBe('2008-06-03T11:05:30.000Z');
 	});
 
+	it('reads a 12-hour clock: 4:00 PM is 16:00, 12:30 AM is 00:30, and PM does not pass for a zone', () => {
+		expect(parseFeedDate('June 3, 2008 4:00 PM')).toBe('2008-06-03T16:00:00.000Z');
+		expect(parseFeedDate('Tue, 03 Jun 2008 4:05:30 pm EST')).toBe('2008-06-03T21:05:30.000Z');
+		expect(parseFeedDate('Tue, 03 Jun 2008 12:30 AM GMT')).toBe('2008-06-03T00:30:00.000Z');
+		expect(parseFeedDate('Tue, 03 Jun 2008 12:30pm')).toBe('2008-06-03T12:30:00.000Z');
+		expect(parseFeedDate('Tue, 03 Jun 2008 16:30 PM')).toBeUndefined();
+	});
+
+	it('reads ET, CT, MT, PT and AT (no standard or daylight letter) as the standard time, not UTC', () => {
+		expect(parseFeedDate('Mon, 26 January 2004 16:31:00 ET')).toBe('2004-01-26T21:31:00.000Z');
+		expect(parseFeedDate('Mon, 26 January 2004 16:31:00 CT')).toBe('2004-01-26T22:31:00.000Z');
+		expect(parseFeedDate('Mon, 26 January 2004 16:31:00 MT')).toBe('2004-01-26T23:31:00.000Z');
+		expect(parseFeedDate('Mon, 26 January 2004 16:31:00 PT')).toBe('2004-01-27T00:31:00.000Z');
+		expect(parseFeedDate('Mon, 26 January 2004 16:31:00 AT')).toBe('2004-01-26T20:31:00.000Z');
+	});
+
+	it('reads the tz database\'s Etc/GMT and Twitter\'s order (zone before the year)', () => {
+		expect(parseFeedDate('Wed, 19 Aug 2009 18:28:00 Etc/GMT')).toBe('2009-08-19T18:28:00.000Z');
+		expect(parseFeedDate('Sun Jul 15 01:16:00 +0000 2012')).toBe('2012-07-15T01:16:00.000Z');
+		expect(parseFeedDate('Sun Jul 15 01:16:00 -0200 2012')).toBe('2012-07-15T03:16:00.000Z');
+	});
+
 	it('crosses a day boundary with the offset', () => {
 		expect(parseFeedDate('Mon, 31 Dec 2007 23:30:00 -0100')).toBe('2008-01-01T00:30:00.000Z');
 	});
@@ -67,6 +89,11 @@ describe('parseFeedDate: ISO 8601 and RFC 3339', () => {
 		expect(parseFeedDate('2008-06-03T11:05:30')).toBe('2008-06-03T11:05:30.000Z');
 		expect(parseFeedDate('2008-06-03 11:05:30')).toBe('2008-06-03T11:05:30.000Z');
 		expect(parseFeedDate('2008-06-03T11:05Z')).toBe('2008-06-03T11:05:00.000Z');
+	});
+
+	it('reads UTC or GMT written as a word after the time', () => {
+		expect(parseFeedDate('2008-06-03 11:05:30 UTC')).toBe('2008-06-03T11:05:30.000Z');
+		expect(parseFeedDate('2008-06-03T11:05:30 GMT')).toBe('2008-06-03T11:05:30.000Z');
 	});
 
 	it('reads a date alone (and W3C-DTF year-month and year) as midnight UTC', () => {

@@ -68,6 +68,19 @@ describe('decodeBody', () => {
 		expect(decoded.warnings).toEqual(['The feed does not say which character set it uses and is not UTF-8; it was read as windows-1252.']);
 	});
 
+	it('reads a feed labelled UTF-8 none of whose bytes are UTF-8 as windows-1252, with a warning', () => {
+		const labelled = decodeBodyDetailed(body(declared('utf-8'), '<t>', cafe1252, '</t>'));
+		expect(labelled.text).toBe(`${declared('utf-8')}<t>Café “quoted” €5</t>`);
+		expect(labelled.warnings).toEqual(['The feed says it is UTF-8, but none of its bytes are; it was read as windows-1252.']);
+		expect(decodeBody(body('<t>', cafe1252, '</t>'), 'text/xml; charset=UTF-8')).toBe('<t>Café “quoted” €5</t>');
+	});
+
+	it('keeps a UTF-8 feed with one stray byte as UTF-8, the stray byte shown as U+FFFD', () => {
+		const decoded = decodeBodyDetailed(body(declared('utf-8'), '<t>', [...Buffer.from('Grüße')], ' ', [0x93], '</t>'));
+		expect(decoded.text).toBe(`${declared('utf-8')}<t>Grüße \uFFFD</t>`);
+		expect(decoded.warnings).toEqual(['Some of the feed\'s bytes are not UTF-8, as it says they are; they show as \uFFFD.']);
+	});
+
 	it('reads a declaration of UTF-16 in single-byte text as UTF-8', () => {
 		expect(decodeBody(body(declared('UTF-16'), '<t>', [...Buffer.from('é')], '</t>'))).toBe(`${declared('UTF-16')}<t>é</t>`);
 	});

@@ -35,6 +35,17 @@ describe('discoverFeeds', () => {
 		]);
 	});
 
+	it('reads a feed: address as the web address it stands for', () => {
+		const html = `<head>
+			<link rel="alternate" type="application/rss+xml" href="feed://site.example/rss.xml">
+			<link rel="alternate" type="application/atom+xml" href="feed:https://site.example/atom.xml">
+		</head>`;
+		expect(discoverFeeds(html, 'https://site.example/')).toEqual([
+			{url: 'http://site.example/rss.xml', type: 'application/rss+xml'},
+			{url: 'https://site.example/atom.xml', type: 'application/atom+xml'},
+		]);
+	});
+
 	it('sanitizes titles and finds nothing in a page without feeds', () => {
 		const html = '<link rel="alternate" type="application/rss+xml" href="/f" title="News\u001B[2J &#x1b;]0;x&#7; feed">';
 		expect(discoverFeeds(html, 'https://site.example/')).toEqual([{url: 'https://site.example/f', title: 'News feed', type: 'application/rss+xml'}]);

@@ -84,6 +84,20 @@ describe('reading an OPML 2.0 list', () => {
 	});
 });
 
+describe('OPML with feed: addresses', () => {
+	it('subscribes to the web address a feed: address stands for', () => {
+		const feeds = parseOpmlSubscriptions(`<?xml version="1.0"?><opml version="1.0"><head><title>Old reader</title></head><body>
+			<outline text="Harbour news" type="rss" xmlUrl="feed://harbour.example/rss"/>
+			<outline text="Quay wire" type="rss" xmlUrl="feed:https://quay.example/atom.xml"/>
+		</body></opml>`);
+		expect(feeds.subscriptions).toEqual([
+			{url: 'http://harbour.example/rss', title: 'Harbour news'},
+			{url: 'https://quay.example/atom.xml', title: 'Quay wire'},
+		]);
+		expect(feeds.warnings).toEqual([]);
+	});
+});
+
 describe('OPML that cannot be read', () => {
 	it('says in one sentence that a cut-off file is not well-formed', () => {
 		const error = failure(fixture('broken-head.opml'));

@@ -228,6 +228,41 @@ describe('parseFeed: text in titles', () => {
 	});
 });
 
+describe('parseFeed: markup in titles and names, as real feeds write it', () => {
+	it('reduces an Atom 0.3 title typed application/xhtml+xml to its text, as it does type="xhtml"', () => {
+		const feed = parseFeed(bytes(`<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Ferry log</title>
+			<entry><title type="application/xhtml+xml" mode="xml"><div xmlns="http://www.w3.org/1999/xhtml">Tides &amp; <b>times</b></div></title>
+			<link rel="alternate" type="text/html" href="https://ferry.example/tides"/></entry></feed>`), {});
+		expect(feed.items[0]?.title).toBe('Tides & times');
+	});
+
+	it('leaves a script in a title out with its content', () => {
+		const feed = parseFeed(bytes(`<rss version="2.0"><channel><title>T</title><item>
+			<title>&lt;script&gt;track('x')&lt;/script&gt;Quay &lt;b&gt;works&lt;/b&gt; finish</title>
+			<link>https://quay.example/1</link></item></channel></rss>`), {});
+		expect(feed.items[0]?.title).toBe('Quay works finish');
+	});
+
+	it('reduces HTML in an RSS author (dc:creator with a link or bold) to the name', () => {
+		const feed = parseFeed(bytes(`<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title>
+			<item><title>One</title><link>https://quay.example/1</link><dc:creator>&lt;a href="/people/orla"&gt;Orla Penhale&lt;/a&gt;</dc:creator></item>
+			<item><title>Two</title><link>https://quay.example/2</link><dc:creator><![CDATA[<b>Tam</b> Ferrers]]></dc:creator></item>
+			<item><title>Three</title><link>https://quay.example/3</link><author>desk@quay.example (News &amp;amp; Weather desk)</author></item>
+			</channel></rss>`), {});
+		expect(feed.items.map(item => item.author)).toEqual(['Orla Penhale', 'Tam Ferrers', 'News & Weather desk']);
+	});
+
+	it('decodes entities in JSON Feed titles, which generators escape as HTML though the spec says plain text', () => {
+		const feed = parseFeed(bytes(JSON.stringify({
+			version: 'https://jsonfeed.org/version/1.1',
+			title: 'Quay &amp; Harbour',
+			items: [{id: '1', url: 'https://quay.example/1', title: 'The harbourmaster&#8217;s <em>last</em> day'}],
+		})), {});
+		expect(feed.title).toBe('Quay & Harbour');
+		expect(feed.items[0]?.title).toBe('The harbourmaster’s last day');
+	});
+});
+
 describe('parseFeed: ids', () => {
 	it('uses the link as the id of an item without a guid, else a hash of title and date that is the same every time', () => {
 		const first = parseFeed(fixture('missing-guid.xml'), {});
@@ -259,6 +294,25 @@ describe('parseFeed: broken input', () => {
 		expect(feed.title).toBe('Cut Off');
 		expect(feed.items.map(item => item.title)).toEqual(['One', 'Two']);
 		expect(feed.warnings).toEqual(['The feed\'s XML is broken: it ends before <title> is closed; the 2 articles before it were read.']);
+	});
+
+	it('reads the items on either side of one broken in the middle, and leaves the broken one out', () => {
+		const items = (middle: string) => `<rss version="2.0"><channel><title>Tide tables</title>
+			<item><title>Monday</title><link>https://tides.example/mon</link></item>
+			${middle}
+			<item><title>Wednesday</title><link>https://tides.example/wed</link></item></channel></rss>`;
+		const mismatched = parseFeed(bytes(items('<item><title>Tuesday</titel><link>https://tides.example/tue</link></item>')), {});
+		expect(mismatched.items.map(item => item.title)).toEqual(['Monday', 'Wednesday']);
+		expect(mismatched.warnings).toEqual(['The feed\'s XML is broken at line 3: expected closing tag \'title\' (opened in line 3, col 10) instead of closing tag \'titel\'; 2 articles were read and one broken one was left out.']);
+		const cdata = parseFeed(bytes(items('<item><title><![CDATA[Tuesday</title><link>https://tides.example/tue</link></item>')), {});
+		expect(cdata.items.map(item => item.title)).toEqual(['Monday', 'Wednesday']);
+	});
+
+	it('does not read an item inside a comment that is never closed', () => {
+		const feed = parseFeed(bytes(`<rss version="2.0"><channel><title>Tide tables</title>
+			<item><title>Monday</title><link>https://tides.example/mon</link></item>
+			<!-- <item><title>Draft</title><link>https://tides.example/draft</link></item></channel></rss>`), {});
+		expect(feed.items.map(item => item.title)).toEqual(['Monday']);
 	});
 
 	it('says where the XML is broken when nothing can be read', () => {
