@@ -250,7 +250,27 @@ export async function updateFeedStates(
 	});
 }
 
+/**
+ * Per file, the last change of this process in line for its lock. A refresh stores many feeds at once:
+ * they take turns here instead of each polling the file lock, where a crowd of one process's own
+ * changes starves (a turn comes only between its synchronous work) and gives up after lockWaitMs.
+ */
+const queues = new Map<string, Promise<unknown>>();
+
 async function underLock<T>(file: string, options: StoreFileOptions, work: () => T): Promise<T> {
+	const key = path.resolve(file);
+	const turn = (queues.get(key) ?? Promise.resolve()).then(async () => underFileLock(file, options, work));
+	const done = turn.catch(() => undefined);
+	queues.set(key, done);
+	void done.then(() => {
+		if (queues.get(key) === done) {
+			queues.delete(key);
+		}
+	});
+	return turn;
+}
+
+async function underFileLock<T>(file: string, options: StoreFileOptions, work: () => T): Promise<T> {
 	const dir = path.dirname(file);
 	makePrivateFolder(dir);
 	removeLeftoverTemporaryFiles(dir, file, options.now?.() ?? Date.now());

@@ -8,18 +8,25 @@
 //       one huge word, 200,000 lines, deep lists, ...) at 80 and 200 columns, in process: the time to
 //       the first page (budget 1 s), to the whole layout, and the longest chunk of layout work;
 //   (e) key latency while a 10 MB article of many headings is laid out, in a pty: j, then q, each
-//       timed until the screen changes (budget 100 ms).
+//       timed until the screen changes (budget 100 ms);
+//   (f) feeds: `newsread refresh --json` of 200 local feeds × 50 items (RSS 2.0, Atom 1.0, JSON Feed,
+//       served by a node:http server on 127.0.0.1 started here): the first refresh (10,000 articles
+//       stored), the unchanged second (all 304) and a third where the server ignores the validators
+//       (200, the same bytes: nothing rewritten), each with its peak RSS; parseFeed's items per second
+//       per format; extractArticle (HTML to Markdown included) on 40 generated news pages of 20 to 300 KB.
 // Run with `npm run bench` (which builds first). Options:
 //   --runs N      start-up runs per program after the warm-up (default 9)
 //   --presses N   timed page turns per article after 3 warm-up turns (default 30)
-//   --only WHAT   only `startup`, only `pages` (page turns and memory), only `shapes` or only `keys`
+//   --only WHAT   only `startup`, only `pages` (page turns and memory), only `shapes`, only `keys`
+//                 or only `feeds`
 //   --shape NAME  with the shapes, only this one (e.g. `paragraph`)
 //   --shape-runs N  runs per shape and width (default 3)
+//   --feed-runs N   runs of the three refreshes, parse rounds and extractions per page (default 3)
 //   --profile     also record a CPU profile of a 50,000-line page-turn session and list the
 //                 functions with the most self time, and one of a start-up (files in /tmp/newsread-prof)
 import {Buffer} from 'node:buffer';
-import {spawnSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {spawn, spawnSync} from 'node:child_process';
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {performance} from 'node:perf_hooks';
@@ -39,6 +46,7 @@ const {values: options} = parseArgs({
 		only: {type: 'string'},
 		shape: {type: 'string'},
 		'shape-runs': {type: 'string', default: '3'},
+		'feed-runs': {type: 'string', default: '3'},
 	},
 });
 const startRuns = Math.max(7, Number(options.runs));
@@ -546,6 +554,256 @@ async function benchKeyLatency(rows) {
 	process.stderr.write(`keys while laying out: j ${ms(j.median)} (max ${ms(j.max)}), q ${ms(q.median)} (max ${ms(q.max)})\n`);
 }
 
+// ---------------------------------------------------------------------------------------------
+// (f) Feeds
+
+const feedCount = 200;
+const feedItems = 50;
+const feedRuns = Math.max(1, Number(options['feed-runs']));
+
+/** Loaded with --import into the refresh: writes the process's peak RSS (kB) to $NEWSREAD_BENCH_RSS_FILE as it exits. */
+const rssHook = `import {writeFileSync} from 'node:fs';
+import process from 'node:process';
+
+process.on('exit', () => {
+	writeFileSync(process.env.NEWSREAD_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS));
+});
+`;
+
+/** Runs `newsread refresh --json` with NEWSREAD_HOME `home`; resolves with its wall time, exit code, reports and peak RSS (MB). */
+function timeRefresh(home, hook) {
+	const rssFile = `${home}.rss`;
+	rmSync(rssFile, {force: true});
+	return new Promise((resolve, reject) => {
+		const start = performance.now();
+		const child = spawn(process.execPath, ['--import', pathToFileURL(hook).href, newsreadBin, 'refresh', '--json'], {
+			env: {...childEnv(home), NEWSREAD_BENCH_RSS_FILE: rssFile},
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.setEncoding('utf8').on('data', chunk => {
+			stdout += chunk;
+		});
+		child.stderr.setEncoding('utf8').on('data', chunk => {
+			stderr += chunk;
+		});
+		child.on('error', reject);
+		child.on('close', code => {
+			const ms = performance.now() - start;
+			let reports = [];
+			try {
+				reports = JSON.parse(stdout);
+			} catch {
+				// Said by the check: no reports.
+			}
+
+			let rssMb = Number.NaN;
+			try {
+				rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+			} catch {
+				// The hook did not run: no figure.
+			}
+
+			resolve({ms, code, reports, stderr, rssMb});
+		});
+	});
+}
+
+/** Every stored article file under the home's feeds folder: relative path -> its mtime and inode (a rewrite replaces the file). */
+function articleFiles(home) {
+	const folder = path.join(home, 'feeds');
+	const files = new Map();
+	for (const relative of readdirSync(folder, {recursive: true})) {
+		if (relative.endsWith('.md')) {
+			const stat = statSync(path.join(folder, relative), {bigint: true});
+			files.set(relative, `${stat.mtimeNs}:${stat.ino}`);
+		}
+	}
+
+	return files;
+}
+
+/** How many files of `before` are gone or changed in `after`, and how many are new. */
+function filesChanged(before, after) {
+	let changed = 0;
+	for (const [file, stamp] of before) {
+		if (after.get(file) !== stamp) {
+			changed++;
+		}
+	}
+
+	return {changed, added: [...after.keys()].filter(file => !before.has(file)).length};
+}
+
+/** What is wrong with a refresh, or undefined: each feed's status and HTTP status, the articles new and updated. */
+function refreshProblem(result, {status, httpStatus, fresh, updated}) {
+	if (result.reports.length !== feedCount) {
+		return `exit ${result.code}, ${result.reports.length} feed reports, not ${feedCount}: ${result.stderr.split('\n')[0].slice(0, 80)}`;
+	}
+
+	const wrong = result.reports.filter(report => report.status !== status || report.httpStatus !== httpStatus);
+	if (wrong.length > 0) {
+		const [first] = wrong;
+		return `${wrong.length} feeds not ${status} (HTTP ${httpStatus}), as ${first.url}: ${first.status} (HTTP ${first.httpStatus})${first.error ? `: ${first.error}` : ''}`;
+	}
+
+	if (result.code !== 0) {
+		return `exit ${result.code}: ${result.stderr.split('\n')[0].slice(0, 80)}`;
+	}
+
+	const sum = key => result.reports.reduce((total, report) => total + report[key], 0);
+	if (sum('new') !== fresh || sum('updated') !== updated) {
+		return `${sum('new')} new and ${sum('updated')} updated, not ${fresh} and ${updated}`;
+	}
+
+	return undefined;
+}
+
+/** The value at the 95th percentile (nearest rank). */
+function p95(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.max(0, Math.ceil(sorted.length * 0.95) - 1)];
+}
+
+const thousands = value => value.toLocaleString('en-US', {maximumFractionDigits: 0});
+
+async function benchFeedRefreshes(bench, rows, notes) {
+	const served = await bench.serveBenchFeeds(feedCount, feedItems);
+	const hook = path.join(scratch, 'rss-hook.mjs');
+	writeFileSync(hook, rssHook);
+	const articles = feedCount * feedItems;
+	const kinds = ['first', 'second', 'third'];
+	const times = Object.fromEntries(kinds.map(kind => [kind, []]));
+	const memory = Object.fromEntries(kinds.map(kind => [kind, []]));
+	const problems = Object.fromEntries(kinds.map(kind => [kind, []]));
+	let rewritten = 0;
+	let pageRequests = 0;
+	try {
+		for (let run = 0; run < feedRuns; run++) {
+			// A fresh home subscribed to the 200 feeds, as `feeds add` leaves feeds.json (title, link, when added).
+			const home = newHome();
+			const added = new Date().toISOString();
+			const feeds = served.feeds.map((feed, index) => ({url: served.urls[index], title: feed.title, fullText: 'auto', link: served.server.url('/'), added}));
+			writeFileSync(path.join(home, 'feeds.json'), `${JSON.stringify({feeds}, undefined, 2)}\n`);
+			served.honourValidators(true);
+			const pagesBefore = served.pageRequests();
+
+			const first = await timeRefresh(home, hook);
+			const stored = articleFiles(home);
+			const firstProblem = refreshProblem(first, {status: 'ok', httpStatus: 200, fresh: articles, updated: 0})
+				?? (stored.size === articles ? undefined : `${stored.size} article files, not ${articles}`);
+
+			const second = await timeRefresh(home, hook);
+			const afterSecond = articleFiles(home);
+			const secondChange = filesChanged(stored, afterSecond);
+			const secondProblem = refreshProblem(second, {status: 'not-modified', httpStatus: 304, fresh: 0, updated: 0})
+				?? (secondChange.changed + secondChange.added === 0 ? undefined : `${secondChange.changed} article files changed, ${secondChange.added} added`);
+
+			served.honourValidators(false);
+			const third = await timeRefresh(home, hook);
+			served.honourValidators(true);
+			const thirdChange = filesChanged(afterSecond, articleFiles(home));
+			rewritten += thirdChange.changed + thirdChange.added;
+			const thirdProblem = refreshProblem(third, {status: 'ok', httpStatus: 200, fresh: 0, updated: 0})
+				?? (thirdChange.changed + thirdChange.added === 0 ? undefined : `${thirdChange.changed} article files rewritten, ${thirdChange.added} added`);
+
+			pageRequests += served.pageRequests() - pagesBefore;
+			for (const [kind, result, problem] of [['first', first, firstProblem], ['second', second, secondProblem], ['third', third, thirdProblem]]) {
+				times[kind].push(result.ms);
+				memory[kind].push(result.rssMb);
+				if (problem) {
+					problems[kind].push(`run ${run + 1}: ${problem}`);
+				}
+			}
+
+			process.stderr.write(`feeds run ${run + 1}/${feedRuns}: first ${ms(first.ms)}, second ${ms(second.ms)}, third ${ms(third.ms)}\n`);
+			rmSync(home, {recursive: true, force: true});
+		}
+	} finally {
+		await served.server.close();
+	}
+
+	const formats = `${feedCount} feeds × ${feedItems} items, RSS 2.0 / Atom 1.0 / JSON Feed`;
+	const labels = {
+		first: `refresh --json, first (${formats}): ${thousands(articles)} new articles stored`,
+		second: 'refresh --json, second, unchanged: every feed 304',
+		third: 'refresh --json, third: the server ignores the validators (200, the same bytes)',
+	};
+	const checks = {
+		first: `${thousands(articles)} stored, ${pageRequests} pages fetched`,
+		second: '200 × 304, 0 files touched',
+		third: `0 new, 0 updated, ${rewritten} article files rewritten (mtime, inode)`,
+	};
+	for (const kind of kinds) {
+		const time = stats(times[kind]);
+		const verdict = problems[kind].length === 0 && pageRequests === 0 ? `verified: ${checks[kind]}` : `FAIL: ${problems[kind][0] ?? `${pageRequests} article pages fetched`}`;
+		rows.push([labels[kind], time.n, ms(time.min), ms(time.median), ms(time.max), verdict]);
+		notes.push(...problems[kind]);
+	}
+
+	for (const kind of kinds) {
+		const rss = stats(memory[kind]);
+		const mb = value => (Number.isNaN(value) ? 'n/a' : `${value.toFixed(1)} MB`);
+		rows.push([`peak RSS (maxRSS) of the ${kind} refresh`, rss.n, mb(rss.min), mb(rss.median), mb(rss.max), '']);
+	}
+}
+
+/** Runs `node feed-bench.mjs WHAT TIMES` and returns what it printed, parsed. */
+function runFeedBenchChild(outfile, what, times) {
+	const child = spawnSync(process.execPath, [outfile, what, String(times)], {encoding: 'utf8', maxBuffer: 16 * 1024 * 1024});
+	if (child.status !== 0) {
+		throw new Error(`feed-bench ${what} failed (exit ${child.status ?? child.signal}): ${child.stderr}`);
+	}
+
+	return JSON.parse(child.stdout);
+}
+
+const formatNames = {rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed 1.1'};
+
+function benchFeedParsing(outfile, rows) {
+	for (const result of runFeedBenchChild(outfile, 'parse', feedRuns)) {
+		const what = `parseFeed: ${formatNames[result.format]}, ${result.feeds} feeds, ${thousands(result.items)} items, ${(result.bytes / 1024 / 1024).toFixed(1)} MB, items per second`;
+		if (result.error) {
+			rows.push([what, 0, '', '', '', `FAIL: ${result.error}`]);
+			continue;
+		}
+
+		const rate = stats(result.itemsPerSecond);
+		rows.push([what, rate.n, thousands(rate.min), thousands(rate.median), thousands(rate.max), `${(1000 / rate.median).toFixed(3)} ms per item`]);
+		process.stderr.write(`parse ${result.format}: ${thousands(rate.median)} items/s\n`);
+	}
+}
+
+function benchFeedExtraction(outfile, rows, notes) {
+	const pages = runFeedBenchChild(outfile, 'extract', feedRuns);
+	const perPage = pages.map(page => stats(page.ms).median);
+	const all = stats(perPage);
+	// Found: the words in the Markdown within 10% of those written in the article (no sidebar, comments or menu in it).
+	const missed = pages.filter(page => page.foundWords < page.articleWords * 0.9 || page.foundWords > page.articleWords * 1.1 || page.headings === 0);
+	const sizes = `${Math.round(Math.min(...pages.map(page => page.bytes)) / 1024)}–${Math.round(Math.max(...pages.map(page => page.bytes)) / 1024)} KB`;
+	const found = `articles found: ${pages.length - missed.length}/${pages.length}`;
+	rows.push([`extractArticle (Readability + linkedom + HTML to Markdown) per page: ${pages.length} news pages of ${sizes}, each the median of ${feedRuns}`, all.n, ms(all.min), ms(all.median), ms(all.max), missed.length === 0 ? found : `FAIL: ${found}`]);
+	rows.push(['extractArticle per page, 95th percentile of the same', all.n, '', ms(p95(perPage)), '', '']);
+	const large = stats(pages.filter(page => page.bytes >= 150 * 1024).map(page => stats(page.ms).median));
+	rows.push(['extractArticle per page, pages of 150 KB and more', large.n, ms(large.min), ms(large.median), ms(large.max), '']);
+	for (const page of missed) {
+		notes.push(`extractArticle on ${page.name} (${Math.round(page.bytes / 1024)} KB) found ${page.foundWords} words and ${page.headings} subheadings; the article has ${page.articleWords} words.`);
+	}
+
+	process.stderr.write(`extract: median ${ms(all.median)}, p95 ${ms(p95(perPage))}\n`);
+}
+
+async function benchFeedRows(rows, notes) {
+	const outfile = path.join(scratch, 'feed-bench.mjs');
+	mirrorBuild(path.join(root, 'test/bench/feed-bench.ts'), outfile);
+	const bench = await import(pathToFileURL(outfile).href);
+	await benchFeedRefreshes(bench, rows, notes);
+	benchFeedParsing(outfile, rows);
+	benchFeedExtraction(outfile, rows, notes);
+	notes.push(`Feeds: ${feedRuns} runs, each in a fresh NEWSREAD_HOME subscribed to the ${feedCount} feeds (feeds.json as \`feeds add\` writes it); the server is node:http on 127.0.0.1 in the bench process, and newsread fetches at most 2 feeds of a host at once. Items carry full content (over 150 words and a subheading), so no article page is fetched. Parse rate: ${feedRuns} timed rounds over every feed of a format after an untimed one, in a process of its own.`);
+}
+
 function printTable(rows, notes) {
 	console.log(`\nnewsread benchmark: node ${process.version}, ${process.platform}/${process.arch}, ${new Date().toISOString()}\n`);
 	console.log('| Measure | Runs | Min | Median | Max | Target |');
@@ -619,6 +877,10 @@ if (options.only === undefined || options.only === 'shapes') {
 
 if (options.only === undefined || options.only === 'keys') {
 	await benchKeyLatency(rows);
+}
+
+if (options.only === undefined || options.only === 'feeds') {
+	await benchFeedRows(rows, notes);
 }
 
 printTable(rows, notes);

@@ -70,7 +70,7 @@ export function body(content: string | Uint8Array, headers: Record<string, strin
 }
 
 /** Answers 200 with the body, an ETag and a Last-Modified; 304 and no body when the request names either. */
-export function conditional(content: string, etag: string, lastModified: string): Route {
+export function conditional(content: string, etag: string, lastModified: string, contentType = 'application/rss+xml'): Route {
 	return (request, response) => {
 		const validators = {etag, 'last-modified': lastModified};
 		if (request.headers['if-none-match'] === etag || request.headers['if-modified-since'] === lastModified) {
@@ -78,7 +78,7 @@ export function conditional(content: string, etag: string, lastModified: string)
 			return;
 		}
 
-		response.writeHead(200, {'content-type': 'application/rss+xml', ...validators}).end(content);
+		response.writeHead(200, {'content-type': contentType, ...validators}).end(content);
 	};
 }
 

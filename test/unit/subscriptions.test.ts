@@ -281,6 +281,16 @@ describe('two processes changing the files at once', () => {
 		]);
 		expect(readSubscriptions(file).map(feed => feed.url).toSorted()).toEqual([gazette.url, ledger.url].toSorted());
 	});
+
+	it('records the fetch state of 40 feeds stored at once by one refresh, each waiting its turn (none gives up on the lock)', async () => {
+		const file = path.join(path.dirname(feedsFile()), 'feeds-state.json');
+		const feeds = urls('crowd', 40);
+		// No wait for another process's lock: only this process's own changes stand in each other's way.
+		await Promise.all(feeds.map(async (url, index) => updateFeedStates(file, states => ({...states, [url]: {etag: `"crowd-${index}"`}}), {lockWaitMs: 0})));
+		const states = readFeedStates(file);
+		expect(Object.keys(states).toSorted()).toEqual(feeds.toSorted());
+		expect(states['https://crowd.example.org/feed/39']?.etag).toBe('"crowd-39"');
+	});
 });
 
 
