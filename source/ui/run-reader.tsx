@@ -8,7 +8,7 @@ import process from 'node:process';
 import {render} from 'ink';
 import {type CommandContext, exitCode} from '../context.js';
 import {openStores} from '../store/open-stores.js';
-import {feedStateFile, readFeedStates, readSubscriptions, subscriptionsFile} from '../store/subscriptions.js';
+import {DEFAULT_FEED_SETTINGS, feedStateFile, readFeedSettings, readFeedStates, readSubscriptions, subscriptionsFile} from '../store/subscriptions.js';
 import {dataDir, makePrivateFolder} from '../store/paths.js';
 import {App, type ReaderFeeds} from './App.js';
 import type {FeedListing} from './feed-activity.js';
@@ -23,6 +23,18 @@ function feedListings(env: Record<string, string | undefined>): FeedListing[] {
 		const problem = states[feed.url]?.lastError;
 		return {url: feed.url, section: feed.section ?? feed.title ?? feed.url, ...(problem === undefined ? {} : {problem})};
 	});
+}
+
+/** The settings' refresh on start and every N minutes; none while feeds.json is broken (the reader says why). */
+function automaticRefresh(env: Record<string, string | undefined>): ReaderFeeds['automatic'] {
+	let settings = DEFAULT_FEED_SETTINGS;
+	try {
+		settings = readFeedSettings(subscriptionsFile(env));
+	} catch {
+		// The refresher reads feeds.json too and shows its problem; without settings nothing is automatic.
+	}
+
+	return {onStart: settings.refreshOnStart, everyMinutes: settings.refreshEveryMinutes};
 }
 
 const notATerminal = `newsread: the reader needs a terminal, but standard input or output is not one.
@@ -109,6 +121,7 @@ export async function runReader(context: CommandContext): Promise<number> {
 			runner: childFeedRunner({script: process.argv[1] ?? '', env: context.env}),
 			readFeeds: () => feedListings(context.env),
 			reloadLibrary: context.reloadLibrary,
+			automatic: automaticRefresh(context.env),
 		};
 		const instance = render(
 			<App library={library} reading={reading} comments={comments} openUrl={openInBrowser} editText={editText} feeds={feeds} startMessage={[...notices, problemsMessage(library.problems.length)].filter(Boolean).join(' ') || undefined} />,
