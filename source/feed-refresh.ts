@@ -197,7 +197,8 @@ async function storeOutcome(subscription: Subscription, outcome: FeedFetchOutcom
 
 	const folder = feedArticlesFolder(options.env);
 	// One walk of the folder serves all: which items need their page, and where each stored one is.
-	const storedItems = readStoredItems(folder, options.now ? {now: options.now} : {});
+	retention.items ??= readStoredItems(folder, options.now ? {now: options.now} : {});
+	const storedItems = retention.items;
 	const budget = {pages: MAX_FULL_TEXT_PAGES};
 	let stored = {added: 0, updated: 0};
 	let removed = 0;
@@ -235,9 +236,14 @@ async function storeOutcome(subscription: Subscription, outcome: FeedFetchOutcom
 	return {...base, status: outcome.status, new: stored.added, updated: stored.updated + retried.completed, removed};
 }
 
-/** What retention needs across the feeds of one refresh: the settings, and the feed articles and comments, each read once. */
+/**
+ * What the feeds of one refresh share, each read once: the stored items (which this refresh adds to),
+ * and what retention needs: the settings, the feed articles and the comments.
+ */
 type Retention = {
 	settings: FeedSettings;
+	/** Every stored item's file, read at the first feed that stores items. */
+	items?: StoredItems;
 	/** Every feed's articles, read at the first feed that has a limit. */
 	articles?: Map<string, StoredFeedArticle[]>;
 	comments?: CommentLog;

@@ -76,12 +76,13 @@ export function storeFeedItems(folder: string, feed: FeedRef, items: readonly St
 	makePrivateFolder(folder);
 	const stored = options.stored ?? readStoredItems(folder, options);
 	const addedHashes = new Set<string>();
+	const sectionFolder = slug(feed.section, 'feed');
 	for (const item of items) {
 		const hashes = [feed.url, ...formerUrls].map(url => guidHash(item.guid, url));
 		const existing = hashes.map(hash => stored.get(hash)).find(file => file !== undefined);
 		const hash = hashes[0]!;
 		if (existing === undefined) {
-			const relative = path.join(slug(feed.section, 'feed'), `${slug(item.title, 'item')}-${hash}.md`);
+			const relative = path.join(sectionFolder, `${slug(item.title, 'item')}-${hash}.md`);
 			const file = path.join(folder, relative);
 			makePrivateFolder(path.dirname(file));
 			writeFileAtomicSync(file, articleText(item, feed.url, feed.section));
@@ -108,7 +109,7 @@ export function storeFeedItems(folder: string, feed: FeedRef, items: readonly St
 	}
 
 	if (addedHashes.size > 0) {
-		removeRacedCopies(folder, addedHashes);
+		removeRacedCopies(folder, sectionFolder, addedHashes);
 	}
 
 	return result;
@@ -266,11 +267,11 @@ export function readStoredItems(folder: string, options: {now?: () => number} = 
 	return byHash;
 }
 
-/** The files in `folder`'s section folders, sorted by path. */
-function storedFiles(folder: string): Array<{relative: string; name: string}> {
+/** The files in `folder`'s section folders (or only in `only`), sorted by path. */
+function storedFiles(folder: string, only?: string): Array<{relative: string; name: string}> {
 	const files: Array<{relative: string; name: string}> = [];
 	for (const section of entries(folder)) {
-		if (!section.isDirectory() || section.name.startsWith('.')) {
+		if (!section.isDirectory() || section.name.startsWith('.') || (only !== undefined && section.name !== only)) {
 			continue;
 		}
 
@@ -295,10 +296,12 @@ function entries(folder: string): Dirent[] {
 /**
  * Two refreshes at once can each add a new item under a different title (the feed changed it between
  * their fetches): both then keep the first file by path and remove the other, so one file remains.
+ * Only the section folder the items were added to is looked at (not every feed's); a copy a race left
+ * in another section is removed by the next readStoredItems.
  */
-function removeRacedCopies(folder: string, hashes: ReadonlySet<string>): void {
+function removeRacedCopies(folder: string, section: string, hashes: ReadonlySet<string>): void {
 	const kept = new Set<string>();
-	for (const {relative, name} of storedFiles(folder)) {
+	for (const {relative, name} of storedFiles(folder, section)) {
 		const hash = hashedName.exec(name)?.[1];
 		if (hash === undefined || !hashes.has(hash)) {
 			continue;
