@@ -4,6 +4,7 @@ import {readFileSync} from 'node:fs';
 import {visibleControls} from '../core/sanitize.js';
 import {exitCode} from '../context.js';
 import {decodeBody} from '../feeds/decode-body.js';
+import {withoutFeedScheme} from '../feeds/feed-text.js';
 import {OpmlError, parseOpmlSubscriptions, subscriptionsToOpml} from '../feeds/opml.js';
 import {reportJson, subscribe} from '../feed-refresh.js';
 import {
@@ -306,9 +307,10 @@ function webAddress(argument: string | undefined): string | undefined {
 		return undefined;
 	}
 
-	// `gazette.example/feed` is read as https; an address with a scheme of its own is taken as written.
-	const hasScheme = /^[a-z][a-z\d+.-]*:/i.test(argument);
-	for (const candidate of hasScheme ? [argument] : [`https://${argument}`]) {
+	// `gazette.example/feed` is read as https; `feed://…` as the web address it stands for; any other scheme as written.
+	const address = withoutFeedScheme(argument);
+	const hasScheme = /^[a-z][a-z\d+.-]*:/i.test(address);
+	for (const candidate of hasScheme ? [address] : [`https://${address}`]) {
 		try {
 			const url = new URL(candidate);
 			if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '') {

@@ -124,6 +124,27 @@ describe('newsread feeds add', () => {
 		expect((JSON.parse((await newsread(home, ['feeds', '--json'])).stdout) as FeedJson[]).map(feed => feed.url)).toEqual([server.url('/gazette.xml')]);
 	});
 
+	it('reads a feed:// address (the old scheme browsers handed feeds to readers with) as the web address', async () => {
+		const home = temporaryFolder();
+		const address = server.url('/gazette.xml').replace(/^http:/, 'feed:');
+		const added = await newsread(home, ['feeds', 'add', address]);
+		expect(added).toMatchObject({code: 0, stdout: 'Marrowick Gazette: 2 articles\n', stderr: ''});
+		expect((JSON.parse((await newsread(home, ['feeds', '--json'])).stdout) as FeedJson[]).map(feed => feed.url)).toEqual([server.url('/gazette.xml')]);
+	});
+
+	it('answers --json with what was subscribed and what came of it, for scripts and the reader', async () => {
+		const home = temporaryFolder();
+		const added = await newsread(home, ['feeds', 'add', '--json', server.url('/home.html')]);
+		expect(added.code).toBe(0);
+		expect(JSON.parse(added.stdout)).toEqual({
+			subscribed: {url: server.url('/gazette.xml'), title: 'Marrowick Gazette', section: 'Marrowick Gazette'},
+			url: server.url('/gazette.xml'), title: 'Marrowick Gazette', status: 'ok', new: 2, updated: 0, removed: 0, httpStatus: 200, ms: expect.any(Number) as number, error: null,
+		});
+		const refused = await newsread(home, ['feeds', 'add', '--json', server.url('/gone.xml')]);
+		expect(refused.code).toBe(1);
+		expect(JSON.parse(refused.stdout)).toMatchObject({subscribed: null, status: 'failed', new: 0, httpStatus: 404, error: 'The server answered 404 Not Found.'});
+	});
+
 	it('puts the articles in --section, and refuses an address that is not one or a feed that cannot be read', async () => {
 		const home = temporaryFolder();
 		expect((await newsread(home, ['feeds', 'add', server.url('/other.xml'), '--section', 'Local'])).code).toBe(0);
@@ -139,6 +160,20 @@ describe('newsread feeds add', () => {
 });
 
 describe('newsread refresh', () => {
+	it('prints a line of JSON as each feed is done with --json-lines, after one with how many there are', async () => {
+		const home = temporaryFolder();
+		await newsread(home, ['feeds', 'add', server.url('/gazette.xml')]);
+		await newsread(home, ['feeds', 'add', server.url('/other.xml')]);
+		const refreshed = await newsread(home, ['refresh', '--json-lines']);
+		expect(refreshed.code).toBe(0);
+		const lines = refreshed.stdout.trimEnd().split('\n');
+		expect(lines).toHaveLength(3);
+		const events = lines.map(line => JSON.parse(line) as {type: string; done?: number; total: number; url?: string; status?: string});
+		expect(events[0]).toEqual({type: 'start', total: 2});
+		expect(events.slice(1).map(({type, done, total}) => ({type, done, total}))).toEqual([{type: 'feed', done: 1, total: 2}, {type: 'feed', done: 2, total: 2}]);
+		expect(events.slice(1).map(event => event.url).sort()).toEqual([server.url('/gazette.xml'), server.url('/other.xml')].sort());
+	});
+
 	it('gets nothing new from an unchanged feed (a conditional request answered 304)', async () => {
 		const home = temporaryFolder();
 		await newsread(home, ['feeds', 'add', server.url('/gazette.xml')]);
