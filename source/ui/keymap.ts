@@ -183,9 +183,9 @@ export const bindings: readonly Binding[] = defineBindings([
 	{scope: 'list', action: 'cursor-page-down', keys: ['pagedown', 'space'], help: 'next screenful'},
 	{scope: 'list', action: 'cursor-page-up', keys: ['pageup', 'b'], help: 'previous screenful'},
 
-	{scope: 'list', action: 'refresh', keys: ['r'], help: 'refresh the feeds of this section (or the highlighted one) now'},
+	{scope: 'list', action: 'refresh', keys: ['r'], help: 'refresh the feeds of this section now'},
 	{scope: 'list', action: 'refresh-all', keys: ['R'], help: 'refresh every feed that is due', hint: 'refresh'},
-	{scope: 'list', action: 'add-feed', keys: ['a'], help: 'add a feed: its address, or a web page that names one'},
+	{scope: 'list', action: 'add-feed', keys: ['a'], help: 'add a feed (its address, or a page naming one)'},
 
 	{scope: 'sections', action: 'mark-all-read', keys: ['M'], help: 'mark every article of the highlighted entry read'},
 
