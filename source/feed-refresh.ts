@@ -156,7 +156,10 @@ export async function subscribe(url: string, settings: {section?: string; fullTe
 
 async function refreshOne(subscription: Subscription, state: FeedFetchState | undefined, retention: Retention, options: RefreshOptions): Promise<FeedReport> {
 	const now = options.now ?? Date.now;
-	if (!options.force && !isDue(state, now())) {
+	// A feed named by the user is fetched even before its ttl or max-age runs out, but never before the
+	// end of a wait its server asked for when it refused (429 or 503 with Retry-After).
+	const refusedUntilLater = state?.lastError !== undefined;
+	if ((!options.force || refusedUntilLater) && !isDue(state, now())) {
 		return {url: subscription.url, ...title(subscription), status: 'skipped', new: 0, updated: 0, removed: 0, ms: 0};
 	}
 

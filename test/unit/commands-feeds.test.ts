@@ -174,6 +174,25 @@ describe('newsread refresh', () => {
 		expect(events.slice(1).map(event => event.url).sort()).toEqual([server.url('/gazette.xml'), server.url('/other.xml')].sort());
 	});
 
+	it('does not ask a server that answered 429 with Retry-After again before the time it named, even for a feed named on the command line', async () => {
+		const home = temporaryFolder();
+		await newsread(home, ['feeds', 'add', server.url('/gazette.xml')]);
+		server.route('/busy.xml', status(429, {'retry-after': '3600'}));
+		const opml = path.join(temporaryFolder(), 'busy.opml');
+		writeFileSync(opml, `<?xml version="1.0"?><opml version="2.0"><head><title>Busy</title></head><body><outline text="Busy" type="rss" xmlUrl="${server.url('/busy.xml')}"/></body></opml>`);
+		await newsread(home, ['feeds', 'import', opml]);
+		const first = await newsread(home, ['refresh', '--json', server.url('/busy.xml')]);
+		expect(first.code).toBe(1);
+		expect(JSON.parse(first.stdout)).toMatchObject([{url: server.url('/busy.xml'), status: 'failed', httpStatus: 429}]);
+		const asked = server.requestsFor('/busy.xml').length;
+
+		const named = await newsread(home, ['refresh', '--json', server.url('/busy.xml')]);
+		expect(JSON.parse(named.stdout)).toMatchObject([{url: server.url('/busy.xml'), status: 'skipped', new: 0}]);
+		const all = await newsread(home, ['refresh', '--json']);
+		expect((JSON.parse(all.stdout) as Array<{url: string; status: string}>).find(report => report.url === server.url('/busy.xml'))?.status).toBe('skipped');
+		expect(server.requestsFor('/busy.xml')).toHaveLength(asked);
+	});
+
 	it('gets nothing new from an unchanged feed (a conditional request answered 304)', async () => {
 		const home = temporaryFolder();
 		await newsread(home, ['feeds', 'add', server.url('/gazette.xml')]);
