@@ -10,7 +10,7 @@ const mill = 'https://mill.example/atom.xml';
 
 /** A feed's line of `refresh --json-lines`. */
 function feedDone(url: string, done: number, total: number, report: Partial<Extract<RefreshEvent, {type: 'feed'}>> = {}): FeedActivityAction {
-	return {type: 'event', event: {type: 'feed', done, total, url, title: null, status: 'ok', new: 0, updated: 0, httpStatus: 200, ms: 40, error: null, ...report}};
+	return {type: 'event', event: {type: 'feed', done, total, url, title: null, status: 'ok', new: 0, updated: 0, removed: 0, httpStatus: 200, ms: 40, error: null, ...report}};
 }
 
 function run(actions: FeedActivityAction[], from: FeedActivity = idleActivity): FeedActivity {
