@@ -237,6 +237,22 @@ describe('refreshing', () => {
 		await settle();
 	});
 
+	it('shows at start why a feed failed at its last refresh (by cron, say)', async () => {
+		const path = '/cron/feed.xml';
+		server.route(path, body(`<?xml version="1.0"?><rss version="2.0"><channel><title>Lower Mill Bulletin</title><link>https://mill.example/</link>
+<item><title>Mill wheel restored</title><guid>mill-1</guid><link>https://mill.example/wheel</link><description><![CDATA[<p>${'The old mill wheel turned again on Sunday. '.repeat(30)}</p>]]></description></item></channel></rss>`));
+		const home = temporaryFolder('feeds-ui');
+		await newsread(home, ['feeds', 'add', server.url(path)]);
+		server.route(path, status(404));
+		const refreshed = fakeOutput();
+		expect(await runCommandLine({argv: ['refresh'], stdout: refreshed, stderr: fakeOutput(), stdin: Readable.from([]), env: {NEWSREAD_HOME: home}})).toBe(1);
+
+		const reader = startReader(home);
+		const frame = await reader.waitForText('Lower Mill Bulletin');
+		expect(rowOf(frame, 'Lower Mill Bulletin')).toMatch(/Lower Mill Bulletin +1 article · 1 unread +⚠ The server answered 404/);
+		await settle();
+	});
+
 	it('r on a sample section says it has no feeds, and fetches nothing', async () => {
 		const gazette = serveGazette('/sample');
 		const home = temporaryFolder('feeds-ui');
