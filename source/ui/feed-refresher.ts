@@ -50,7 +50,8 @@ export function createFeedRefresher(options: FeedRefresherOptions): FeedRefreshe
 	const {runner, notify, reloadEveryMs = 1000} = options;
 	let state: FeedActivity = idleActivity;
 	let refreshing = false;
-	let adding = 0;
+	/** The addresses being subscribed to, the latest last. */
+	const adding: string[] = [];
 	const listeners = new Set<() => void>();
 	const controller = new AbortController();
 	let reloadTimer: NodeJS.Timeout | undefined;
@@ -117,7 +118,8 @@ export function createFeedRefresher(options: FeedRefresherOptions): FeedRefreshe
 		);
 		function finish() {
 			refreshing = false;
-			update({type: 'finished'});
+			// A subscription still under way shows again once the refresh is over.
+			update(adding.length > 0 ? {type: 'started', kind: 'add', url: adding.at(-1)!} : {type: 'finished'});
 			reloadNow();
 			readFeeds();
 		}
@@ -127,7 +129,7 @@ export function createFeedRefresher(options: FeedRefresherOptions): FeedRefreshe
 	return {
 		refresh,
 		add(url) {
-			adding++;
+			adding.push(url);
 			if (!refreshing) {
 				update({type: 'started', kind: 'add', url});
 			}
@@ -147,9 +149,9 @@ export function createFeedRefresher(options: FeedRefresherOptions): FeedRefreshe
 				},
 			);
 			function done() {
-				adding--;
-				if (!refreshing && adding === 0) {
-					update({type: 'finished'});
+				adding.splice(adding.indexOf(url), 1);
+				if (!refreshing) {
+					update(adding.length > 0 ? {type: 'started', kind: 'add', url: adding.at(-1)!} : {type: 'finished'});
 				}
 
 				reloadNow();

@@ -17,7 +17,7 @@ import {filteredStdin} from './keyboard-input.js';
 import {startFullScreen, type TerminalSession} from './terminal.js';
 
 /** The subscriptions, each with the section its articles are in and why its last fetch failed. */
-function feedListings(env: Record<string, string | undefined>): FeedListing[] {
+export function feedListings(env: Record<string, string | undefined>): FeedListing[] {
 	const states = readFeedStates(feedStateFile(env));
 	return readSubscriptions(subscriptionsFile(env)).map(feed => {
 		const problem = states[feed.url]?.lastError;
@@ -26,7 +26,7 @@ function feedListings(env: Record<string, string | undefined>): FeedListing[] {
 }
 
 /** The settings' refresh on start and every N minutes; none while feeds.json is broken (the reader says why). */
-function automaticRefresh(env: Record<string, string | undefined>): ReaderFeeds['automatic'] {
+export function automaticRefresh(env: Record<string, string | undefined>): ReaderFeeds['automatic'] {
 	let settings = DEFAULT_FEED_SETTINGS;
 	try {
 		settings = readFeedSettings(subscriptionsFile(env));

@@ -149,3 +149,51 @@ export function hugeBody(total: number, record: StreamRecord): Route {
 		writeMore();
 	};
 }
+
+/** A gate a route waits at: `route` answers with `then` at once while the gate is open, else when it is opened. */
+export type Gate = {
+	route: Route;
+	/** From now on requests wait; `waiting` counts those that do. */
+	close(): void;
+	/** Answers every waiting request and lets the next ones through. */
+	open(): void;
+	/** Requests waiting at the gate now. */
+	readonly waiting: number;
+};
+
+/** A route held for as long as a test wants (a slow server whose slowness the test controls, not a clock). */
+export function gate(then: Route): Gate {
+	let held: Array<() => void> | undefined;
+	return {
+		route(request, response) {
+			if (held === undefined) {
+				then(request, response);
+				return;
+			}
+
+			const answer = () => {
+				if (!response.destroyed) {
+					then(request, response);
+				}
+			};
+
+			held.push(answer);
+			response.on('close', () => {
+				held = held?.filter(other => other !== answer);
+			});
+		},
+		close() {
+			held ??= [];
+		},
+		open() {
+			const waiting = held ?? [];
+			held = undefined;
+			for (const answer of waiting) {
+				answer();
+			}
+		},
+		get waiting() {
+			return held?.length ?? 0;
+		},
+	};
+}

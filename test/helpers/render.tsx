@@ -12,7 +12,7 @@ import {type Library, loadLibrary} from '../../source/core/library.js';
 import {type CommentLog, createMemoryCommentLog} from '../../source/store/comments.js';
 import {bundledArticlesDir} from '../../source/store/paths.js';
 import {createMemoryReadingState, type ReadingState} from '../../source/store/reading-state.js';
-import {App} from '../../source/ui/App.js';
+import {App, type ReaderFeeds} from '../../source/ui/App.js';
 import {RESIZE_DEBOUNCE_MS} from '../../source/ui/hooks/use-terminal-size.js';
 import {createKeyRouter} from '../../source/ui/key-router.js';
 import {filterRead} from '../../source/ui/keyboard-input.js';
@@ -72,6 +72,8 @@ export type RenderReaderOptions = {
 	 * arrive faster than frames. `press` and `type` then write without waiting for anything. @default false
 	 */
 	realTime?: boolean;
+	/** Feeds to refresh and add (test/helpers/in-process-feeds.ts). @default the App's "no feeds" */
+	feeds?: ReaderFeeds;
 };
 
 export type EditText = (text: string) => Promise<string>;
@@ -183,7 +185,7 @@ export function renderReader(options: RenderReaderOptions = {}): Reader {
 	inAct(() => {
 		instance = render(
 			<SizedTerminal columns={columns} rows={rows}>
-				<App library={library} reading={reading} openUrl={openUrl} comments={comments} editText={options.editText} now={clock} keyRouter={keyRouter} />
+				<App library={library} reading={reading} openUrl={openUrl} comments={comments} editText={options.editText} now={clock} keyRouter={keyRouter} feeds={options.feeds} />
 			</SizedTerminal>,
 		);
 	});

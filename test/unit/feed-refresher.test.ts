@@ -1,0 +1,92 @@
+// The reader's feed work as its status line shows it when a subscription and a refresh overlap: the
+// subscription still under way shows again when the refresh ends, and each ends with its own message.
+import {describe, expect, it} from 'vitest';
+import type {RefreshEvent} from '../../source/feed-refresh.js';
+import {type AddOutcome, createFeedRefresher, type FeedRunner} from '../../source/ui/feed-refresher.js';
+
+type Deferred<T> = {promise: Promise<T>; resolve: (value: T) => void};
+
+function deferred<T>(): Deferred<T> {
+	let resolve: (value: T) => void = () => {};
+	const promise = new Promise<T>(done => {
+		resolve = done;
+	});
+	return {promise, resolve};
+}
+
+const gazette = 'https://gazette.example/';
+const thorn = 'https://thorn.example/rss';
+
+/** A runner whose every refresh and subscription ends when the test says. */
+function heldRunner() {
+	const adds = new Map<string, Deferred<AddOutcome>>();
+	const refreshes: Array<{onEvent: (event: RefreshEvent) => void; done: Deferred<void>}> = [];
+	const runner: FeedRunner = {
+		async refresh(_urls, onEvent) {
+			const done = deferred<void>();
+			refreshes.push({onEvent, done});
+			return done.promise;
+		},
+		async add(url) {
+			const done = deferred<AddOutcome>();
+			adds.set(url, done);
+			return done.promise;
+		},
+	};
+	const subscribed = (url: string, title: string, fresh: number): AddOutcome => ({
+		subscribed: {url, title, section: title},
+		report: {url, title, status: 'ok', new: fresh, updated: 0, removed: 0, httpStatus: 200, ms: 30, error: null},
+	});
+	return {runner, adds, refreshes, subscribed};
+}
+
+async function settle(): Promise<void> {
+	await new Promise(resolve => {
+		setImmediate(resolve);
+	});
+}
+
+describe('a subscription and a refresh at once', () => {
+	it('shows the subscription again when the refresh ends before it', async () => {
+		const {runner, adds, refreshes, subscribed} = heldRunner();
+		const messages: string[] = [];
+		const refresher = createFeedRefresher({runner, readFeeds: () => [], onArticlesChanged() {}, notify: message => messages.push(message), reloadEveryMs: 0});
+
+		refresher.add(gazette);
+		expect(refresher.progress()).toBe(`Adding ${gazette}…`);
+		refresher.refresh();
+		expect(refresher.progress()).toBe('Refreshing feeds… · 0 new');
+
+		refreshes[0]!.onEvent({type: 'start', total: 0});
+		refreshes[0]!.done.resolve();
+		await settle();
+		expect(messages).toEqual(['No feeds to refresh: press a to add one, or run "newsread feeds add <url>".']);
+		expect(refresher.progress()).toBe(`Adding ${gazette}…`);
+
+		adds.get(gazette)!.resolve(subscribed(`${gazette}feed.xml`, 'Marrowick Gazette', 5));
+		await settle();
+		expect(messages.at(-1)).toBe('Subscribed to Marrowick Gazette: 5 articles.');
+		expect(refresher.progress()).toBeUndefined();
+		refresher.dispose();
+	});
+
+	it('names the subscription still under way when the later one ends first', async () => {
+		const {runner, adds, subscribed} = heldRunner();
+		const messages: string[] = [];
+		const refresher = createFeedRefresher({runner, readFeeds: () => [], onArticlesChanged() {}, notify: message => messages.push(message), reloadEveryMs: 0});
+
+		refresher.add(thorn);
+		refresher.add(gazette);
+		expect(refresher.progress()).toBe(`Adding ${gazette}…`);
+		adds.get(gazette)!.resolve(subscribed(`${gazette}feed.xml`, 'Marrowick Gazette', 1));
+		await settle();
+		expect(messages).toEqual(['Subscribed to Marrowick Gazette: 1 article.']);
+		expect(refresher.progress()).toBe(`Adding ${thorn}…`);
+
+		adds.get(thorn)!.resolve(subscribed(thorn, 'Upper Thorn Weekly', 2));
+		await settle();
+		expect(messages.at(-1)).toBe('Subscribed to Upper Thorn Weekly: 2 articles.');
+		expect(refresher.progress()).toBeUndefined();
+		refresher.dispose();
+	});
+});
