@@ -27,8 +27,10 @@ export type FeedRefresherOptions = {
 	onArticlesChanged: () => void;
 	/** A message for the status line when work ends or cannot start. */
 	notify: (message: string) => void;
-	/** Shortest time between two library reloads while work goes on, in ms. @default 1000 */
+	/** Shortest time between two library reloads while work goes on, in ms (longer when a reload is slow). @default 1000 */
 	reloadEveryMs?: number;
+	/** The clock that times a reload, in ms. @default performance.now */
+	clock?: () => number;
 };
 
 export type FeedRefresher = {
@@ -47,7 +49,7 @@ export type FeedRefresher = {
 };
 
 export function createFeedRefresher(options: FeedRefresherOptions): FeedRefresher {
-	const {runner, notify, reloadEveryMs = 1000} = options;
+	const {runner, notify, reloadEveryMs = 1000, clock = () => performance.now()} = options;
 	let state: FeedActivity = idleActivity;
 	let refreshing = false;
 	/** The addresses being subscribed to, the latest last. */
@@ -74,18 +76,23 @@ export function createFeedRefresher(options: FeedRefresherOptions): FeedRefreshe
 		}
 	};
 
+	// A large library takes a while to load, and keys wait meanwhile: the reloads while work goes on
+	// are spaced to at least ten times as long as the last one took, so they hold up keys at most a tenth of the time.
+	let reloadGapMs = reloadEveryMs;
 	const reloadNow = () => {
 		clearTimeout(reloadTimer);
 		reloadTimer = undefined;
 		if (changedSinceReload && !controller.signal.aborted) {
 			changedSinceReload = false;
+			const started = clock();
 			options.onArticlesChanged();
+			reloadGapMs = Math.max(reloadEveryMs, 10 * (clock() - started));
 		}
 	};
 
 	const articlesChanged = () => {
 		changedSinceReload = true;
-		reloadTimer ??= setTimeout(reloadNow, reloadEveryMs);
+		reloadTimer ??= setTimeout(reloadNow, reloadGapMs);
 	};
 
 	const onEvent = (event: RefreshEvent) => {

@@ -8,34 +8,11 @@ import process from 'node:process';
 import {render} from 'ink';
 import {type CommandContext, exitCode} from '../context.js';
 import {openStores} from '../store/open-stores.js';
-import {DEFAULT_FEED_SETTINGS, feedStateFile, readFeedSettings, readFeedStates, readSubscriptions, subscriptionsFile} from '../store/subscriptions.js';
 import {dataDir, makePrivateFolder} from '../store/paths.js';
-import {App, type ReaderFeeds} from './App.js';
-import type {FeedListing} from './feed-activity.js';
-import {childFeedRunner} from './feed-runner.js';
+import {App} from './App.js';
+import {readerFeeds} from './reader-feeds.js';
 import {filteredStdin} from './keyboard-input.js';
 import {startFullScreen, type TerminalSession} from './terminal.js';
-
-/** The subscriptions, each with the section its articles are in and why its last fetch failed. */
-export function feedListings(env: Record<string, string | undefined>): FeedListing[] {
-	const states = readFeedStates(feedStateFile(env));
-	return readSubscriptions(subscriptionsFile(env)).map(feed => {
-		const problem = states[feed.url]?.lastError;
-		return {url: feed.url, section: feed.section ?? feed.title ?? feed.url, ...(problem === undefined ? {} : {problem})};
-	});
-}
-
-/** The settings' refresh on start and every N minutes; none while feeds.json is broken (the reader says why). */
-export function automaticRefresh(env: Record<string, string | undefined>): ReaderFeeds['automatic'] {
-	let settings = DEFAULT_FEED_SETTINGS;
-	try {
-		settings = readFeedSettings(subscriptionsFile(env));
-	} catch {
-		// The refresher reads feeds.json too and shows its problem; without settings nothing is automatic.
-	}
-
-	return {onStart: settings.refreshOnStart, everyMinutes: settings.refreshEveryMinutes};
-}
 
 const notATerminal = `newsread: the reader needs a terminal, but standard input or output is not one.
 For scripts and pipes use:
@@ -116,13 +93,7 @@ export async function runReader(context: CommandContext): Promise<number> {
 	try {
 		let redraw = () => {};
 		const editText = (text: string) => editInExternalEditor(text, context.env, session, () => redraw());
-		const feeds: ReaderFeeds = {
-			// Feed work runs in another newsread process, so fetching and extracting never hold up a key.
-			runner: childFeedRunner({script: process.argv[1] ?? '', env: context.env}),
-			readFeeds: () => feedListings(context.env),
-			reloadLibrary: context.reloadLibrary,
-			automatic: automaticRefresh(context.env),
-		};
+		const feeds = readerFeeds(context);
 		const instance = render(
 			<App library={library} reading={reading} comments={comments} openUrl={openInBrowser} editText={editText} feeds={feeds} startMessage={[...notices, problemsMessage(library.problems.length)].filter(Boolean).join(' ') || undefined} />,
 			// 60 frames a second: at Ink's default 30, a key pressed within 34 ms of the last frame waits for the next.

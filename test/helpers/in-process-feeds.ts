@@ -9,7 +9,7 @@ import type {RefreshEvent} from '../../source/feed-refresh.js';
 import {bundledArticlesDir, feedArticlesFolder} from '../../source/store/paths.js';
 import type {ReaderFeeds} from '../../source/ui/App.js';
 import type {AddOutcome, FeedRunner} from '../../source/ui/feed-refresher.js';
-import {automaticRefresh, feedListings} from '../../source/ui/run-reader.js';
+import {automaticRefresh, feedListings} from '../../source/ui/reader-feeds.js';
 import {fakeOutput} from './command-context.js';
 
 export type InProcessFeeds = {

@@ -1,6 +1,6 @@
 // The reader's feed work as its status line shows it when a subscription and a refresh overlap: the
 // subscription still under way shows again when the refresh ends, and each ends with its own message.
-import {describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import type {RefreshEvent} from '../../source/feed-refresh.js';
 import {type AddOutcome, createFeedRefresher, type FeedRunner} from '../../source/ui/feed-refresher.js';
 
@@ -87,6 +87,47 @@ describe('a subscription and a refresh at once', () => {
 		await settle();
 		expect(messages.at(-1)).toBe('Subscribed to Upper Thorn Weekly: 2 articles.');
 		expect(refresher.progress()).toBeUndefined();
+		refresher.dispose();
+	});
+});
+
+describe('new articles while a refresh goes on', () => {
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	it('loads the library again at most once a second, and ten times as seldom as a reload takes', () => {
+		vi.useFakeTimers();
+		const {runner, refreshes} = heldRunner();
+		let now = 0;
+		const reloads: number[] = [];
+		const refresher = createFeedRefresher({
+			runner,
+			readFeeds: () => [],
+			onArticlesChanged() {
+				reloads.push(now);
+				// A library that takes half a second to load.
+				now += 500;
+			},
+			notify() {},
+			clock: () => now,
+		});
+		const feed = (done: number): RefreshEvent => ({type: 'feed', done, total: 9, url: `${thorn}${done}`, title: null, status: 'ok', new: 2, updated: 0, removed: 0, httpStatus: 200, ms: 5, error: null});
+		refresher.refresh();
+		refreshes[0]!.onEvent({type: 'start', total: 9});
+		refreshes[0]!.onEvent(feed(1));
+		refreshes[0]!.onEvent(feed(2));
+		vi.advanceTimersByTime(999);
+		expect(reloads).toEqual([]);
+		vi.advanceTimersByTime(1);
+		expect(reloads).toEqual([0]);
+
+		// The reload took 500 ms: the next waits 5 s.
+		refreshes[0]!.onEvent(feed(3));
+		vi.advanceTimersByTime(4999);
+		expect(reloads).toEqual([0]);
+		vi.advanceTimersByTime(1);
+		expect(reloads).toEqual([0, 500]);
 		refresher.dispose();
 	});
 });
