@@ -8,6 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runCommandLine} from '../../source/command-line.js';
 import {fakeOutput} from '../helpers/command-context.js';
 import {body, type FeedServer, startFeedServer, status} from '../helpers/feed-server.js';
+import {serveGazette, thornFeed} from '../helpers/gazette-site.js';
 import {inProcessFeeds, type InProcessFeeds} from '../helpers/in-process-feeds.js';
 import {bodyOf, headerOf, type Reader, renderReader, statusOf} from '../helpers/render.js';
 import {temporaryFolder} from '../helpers/temporary-folder.js';
@@ -16,56 +17,11 @@ let server: FeedServer;
 
 beforeAll(async () => {
 	server = await startFeedServer();
-	server.route('/articles/pier.html', body(articlePage, {'content-type': 'text/html; charset=utf-8'}));
 });
 
 afterAll(async () => {
 	await server.close();
 });
-
-const articlePage = `<!doctype html><html><head><title>Pier vote - Marrowick Gazette</title></head><body>
-<nav><a href="/">Home</a> Subscribe to our newsletter</nav>
-<article><h1>Council votes to close the old pier</h1>
-<p>${'The harbour council voted seven to two on Tuesday night to close the old pier to the public from January. '.repeat(8)}</p>
-<h2>Why the pier is closing</h2>
-<p>${'Engineers found that the timber piles under the eastern end had rotted through in several places. '.repeat(8)}</p>
-<p>${'Repairs would cost more than the harbour earns from the pier in a decade, the report said. '.repeat(6)}</p>
-</article><footer>Cookie settings</footer></body></html>`;
-
-const ferryItem = `<item><title>Ferry timetable changes for winter</title><link>https://example.invalid/ferry</link>
-<guid>gazette-ferry-1</guid><pubDate>Tue, 17 Nov 2026 09:30:00 GMT</pubDate>
-<description><![CDATA[<p>${'The winter timetable brings fewer crossings on weekdays and one more on Saturdays. '.repeat(20)}</p>]]></description></item>`;
-
-function pierItem(): string {
-	return `<item><title>Council votes to close the old pier</title><link>${server.url('/articles/pier.html')}</link>
-<guid>gazette-pier-2</guid><pubDate>Wed, 18 Nov 2026 18:00:00 +0000</pubDate>
-<description>The council voted on Tuesday night. Read more…</description></item>`;
-}
-
-const lighthouseItem = `<item><title>Lighthouse keeper retires after forty years</title><link>https://example.invalid/lighthouse</link>
-<guid>gazette-lighthouse-3</guid><pubDate>Thu, 19 Nov 2026 08:00:00 GMT</pubDate>
-<description><![CDATA[<p>${'Agnes Penhallow climbed the hundred and twelve steps for the last time on Wednesday. '.repeat(20)}</p>]]></description></item>`;
-
-/** The Marrowick Gazette under `prefix`: its home page (naming the feed), the feed, and a way to publish one more item. */
-function serveGazette(prefix: string) {
-	const items = [ferryItem, pierItem()];
-	const feedUrl = server.url(`${prefix}/feed.xml`);
-	server.route(`${prefix}/feed.xml`, (_request, response) => {
-		response.writeHead(200, {'content-type': 'application/rss+xml'}).end(`<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>Marrowick Gazette</title><link>${server.url(`${prefix}/`)}</link><description>News of the harbour</description>
-${items.join('\n')}
-</channel></rss>`);
-	});
-	server.route(`${prefix}/`, body(`<!doctype html><html><head><title>The Gazette</title>
-<link rel="alternate" type="application/rss+xml" title="Gazette" href="${prefix}/feed.xml"></head><body>Welcome to the Gazette</body></html>`, {'content-type': 'text/html'}));
-	return {
-		homeUrl: server.url(`${prefix}/`),
-		feedUrl,
-		publish() {
-			items.unshift(lighthouseItem);
-		},
-	};
-}
 
 /** Runs `newsread ...argv` in this process with NEWSREAD_HOME = home, before the reader starts. */
 async function newsread(home: string, argv: string[]): Promise<string> {
@@ -128,7 +84,7 @@ async function highlight(reader: Reader, label: string): Promise<void> {
 
 describe('a adds a feed', () => {
 	it('subscribes to the feed a page names, says what it found, and lists its section with its articles', async () => {
-		const gazette = serveGazette('/add');
+		const gazette = serveGazette(server, '/add');
 		const reader = startReader(temporaryFolder('feeds-ui'));
 		await reader.waitForText('Saved');
 		expect(reader.frame()).not.toContain('Marrowick Gazette');
@@ -147,7 +103,7 @@ describe('a adds a feed', () => {
 	});
 
 	it('opens a teaser as the whole article from its page, its subheading highlighted', async () => {
-		const gazette = serveGazette('/open');
+		const gazette = serveGazette(server, '/open');
 		const reader = startReader(temporaryFolder('feeds-ui'));
 		await reader.waitForText('Saved');
 		await reader.press('a');
@@ -192,7 +148,7 @@ describe('a adds a feed', () => {
 
 describe('refreshing', () => {
 	it('R fetches the new article of a feed: the count grows and the summary says so', async () => {
-		const gazette = serveGazette('/all');
+		const gazette = serveGazette(server, '/all');
 		const home = temporaryFolder('feeds-ui');
 		await newsread(home, ['feeds', 'add', gazette.feedUrl]);
 		const reader = startReader(home);
@@ -213,8 +169,7 @@ describe('refreshing', () => {
 
 	it('r on a feed that fails shows why beside its section, and the whole reason when it is highlighted', async () => {
 		const path = '/failing/feed.xml';
-		server.route(path, body(`<?xml version="1.0"?><rss version="2.0"><channel><title>Upper Thorn Weekly</title><link>https://thorn.example/</link>
-<item><title>Bridge reopens</title><guid>thorn-1</guid><link>https://thorn.example/bridge</link><description><![CDATA[<p>${'The bridge reopened on Friday after repairs. '.repeat(30)}</p>]]></description></item></channel></rss>`));
+		server.route(path, body(thornFeed));
 		const home = temporaryFolder('feeds-ui');
 		await newsread(home, ['feeds', 'add', server.url(path)]);
 		const reader = startReader(home);
@@ -254,7 +209,7 @@ describe('refreshing', () => {
 	});
 
 	it('r on a sample section says it has no feeds, and fetches nothing', async () => {
-		const gazette = serveGazette('/sample');
+		const gazette = serveGazette(server, '/sample');
 		const home = temporaryFolder('feeds-ui');
 		await newsread(home, ['feeds', 'add', gazette.feedUrl]);
 		const fetchesBefore = server.requestsFor('/sample/feed.xml').length;
@@ -268,7 +223,7 @@ describe('refreshing', () => {
 	});
 
 	it('refreshes on start when the settings say so', async () => {
-		const gazette = serveGazette('/start');
+		const gazette = serveGazette(server, '/start');
 		const home = temporaryFolder('feeds-ui');
 		await newsread(home, ['feeds', 'add', gazette.feedUrl]);
 		await newsread(home, ['feeds', 'settings', '--refresh-on-start', 'yes']);
@@ -282,7 +237,7 @@ describe('refreshing', () => {
 	});
 
 	it('does not refresh on start by default', async () => {
-		const gazette = serveGazette('/quiet');
+		const gazette = serveGazette(server, '/quiet');
 		const home = temporaryFolder('feeds-ui');
 		await newsread(home, ['feeds', 'add', gazette.feedUrl]);
 		const fetchesBefore = server.requestsFor('/quiet/feed.xml').length;
