@@ -220,7 +220,10 @@ async function storeOutcome(subscription: Subscription, outcome: FeedFetchOutcom
 	}
 
 	const retried = current.fullText === 'never' ? {completed: 0, settled: []} : await fetchWaitingFullText(waiting, storedItems, folder, budget, options);
-	if (nowWaiting.length > 0 || retried.settled.length > 0) {
+	// Once every item is stored, the same body again can be known unchanged (see fetchFeed); not before,
+	// so a refresh that fails to store (a full disk) is not taken for one that did.
+	const {bodyHash} = outcome;
+	if (nowWaiting.length > 0 || retried.settled.length > 0 || bodyHash !== undefined) {
 		await updateFeedStates(feedStateFile(options.env), states => {
 			const pending = new Set(states[current.url]?.pendingFullText);
 			for (const hash of retried.settled) {
@@ -232,7 +235,7 @@ async function storeOutcome(subscription: Subscription, outcome: FeedFetchOutcom
 			}
 
 			const {pendingFullText: _pending, ...state} = states[current.url] ?? {};
-			return {...states, [current.url]: pending.size > 0 ? {...state, pendingFullText: [...pending]} : state};
+			return {...states, [current.url]: {...state, ...(bodyHash === undefined ? {} : {bodyHash}), ...(pending.size > 0 ? {pendingFullText: [...pending]} : {})}};
 		});
 	}
 

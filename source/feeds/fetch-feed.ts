@@ -1,5 +1,6 @@
 // One feed fetched and read: a conditional GET from its stored state, the body parsed, a web page
 // searched for the feed it names (once), and the state to store for next time. Never throws.
+import {createHash} from 'node:crypto';
 import {decodeBody} from './decode-body.js';
 import {discoverFeeds} from './discover.js';
 import {type FetchOptions, type FetchResult, fetchResource} from './fetch.js';
@@ -27,6 +28,8 @@ export type FeedFetchOutcome = {
 	discoveredFrom?: string;
 	/** The feed read, when status is ok. */
 	feed?: ParsedFeed;
+	/** The SHA-256 of the feed's body, when status is ok: to store as the state's bodyHash once its items are. */
+	bodyHash?: string;
 	/** The fetch state to store for the feed, under `feedUrl` (its validators are that address's). */
 	newState: FeedFetchState;
 	httpStatus?: number;
@@ -119,7 +122,14 @@ export async function fetchFeed(url: string, state: FeedFetchState | undefined, 
 		return succeeded(second, feed, feedUrl, url);
 	}
 
-	return succeeded(first, feed, movedTo ?? url);
+	const outcome = succeeded(first, feed, movedTo ?? url);
+	if (outcome.bodyHash === previous.bodyHash) {
+		// The same bytes as the last time their items were all stored (a server that ignores the validators): nothing changed.
+		const {bodyHash: _bodyHash, feed: _feed, ...unchanged} = outcome;
+		return {...unchanged, status: 'not-modified', newState: {...outcome.newState, bodyHash: outcome.bodyHash}};
+	}
+
+	return outcome;
 
 	function succeeded(result: Extract<FetchResult, {status: 'ok'}>, parsed: ParsedFeed, feedUrl: string, discoveredFrom?: string): FeedFetchOutcome {
 		const moved = result.permanentRedirect ? result.finalUrl : undefined;
@@ -134,6 +144,7 @@ export async function fetchFeed(url: string, state: FeedFetchState | undefined, 
 			feedUrl,
 			...(discoveredFrom === undefined ? {} : {discoveredFrom}),
 			feed: parsed,
+			bodyHash: createHash('sha256').update(result.body).digest('hex'),
 			newState,
 			httpStatus: result.httpStatus,
 			ms,

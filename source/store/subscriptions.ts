@@ -58,6 +58,11 @@ export type FeedFetchState = {
 	/** The address a permanent redirect pointed to. */
 	permanentRedirect?: string;
 	/**
+	 * The SHA-256 of the last feed body whose items were all stored: the same bytes again (a server
+	 * that ignores ETag and Last-Modified) are not converted and compared item by item once more.
+	 */
+	bodyHash?: string;
+	/**
 	 * Items stored as the feed's teaser, by the hash in their file name, whose page is fetched again
 	 * at a later refresh: the refresh reached its cap of pages, or the page failed for a passing reason.
 	 */
@@ -456,7 +461,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const stateKeys = ['etag', 'lastModified', 'lastChecked', 'lastError', 'nextFetchAfter', 'permanentRedirect'] as const;
+const stateKeys = ['etag', 'lastModified', 'lastChecked', 'lastError', 'nextFetchAfter', 'permanentRedirect', 'bodyHash'] as const;
 
 function readFeedStatesDocument(file: string, onWarning?: (message: string) => void): {states: FeedStates; text: string | undefined} {
 	let text: string | undefined;

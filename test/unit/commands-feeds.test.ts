@@ -193,6 +193,23 @@ describe('newsread refresh', () => {
 		expect(server.requestsFor('/busy.xml')).toHaveLength(asked);
 	});
 
+	it('knows a feed unchanged when a server that ignores ETag and Last-Modified sends the same bytes, and reads it again when they change', async () => {
+		const home = temporaryFolder();
+		let items = fullItem;
+		server.route('/plain.xml', (_request, response) => {
+			response.writeHead(200, {'content-type': 'application/rss+xml'}).end(gazette(items));
+		});
+		await newsread(home, ['feeds', 'add', '--full-text', 'never', server.url('/plain.xml')]);
+		const same = await newsread(home, ['refresh', '--json', server.url('/plain.xml')]);
+		expect(JSON.parse(same.stdout)).toMatchObject([{status: 'not-modified', httpStatus: 200, new: 0, updated: 0}]);
+
+		items = `<item><title>Harbour wall repaired</title><guid>gazette-wall-9</guid><link>https://example.invalid/wall</link><description>Done at last.</description></item>${fullItem}`;
+		const changed = await newsread(home, ['refresh', '--json', server.url('/plain.xml')]);
+		expect(JSON.parse(changed.stdout)).toMatchObject([{status: 'ok', httpStatus: 200, new: 1, updated: 0}]);
+		const again = await newsread(home, ['refresh', '--json', server.url('/plain.xml')]);
+		expect(JSON.parse(again.stdout)).toMatchObject([{status: 'not-modified', httpStatus: 200, new: 0}]);
+	});
+
 	it('gets nothing new from an unchanged feed (a conditional request answered 304)', async () => {
 		const home = temporaryFolder();
 		await newsread(home, ['feeds', 'add', server.url('/gazette.xml')]);
@@ -366,8 +383,8 @@ describe('retention', () => {
 		const feed = server.url('/quay-count.xml');
 		expect((await newsread(home, ['feeds', 'add', feed])).code).toBe(0);
 		await newsread(home, ['feeds', 'settings', '--keep', '3']);
-		// Every item is still in the feed: none is removed.
-		expect(JSON.parse((await newsread(home, ['refresh', '--json'])).stdout)).toMatchObject([{url: feed, status: 'ok', removed: 0}]);
+		// Every item is still in the feed (the same bytes): none is removed.
+		expect(JSON.parse((await newsread(home, ['refresh', '--json'])).stdout)).toMatchObject([{url: feed, status: 'not-modified', removed: 0}]);
 		expect(await titles(home)).toHaveLength(10);
 
 		writeFileSync(path.join(home, 'config.json'), JSON.stringify({read: {}, positions: {}, saved: {[await idOf(home, 'Note 2')]: 1_790_000_000_000}, lastRead: null, commenter: null, drafts: {}}));
