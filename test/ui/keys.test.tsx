@@ -95,6 +95,8 @@ const cases: Case[] = [
 			'cursor-last': status(/^8\/8 /),
 			'cursor-page-down': status(/^8\/8 /),
 			'cursor-page-up': status(/^1\/8 /),
+			'cursor-half-page-down': status(/^8\/8 /),
+			'cursor-half-page-up': status(/^1\/8 /),
 			'mark-all-read': message('Marked 3 articles in Business read'),
 			refresh: message('Business has no feeds: R refreshes every feed, a adds one.'),
 			'refresh-all': message('No feeds to refresh: press a to add one'),
@@ -120,6 +122,8 @@ const cases: Case[] = [
 			'cursor-last': status(/^4\/4 /),
 			'cursor-page-down': status(/^4\/4 /),
 			'cursor-page-up': status(/^1\/4 /),
+			'cursor-half-page-down': status(/^4\/4 /),
+			'cursor-half-page-up': status(/^1\/4 /),
 			back: {expect: async reader => expect(headerOf(await reader.waitForText('Saved'))).toMatch(/^newsread {2}/)},
 			'toggle-read': {expect: reader => expect(headerOf(reader.frame())).toMatch(/4 articles · 3 unread$/)},
 			'mark-all-read': {expect: async reader => expect(headerOf(await reader.waitForText('Marked 4 articles read'))).toMatch(/4 articles · 0 unread$/)},
@@ -223,8 +227,15 @@ const cases: Case[] = [
 		},
 		effects: {
 			back: backToCensus,
-			'line-down': status(/^2-22 of 30 /),
-			'line-up': {before: ['j'], expect: status(/^1-21 of 30 /).expect},
+			'line-down': status(/^2-22 of 32 /),
+			'line-up': {before: ['j'], expect: status(/^1-21 of 32 /).expect},
+			// 21 rows show at 80×24; 32 rows of help: the last screenful starts at row 12, half a page is 10 rows.
+			'page-down': status(/^12-32 of 32 /),
+			'page-up': {before: ['G'], expect: status(/^1-21 of 32 /).expect},
+			'half-page-down': status(/^11-31 of 32 /),
+			'half-page-up': {before: ['G'], expect: status(/^2-22 of 32 /).expect},
+			top: {before: ['G'], expect: status(/^1-21 of 32 /).expect},
+			bottom: status(/^12-32 of 32 /),
 			leave: backToCensus,
 			quit: exits,
 			search: opensSearch,
@@ -240,6 +251,8 @@ const cases: Case[] = [
 		effects: {
 			open: {expect: async reader => expect(statusOf(await reader.waitForText('find "Morag": 1'))).toMatch(/^page 1\/4 · \d+% · find "Morag": 1 /)},
 			back: {expect: async reader => expect(statusOf(await reader.waitForNoText('Morag'))).toMatch(/^page 1\/4 · 29% {2}/)},
+			'history-previous': {before: ['enter', '/'], expect: async reader => expect(statusOf(await reader.waitForText('/Morag'))).toMatch(/^\/Morag /)},
+			'history-next': {before: ['enter', '/', 'x', 'up'], expect: async reader => expect(statusOf(await reader.waitForText('/x '))).toMatch(/^\/x /)},
 		},
 	},
 	{
@@ -251,6 +264,8 @@ const cases: Case[] = [
 		effects: {
 			open: header('newsread › Search: harbour'),
 			back: {expect: async reader => void (await reader.waitForText('Saved'))},
+			'history-previous': {before: ['enter', '/'], expect: async reader => expect(statusOf(await reader.waitForText('Search: harbour'))).toMatch(/^Search: harbour /)},
+			'history-next': {before: ['enter', '/', 'x', 'up'], expect: async reader => expect(statusOf(await reader.waitForText('Search: x '))).toMatch(/^Search: x /)},
 		},
 	},
 	{
@@ -375,14 +390,15 @@ describe('help and hints of each screen', () => {
 		}
 	});
 
-	it('offers no search on the comments screen, and / does nothing there', async () => {
+	it('offers no search on the comments screen, and / there only says it does nothing', async () => {
 		const reader = renderReader({...withTwoComments(), columns: 160});
 		await openCensus(reader);
 		await reader.press('c');
 		const frame = await reader.waitForText('Bo Writer');
 		expect(statusOf(frame)).toMatch(/ {2}r reply · e edit · d delete · \? help · q back$/);
 		await reader.press('/');
-		expect(reader.frame()).toBe(frame);
+		expect(statusOf(await reader.waitForText('/ does nothing here: press ? for help'))).toContain('/ does nothing here: press ? for help');
+		expect(bodyOf(reader.frame())).toEqual(bodyOf(frame));
 		await reader.press('?');
 		const help = await reader.waitForText('Help: keys');
 		expect(bodyOf(help).join('\n')).not.toContain('search every article');

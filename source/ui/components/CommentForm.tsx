@@ -26,6 +26,9 @@ export type CommentFormProps = {
 	onChange: (field: FormField, value: string) => void;
 };
 
+/** Ctrl+E opens $EDITOR from any field of the form, so its fields do not take it as readline's end of line (End does that). */
+const formLeaves = ['ctrl+e'];
+
 /** Rows the form uses besides the comment's lines. */
 const fixedRows = 8;
 
@@ -48,7 +51,7 @@ export function CommentForm({values, focus, errors, editing, isActive, width, he
 				const focused = isActive && focus.field === 'body' && focus.line === index;
 				return (
 					<Box key={index} paddingLeft={2} width={width} height={focused ? focusedRows : 1} overflow="hidden" flexShrink={0}>
-						{focused ? <TextField multiline value={line} onChange={value => onChange('body', value)} focus width={inputWidth} rows={focusedRows} /> : <Text>{oneRow(line, inputWidth)}</Text>}
+						{focused ? <TextField multiline value={line} onChange={value => onChange('body', value)} focus width={inputWidth} rows={focusedRows} leaves={formLeaves} /> : <Text>{oneRow(line, inputWidth)}</Text>}
 					</Box>
 				);
 			})}
@@ -76,7 +79,7 @@ function Label({text, error, width, focused}: {text: string; error?: string; wid
 function Field({value, focused, width, onChange}: {value: string; focused: boolean; width: number; onChange: (value: string) => void}) {
 	return (
 		<Box paddingLeft={2} height={1} overflow="hidden" flexShrink={0}>
-			{focused ? <TextField value={value} onChange={onChange} focus width={width} /> : <Text>{oneRow(value, width)}</Text>}
+			{focused ? <TextField value={value} onChange={onChange} focus width={width} leaves={formLeaves} /> : <Text>{oneRow(value, width)}</Text>}
 		</Box>
 	);
 }

@@ -31,7 +31,7 @@ export function SearchScreen({query, isActive}: SearchScreenProps) {
 			aside={`${library.articles.length} articles`}
 			status=""
 			hints={[]}
-			prompt={<TextPrompt label="Search: " value={query} onChange={onChange} onSubmit={onSubmit} onCancel={onCancel} isActive={isActive} scope="search" />}
+			prompt={<TextPrompt label="Search: " value={query} onChange={onChange} onSubmit={onSubmit} onCancel={onCancel} isActive={isActive} scope="search" history="search" />}
 		>
 			<Text {...theme.dim}>Type words to find in titles, summaries and article text; every word must match.</Text>
 		</Frame>

@@ -67,7 +67,8 @@ export function articleNavigation(action: Action, view: ArticleView): Navigation
 		}
 
 		case 'find': {
-			return {type: 'push', screen: {name: 'find', id: view.id, query: view.find ?? ''}};
+			// The prompt starts empty, as a shell line does: ↑ brings back the find before.
+			return {type: 'push', screen: {name: 'find', id: view.id, query: ''}};
 		}
 
 		case 'clear-find': {
