@@ -13,6 +13,11 @@ export function writeLines(output: Output, lines: readonly string[]): void {
 	}
 }
 
+/** True when bold, underline and inverse may be used on this output (a terminal, and not TERM=dumb). */
+export function attributesWanted(output: Output, env: Record<string, string | undefined>): boolean {
+	return Boolean(output.isTTY) && env['TERM'] !== 'dumb';
+}
+
 /** True when colour may be used on this output (a terminal, and neither NO_COLOR nor TERM=dumb set). */
 export function colourWanted(output: Output, env: Record<string, string | undefined>): boolean {
 	return Boolean(output.isTTY) && !noColourRequested(env) && env['TERM'] !== 'dumb';

@@ -627,16 +627,19 @@ export function wrapPlain(text: string, width: number): string[] {
 }
 
 /**
- * The text cut to at most `width` columns, ending with `…` when it was cut. Only the part that is
- * kept is measured, so a megabyte of text costs no more than a line of it.
+ * The text cut to at most `width` columns, ending with `ellipsis` (`…`, or `...` in ASCII; narrow
+ * text) when it was cut. Only the part that is kept is measured, so a megabyte of text costs no more
+ * than a line of it.
  */
-export function truncateToWidth(text: string, width: number): string {
+export function truncateToWidth(text: string, width: number, ellipsis = '…'): string {
 	if (width <= 0) {
 		return '';
 	}
 
+	// An ellipsis wider than the room is cut itself (`..` in 2 columns).
+	const mark = ellipsis.slice(0, width);
 	if (NARROW.test(text)) {
-		return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+		return text.length <= width ? text : `${text.slice(0, width - mark.length)}${mark}`;
 	}
 
 	// Grapheme by grapheme (a surrogate pair or a combining mark is never cut), stopping at the
@@ -647,11 +650,11 @@ export function truncateToWidth(text: string, width: number): string {
 	for (const {segment: grapheme} of segmenter.segment(text)) {
 		used += graphemeWidth(grapheme);
 		if (used > width) {
-			return `${text.slice(0, keptEnd)}…`;
+			return `${text.slice(0, keptEnd)}${mark}`;
 		}
 
 		offset += grapheme.length;
-		if (used <= width - 1) {
+		if (used <= width - mark.length) {
 			keptEnd = offset;
 		}
 	}

@@ -14,7 +14,7 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {currentScreen, initialNavigation, navigate, type NavigationState} from './navigation.js';
 import {createPromptHistory} from './prompt-history.js';
 import {ScreenView} from './ScreenView.js';
-import {theme} from './theme.js';
+import {glyphs, theme} from './theme.js';
 
 /** Said when text is pasted on a screen without a text field. */
 export const PASTE_IGNORED = 'Pasted text was left out: paste into a comment, a search or a find.';
@@ -165,7 +165,7 @@ function TooSmall({columns, rows, onQuit}: {columns: number; rows: number; onQui
 	return (
 		<Box flexDirection="column" width={columns} height={Math.max(1, rows - 1)}>
 			<Text {...theme.warning} wrap="wrap">
-				Make the terminal larger: newsread needs at least {MIN_COLUMNS}×{MIN_ROWS} (now {columns}×{rows}). Press q to quit.
+				Make the terminal larger: newsread needs at least {MIN_COLUMNS}{glyphs.times}{MIN_ROWS} (now {columns}{glyphs.times}{rows}). Press q to quit.
 			</Text>
 		</Box>
 	);

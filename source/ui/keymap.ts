@@ -2,6 +2,7 @@
 // The help screen, the status-bar hints and what a key does are all read from it, so they cannot disagree.
 import type {Key} from 'ink';
 import type {PagerMove, Screen} from './navigation.js';
+import {glyphs} from './theme.js';
 
 /** A group of bindings: one screen, or one mode of a screen (the comment form), or `global`. */
 export type Scope = 'global' | 'list' | 'sections' | 'headlines' | 'pager' | 'outline' | 'help' | 'find' | 'search' | 'add-feed' | 'comments' | 'form' | 'confirm';
@@ -390,16 +391,17 @@ const keyLabels: Record<string, string> = {
 	pageup: 'PgUp',
 	home: 'Home',
 	end: 'End',
-	up: '↑',
-	down: '↓',
-	left: '←',
-	right: '→',
 	tab: 'Tab',
 	'shift+tab': 'Shift+Tab',
 };
 
+/** An arrow key as the locale can show it (`↑`, or `Up`). */
+function arrowLabel(name: string): string | undefined {
+	return name === 'up' || name === 'down' || name === 'left' || name === 'right' ? glyphs[name] : undefined;
+}
+
 /** How a key is written for people: `Space`, `PgDn`, `Ctrl+C`, `j`. */
 export function keyLabel(name: string): string {
 	const ctrl = /^ctrl\+([a-z])$/.exec(name);
-	return ctrl ? `Ctrl+${ctrl[1]!.toUpperCase()}` : (keyLabels[name] ?? name);
+	return ctrl ? `Ctrl+${ctrl[1]!.toUpperCase()}` : (arrowLabel(name) ?? keyLabels[name] ?? name);
 }

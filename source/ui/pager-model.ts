@@ -7,6 +7,7 @@ import type {ReadingPosition} from '../store/reading-state.js';
 import type {ProgressiveLayout} from '../core/progressive-layout.js';
 import {maxTopLine, type PagerPosition} from './navigation.js';
 import {displayWidth, fitToWidth} from './text.js';
+import {glyphs} from './theme.js';
 
 export type PagerModel = {
 	layout: Layout;
@@ -54,7 +55,7 @@ function withEndMatter(layout: Layout, endBlock: number, subheadingsOf: () => nu
 	const line = (text: string, style: Line['segments'][number]['style'], kind: Line['kind'] = 'text'): Line => ({segments: [{text, style}], block: endBlock, kind});
 	const lines = [...layout.lines];
 	const relatedLines: number[] = [];
-	lines.push(line('', 'plain', 'blank'), line('─'.repeat(layout.textWidth), 'rule', 'rule'));
+	lines.push(line('', 'plain', 'blank'), line(glyphs.rule.repeat(layout.textWidth), 'rule', 'rule'));
 	if (related.length > 0) {
 		lines.push(line('Related articles', 'subheading', 'subheading'));
 		for (const other of related) {
@@ -63,7 +64,7 @@ function withEndMatter(layout: Layout, endBlock: number, subheadingsOf: () => nu
 			// The title gives way first, so the section and date stay readable.
 			const suffix = ` (${meta})`;
 			const title = fitToWidth(other.title, Math.max(8, layout.textWidth - 4 - displayWidth(suffix)));
-			lines.push(line(fitToWidth(`  › ${title}${suffix}`, layout.textWidth), 'link'));
+			lines.push(line(fitToWidth(`  ${glyphs.crumb} ${title}${suffix}`, layout.textWidth), 'link'));
 		}
 
 		lines.push(line('', 'plain', 'blank'));

@@ -151,8 +151,16 @@ describe('newsread read', () => {
 		expect(stdout.text.split('\n')).toContain(`${ESC}[36m${ESC}[1mA tied first ballot${ESC}[22m${ESC}[39m`);
 	});
 
-	it('prints no colour with NO_COLOR, with TERM=dumb, or when piped', async () => {
-		for (const options of [{terminal: {columns: 80}, env: {NO_COLOR: '1'}}, {terminal: {columns: 80}, env: {TERM: 'dumb'}}, {}]) {
+	it('prints no colour with NO_COLOR, but subheadings still bold and underlined', async () => {
+		const {context, stdout} = commandContext({args: ['world/harbour-vote'], terminal: {columns: 80}, env: {NO_COLOR: '1'}});
+		expect(await readCommand(context)).toBe(0);
+		expect(stdout.text.split('\n')).toContain(`${ESC}[1m${ESC}[4mA tied first ballot${ESC}[24m${ESC}[22m`);
+		// No foreground or background colour anywhere (SGR 30-49, 90-107).
+		expect(stdout.text).not.toMatch(/\u001B\[(?:3\d|4\d|9\d|10\d)m/);
+	});
+
+	it('prints plain text with TERM=dumb, or when piped', async () => {
+		for (const options of [{terminal: {columns: 80}, env: {TERM: 'dumb'}}, {}]) {
 			const {context, stdout} = commandContext({args: ['world/harbour-vote'], ...options});
 			expect(await readCommand(context)).toBe(0);
 			expect(stdout.text).toContain('\nA tied first ballot\n');

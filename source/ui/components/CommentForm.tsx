@@ -5,7 +5,7 @@ import type {CommentErrors} from '../../store/comments.js';
 import type {FormField, FormFocus, FormValues} from '../comment-form-state.js';
 import {fitToWidth} from '../text.js';
 import {fieldRows, TextField} from './TextField.js';
-import {theme} from '../theme.js';
+import {glyphs, theme} from '../theme.js';
 
 export type CommentFormProps = {
 	/** What is written in each field. */
@@ -70,7 +70,7 @@ export function CommentForm({values, focus, errors, editing, isActive, width, he
 function Label({text, error, width, focused}: {text: string; error?: string; width: number; focused: boolean}) {
 	return (
 		<Text>
-			<Text {...(focused ? theme.selected : theme.strong)}>{focused ? `❯ ${text}` : `  ${text}`}</Text>
+			<Text {...(focused ? theme.selected : theme.strong)}>{focused ? `${glyphs.pointer} ${text}` : `  ${text}`}</Text>
 			{error ? <Text {...theme.error}>{`  ${fitToWidth(error, Math.max(0, width - text.length - 4))}`}</Text> : null}
 		</Text>
 	);

@@ -8,7 +8,7 @@ import {useKeymap} from '../hooks/use-keymap.js';
 import {type Action, hintsFor, screenScopes} from '../keymap.js';
 import {browseHistory, type Browsing, type HistoryKind} from '../prompt-history.js';
 import {displayWidth} from '../text.js';
-import {theme} from '../theme.js';
+import {glyphs, theme} from '../theme.js';
 import {TextField} from './TextField.js';
 
 export type TextPromptProps = {
@@ -75,7 +75,7 @@ export function TextPrompt({label, value, onChange, onSubmit, onCancel, isActive
 	}, []);
 	const scopes = screenScopes[scope];
 	useKeymap(scopes, onAction, {isActive});
-	const aside = limited ? `  only the first ${MAX_QUERY_LENGTH} characters are kept` : `  ${hintsFor(scopes).join(' · ')}`;
+	const aside = limited ? `  only the first ${MAX_QUERY_LENGTH} characters are kept` : `  ${hintsFor(scopes).join(` ${glyphs.separator} `)}`;
 	// The text scrolls within what is left of the line, so the prompt stays one row high.
 	const fieldWidth = Math.max(1, body.columns - displayWidth(label) - displayWidth(aside));
 	return (

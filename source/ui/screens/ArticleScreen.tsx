@@ -16,6 +16,7 @@ import {type ArticleView, highlightedRelatedLine, pagerStatus, pagerView} from '
 import {matchesByLine, PagerLine} from './article/PagerLine.js';
 import {articleFlags, articleScopes, useArticleInput} from './article/use-article-input.js';
 import {useReadingMarks} from './article/use-reading-marks.js';
+import {glyphs} from '../theme.js';
 
 export type ArticleScreenProps = {
 	/** The article to show. */
@@ -63,9 +64,9 @@ export function ArticleScreen({article, source, position, find, relatedCursor, i
 	const ranges = matchesByLine(matches);
 	const selectedLine = highlightedRelatedLine(view);
 	const margin = Math.max(0, Math.floor((body.columns - model.layout.textWidth) / 2));
-	const byline = [formatDate(article.date), article.author, reading.isSaved(article.id) ? 'saved' : undefined].filter(Boolean).join(' · ');
+	const byline = [formatDate(article.date), article.author, reading.isSaved(article.id) ? 'saved' : undefined].filter(Boolean).join(` ${glyphs.separator} `);
 	return (
-		<Frame title={`${article.section} › ${article.title}`} aside={byline} status={pagerStatus(view, commentCount)} hints={hintsFor(articleScopes, articleFlags(view.find))} prompt={prompt} clip={false}>
+		<Frame title={`${article.section} ${glyphs.crumb} ${article.title}`} aside={byline} status={pagerStatus(view, commentCount)} hints={hintsFor(articleScopes, articleFlags(view.find))} prompt={prompt} clip={false}>
 			{model.lines.slice(top, top + body.rows).map((line, offset) => (
 				<Box key={top + offset} marginLeft={margin} height={1} flexShrink={0}>
 					<PagerLine line={line} ranges={ranges.get(top + offset)} selected={top + offset === selectedLine} />

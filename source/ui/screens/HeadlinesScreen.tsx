@@ -8,7 +8,7 @@ import {hintsFor} from '../keymap.js';
 import {articlesOf, sourceTitle} from '../list-sources.js';
 import {type ListCursor, listCursor, type ListSource} from '../navigation.js';
 import {plural} from '../text.js';
-import {theme} from '../theme.js';
+import {glyphs, theme} from '../theme.js';
 import {HeadlineRow} from './headlines/HeadlineRow.js';
 import {headlinesScopes, useHeadlinesInput} from './headlines/use-headlines-input.js';
 
@@ -37,7 +37,7 @@ export function HeadlinesScreen({source, cursor, cursorKey, isActive}: Headlines
 	const unread = articles.filter(article => !reading.isRead(article.id)).length;
 	const clock = now();
 	return (
-		<Frame title={`newsread › ${sourceTitle(source)}`} aside={`${plural(articles.length, 'article')} · ${unread} unread`} status={articles.length === 0 ? '0/0' : `${selected + 1}/${articles.length}`} hints={hintsFor(headlinesScopes)}>
+		<Frame title={`newsread ${glyphs.crumb} ${sourceTitle(source)}`} aside={`${plural(articles.length, 'article')} ${glyphs.separator} ${unread} unread`} status={articles.length === 0 ? '0/0' : `${selected + 1}/${articles.length}`} hints={hintsFor(headlinesScopes)}>
 			{articles.length === 0 ? (
 				<Text {...theme.dim}>{emptyMessage(source)}</Text>
 			) : (

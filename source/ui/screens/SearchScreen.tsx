@@ -4,7 +4,7 @@ import {useCallback} from 'react';
 import {useReader} from '../app-context.js';
 import {Frame} from '../components/Frame.js';
 import {TextPrompt} from '../components/TextPrompt.js';
-import {theme} from '../theme.js';
+import {glyphs, theme} from '../theme.js';
 
 export type SearchScreenProps = {
 	/** The query typed so far. */
@@ -27,7 +27,7 @@ export function SearchScreen({query, isActive}: SearchScreenProps) {
 	);
 	return (
 		<Frame
-			title="newsread › Search"
+			title={`newsread ${glyphs.crumb} Search`}
 			aside={`${library.articles.length} articles`}
 			status=""
 			hints={[]}

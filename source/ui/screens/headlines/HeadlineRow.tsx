@@ -5,7 +5,7 @@ import type {ArticleMeta} from '../../../core/article.js';
 import {formatRelativeDate} from '../../../core/dates.js';
 import type {ReadingState} from '../../../store/reading-state.js';
 import {displayWidth, fitToWidth, padToWidth} from '../../text.js';
-import {theme} from '../../theme.js';
+import {glyphs, theme} from '../../theme.js';
 
 export type HeadlineRowProps = {
 	/** The article to draw. */
@@ -35,15 +35,15 @@ export function HeadlineRow({article, selected, width, withSummary, reading, now
 	const isRead = reading.isRead(article.id);
 	const percent = reading.position(article.id)?.percent;
 	const inProgress = isRead && percent !== undefined && percent < 100;
-	const extras = `${inProgress ? ` ${percent}%` : ''}${commentCount > 0 ? ` 💬${commentCount}` : ''}`;
+	const extras = `${inProgress ? ` ${percent}%` : ''}${commentCount > 0 ? ` ${glyphs.comments}${commentCount}` : ''}`;
 	const columns = headlineColumns(width, displayWidth(extras));
-	const mark = isRead ? (inProgress ? '◐' : ' ') : '●';
+	const mark = isRead ? (inProgress ? glyphs.inProgress : ' ') : glyphs.unread;
 	const byline = article.author ?? sourceHost(article.source) ?? '';
 	const titleStyle = selected ? theme.selected : isRead ? {} : theme.title;
 	return (
 		<Box flexDirection="column">
 			<Text>
-				<Text {...theme.unread}>{selected ? '❯' : ' '}{mark} </Text>
+				<Text {...theme.unread}>{selected ? glyphs.pointer : ' '}{mark} </Text>
 				<Text {...titleStyle} inverse={selected}>{padToWidth(article.title, columns.title)}</Text>
 				<Text {...theme.dim}>{extras}</Text>
 				<Text {...theme.dim}> {padToWidth(formatRelativeDate(article.date, now), columns.date - 1)}</Text>
