@@ -33,6 +33,15 @@ describe('newsread --help and --version', () => {
 		const {version} = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {version: string};
 		expect(runCli(['--version']).stdout.trim()).toBe(version);
 	});
+
+	it('accepts -h and -v, and prints the version (not the reader) when other flags come with it', () => {
+		const {version} = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {version: string};
+		expect(runCli(['-v'])).toMatchObject({status: 0, stdout: `${version}\n`, stderr: ''});
+		expect(runCli(['--version', '--articles', path.join(repoRoot, 'articles')])).toMatchObject({status: 0, stdout: `${version}\n`, stderr: ''});
+		const help = runCli(['-h']);
+		expect(help.status).toBe(0);
+		expect(help.stdout).toContain('-h, --help');
+	});
 });
 
 describe('newsread sections and list', () => {
