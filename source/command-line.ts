@@ -6,7 +6,7 @@ import {type Command, messageOutput} from './commands/context.js';
 import {type Library, type LibraryFolder, loadLibrary} from './core/library.js';
 import {type CommentLog, openCommentLog} from './store/comments.js';
 import {visibleControls} from './core/sanitize.js';
-import {bundledArticlesDir, commentsFile, feedArticlesFolder, userArticlesDir} from './store/paths.js';
+import {bundledArticlesDir, commentsFile, feedArticlesFolder, stateDir, userArticlesDir} from './store/paths.js';
 
 const helpText = `
 	Usage
@@ -144,6 +144,7 @@ export function parseCommandLine(io: CommandLineIO): {name: string | undefined; 
 			articles: {type: 'string', isMultiple: true},
 			section: {type: 'string'},
 			json: {type: 'boolean', default: false},
+			unread: {type: 'boolean', default: false},
 			jsonLines: {type: 'boolean', default: false},
 			width: {type: 'number'},
 			article: {type: 'string'},
@@ -182,6 +183,7 @@ export function parseCommandLine(io: CommandLineIO): {name: string | undefined; 
 		reloadLibrary: () => (library = loadLibrary(folders)),
 		comments: () => (comments ??= openCommentLog({file: commentsFile(io.env)})),
 		userArticlesDir: userArticlesDir(io.env),
+		stateDir: stateDir(io.env),
 		now: () => new Date(),
 	};
 	const show = help ? cli.help.replace(/\n+$/, '') : (version ? String(cli.pkg.version ?? '') : undefined);

@@ -72,9 +72,9 @@ describe('newsread sections and list', () => {
 		expect(new Set(articles.map(article => article.section))).toEqual(new Set(['Science']));
 	});
 
-	it('fails with the known sections for an unknown --section', () => {
+	it('is a usage error (exit 2) with the known sections for an unknown --section', () => {
 		const {status, stderr} = runCli(['list', '--section', 'Gardening']);
-		expect(status).toBe(1);
+		expect(status).toBe(2);
 		expect(stderr).toContain('no section "Gardening"');
 		expect(stderr).toContain('World');
 	});
