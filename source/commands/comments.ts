@@ -3,7 +3,7 @@
 import {formatDate} from '../core/dates.js';
 import {visibleControls} from '../core/sanitize.js';
 import {type Comment, CommentSaveError, CommentValidationError} from '../store/comments.js';
-import {unknownIdMessage} from './read.js';
+import {findArticle} from './article-id.js';
 import {type CommandContext, exitCode} from '../context.js';
 import {type Command, writeLines} from './context.js';
 
@@ -29,8 +29,9 @@ function exportComments(context: CommandContext): number {
 		return exitCode.usage;
 	}
 
-	if (flags.article !== undefined && !context.library().get(flags.article)) {
-		stderr.write(unknownIdMessage(context.library(), flags.article));
+	const found = flags.article === undefined ? undefined : findArticle(context.library(), flags.article);
+	if (found?.message !== undefined) {
+		stderr.write(found.message);
 		return exitCode.failure;
 	}
 
@@ -41,7 +42,7 @@ function exportComments(context: CommandContext): number {
 		return exitCode.failure;
 	}
 
-	const comments = log.list(flags.article).map(comment => (flags.withEmail ? comment : withoutEmail(comment)));
+	const comments = log.list(found?.article.id).map(comment => (flags.withEmail ? comment : withoutEmail(comment)));
 	if (flags.json) {
 		stdout.write(`${JSON.stringify(comments, null, 2)}\n`);
 	} else if (flags.markdown) {
@@ -87,8 +88,9 @@ async function addComment(context: CommandContext, args: string[]): Promise<numb
 		return exitCode.usage;
 	}
 
-	if (!context.library().get(id)) {
-		stderr.write(unknownIdMessage(context.library(), id));
+	const found = findArticle(context.library(), id);
+	if (found.message !== undefined) {
+		stderr.write(found.message);
 		return exitCode.failure;
 	}
 
@@ -103,7 +105,7 @@ async function addComment(context: CommandContext, args: string[]): Promise<numb
 	}
 
 	try {
-		const comment = context.comments().add(id, {name: flags.name ?? '', email: flags.email ?? '', body});
+		const comment = context.comments().add(found.article.id, {name: flags.name ?? '', email: flags.email ?? '', body});
 		stdout.write(`${comment.id}\n`);
 		return exitCode.ok;
 	} catch (error) {

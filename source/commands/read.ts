@@ -4,11 +4,10 @@ import type {ArticleMeta, ArticleText, Block} from '../core/article.js';
 import {formatDate} from '../core/dates.js';
 import {displayWidth, layoutChunks, type Line, MAX_TEXT_WIDTH, MIN_WIDTH, wrapPlain} from '../core/layout.js';
 import {type ParsedChunk, parseMarkdownChunks} from '../core/parse-markdown.js';
-import type {Library} from '../core/library.js';
-import {visibleControls} from '../core/sanitize.js';
 import {type TextStyle, theme} from '../theme.js';
 import {exitCode} from '../context.js';
 import {type Command, colourWanted, writeLines} from './context.js';
+import {findArticle} from './article-id.js';
 
 const defaultWidth = 80;
 
@@ -30,28 +29,21 @@ export const readCommand: Command = context => {
 	}
 
 	const library = context.library();
-	const meta = library.get(id);
-	if (!meta) {
-		stderr.write(unknownIdMessage(library, id));
+	const found = findArticle(library, id);
+	if (found.message !== undefined) {
+		stderr.write(found.message);
 		return exitCode.failure;
 	}
 
-	const article = library.articleText(id);
+	const article = library.articleText(found.article.id);
 	const width = flags.width ?? (stdout.isTTY && stdout.columns ? stdout.columns : defaultWidth);
 	const chalk = new Chalk({level: colourWanted(stdout, context.env) ? 1 : 0});
-	for (const lines of renderArticle(article, library.related(id), width, chalk)) {
+	for (const lines of renderArticle(article, library.related(found.article.id), width, chalk)) {
 		writeLines(stdout, lines);
 	}
 
 	return exitCode.ok;
 };
-
-/** The "no such article" message, with the closest ids. */
-export function unknownIdMessage(library: Library, id: string): string {
-	const closest = library.closestIds(id);
-	const hint = closest.length > 0 ? `\nDid you mean:\n${closest.map(other => `  ${other}`).join('\n')}` : '';
-	return `newsread: no article "${visibleControls(id)}".${hint}\n`;
-}
 
 /** The article's lines, a chunk of the body at a time, so a long body's first lines are printed at once. */
 function * renderArticle(article: ArticleText, related: readonly ArticleMeta[], width: number, chalk: ChalkInstance): Generator<string[]> {
