@@ -1,8 +1,9 @@
 // `newsread comments [--article ID] [--json | --markdown] [--with-email]` exports comments;
-// `newsread comments add <id> --name N --email E [--text T]` writes one (the body from stdin without --text).
+// `newsread comments add <id> --name N --email E [--text T]` writes one (the body from stdin without --text:
+// piped, or typed at the terminal until Ctrl+D, as `mail` reads it).
 import {formatDate} from '../core/dates.js';
 import {visibleControls} from '../core/sanitize.js';
-import {type Comment, CommentSaveError, CommentValidationError} from '../store/comments.js';
+import {type Comment, cleanCommentInput, CommentSaveError, CommentValidationError, validateComment} from '../store/comments.js';
 import {findArticle} from './article-id.js';
 import {type CommandContext, exitCode} from '../context.js';
 import {type Command, writeLines} from './context.js';
@@ -96,6 +97,17 @@ async function addComment(context: CommandContext, args: string[]): Promise<numb
 
 	let body = flags.text;
 	if (body === undefined) {
+		if (context.stdinIsTTY) {
+			// Name and email are checked before the person types a whole comment only to have it refused.
+			const errors = validateComment(cleanCommentInput({name: flags.name ?? '', email: flags.email ?? '', body: 'text'}));
+			if (Object.keys(errors).length > 0) {
+				writeErrors(context, errors);
+				return exitCode.usage;
+			}
+
+			stderr.write('Type your comment; end with Ctrl+D on a new line.\n');
+		}
+
 		try {
 			body = await readStandardInput(context);
 		} catch (error) {
@@ -110,10 +122,7 @@ async function addComment(context: CommandContext, args: string[]): Promise<numb
 		return exitCode.ok;
 	} catch (error) {
 		if (error instanceof CommentValidationError) {
-			for (const [field, message] of Object.entries(error.errors)) {
-				stderr.write(`newsread: ${field}: ${message}\n`);
-			}
-
+			writeErrors(context, error.errors);
 			return exitCode.usage;
 		}
 
@@ -126,12 +135,14 @@ async function addComment(context: CommandContext, args: string[]): Promise<numb
 	}
 }
 
-/** Standard input read to its end (however slowly it is written); '' when it is a terminal. */
-async function readStandardInput(context: CommandContext): Promise<string> {
-	if (context.stdinIsTTY) {
-		return '';
+function writeErrors({stderr}: CommandContext, errors: CommentValidationError['errors']): void {
+	for (const [field, message] of Object.entries(errors)) {
+		stderr.write(`newsread: ${field}: ${message}\n`);
 	}
+}
 
+/** Standard input read to its end (however slowly it is written; at a terminal, until Ctrl+D). */
+async function readStandardInput(context: CommandContext): Promise<string> {
 	const decoder = new TextDecoder('utf-8');
 	let text = '';
 	for await (const chunk of context.stdin) {

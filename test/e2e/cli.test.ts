@@ -189,6 +189,26 @@ describe('newsread comments add from a pipe', () => {
 	});
 });
 
+describe('newsread comments add at a terminal', () => {
+	it('says how to end, reads the lines typed until Ctrl+D and saves them', async () => {
+		const home = makeTempHome();
+		const session = new PtySession(['comments', 'add', 'harbour-vote', '--name', 'Ann', '--email', 'ann@example.org'], {home, columns: 80, rows: 24});
+		try {
+			await session.waitForText('Type your comment; end with Ctrl+D on a new line.');
+			session.write('Typed at a terminal\r');
+			session.write('and a second line\r');
+			await session.waitForText('and a second line');
+			session.write('\u0004');
+			expect(await session.waitForExit()).toBe(0);
+		} finally {
+			session.dispose();
+		}
+
+		const exported = runCli(['comments', '--json'], {home});
+		expect(JSON.parse(exported.stdout)).toMatchObject([{articleId: 'world/harbour-vote', name: 'Ann', body: 'Typed at a terminal\nand a second line'}]);
+	});
+});
+
 describe('exit codes and the interactive reader without a terminal', () => {
 	it('exits 2 on an unknown command or flag', () => {
 		expect(runCli(['frobnicate']).status).toBe(2);
