@@ -127,19 +127,20 @@ describe('newsread import', () => {
 		expect(existsSync(file)).toBe(true);
 		const frontmatter = parseYaml(readFileSync(file, 'utf8').split('---')[1] ?? '') as Record<string, unknown>;
 		expect(frontmatter['title']).toBe('Port Wenlow council votes to close the old harbour road');
-		expect(frontmatter['section']).toBe('Home');
+		expect(frontmatter['section']).toBe('Local');
 		expect(listJson([], home).map(article => article.id)).toContain(id);
 		const read = runCli(['read', id], {home});
 		expect(read.stdout).not.toContain('Leave a Reply');
 	});
 
-	it('never overwrites: importing the same page twice gives two ids', () => {
+	it('says a page imported before is already there, and keeps one copy', () => {
 		const home = makeTempHome();
-		const first = runCli(['import', capture, '--section', 'World'], {home}).stdout.trim();
-		const second = runCli(['import', capture, '--section', 'World'], {home}).stdout.trim();
-		expect(first).toMatch(/^world\//);
-		expect(second).not.toBe(first);
-		expect(listJson(['--section', 'World'], home).map(article => article.id)).toEqual(expect.arrayContaining([first, second]));
+		const first = runCli(['import', capture, '--section', 'World'], {home});
+		const second = runCli(['import', capture, '--section', 'World'], {home});
+		expect(first.stdout).toMatch(/^world\//);
+		expect(second).toMatchObject({status: 0, stdout: first.stdout});
+		expect(second.stderr).toContain(`is already there, as ${first.stdout.trim()}`);
+		expect(listJson(['--section', 'World'], home).map(article => article.id).filter(id => id.startsWith('world/port-wenlow'))).toEqual([first.stdout.trim()]);
 	});
 
 	it('reports a capture with no article in it and exits 1', () => {

