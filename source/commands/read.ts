@@ -4,12 +4,11 @@ import type {ArticleMeta, ArticleText, Block} from '../core/article.js';
 import {formatDate} from '../core/dates.js';
 import {displayWidth, layoutChunks, type Line, MAX_TEXT_WIDTH, MIN_WIDTH, wrapPlain} from '../core/layout.js';
 import {type ParsedChunk, parseMarkdownChunks} from '../core/parse-markdown.js';
-import type {Library} from '../core/library.js';
-import {visibleControls} from '../core/sanitize.js';
 import {type Glyphs, glyphsFor, withLayoutMarks} from '../glyphs.js';
 import {monochromeTheme, type TextStyle, type ThemeName, theme as colourTheme} from '../theme.js';
 import {exitCode} from '../context.js';
 import {attributesWanted, type Command, colourWanted, writeLines} from './context.js';
+import {findArticle} from './article-id.js';
 
 const defaultWidth = 80;
 
@@ -32,13 +31,13 @@ export const readCommand: Command = context => {
 	}
 
 	const library = context.library();
-	const meta = library.get(id);
-	if (!meta) {
-		stderr.write(unknownIdMessage(library, id));
+	const found = findArticle(library, id);
+	if (found.message !== undefined) {
+		stderr.write(found.message);
 		return exitCode.failure;
 	}
 
-	const article = library.articleText(id);
+	const article = library.articleText(found.article.id);
 	const width = flags.width ?? (stdout.isTTY && stdout.columns ? stdout.columns : defaultWidth);
 	const colour = colourWanted(stdout, context.env);
 	const style: Style = {
@@ -46,19 +45,12 @@ export const readCommand: Command = context => {
 		theme: colour ? colourTheme : monochromeTheme,
 		glyphs: glyphsFor(context.env),
 	};
-	for (const lines of renderArticle(article, library.related(id), width, style)) {
+	for (const lines of renderArticle(article, library.related(found.article.id), width, style)) {
 		writeLines(stdout, lines);
 	}
 
 	return exitCode.ok;
 };
-
-/** The "no such article" message, with the closest ids. */
-export function unknownIdMessage(library: Library, id: string): string {
-	const closest = library.closestIds(id);
-	const hint = closest.length > 0 ? `\nDid you mean:\n${closest.map(other => `  ${other}`).join('\n')}` : '';
-	return `newsread: no article "${visibleControls(id)}".${hint}\n`;
-}
 
 /** How the article is drawn: chalk (level 0 for plain text), the theme, the locale's glyphs. */
 type Style = {chalk: ChalkInstance; theme: Readonly<Record<ThemeName, TextStyle>>; glyphs: Glyphs};
