@@ -22,6 +22,7 @@ export type Action =
 	| 'toggle-read'
 	| 'outline'
 	| 'next-article'
+	| 'next-unread'
 	| 'previous-article'
 	| 'next-related'
 	| 'open-source'
@@ -192,6 +193,8 @@ export const bindings: readonly Binding[] = defineBindings([
 	{scope: 'headlines', action: 'back', keys: ['h', 'left', 'escape'], help: 'back'},
 	{scope: 'headlines', action: 'toggle-read', keys: ['m'], help: 'mark the highlighted article read or unread'},
 	{scope: 'headlines', action: 'mark-all-read', keys: ['M'], help: 'mark every article of the list read'},
+	{scope: 'headlines', action: 'next-unread', keys: ['U'], help: 'open the next unread article (from the highlighted one)'},
+	{scope: 'headlines', action: 'save', keys: ['s'], help: 'save the highlighted article for later (or unsave it)'},
 
 	{scope: 'pager', action: 'page-down', keys: ['space', 'f', 'pagedown'], help: 'next page', hint: 'page'},
 	{scope: 'pager', action: 'page-up', keys: ['b', 'pageup'], help: 'previous page'},
@@ -206,6 +209,7 @@ export const bindings: readonly Binding[] = defineBindings([
 	{scope: 'pager', action: 'outline', keys: ['t'], help: 'outline: the subheadings', hint: 'outline'},
 	{scope: 'pager', action: 'next-article', keys: ['n'], help: 'next article in the list', when: '!finding'},
 	{scope: 'pager', action: 'previous-article', keys: ['p'], help: 'previous article in the list'},
+	{scope: 'pager', action: 'next-unread', keys: ['U'], help: 'next unread article in the list (Space on the last page too)'},
 	{scope: 'pager', action: 'next-match', keys: ['n'], help: 'next match', when: 'finding'},
 	{scope: 'pager', action: 'previous-match', keys: ['N'], help: 'previous match', when: 'finding'},
 	{scope: 'pager', action: 'find', keys: ['/'], help: 'find text in this article', hint: 'find'},

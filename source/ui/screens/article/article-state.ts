@@ -108,6 +108,6 @@ export function pagerStatus(view: ArticleView, commentCount: number): string {
 	const info = pageInfo(view.top, view.height, view.model.lines.length);
 	const where = view.find ? `find "${view.find}": ${view.matches.length}` : currentSubheading(view.model, view.top);
 	// While a long body is still being laid out the page count is not known yet.
-	const page = view.model.complete === false ? `page ${Math.floor(view.top / view.height) + 1}/…` : `page ${info.page}/${info.pages} · ${info.percent}%`;
+	const page = view.model.complete === false ? `page ${Math.ceil((view.top + view.height) / view.height)}/…` : `page ${info.page}/${info.pages} · ${info.percent}%`;
 	return [page, commentCount > 0 ? `${commentCount} 💬` : undefined, where].filter(Boolean).join(' · ');
 }
