@@ -28,7 +28,7 @@ async function openForm(comments: CommentLog): Promise<Reader> {
 	await reader.press('j', 'j', 'enter');
 	await reader.waitForText('page 1/');
 	expect(headerOf(reader.frame())).toContain('World › Marrowick harbour');
-	await reader.press('c');
+	await reader.press('c', 'r');
 	await reader.waitForText('Leave a reply');
 	return reader;
 }

@@ -63,7 +63,9 @@ async function takeTextFromEditorAndPost(reader: Reader): Promise<void> {
 async function openForm(setup: Setup = {}): Promise<Reader> {
 	const reader = await openHarbourVote(setup);
 	await reader.press('c');
-	await reader.waitForText('Comments › Marrowick harbour');
+	await reader.waitForText('No comments yet: r to write one.');
+	await reader.press('r');
+	await reader.waitForText('Leave a reply');
 	return reader;
 }
 
@@ -319,7 +321,7 @@ describe('posting', () => {
 		await reader.waitForText('newsread › World');
 		await reader.press('j', 'enter');
 		await reader.waitForText('page 1/');
-		await reader.press('c');
+		await reader.press('c', 'r');
 		form = formOf(await reader.waitForText('Leave a reply'));
 		expect(headerOf(reader.frame())).not.toContain('Marrowick harbour');
 		expect(form).toMatchObject({comment: [''], name: ann.name, email: ann.email});
@@ -475,7 +477,7 @@ describe('Esc in the form', () => {
 		expect(reader.reading.draft(harbourVote)).toBeUndefined();
 		expect(reader.comments.list()).toEqual([]);
 
-		await reader.press('c');
+		await reader.press('c', 'r');
 		const form = formOf(await reader.waitForText('Leave a reply'));
 		expect(form.comment).toEqual(['']);
 		expect(reader.frame()).not.toContain(messages.restored);

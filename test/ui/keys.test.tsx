@@ -71,6 +71,7 @@ const status = (pattern: RegExp): Effect => ({expect: reader => expect(statusOf(
 const header = (text: string): Effect => ({expect: async reader => expect(headerOf(await reader.waitForText(text))).toContain(text)});
 const message = (text: string): Effect => ({expect: async reader => expect(statusOf(await reader.waitForText(text))).toContain(text)});
 const topLine = (start: string, before: string[] = []): Effect => ({before, expect: reader => expect(bodyOf(reader.frame())[0]).toMatch(new RegExp(`^${start}`))});
+const emptyComments: Effect = {expect: async reader => expect(statusOf(await reader.waitForText('No comments yet: r to write one.'))).toMatch(/^No comments yet/)};
 const backToCensus: Effect = {expect: async reader => expect(statusOf(await reader.waitForText('page 1/4'))).toMatch(/^page 1\/4/)};
 
 const withTwoComments = (): RenderReaderOptions => {
@@ -95,7 +96,7 @@ const cases: Case[] = [
 			'cursor-last': status(/^8\/8 /),
 			'cursor-page-down': status(/^8\/8 /),
 			'cursor-page-up': status(/^1\/8 /),
-			'mark-all-read': message('Marked 3 articles in Business read'),
+			'mark-all-read': message('Mark 3 unread articles in Business read? y/n'),
 			refresh: message('Business has no feeds: R refreshes every feed, a adds one.'),
 			'refresh-all': message('No feeds to refresh: press a to add one'),
 			'add-feed': header('newsread › Add a feed'),
@@ -122,7 +123,9 @@ const cases: Case[] = [
 			'cursor-page-up': status(/^1\/4 /),
 			back: {expect: async reader => expect(headerOf(await reader.waitForText('Saved'))).toMatch(/^newsread {2}/)},
 			'toggle-read': {expect: reader => expect(headerOf(reader.frame())).toMatch(/4 articles · 3 unread$/)},
-			'mark-all-read': {expect: async reader => expect(headerOf(await reader.waitForText('Marked 4 articles read'))).toMatch(/4 articles · 0 unread$/)},
+			'mark-all-read': message('Mark 4 unread articles in World read? y/n'),
+			'next-unread': header('World › Three coastal towns'),
+			save: message('Saved: Three coastal towns'),
 			refresh: message('World has no feeds: R refreshes every feed, a adds one.'),
 			'refresh-all': message('No feeds to refresh: press a to add one'),
 			'add-feed': header('newsread › Add a feed'),
@@ -150,6 +153,7 @@ const cases: Case[] = [
 			outline: header('Outline › Farrowsey census'),
 			'next-article': header('World › Three coastal towns'),
 			'previous-article': message('This is the first article in the list'),
+			'next-unread': header('World › Three coastal towns'),
 			find: {expect: reader => expect(statusOf(reader.frame())).toMatch(/^\/\s+Enter find · Esc cancel/)},
 			'next-related': {
 				before: ['G'],
@@ -281,6 +285,8 @@ const cases: Case[] = [
 		async open(reader) {
 			await openCensus(reader);
 			await reader.press('c');
+			await reader.waitForText('No comments yet: r to write one.');
+			await reader.press('r');
 			await reader.waitForText('Leave a reply');
 		},
 		effects: {
@@ -298,7 +304,7 @@ const cases: Case[] = [
 			},
 			'delete-back': {before: ['one', 'enter'], expect: reader => expect(commentRows(reader.frame())).toEqual(['  one'])},
 			editor: message('No editor'),
-			cancel: backToCensus,
+			cancel: emptyComments,
 		},
 	},
 	{
@@ -307,13 +313,15 @@ const cases: Case[] = [
 		async open(reader) {
 			await openCensus(reader);
 			await reader.press('c');
+			await reader.waitForText('No comments yet: r to write one.');
+			await reader.press('r');
 			await reader.waitForText('Leave a reply');
 			await reader.type('x');
 			await reader.press('escape');
 			await reader.waitForText('Discard what you wrote? y/n');
 		},
 		effects: {
-			confirm: backToCensus,
+			confirm: emptyComments,
 			cancel: {expect: async reader => expect(commentRows(await reader.waitForNoText('Discard'))).toEqual(['  x'])},
 			'keep-draft': message('Kept as a draft'),
 		},
@@ -416,7 +424,7 @@ describe('keys that arrive in one chunk', () => {
 	it('deletes three letters when three Backspaces arrive together in the comment form', async () => {
 		const reader = renderReader();
 		await openCensus(reader);
-		await reader.press('c');
+		await reader.press('c', 'r');
 		await reader.waitForText('Leave a reply');
 		await reader.type('Hello');
 		await reader.press('\u007F\u007F\u007F');
@@ -461,7 +469,7 @@ describe('keys with a ~ sequence, through the stdin filter', () => {
 	it('deletes the letter before the cursor with Delete in the comment form (Ink 6.8 reports it as Backspace)', async () => {
 		const reader = renderReader();
 		await openCensus(reader);
-		await reader.press('c');
+		await reader.press('c', 'r');
 		await reader.waitForText('Leave a reply');
 		await reader.type('Hello');
 		await reader.press('\u001B[3~');

@@ -62,7 +62,7 @@ export function useHeadlinesInput({source, articles, keys, selected, pageSize, r
 		} else if (action === 'save' && article) {
 			const saved = !reading.isSaved(article.id);
 			reading.setSaved(article.id, saved);
-			notify(saved ? `Saved: ${article.title}` : `Removed from Saved: ${article.title} (s in the article saves it again)`);
+			notify(saved ? `Saved: ${article.title}` : `Removed from Saved: ${article.title}`);
 		} else if (action === 'toggle-read' && article) {
 			reading.setRead(article.id, !reading.isRead(article.id));
 		} else if (action === 'mark-all-read') {
