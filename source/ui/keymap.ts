@@ -209,7 +209,7 @@ export const bindings: readonly Binding[] = defineBindings([
 	{scope: 'pager', action: 'outline', keys: ['t'], help: 'outline: the subheadings', hint: 'outline'},
 	{scope: 'pager', action: 'next-article', keys: ['n'], help: 'next article in the list', when: '!finding'},
 	{scope: 'pager', action: 'previous-article', keys: ['p'], help: 'previous article in the list'},
-	{scope: 'pager', action: 'next-unread', keys: ['U'], help: 'next unread article in the list (Space on the last page too)'},
+	{scope: 'pager', action: 'next-unread', keys: ['U'], help: 'next unread article in the list'},
 	{scope: 'pager', action: 'next-match', keys: ['n'], help: 'next match', when: 'finding'},
 	{scope: 'pager', action: 'previous-match', keys: ['N'], help: 'previous match', when: 'finding'},
 	{scope: 'pager', action: 'find', keys: ['/'], help: 'find text in this article', hint: 'find'},

@@ -227,8 +227,8 @@ const cases: Case[] = [
 		},
 		effects: {
 			back: backToCensus,
-			'line-down': status(/^2-22 of 30 /),
-			'line-up': {before: ['j'], expect: status(/^1-21 of 30 /).expect},
+			'line-down': status(/^2-22 of 31 /),
+			'line-up': {before: ['j'], expect: status(/^1-21 of 31 /).expect},
 			leave: backToCensus,
 			quit: exits,
 			search: opensSearch,
