@@ -23,6 +23,7 @@ export type Action =
 	| 'outline'
 	| 'next-article'
 	| 'next-unread'
+	| 'undo'
 	| 'previous-article'
 	| 'next-related'
 	| 'open-source'
@@ -195,6 +196,7 @@ export const bindings: readonly Binding[] = defineBindings([
 	{scope: 'headlines', action: 'mark-all-read', keys: ['M'], help: 'mark every article of the list read'},
 	{scope: 'headlines', action: 'next-unread', keys: ['U'], help: 'open the next unread article (from the highlighted one)'},
 	{scope: 'headlines', action: 'save', keys: ['s'], help: 'save the highlighted article for later (or unsave it)'},
+	{scope: 'headlines', action: 'undo', keys: ['u'], help: 'undo: put the article just unsaved back in Saved'},
 
 	{scope: 'pager', action: 'page-down', keys: ['space', 'f', 'pagedown'], help: 'next page', hint: 'page'},
 	{scope: 'pager', action: 'page-up', keys: ['b', 'pageup'], help: 'previous page'},

@@ -126,6 +126,7 @@ const cases: Case[] = [
 			'mark-all-read': message('Mark 4 unread articles in World read? y/n'),
 			'next-unread': header('World › Three coastal towns'),
 			save: message('Saved: Three coastal towns'),
+			undo: message('Nothing to undo'),
 			refresh: message('World has no feeds: R refreshes every feed, a adds one.'),
 			'refresh-all': message('No feeds to refresh: press a to add one'),
 			'add-feed': header('newsread › Add a feed'),

@@ -190,15 +190,20 @@ describe('s in a headline list', () => {
 	it('unsaves the highlighted article in Saved, which leaves the list with a message', async () => {
 		const reading = createMemoryReadingState();
 		reading.setSaved(harbourVote, true);
-		const reader = renderReader({reading});
+		const reader = renderReader({reading, columns: 120});
 		await reader.waitForText('Saved');
 		await reader.press('G', 'enter');
 		await reader.waitForText('Marrowick harbour council votes');
 		await reader.press('s');
 		const frame = await reader.waitForText('Removed from Saved');
-		expect(statusOf(frame)).toContain('Removed from Saved: Marrowick harbour');
+		expect(statusOf(frame)).toContain('Removed from Saved (u undoes): Marrowick harbour');
 		expect(bodyOf(frame).join('\n')).toContain('No saved articles yet');
 		expect(reading.isSaved(harbourVote)).toBe(false);
+
+		await reader.press('u');
+		const back = await reader.waitForText('Back in Saved');
+		expect(bodyOf(back)[0]).toMatch(/^❯.*Marrowick harbour council votes/);
+		expect(reading.isSaved(harbourVote)).toBe(true);
 	});
 });
 

@@ -1,5 +1,5 @@
-// The headline list's keys: open an article (or the next unread one), save one, mark one or all read
-// (all after a y/n question), and the common list moves.
+// The headline list's keys: open an article (or the next unread one), save or unsave one (u undoes an
+// unsave), mark one or all read (all after a y/n question), and the common list moves.
 import {useState} from 'react';
 import type {ArticleMeta} from '../../../core/article.js';
 import type {ReadingState} from '../../../store/reading-state.js';
@@ -42,6 +42,8 @@ export function useHeadlinesInput({source, articles, keys, selected, pageSize, r
 	const {dispatch, notify, feeds} = useReader();
 	// M marks a whole list read, which no key takes back: it asks first (as newsboat does).
 	const [asking, setAsking] = useState<readonly string[] | undefined>(undefined);
+	// s in Saved takes the article out of the list at once: u puts it back.
+	const [unsaved, setUnsaved] = useState<ArticleMeta | undefined>(undefined);
 	const open = (article: ArticleMeta, index: number) => {
 		// The cursor stays on this article when the list changes meanwhile (Saved, after s).
 		dispatch({type: 'set-cursor', cursor: index, key: article.id});
@@ -62,7 +64,16 @@ export function useHeadlinesInput({source, articles, keys, selected, pageSize, r
 		} else if (action === 'save' && article) {
 			const saved = !reading.isSaved(article.id);
 			reading.setSaved(article.id, saved);
-			notify(saved ? `Saved: ${article.title}` : `Removed from Saved: ${article.title}`);
+			setUnsaved(saved ? undefined : article);
+			notify(saved ? `Saved: ${article.title}` : `Removed from Saved (u undoes): ${article.title}`);
+		} else if (action === 'undo') {
+			if (unsaved) {
+				reading.setSaved(unsaved.id, true);
+				notify(`Back in Saved: ${unsaved.title}`);
+				setUnsaved(undefined);
+			} else {
+				notify('Nothing to undo');
+			}
 		} else if (action === 'toggle-read' && article) {
 			reading.setRead(article.id, !reading.isRead(article.id));
 		} else if (action === 'mark-all-read') {
