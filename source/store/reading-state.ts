@@ -130,9 +130,10 @@ export function createReadingState({file, onError, now = Date.now}: ReadingState
 			apply(putPosition(id, position, now()), POSITION_WRITE_DELAY_MS, false);
 		},
 		lastRead: () => snapshot.lastRead ?? undefined,
+		// The last read first (positions set within one millisecond share a time), then by time.
 		unfinished: () => Object.entries(snapshot.positions)
 			.filter(([, position]) => position.percent < 100)
-			.sort((a, b) => (b[1].at ?? 0) - (a[1].at ?? 0))
+			.sort((a, b) => Number(b[0] === snapshot.lastRead) - Number(a[0] === snapshot.lastRead) || (b[1].at ?? 0) - (a[1].at ?? 0))
 			.map(([id]) => id),
 		commenter: () => snapshot.commenter ?? undefined,
 		setCommenter(commenter) {

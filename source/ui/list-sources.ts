@@ -31,7 +31,7 @@ export function articlesOf(source: ListSource, library: Library, reading: Readin
  * The first unread article from `start` on, going round to the top of the list; never `except` (the
  * article being read, which may have been marked unread again).
  */
-export function nextUnread(list: readonly ArticleMeta[], start: number, isRead: (id: string) => boolean, except?: string): ArticleMeta | undefined {
+export function nextUnread<T extends {id: string}>(list: readonly T[], start: number, isRead: (id: string) => boolean, except?: string): T | undefined {
 	const from = Math.min(Math.max(0, start), list.length);
 	return [...list.slice(from), ...list.slice(0, from)].find(article => article.id !== except && !isRead(article.id));
 }
