@@ -25,6 +25,8 @@ export type Action =
 	| 'toggle-read'
 	| 'outline'
 	| 'next-article'
+	| 'next-unread'
+	| 'undo'
 	| 'previous-article'
 	| 'next-related'
 	| 'open-source'
@@ -201,6 +203,9 @@ export const bindings: readonly Binding[] = defineBindings([
 	{scope: 'headlines', action: 'back', keys: ['h', 'left', 'escape'], help: 'back'},
 	{scope: 'headlines', action: 'toggle-read', keys: ['m'], help: 'mark the highlighted article read or unread'},
 	{scope: 'headlines', action: 'mark-all-read', keys: ['M'], help: 'mark every article of the list read'},
+	{scope: 'headlines', action: 'next-unread', keys: ['U'], help: 'open the next unread article (from the highlighted one)'},
+	{scope: 'headlines', action: 'save', keys: ['s'], help: 'save the highlighted article for later (or unsave it)'},
+	{scope: 'headlines', action: 'undo', keys: ['u'], help: 'undo: put the article just unsaved back in Saved'},
 
 	{scope: 'pager', action: 'page-down', keys: ['space', 'f', 'pagedown', 'ctrl+f'], help: 'next page', hint: 'page'},
 	{scope: 'pager', action: 'page-up', keys: ['b', 'pageup', 'ctrl+b'], help: 'previous page'},
@@ -218,6 +223,7 @@ export const bindings: readonly Binding[] = defineBindings([
 	// newsboat's J and K, which work while a find is active too.
 	{scope: 'pager', action: 'next-article', keys: ['J'], help: 'next article in the list'},
 	{scope: 'pager', action: 'previous-article', keys: ['K'], help: 'previous article in the list'},
+	{scope: 'pager', action: 'next-unread', keys: ['U'], help: 'next unread article in the list'},
 	{scope: 'pager', action: 'next-match', keys: ['n'], help: 'next match', when: 'finding'},
 	{scope: 'pager', action: 'previous-match', keys: ['N'], help: 'previous match', when: 'finding'},
 	{scope: 'pager', action: 'find', keys: ['/'], help: 'find text in this article', hint: 'find'},

@@ -111,12 +111,16 @@ function firstTextLineOfBlock(layout: Layout, block: number): number {
 
 export type PageInfo = {page: number; pages: number; percent: number};
 
-/** `page 3 of 9`, and how much of the article has been on screen. */
+/**
+ * `page 3 of 9`, and how much of the article has been on screen. Both count to the bottom line shown
+ * (as less does), so they agree: the page is the one that line is on, 100% only at the end.
+ */
 export function pageInfo(top: number, height: number, lineCount: number): PageInfo {
 	const pages = Math.max(1, Math.ceil(lineCount / height));
 	const atEnd = top >= maxTopLine({lineCount, height});
-	const page = atEnd ? pages : Math.min(pages, Math.floor(top / height) + 1);
-	const percent = lineCount <= height ? 100 : Math.min(100, Math.round(((top + height) / lineCount) * 100));
+	const bottom = Math.min(top + height, lineCount);
+	const page = atEnd ? pages : Math.min(pages, Math.max(1, Math.ceil(bottom / height)));
+	const percent = atEnd ? 100 : Math.min(99, Math.round((bottom / lineCount) * 100));
 	return {page, pages, percent};
 }
 

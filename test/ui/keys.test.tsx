@@ -71,6 +71,7 @@ const status = (pattern: RegExp): Effect => ({expect: reader => expect(statusOf(
 const header = (text: string): Effect => ({expect: async reader => expect(headerOf(await reader.waitForText(text))).toContain(text)});
 const message = (text: string): Effect => ({expect: async reader => expect(statusOf(await reader.waitForText(text))).toContain(text)});
 const topLine = (start: string, before: string[] = []): Effect => ({before, expect: reader => expect(bodyOf(reader.frame())[0]).toMatch(new RegExp(`^${start}`))});
+const emptyComments: Effect = {expect: async reader => expect(statusOf(await reader.waitForText('No comments yet: r to write one.'))).toMatch(/^No comments yet/)};
 const backToCensus: Effect = {expect: async reader => expect(statusOf(await reader.waitForText('page 1/4'))).toMatch(/^page 1\/4/)};
 
 const withTwoComments = (): RenderReaderOptions => {
@@ -97,7 +98,7 @@ const cases: Case[] = [
 			'cursor-page-up': status(/^1\/8 /),
 			'cursor-half-page-down': status(/^8\/8 /),
 			'cursor-half-page-up': status(/^1\/8 /),
-			'mark-all-read': message('Marked 3 articles in Business read'),
+			'mark-all-read': message('Mark 3 unread articles in Business read? y/n'),
 			refresh: message('Business has no feeds: R refreshes every feed, a adds one.'),
 			'refresh-all': message('No feeds to refresh: press a to add one'),
 			'add-feed': header('newsread › Add a feed'),
@@ -126,7 +127,10 @@ const cases: Case[] = [
 			'cursor-half-page-up': status(/^1\/4 /),
 			back: {expect: async reader => expect(headerOf(await reader.waitForText('Saved'))).toMatch(/^newsread {2}/)},
 			'toggle-read': {expect: reader => expect(headerOf(reader.frame())).toMatch(/4 articles · 3 unread$/)},
-			'mark-all-read': {expect: async reader => expect(headerOf(await reader.waitForText('Marked 4 articles read'))).toMatch(/4 articles · 0 unread$/)},
+			'mark-all-read': message('Mark 4 unread articles in World read? y/n'),
+			'next-unread': header('World › Three coastal towns'),
+			save: message('Saved: Three coastal towns'),
+			undo: message('Nothing to undo'),
 			refresh: message('World has no feeds: R refreshes every feed, a adds one.'),
 			'refresh-all': message('No feeds to refresh: press a to add one'),
 			'add-feed': header('newsread › Add a feed'),
@@ -154,6 +158,7 @@ const cases: Case[] = [
 			outline: header('Outline › Farrowsey census'),
 			'next-article': header('World › Three coastal towns'),
 			'previous-article': message('This is the first article in the list'),
+			'next-unread': header('World › Three coastal towns'),
 			find: {expect: reader => expect(statusOf(reader.frame())).toMatch(/^\/\s+Enter find · Esc cancel/)},
 			'next-related': {
 				before: ['G'],
@@ -227,15 +232,15 @@ const cases: Case[] = [
 		},
 		effects: {
 			back: backToCensus,
-			'line-down': status(/^2-22 of 32 /),
-			'line-up': {before: ['j'], expect: status(/^1-21 of 32 /).expect},
-			// 21 rows show at 80×24; 32 rows of help: the last screenful starts at row 12, half a page is 10 rows.
-			'page-down': status(/^12-32 of 32 /),
-			'page-up': {before: ['G'], expect: status(/^1-21 of 32 /).expect},
-			'half-page-down': status(/^11-31 of 32 /),
-			'half-page-up': {before: ['G'], expect: status(/^2-22 of 32 /).expect},
-			top: {before: ['G'], expect: status(/^1-21 of 32 /).expect},
-			bottom: status(/^12-32 of 32 /),
+			'line-down': status(/^2-22 of 33 /),
+			'line-up': {before: ['j'], expect: status(/^1-21 of 33 /).expect},
+			// 21 rows show at 80×24; 33 rows of help: the last screenful starts at row 13, half a page is 10 rows.
+			'page-down': status(/^13-33 of 33 /),
+			'page-up': {before: ['G'], expect: status(/^1-21 of 33 /).expect},
+			'half-page-down': status(/^11-31 of 33 /),
+			'half-page-up': {before: ['G'], expect: status(/^3-23 of 33 /).expect},
+			top: {before: ['G'], expect: status(/^1-21 of 33 /).expect},
+			bottom: status(/^13-33 of 33 /),
 			leave: backToCensus,
 			quit: exits,
 			search: opensSearch,
@@ -296,6 +301,8 @@ const cases: Case[] = [
 		async open(reader) {
 			await openCensus(reader);
 			await reader.press('c');
+			await reader.waitForText('No comments yet: r to write one.');
+			await reader.press('r');
 			await reader.waitForText('Leave a reply');
 		},
 		effects: {
@@ -313,7 +320,7 @@ const cases: Case[] = [
 			},
 			'delete-back': {before: ['one', 'enter'], expect: reader => expect(commentRows(reader.frame())).toEqual(['  one'])},
 			editor: message('No editor'),
-			cancel: backToCensus,
+			cancel: emptyComments,
 		},
 	},
 	{
@@ -322,13 +329,15 @@ const cases: Case[] = [
 		async open(reader) {
 			await openCensus(reader);
 			await reader.press('c');
+			await reader.waitForText('No comments yet: r to write one.');
+			await reader.press('r');
 			await reader.waitForText('Leave a reply');
 			await reader.type('x');
 			await reader.press('escape');
 			await reader.waitForText('Discard what you wrote? y/n');
 		},
 		effects: {
-			confirm: backToCensus,
+			confirm: emptyComments,
 			cancel: {expect: async reader => expect(commentRows(await reader.waitForNoText('Discard'))).toEqual(['  x'])},
 			'keep-draft': message('Kept as a draft'),
 		},
@@ -432,7 +441,7 @@ describe('keys that arrive in one chunk', () => {
 	it('deletes three letters when three Backspaces arrive together in the comment form', async () => {
 		const reader = renderReader();
 		await openCensus(reader);
-		await reader.press('c');
+		await reader.press('c', 'r');
 		await reader.waitForText('Leave a reply');
 		await reader.type('Hello');
 		await reader.press('\u007F\u007F\u007F');
@@ -477,7 +486,7 @@ describe('keys with a ~ sequence, through the stdin filter', () => {
 	it('deletes the letter before the cursor with Delete in the comment form (Ink 6.8 reports it as Backspace)', async () => {
 		const reader = renderReader();
 		await openCensus(reader);
-		await reader.press('c');
+		await reader.press('c', 'r');
 		await reader.waitForText('Leave a reply');
 		await reader.type('Hello');
 		await reader.press('\u001B[3~');

@@ -112,8 +112,8 @@ describe('sections screen', () => {
 	it('marks the highlighted section read with M, leaving the other sections unread', async () => {
 		const reader = renderReader();
 		await reader.waitForText('Saved');
-		await reader.press('j', 'M');
-		const frame = await reader.waitForText('in Science read');
+		await reader.press('j', 'M', 'y');
+		const frame = await reader.waitForText('Marked 3 articles in Science read');
 		expect(entryLine(frame, 'Science')).not.toContain('unread');
 		expect(entryLine(frame, 'World')).toContain('4 unread');
 		expect(headerOf(frame)).toMatch(/19 articles · 16 unread$/);

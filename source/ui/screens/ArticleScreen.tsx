@@ -45,13 +45,15 @@ export function ArticleScreen({article, source, position, find, relatedCursor, i
 	const {model, related, commentCount, layoutAt} = usePagerModel(article, wanted);
 	// G before the layout is done shows the end laid out so far and follows it as it grows.
 	const followEnd = useRef(false);
+	// Space on the last page said which unread article comes next: Space again opens it.
+	const goOn = useRef(false);
 	const following = followEnd.current && model.complete === false;
 	const top = following ? Math.max(0, model.lines.length - body.rows) : topLineFor(layoutAt, model, body.columns, body.rows, position, resume);
 	// While a long body is still being laid out, a find searches what is laid out, and again once it all is.
 	const matches = useMemo(() => (find ? findInLayout(model.layout, find) : []), [model.layout, find, model.complete]); // eslint-disable-line react-hooks/exhaustive-deps
 	const view: ArticleView = {id: article.id, source, find, model, width: body.columns, height: body.rows, top, matches, related, relatedCursor};
 	useReadingMarks({reading, id: article.id, model, top, height: body.rows, width: body.columns});
-	useArticleInput({article, view, reading, isActive, followEnd});
+	useArticleInput({article, view, reading, isActive, followEnd, goOn});
 	// Once it is all laid out, the end followed is the article's end: one move there.
 	const complete = model.complete !== false;
 	useEffect(() => {

@@ -36,7 +36,7 @@ export function CommentsScreen({article, cursor, cursorKey, isActive}: CommentsS
 		}
 	}, [problem, notify]);
 	const selected = listCursor({cursor, cursorKey}, comments.map(comment => comment.id));
-	const [state, update] = useReducer(commentsReducer, undefined, () => initialCommentsState(comments.length, reading.draft(article.id), reading.commenter()));
+	const [state, update] = useReducer(commentsReducer, undefined, () => initialCommentsState(reading.draft(article.id), reading.commenter()));
 	useDraftKeeping(state, article.id);
 	useCommentsInput({article, comments, selected, state, update, isActive});
 	const onChange = useCallback((field: FormField, value: string) => {

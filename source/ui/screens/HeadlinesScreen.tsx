@@ -10,7 +10,7 @@ import {type ListCursor, listCursor, type ListSource} from '../navigation.js';
 import {plural} from '../text.js';
 import {glyphs, theme} from '../theme.js';
 import {HeadlineRow} from './headlines/HeadlineRow.js';
-import {headlinesScopes, useHeadlinesInput} from './headlines/use-headlines-input.js';
+import {headlinesScopes, questionScopes, useHeadlinesInput} from './headlines/use-headlines-input.js';
 
 /** From this width on, each headline shows its summary on a second line. */
 export const SUMMARY_MIN_COLUMNS = 100;
@@ -32,12 +32,12 @@ export function HeadlinesScreen({source, cursor, cursorKey, isActive}: Headlines
 	const keys = useMemo(() => articles.map(article => article.id), [articles]);
 	const selected = listCursor({cursor, cursorKey}, keys);
 	const rowsPerItem = body.columns >= SUMMARY_MIN_COLUMNS ? 2 : 1;
-	useHeadlinesInput({source, articles, keys, selected, pageSize: visibleItems(body.rows, rowsPerItem), reading, isActive});
+	const question = useHeadlinesInput({source, articles, keys, selected, pageSize: visibleItems(body.rows, rowsPerItem), reading, isActive});
 
 	const unread = articles.filter(article => !reading.isRead(article.id)).length;
 	const clock = now();
 	return (
-		<Frame title={`newsread ${glyphs.crumb} ${sourceTitle(source)}`} aside={`${plural(articles.length, 'article')} ${glyphs.separator} ${unread} unread`} status={articles.length === 0 ? '0/0' : `${selected + 1}/${articles.length}`} hints={hintsFor(headlinesScopes)}>
+		<Frame title={`newsread ${glyphs.crumb} ${sourceTitle(source)}`} aside={`${plural(articles.length, 'article')} ${glyphs.separator} ${unread} unread`} status={question ?? (articles.length === 0 ? '0/0' : `${selected + 1}/${articles.length}`)} hints={hintsFor(question ? questionScopes : headlinesScopes)}>
 			{articles.length === 0 ? (
 				<Text {...theme.dim}>{emptyMessage(source)}</Text>
 			) : (

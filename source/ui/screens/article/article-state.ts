@@ -110,6 +110,6 @@ export function pagerStatus(view: ArticleView, commentCount: number): string {
 	const info = pageInfo(view.top, view.height, view.model.lines.length);
 	const where = view.find ? `find "${view.find}": ${view.matches.length}` : currentSubheading(view.model, view.top);
 	// While a long body is still being laid out the page count is not known yet.
-	const page = view.model.complete === false ? `page ${Math.floor(view.top / view.height) + 1}/${glyphs.ellipsis}` : `page ${info.page}/${info.pages} ${glyphs.separator} ${info.percent}%`;
+	const page = view.model.complete === false ? `page ${Math.ceil((view.top + view.height) / view.height)}/${glyphs.ellipsis}` : `page ${info.page}/${info.pages} ${glyphs.separator} ${info.percent}%`;
 	return [page, commentCount > 0 ? `${commentCount} ${glyphs.comments}` : undefined, where].filter(Boolean).join(` ${glyphs.separator} `);
 }

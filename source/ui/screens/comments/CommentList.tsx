@@ -21,7 +21,7 @@ export type CommentListProps = {
 
 export function CommentList({comments, selected, width, height, now}: CommentListProps) {
 	if (comments.length === 0) {
-		return <Text {...theme.dim}>No comments yet. Press r to leave a reply.</Text>;
+		return <Text {...theme.dim}>No comments yet: r to write one.</Text>;
 	}
 
 	const textWidth = Math.min(width, 100) - 4;
