@@ -70,15 +70,15 @@ describe('the help pages like everything else', () => {
 		await reader.press('?');
 		await reader.waitForText('Help: keys');
 		await reader.press('space');
-		expect(statusOf(reader.frame())).toMatch(/^12-32 of 32 /);
+		expect(statusOf(reader.frame())).toMatch(/^13-33 of 33 /);
 		await reader.press('pageUp');
-		expect(statusOf(reader.frame())).toMatch(/^1-21 of 32 /);
+		expect(statusOf(reader.frame())).toMatch(/^1-21 of 33 /);
 		await reader.press('pageDown');
-		expect(statusOf(reader.frame())).toMatch(/^12-32 of 32 /);
+		expect(statusOf(reader.frame())).toMatch(/^13-33 of 33 /);
 		await reader.press('g');
-		expect(statusOf(reader.frame())).toMatch(/^1-21 of 32 /);
+		expect(statusOf(reader.frame())).toMatch(/^1-21 of 33 /);
 		await reader.press('G');
-		expect(statusOf(reader.frame())).toMatch(/^12-32 of 32 /);
+		expect(statusOf(reader.frame())).toMatch(/^13-33 of 33 /);
 	});
 });
 

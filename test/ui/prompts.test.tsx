@@ -97,6 +97,8 @@ describe('readline keys in a text field', () => {
 		await reader.press('enter', 'enter');
 		await reader.waitForText('page 1/');
 		await reader.press('c');
+		await reader.waitForText('No comments yet');
+		await reader.press('r');
 		await reader.waitForText('Leave a reply');
 		await reader.type('Good report');
 		await reader.press(ctrl('a'), 'Very ', ctrl('e'));
