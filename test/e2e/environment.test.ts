@@ -3,7 +3,7 @@
 import {existsSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import {KEYS, PtySession} from '../helpers/pty.js';
+import {KEYS, openHarbourVoteSubheading, PtySession} from '../helpers/pty.js';
 import {crashOnSigusr2, makeTempHome, removeTempHomes, repoRoot, runCli} from '../helpers/run-cli.js';
 
 afterAll(removeTempHomes);
@@ -119,12 +119,7 @@ describe('NO_COLOR', () => {
 		await session.waitForSettled(screen => screen.includes('Science') && screen.includes('World'), 'the sections');
 		await session.press(KEYS.enter);
 		await session.waitForSettled(screen => screen.includes('newsread › World') && screen.includes('❯'), 'the headlines of World');
-		await session.press('jj');
-		await session.waitForSettled(screen => /❯.*Marrowick harbour/.test(screen), 'the harbour vote highlighted');
-		await session.press(KEYS.enter);
-		await session.waitForSettled(screen => /page 1\//.test(screen), 'the harbour vote on page 1');
-		await session.press(']');
-		await session.waitForSettled(screen => screen.split('\n')[1] === 'A tied first ballot', 'the first subheading on the top line');
+		await openHarbourVoteSubheading(session);
 	}
 
 	it('draws the subheadings bold and coloured without NO_COLOR', async () => {

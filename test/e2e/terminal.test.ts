@@ -2,7 +2,7 @@
 // terminal chalk finds no colours in) what colour set apart is still bold, underlined or inverse;
 // only the row under the cursor looks selected; a locale that is not UTF-8 gets ASCII symbols.
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import {KEYS, PtySession, type ScreenCell} from '../helpers/pty.js';
+import {KEYS, openHarbourVoteSubheading, PtySession, type ScreenCell} from '../helpers/pty.js';
 import {makeTempHome, removeTempHomes, runCli} from '../helpers/run-cli.js';
 
 afterAll(removeTempHomes);
@@ -59,12 +59,7 @@ describe.each(Object.entries(colourless))('with %s', (_name, env) => {
 		await session.waitForSettled(screen => screen.includes('newsread › World') && screen.includes('Marrowick harbour'), 'the headlines of World');
 		expect(cellsOf(session, 'Farrowsey census').every(cell => cell.inverse)).toBe(true);
 		expect(cellsOf(session, 'Marrowick harbour').some(cell => cell.inverse)).toBe(false);
-		await session.press('jj');
-		await session.waitForSettled(screen => /❯.*Marrowick harbour/.test(screen), 'the harbour vote highlighted');
-		await session.press(KEYS.enter);
-		await session.waitForSettled(screen => /page 1\//.test(screen), 'the harbour vote on page 1');
-		await session.press(']');
-		await session.waitForSettled(screen => screen.split('\n')[1] === 'A tied first ballot', 'the first subheading on the top line');
+		await openHarbourVoteSubheading(session);
 		expect(cellsOf(session, 'A tied first ballot').every(cell => cell.bold && cell.underline)).toBe(true);
 		expect(cellsOf(session, 'The meeting began calmly').some(cell => cell.bold || cell.underline || cell.inverse)).toBe(false);
 

@@ -382,3 +382,16 @@ export class PtySession {
 		this.terminal.dispose();
 	}
 }
+
+/**
+ * From the World headlines of the sample articles: opens the harbour vote (the third) and jumps to its
+ * first subheading, "A tied first ballot", on the top line.
+ */
+export async function openHarbourVoteSubheading(session: PtySession): Promise<void> {
+	await session.press('jj');
+	await session.waitForSettled(screen => /❯.*Marrowick harbour/.test(screen), 'the harbour vote highlighted');
+	await session.press(KEYS.enter);
+	await session.waitForSettled(screen => /page 1\//.test(screen), 'the harbour vote on page 1');
+	await session.press(']');
+	await session.waitForSettled(screen => screen.split('\n')[1] === 'A tied first ballot', 'the first subheading on the top line');
+}
