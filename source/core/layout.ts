@@ -758,6 +758,43 @@ function normaliseWidth(width: number): number {
 	return Number.isNaN(width) ? MIN_WIDTH : Math.max(MIN_WIDTH, Math.floor(width));
 }
 
+/** What a news page shows above the body: the headline, the standfirst, the byline and date. */
+export type ArticleHead = {
+	/** The headline, wrapped whole. */
+	title: string;
+	/** The standfirst (the article's summary). */
+	summary?: string;
+	/** `By Ines Calloway · 19 Nov 2026`. */
+	byline?: string;
+};
+
+/**
+ * The head of an article as lines before its body, each part wrapped whole over as many lines as it
+ * needs: headline (strong), standfirst (emphasis), byline (marker), a blank line between each. They
+ * belong to block 0, so a reading place at the first block is the top of the page.
+ */
+export function headLines(head: ArticleHead, textWidth: number): Line[] {
+	const lines: Line[] = [];
+	const part = (text: string | undefined, style: SegmentStyle): void => {
+		if (!text?.trim()) {
+			return;
+		}
+
+		if (lines.length > 0) {
+			lines.push({segments: NO_SEGMENTS, block: 0, kind: 'blank'});
+		}
+
+		for (const segments of wrapInlines([{text, style: 'plain'}], () => style, textWidth, style)) {
+			lines.push({segments, block: 0, kind: 'text'});
+		}
+	};
+
+	part(head.title, 'strong');
+	part(head.summary, 'emphasis');
+	part(head.byline, 'marker');
+	return lines;
+}
+
 /**
  * Lays blocks out a chunk at a time, appending to one growing layout: the blocks of each `add` follow
  * those added before (block indices continue), with the same spacing as if laid out at once.
@@ -773,9 +810,14 @@ export class LayoutBuilder {
 	/** The last block laid out if it is running text that a cut paragraph may go on from: its index and first line. */
 	private open: {block: Extract<Block, {inlines: Inline[]}>; index: number; firstLine: number} | undefined;
 
-	constructor(width: number) {
+	constructor(width: number, head?: ArticleHead) {
 		const terminalWidth = normaliseWidth(width);
 		this.layout = {lines: [], width: terminalWidth, textWidth: Math.min(terminalWidth, MAX_TEXT_WIDTH)};
+		if (head !== undefined) {
+			this.layout.lines.push(...headLines(head, this.layout.textWidth));
+			// The body's first block follows after a blank line, as it would another paragraph.
+			this.previous = 'paragraph';
+		}
 	}
 
 	/** Lays out the next blocks; returns how many lines they added. */

@@ -4,7 +4,8 @@
 import {performance} from 'node:perf_hooks';
 import {useEffect, useMemo, useState} from 'react';
 import type {ArticleMeta, ArticleText} from '../../core/article.js';
-import type {Layout} from '../../core/layout.js';
+import {formatDate} from '../../core/dates.js';
+import type {ArticleHead, Layout} from '../../core/layout.js';
 import {ProgressiveArticle, type ProgressiveLayout} from '../../core/progressive-layout.js';
 import {useReader} from '../app-context.js';
 import {type PagerModel, progressivePagerModel} from '../pager-model.js';
@@ -33,7 +34,7 @@ const firstPages = new WeakSet<ProgressiveLayout>();
 function progressiveArticle(article: ArticleText): ProgressiveArticle {
 	let progressive = progressiveArticles.get(article);
 	if (progressive === undefined) {
-		progressive = new ProgressiveArticle(article.body);
+		progressive = new ProgressiveArticle(article.body, articleHead(article));
 		progressiveArticles.set(article, progressive);
 	}
 
@@ -89,6 +90,12 @@ function useLayoutSlices(layout: ProgressiveLayout): void {
 			}
 		};
 	}, [layout]);
+}
+
+/** The article's head as a news page has it: headline, standfirst, then byline and date. */
+export function articleHead(article: ArticleMeta): ArticleHead {
+	const byline = [article.author ? `By ${article.author}` : undefined, formatDate(article.date) || undefined].filter(Boolean).join(' · ');
+	return {title: article.title, summary: article.summary, byline};
 }
 
 function commentsEntry(count: number): string {
