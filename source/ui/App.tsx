@@ -123,20 +123,20 @@ export function App({library: givenLibrary, reading, openUrl, comments: commentL
 		};
 	}, [keyRouter]);
 
-	const body = useMemo(() => ({columns: size.columns, rows: Math.max(1, size.rows - 1 - FRAME_LINES)}), [size]);
+	const body = useMemo(() => ({columns: size.columns, rows: Math.max(1, size.frameRows - FRAME_LINES)}), [size]);
 	const services = useMemo<AppServices>(
 		() => ({library, reading, comments, dispatch, body, now, notify: setMessage, clearMessage, message: message ?? saveProblem, progress: feedProgress, feeds: refresher, openUrl, editText}),
 		[library, reading, comments, body, now, message, saveProblem, feedProgress, refresher, clearMessage, openUrl, editText],
 	);
 
 	if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {
-		return <TooSmall columns={size.columns} rows={size.rows} />;
+		return <TooSmall columns={size.columns} rows={size.rows} frameRows={size.frameRows} />;
 	}
 
 	return (
 		<AppContext.Provider value={services}>
 			<KeyRouterContext.Provider value={keyRouter}>
-				<Box width={size.columns} height={size.rows - 1} flexDirection="column">
+				<Box width={size.columns} height={size.frameRows} flexDirection="column">
 					<ScreenView screen={screen} below={state.stack.at(-2)} library={library} />
 				</Box>
 			</KeyRouterContext.Provider>
@@ -148,9 +148,9 @@ async function noEditor(): Promise<string> {
 	throw new Error('no editor in this session');
 }
 
-function TooSmall({columns, rows}: {columns: number; rows: number}) {
+function TooSmall({columns, rows, frameRows}: {columns: number; rows: number; frameRows: number}) {
 	return (
-		<Box flexDirection="column" width={columns} height={Math.max(1, rows - 1)}>
+		<Box flexDirection="column" width={columns} height={Math.max(1, frameRows)}>
 			<Text {...theme.warning} wrap="wrap">
 				Make the terminal larger: newsread needs at least {MIN_COLUMNS}×{MIN_ROWS} (now {columns}×{rows}).
 			</Text>

@@ -12,6 +12,7 @@ import {dataDir, makePrivateFolder} from '../store/paths.js';
 import {App} from './App.js';
 import {readerFeeds} from './reader-feeds.js';
 import {filteredStdin} from './keyboard-input.js';
+import {fullHeightStdout} from './full-height-stdout.js';
 import {startFullScreen, type TerminalSession} from './terminal.js';
 
 const notATerminal = `newsread: the reader needs a terminal, but standard input or output is not one.
@@ -97,7 +98,7 @@ export async function runReader(context: CommandContext): Promise<number> {
 		const instance = render(
 			<App library={library} reading={reading} comments={comments} openUrl={openInBrowser} editText={editText} feeds={feeds} startMessage={[...notices, problemsMessage(library.problems.length)].filter(Boolean).join(' ') || undefined} />,
 			// 60 frames a second: at Ink's default 30, a key pressed within 34 ms of the last frame waits for the next.
-			{exitOnCtrlC: true, patchConsole: true, stdin: filteredStdin(process.stdin), maxFps: 60},
+			{exitOnCtrlC: true, patchConsole: true, stdin: filteredStdin(process.stdin), stdout: fullHeightStdout(process.stdout), maxFps: 60},
 		);
 		redraw = () => instance.clear();
 		closeScreens = () => {
