@@ -6,7 +6,7 @@ import {type Command, messageOutput} from './commands/context.js';
 import {type Library, type LibraryFolder, loadLibrary} from './core/library.js';
 import {type CommentLog, openCommentLog} from './store/comments.js';
 import {visibleControls} from './core/sanitize.js';
-import {bundledArticlesDir, commentsFile, feedArticlesFolder, userArticlesDir} from './store/paths.js';
+import {bundledArticlesDir, commentsFile, feedArticlesFolder, stateDir, userArticlesDir} from './store/paths.js';
 
 const helpText = `
 	Usage
@@ -41,8 +41,8 @@ const helpText = `
 	  --markdown        comments: export as Markdown
 	  --with-email      comments: include the commenters' email addresses
 	  --name, --email, --text   comments add: the comment's fields
-	  --help            show this help
-	  --version         show the version
+	  -h, --help        show this help
+	  -v, --version     show the version
 
 	Environment
 	  NEWSREAD_HOME     keep everything newsread writes in this folder
@@ -79,7 +79,8 @@ export type CommandLineIO = {
 
 /**
  * Runs `newsread` with these arguments and returns the exit code. An unexpected error is reported on
- * stderr (exit 1). `--help`, `--version` and an unknown flag end the process from meow, as a CLI does.
+ * stderr (exit 1). `-h`/`--help` and `-v`/`--version` anywhere print and return 0; an unknown flag ends
+ * the process from meow (exit 2), as a CLI does.
  */
 export async function runCommandLine(io: CommandLineIO): Promise<number> {
 	const stderr = messageOutput(io.stderr);
@@ -91,7 +92,12 @@ export async function runCommandLine(io: CommandLineIO): Promise<number> {
 	}
 
 	try {
-		const {name, context} = parseCommandLine(io);
+		const {name, context, show} = parseCommandLine(io);
+		if (show !== undefined) {
+			io.stdout.write(`${show}\n`);
+			return exitCode.ok;
+		}
+
 		if (name === undefined) {
 			const {runReader} = await import('./ui/run-reader.js');
 			return await runReader(context);
@@ -120,16 +126,25 @@ function flagWithControlCharacter(argv: readonly string[]): string | undefined {
 	});
 }
 
-/** The command's name (undefined for the reader) and the context it runs with. */
-export function parseCommandLine(io: CommandLineIO): {name: string | undefined; context: CommandContext} {
+/**
+ * The command's name (undefined for the reader) and the context it runs with; `show` is the help or the
+ * version text when `-h`/`--help` or `-v`/`--version` was given (then nothing is run).
+ */
+export function parseCommandLine(io: CommandLineIO): {name: string | undefined; context: CommandContext; show?: string} {
 	const cli = meow(helpText, {
 		importMeta: import.meta,
 		argv: io.argv,
 		allowUnknownFlags: false,
+		// meow shows help and version only when they are the only argument, and exits the process to do it.
+		autoHelp: false,
+		autoVersion: false,
 		flags: {
+			help: {type: 'boolean', shortFlag: 'h'},
+			version: {type: 'boolean', shortFlag: 'v'},
 			articles: {type: 'string', isMultiple: true},
 			section: {type: 'string'},
 			json: {type: 'boolean', default: false},
+			unread: {type: 'boolean', default: false},
 			jsonLines: {type: 'boolean', default: false},
 			width: {type: 'number'},
 			article: {type: 'string'},
@@ -145,7 +160,7 @@ export function parseCommandLine(io: CommandLineIO): {name: string | undefined; 
 			keepDays: {type: 'string'},
 		},
 	});
-	const {articles, ...flags} = cli.flags;
+	const {articles, help, version, ...flags} = cli.flags;
 	const [name, ...args] = cli.input;
 	const folders: LibraryFolder[] = [
 		{path: bundledArticlesDir()},
@@ -168,7 +183,9 @@ export function parseCommandLine(io: CommandLineIO): {name: string | undefined; 
 		reloadLibrary: () => (library = loadLibrary(folders)),
 		comments: () => (comments ??= openCommentLog({file: commentsFile(io.env)})),
 		userArticlesDir: userArticlesDir(io.env),
+		stateDir: stateDir(io.env),
 		now: () => new Date(),
 	};
-	return {name, context};
+	const show = help ? cli.help.replace(/\n+$/, '') : (version ? String(cli.pkg.version ?? '') : undefined);
+	return {name, context, show};
 }

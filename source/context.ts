@@ -24,6 +24,8 @@ export type CommandFlags = {
 	section?: string;
 	/** `sections`, `list`, `comments`: machine-readable output. @default false */
 	json: boolean;
+	/** `list`: only the articles not read yet. @default false */
+	unread?: boolean;
 	/** `read`: wrap to this many columns (default: the terminal's width, or 80). */
 	width?: number;
 	/** `comments`: include the commenters' email addresses. @default false */
@@ -72,6 +74,8 @@ export type CommandContext = {
 	comments: () => CommentLog;
 	/** Folder where `import` writes new articles. */
 	userArticlesDir: string;
+	/** Folder of the reading-state file, read (never written) by `sections` and `list` for the read marks. */
+	stateDir: string;
 	/** The clock (the date of imported articles). */
 	now(): Date;
 };

@@ -26,13 +26,16 @@ export const theme = {
 	title: {bold: true},
 	dim: {dimColor: true},
 	match: {inverse: true},
-	selected: {color: 'cyan', bold: true},
+	selected: {color: 'cyan', bold: true, inverse: true},
 	error: {color: 'red'},
 	warning: {color: 'yellow'},
 	progress: {color: 'green'},
 	unread: {color: 'cyan', bold: true},
 	statusLeft: {bold: true},
 	header: {bold: true},
+	headline: {bold: true},
+	standfirst: {italic: true},
+	byline: {color: 'gray'},
 } as const satisfies Record<string, TextStyle>;
 
 /** The name of a style in the theme. */
@@ -41,6 +44,22 @@ export type ThemeName = keyof typeof theme;
 /** Whether the user asked for no colour: NO_COLOR present and not empty (https://no-color.org). */
 export function noColourRequested(env: Record<string, string | undefined>): boolean {
 	return Boolean(env['NO_COLOR']);
+}
+
+/**
+ * The theme without colour (NO_COLOR, TERM=dumb, a monochrome terminal): what colour set apart is set
+ * apart by attributes; subheadings are underlined as well, so they differ from bold words in the text,
+ * and the byline is dim.
+ */
+export const monochromeTheme = {
+	...withoutColour(theme),
+	subheading: {bold: true, underline: true},
+	byline: {dimColor: true},
+} as const satisfies Record<ThemeName, TextStyle>;
+
+/** Colours on a terminal: colours it can show (`colourLevel` > 0, chalk's 0-3), not turned off by NO_COLOR or TERM=dumb. */
+export function colourOnTerminal(env: Record<string, string | undefined>, colourLevel: number): boolean {
+	return colourLevel > 0 && !noColourRequested(env) && env['TERM'] !== 'dumb';
 }
 
 /** The theme with every colour removed and every other attribute kept: for NO_COLOR. */

@@ -1,9 +1,10 @@
 // `newsread comments [--article ID] [--json | --markdown] [--with-email]` exports comments;
-// `newsread comments add <id> --name N --email E [--text T]` writes one (the body from stdin without --text).
+// `newsread comments add <id> --name N --email E [--text T]` writes one (the body from stdin without --text:
+// piped, or typed at the terminal until Ctrl+D, as `mail` reads it).
 import {formatDate} from '../core/dates.js';
 import {visibleControls} from '../core/sanitize.js';
-import {type Comment, CommentSaveError, CommentValidationError} from '../store/comments.js';
-import {unknownIdMessage} from './read.js';
+import {type Comment, cleanCommentInput, CommentSaveError, CommentValidationError, validateComment} from '../store/comments.js';
+import {findArticle} from './article-id.js';
 import {type CommandContext, exitCode} from '../context.js';
 import {type Command, writeLines} from './context.js';
 
@@ -29,8 +30,9 @@ function exportComments(context: CommandContext): number {
 		return exitCode.usage;
 	}
 
-	if (flags.article !== undefined && !context.library().get(flags.article)) {
-		stderr.write(unknownIdMessage(context.library(), flags.article));
+	const found = flags.article === undefined ? undefined : findArticle(context.library(), flags.article);
+	if (found?.message !== undefined) {
+		stderr.write(found.message);
 		return exitCode.failure;
 	}
 
@@ -41,7 +43,7 @@ function exportComments(context: CommandContext): number {
 		return exitCode.failure;
 	}
 
-	const comments = log.list(flags.article).map(comment => (flags.withEmail ? comment : withoutEmail(comment)));
+	const comments = log.list(found?.article.id).map(comment => (flags.withEmail ? comment : withoutEmail(comment)));
 	if (flags.json) {
 		stdout.write(`${JSON.stringify(comments, null, 2)}\n`);
 	} else if (flags.markdown) {
@@ -87,13 +89,25 @@ async function addComment(context: CommandContext, args: string[]): Promise<numb
 		return exitCode.usage;
 	}
 
-	if (!context.library().get(id)) {
-		stderr.write(unknownIdMessage(context.library(), id));
+	const found = findArticle(context.library(), id);
+	if (found.message !== undefined) {
+		stderr.write(found.message);
 		return exitCode.failure;
 	}
 
 	let body = flags.text;
 	if (body === undefined) {
+		if (context.stdinIsTTY) {
+			// Name and email are checked before the person types a whole comment only to have it refused.
+			const errors = validateComment(cleanCommentInput({name: flags.name ?? '', email: flags.email ?? '', body: 'text'}));
+			if (Object.keys(errors).length > 0) {
+				writeErrors(context, errors);
+				return exitCode.usage;
+			}
+
+			stderr.write('Type your comment; end with Ctrl+D on a new line.\n');
+		}
+
 		try {
 			body = await readStandardInput(context);
 		} catch (error) {
@@ -103,15 +117,12 @@ async function addComment(context: CommandContext, args: string[]): Promise<numb
 	}
 
 	try {
-		const comment = context.comments().add(id, {name: flags.name ?? '', email: flags.email ?? '', body});
+		const comment = context.comments().add(found.article.id, {name: flags.name ?? '', email: flags.email ?? '', body});
 		stdout.write(`${comment.id}\n`);
 		return exitCode.ok;
 	} catch (error) {
 		if (error instanceof CommentValidationError) {
-			for (const [field, message] of Object.entries(error.errors)) {
-				stderr.write(`newsread: ${field}: ${message}\n`);
-			}
-
+			writeErrors(context, error.errors);
 			return exitCode.usage;
 		}
 
@@ -124,12 +135,14 @@ async function addComment(context: CommandContext, args: string[]): Promise<numb
 	}
 }
 
-/** Standard input read to its end (however slowly it is written); '' when it is a terminal. */
-async function readStandardInput(context: CommandContext): Promise<string> {
-	if (context.stdinIsTTY) {
-		return '';
+function writeErrors({stderr}: CommandContext, errors: CommentValidationError['errors']): void {
+	for (const [field, message] of Object.entries(errors)) {
+		stderr.write(`newsread: ${field}: ${message}\n`);
 	}
+}
 
+/** Standard input read to its end (however slowly it is written; at a terminal, until Ctrl+D). */
+async function readStandardInput(context: CommandContext): Promise<string> {
 	const decoder = new TextDecoder('utf-8');
 	let text = '';
 	for await (const chunk of context.stdin) {

@@ -1,7 +1,8 @@
-// What subcommands share: their type and how they write lines and decide on colour.
+// What subcommands share: their type, how they write lines and decide on colour, and the read marks.
 import {visibleControls} from '../core/sanitize.js';
 import type {CommandContext, Output} from '../context.js';
 import {noColourRequested} from '../theme.js';
+import {readReadIds} from '../store/state-file.js';
 
 /** A subcommand: does its work with the context and returns the exit code. */
 export type Command = (context: CommandContext) => number | Promise<number>;
@@ -11,6 +12,11 @@ export function writeLines(output: Output, lines: readonly string[]): void {
 	if (lines.length > 0) {
 		output.write(`${lines.join('\n')}\n`);
 	}
+}
+
+/** True when bold, underline and inverse may be used on this output (a terminal, and not TERM=dumb). */
+export function attributesWanted(output: Output, env: Record<string, string | undefined>): boolean {
+	return Boolean(output.isTTY) && env['TERM'] !== 'dumb';
 }
 
 /** True when colour may be used on this output (a terminal, and neither NO_COLOR nor TERM=dumb set). */
@@ -45,4 +51,17 @@ export function messageOutput(output: Output): Output {
 		isTTY: output.isTTY,
 		columns: output.columns,
 	};
+}
+
+/**
+ * The ids of the articles read, from the state file without locking or writing it; when it cannot be
+ * read, a line on stderr says so and every article counts as unread.
+ */
+export function readArticleIds(context: Pick<CommandContext, 'stateDir' | 'stderr'>): ReadonlySet<string> {
+	const ids = readReadIds(context.stateDir);
+	if (ids === undefined) {
+		context.stderr.write(`newsread: the reading state in ${context.stateDir} cannot be read; every article is shown as unread\n`);
+	}
+
+	return ids ?? new Set();
 }

@@ -3,6 +3,7 @@
 import {readFileSync} from 'node:fs';
 import {visibleControls} from '../core/sanitize.js';
 import {exitCode} from '../context.js';
+import {glyphsFor} from '../glyphs.js';
 import {decodeBody} from '../feeds/decode-body.js';
 import {withoutFeedScheme} from '../feeds/feed-text.js';
 import {OpmlError, parseOpmlSubscriptions, subscriptionsToOpml} from '../feeds/opml.js';
@@ -85,10 +86,11 @@ const listFeeds: Command = ({env, flags, stdout, library}) => {
 		return exitCode.ok;
 	}
 
+	const {separator} = glyphsFor(env);
 	writeLines(stdout, rows.map(row => {
 		const checked = row.lastChecked === null ? 'never fetched' : `checked ${row.lastChecked.slice(0, 16).replace('T', ' ')}`;
-		const error = row.lastError === null ? '' : ` · failed: ${row.lastError}`;
-		return `${row.title ?? row.url}  ${row.url}  (${row.section ?? 'no section'}) · ${row.items} ${row.items === 1 ? 'article' : 'articles'} · ${checked}${error}`;
+		const error = row.lastError === null ? '' : ` ${separator} failed: ${row.lastError}`;
+		return `${row.title ?? row.url}  ${row.url}  (${row.section ?? 'no section'}) ${separator} ${row.items} ${row.items === 1 ? 'article' : 'articles'} ${separator} ${checked}${error}`;
 	}));
 	return exitCode.ok;
 };

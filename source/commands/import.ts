@@ -1,9 +1,11 @@
 // `newsread import <file...> [--section S]`: turns saved page captures into articles in the user's folder.
 // `-` reads a capture from standard input. Only regular files are opened by name: a FIFO may have no
 // writer and a device never ends; such input comes through `-`, read to at most the article size limit.
+// A page already in the library (the same title and text) is not imported again: its id is printed.
 import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {decodeArticleBytes, MAX_ARTICLE_BYTES, problemReason, readArticleText, tooLargeError} from '../core/library.js';
+import {splitFrontmatter} from '../core/parse-markdown.js';
 import {pageCaptureToMarkdown, parsePageCapture, slugify} from '../core/parse-page.js';
 import {sanitizeLine, visibleControls} from '../core/sanitize.js';
 import {type CommandContext, exitCode} from '../context.js';
@@ -19,11 +21,17 @@ export const importCommand: Command = async context => {
 	}
 
 	let failed = 0;
+	const importedNow: ImportedPage[] = [];
 	for (const file of args) {
 		const name = file === '-' ? 'standard input' : visibleControls(file);
 		try {
 			const text = file === '-' ? await readStandardInput(context) : readArticleText(file);
-			stdout.write(`${importPage(context, text, file === '-' ? undefined : file)}\n`);
+			const {id, existed} = importPage(context, text, file === '-' ? undefined : file, importedNow);
+			if (existed) {
+				stderr.write(`newsread: ${name} is already there, as ${id} (the same title and text)\n`);
+			}
+
+			stdout.write(`${id}\n`);
 		} catch (error) {
 			failed++;
 			const reason = (error as NodeJS.ErrnoException).code === undefined ? (error as Error).message : problemReason(error);
@@ -39,13 +47,35 @@ function pipeHint(error: unknown): string {
 	return /^a (?:FIFO|device|socket)/.test((error as Error).message) ? ' (pipe it into "newsread import -" instead)' : '';
 }
 
-/** Imports one capture and returns the new article's id. */
-function importPage(context: CommandContext, text: string, file: string | undefined): string {
+/** A page imported by this run (the library was loaded before it). */
+type ImportedPage = {id: string; title: string; body: string};
+
+/** Imports one capture and returns the new article's id, or the id of the same page already there. */
+function importPage(context: CommandContext, text: string, file: string | undefined, importedNow: ImportedPage[]): {id: string; existed: boolean} {
 	const capture = parsePageCapture(text);
 	const section = context.flags.section === undefined ? undefined : sanitizeLine(context.flags.section);
 	const markdown = pageCaptureToMarkdown(capture, {section, date: context.now(), sourceFile: file === undefined ? undefined : path.resolve(file)});
+	const body = splitFrontmatter(markdown).body.trim();
+	const existing = samePage(context, capture.title, body, importedNow);
+	if (existing !== undefined) {
+		return {id: existing, existed: true};
+	}
+
 	const folder = slugify(section ?? capture.menu[0] ?? 'Imported');
-	return writeNewArticle(context, `${folder}/${slugify(capture.title)}`, markdown);
+	const id = writeNewArticle(context, `${folder}/${slugify(capture.title)}`, markdown);
+	importedNow.push({id, title: capture.title, body});
+	return {id, existed: false};
+}
+
+/** The id of an article with this title and body, in the library or imported by this run. */
+function samePage(context: CommandContext, title: string, body: string, importedNow: readonly ImportedPage[]): string | undefined {
+	const now = importedNow.find(page => page.title === title && page.body === body);
+	if (now) {
+		return now.id;
+	}
+
+	const library = context.library();
+	return library.articles.find(article => article.title === title && library.body(article.id)?.trim() === body)?.id;
 }
 
 /** Standard input to its end as article text; stops reading past the article size limit. */

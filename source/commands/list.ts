@@ -1,12 +1,16 @@
-// `newsread list [--section S] [--json]`: the headlines, newest first.
+// `newsread list [--section S] [--unread] [--json]`: the headlines, newest first, unread ones marked N.
 import type {ArticleMeta} from '../core/article.js';
 import {isoDay} from '../core/dates.js';
 import {visibleControls} from '../core/sanitize.js';
 import {exitCode} from '../context.js';
-import {type Command, writeJson, writeLines} from './context.js';
+import {type Command, readArticleIds, writeJson, writeLines} from './context.js';
 
-/** `newsread list [--section S] [--json]`: date, id and title of each article, newest first (exit 1 for an unknown section). */
-export const listCommand: Command = ({library, flags, stdout, stderr}) => {
+/**
+ * `newsread list [--section S] [--unread] [--json]`: read mark (N for unread), date, id and title of each
+ * article, newest first (exit 2 for an unknown section).
+ */
+export const listCommand: Command = context => {
+	const {library, flags, stdout, stderr} = context;
 	const {articles, sections} = library();
 	let chosen: readonly ArticleMeta[] = articles;
 	if (flags.section !== undefined) {
@@ -14,23 +18,28 @@ export const listCommand: Command = ({library, flags, stdout, stderr}) => {
 		const section = sections.find(({name}) => name.toLowerCase() === wanted);
 		if (!section) {
 			stderr.write(`newsread: no section "${visibleControls(flags.section)}". Sections: ${sections.map(({name}) => name).join(', ')}\n`);
-			return exitCode.failure;
+			return exitCode.usage;
 		}
 
 		chosen = section.articles;
 	}
 
+	const read = readArticleIds(context);
+	if (flags.unread) {
+		chosen = chosen.filter(({id}) => !read.has(id));
+	}
+
 	if (flags.json) {
-		writeJson(stdout, chosen.map(article => articleJson(article)));
+		writeJson(stdout, chosen.map(article => articleJson(article, read.has(article.id))));
 		return exitCode.ok;
 	}
 
 	const idWidth = Math.max(0, ...chosen.map(({id}) => id.length));
-	writeLines(stdout, chosen.map(({id, date, title}) => `${isoDay(date).padEnd(10)}  ${id.padEnd(idWidth)}  ${title}`));
+	writeLines(stdout, chosen.map(({id, date, title}) => `${read.has(id) ? ' ' : 'N'} ${isoDay(date).padEnd(10)}  ${id.padEnd(idWidth)}  ${title}`));
 	return exitCode.ok;
 };
 
-function articleJson(article: ArticleMeta) {
+function articleJson(article: ArticleMeta, read: boolean) {
 	const {id, title, section, date, author, summary, tags, related, source, feed, guid, file} = article;
-	return {id, title, section, date: date ?? null, author: author ?? null, summary, tags, related, source: source ?? null, feed: feed ?? null, guid: guid ?? null, file};
+	return {id, title, section, date: date ?? null, author: author ?? null, summary, tags, related, source: source ?? null, feed: feed ?? null, guid: guid ?? null, file, read};
 }

@@ -4,17 +4,18 @@ import type {ArticleMeta, ArticleText, Block} from '../core/article.js';
 import {formatDate} from '../core/dates.js';
 import {displayWidth, layoutChunks, type Line, MAX_TEXT_WIDTH, MIN_WIDTH, wrapPlain} from '../core/layout.js';
 import {type ParsedChunk, parseMarkdownChunks} from '../core/parse-markdown.js';
-import type {Library} from '../core/library.js';
-import {visibleControls} from '../core/sanitize.js';
-import {type TextStyle, theme} from '../theme.js';
+import {type Glyphs, glyphsFor, withLayoutMarks} from '../glyphs.js';
+import {monochromeTheme, type TextStyle, type ThemeName, theme as colourTheme} from '../theme.js';
 import {exitCode} from '../context.js';
-import {type Command, colourWanted, writeLines} from './context.js';
+import {attributesWanted, type Command, colourWanted, writeLines} from './context.js';
+import {findArticle} from './article-id.js';
 
 const defaultWidth = 80;
 
 /**
  * `newsread read <id> [--width N]`: the article laid out as text, coloured only on a terminal without
- * NO_COLOR; a long body is printed a chunk at a time as it is laid out.
+ * NO_COLOR (with it, subheadings are still bold and underlined; TERM=dumb or a pipe: plain text); a long
+ * body is printed a chunk at a time as it is laid out.
  */
 export const readCommand: Command = context => {
 	const {args, flags, stdout, stderr} = context;
@@ -30,37 +31,38 @@ export const readCommand: Command = context => {
 	}
 
 	const library = context.library();
-	const meta = library.get(id);
-	if (!meta) {
-		stderr.write(unknownIdMessage(library, id));
+	const found = findArticle(library, id);
+	if (found.message !== undefined) {
+		stderr.write(found.message);
 		return exitCode.failure;
 	}
 
-	const article = library.articleText(id);
+	const article = library.articleText(found.article.id);
 	const width = flags.width ?? (stdout.isTTY && stdout.columns ? stdout.columns : defaultWidth);
-	const chalk = new Chalk({level: colourWanted(stdout, context.env) ? 1 : 0});
-	for (const lines of renderArticle(article, library.related(id), width, chalk)) {
+	const colour = colourWanted(stdout, context.env);
+	const style: Style = {
+		chalk: new Chalk({level: attributesWanted(stdout, context.env) ? 1 : 0}),
+		theme: colour ? colourTheme : monochromeTheme,
+		glyphs: glyphsFor(context.env),
+	};
+	for (const lines of renderArticle(article, library.related(found.article.id), width, style)) {
 		writeLines(stdout, lines);
 	}
 
 	return exitCode.ok;
 };
 
-/** The "no such article" message, with the closest ids. */
-export function unknownIdMessage(library: Library, id: string): string {
-	const closest = library.closestIds(id);
-	const hint = closest.length > 0 ? `\nDid you mean:\n${closest.map(other => `  ${other}`).join('\n')}` : '';
-	return `newsread: no article "${visibleControls(id)}".${hint}\n`;
-}
+/** How the article is drawn: chalk (level 0 for plain text), the theme, the locale's glyphs. */
+type Style = {chalk: ChalkInstance; theme: Readonly<Record<ThemeName, TextStyle>>; glyphs: Glyphs};
 
 /** The article's lines, a chunk of the body at a time, so a long body's first lines are printed at once. */
-function * renderArticle(article: ArticleText, related: readonly ArticleMeta[], width: number, chalk: ChalkInstance): Generator<string[]> {
-	const byline = [article.section, formatDate(article.date), article.author].filter(Boolean).join(' · ');
+function * renderArticle(article: ArticleText, related: readonly ArticleMeta[], width: number, {chalk, theme, glyphs}: Style): Generator<string[]> {
+	const byline = [article.section, formatDate(article.date), article.author].filter(Boolean).join(` ${glyphs.separator} `);
 	const textWidth = Math.min(Math.max(MIN_WIDTH, width), MAX_TEXT_WIDTH);
 	const wrap = (text: string, style: TextStyle) => wrapPlain(text, textWidth).map(line => styled(chalk, style, line));
 	yield [...wrap(article.title, theme.title), ...(byline ? wrap(byline, theme.dim) : ['']), ''];
 	for (const lines of layoutChunks(blocksOf(parseMarkdownChunks(article.body)), width)) {
-		yield lines.map(line => renderLine(line, chalk));
+		yield lines.map(line => renderLine(line, {chalk, theme, glyphs}));
 	}
 
 	yield related.length > 0 ? ['', styled(chalk, theme.subheading, 'Related articles'), ...related.flatMap(other => relatedLines(other, textWidth - 2).map(line => `  ${line}`))] : [];
@@ -84,8 +86,8 @@ function relatedLines(other: ArticleMeta, width: number): string[] {
 	return [first.replace('\u00A0\u00A0', '  '), ...rest];
 }
 
-function renderLine(line: Line, chalk: ChalkInstance): string {
-	return line.segments.map(segment => styled(chalk, theme[segment.style], segment.text)).join('');
+function renderLine(line: Line, {chalk, theme, glyphs}: Style): string {
+	return line.segments.map(({style, text}) => styled(chalk, theme[style], style === 'marker' || style === 'quote' || style === 'rule' ? withLayoutMarks(text, glyphs) : text)).join('');
 }
 
 /** Applies a theme style with chalk (a no-op at colour level 0). */

@@ -1,5 +1,6 @@
 // `newsread refresh [url...] [--json]`: fetches the subscribed feeds and stores their articles; the command for cron.
 import {exitCode} from '../context.js';
+import {glyphsFor} from '../glyphs.js';
 import {type FeedReport, refreshFeeds, type RefreshEvent, reportJson} from '../feed-refresh.js';
 import {readSubscriptions, subscriptionsFile} from '../store/subscriptions.js';
 import {type Command, jsonLine, writeJson, writeLines} from './context.js';
@@ -40,7 +41,8 @@ export const refreshCommand: Command = async ({args, flags, env, stdout, stderr}
 			failed += report.status === 'failed' ? 1 : 0;
 			event({type: 'feed', done, total, ...reportJson(report)});
 			if (progress) {
-				stderr.write(`\r${done}/${total} feeds · ${fresh} new · ${failed} failed`);
+				const {separator} = glyphsFor(env);
+				stderr.write(`\r${done}/${total} feeds ${separator} ${fresh} new ${separator} ${failed} failed`);
 			}
 		},
 	});

@@ -29,7 +29,10 @@ export type SegmentStyle =
 	| 'subheading'
 	| 'quote'
 	| 'marker'
-	| 'rule';
+	| 'rule'
+	| 'headline'
+	| 'standfirst'
+	| 'byline';
 
 /** A run of text on one line with one style. */
 export type Segment = {
@@ -447,7 +450,7 @@ function bareUrl(url: string): string {
 		.replace(/\/+$/, '');
 }
 
-const STYLES: readonly SegmentStyle[] = ['plain', 'emphasis', 'strong', 'code', 'link', 'subheading', 'quote', 'marker', 'rule'];
+const STYLES: readonly SegmentStyle[] = ['plain', 'emphasis', 'strong', 'code', 'link', 'subheading', 'quote', 'marker', 'rule', 'headline', 'standfirst', 'byline'];
 const STYLE_CODES = new Map(STYLES.map((style, code) => [style, code]));
 
 /**
@@ -627,16 +630,19 @@ export function wrapPlain(text: string, width: number): string[] {
 }
 
 /**
- * The text cut to at most `width` columns, ending with `…` when it was cut. Only the part that is
- * kept is measured, so a megabyte of text costs no more than a line of it.
+ * The text cut to at most `width` columns, ending with `ellipsis` (`…`, or `...` in ASCII; narrow
+ * text) when it was cut. Only the part that is kept is measured, so a megabyte of text costs no more
+ * than a line of it.
  */
-export function truncateToWidth(text: string, width: number): string {
+export function truncateToWidth(text: string, width: number, ellipsis = '…'): string {
 	if (width <= 0) {
 		return '';
 	}
 
+	// An ellipsis wider than the room is cut itself (`..` in 2 columns).
+	const mark = ellipsis.slice(0, width);
 	if (NARROW.test(text)) {
-		return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+		return text.length <= width ? text : `${text.slice(0, width - mark.length)}${mark}`;
 	}
 
 	// Grapheme by grapheme (a surrogate pair or a combining mark is never cut), stopping at the
@@ -647,11 +653,11 @@ export function truncateToWidth(text: string, width: number): string {
 	for (const {segment: grapheme} of segmenter.segment(text)) {
 		used += graphemeWidth(grapheme);
 		if (used > width) {
-			return `${text.slice(0, keptEnd)}…`;
+			return `${text.slice(0, keptEnd)}${mark}`;
 		}
 
 		offset += grapheme.length;
-		if (used <= width - 1) {
+		if (used <= width - mark.length) {
 			keptEnd = offset;
 		}
 	}
@@ -764,13 +770,13 @@ export type ArticleHead = {
 	title: string;
 	/** The standfirst (the article's summary). */
 	summary?: string;
-	/** `By Ines Calloway · 19 Nov 2026`. */
+	/** `By Ines Calloway · 19 Nov 2026` (the separator as the terminal draws it). */
 	byline?: string;
 };
 
 /**
  * The head of an article as lines before its body, each part wrapped whole over as many lines as it
- * needs: headline (strong), standfirst (emphasis), byline (marker), a blank line between each. They
+ * needs: headline, standfirst and byline in styles of their own, a blank line between each. They
  * belong to block 0, so a reading place at the first block is the top of the page.
  */
 export function headLines(head: ArticleHead, textWidth: number): Line[] {
@@ -789,9 +795,9 @@ export function headLines(head: ArticleHead, textWidth: number): Line[] {
 		}
 	};
 
-	part(head.title, 'strong');
-	part(head.summary, 'emphasis');
-	part(head.byline, 'marker');
+	part(head.title, 'headline');
+	part(head.summary, 'standfirst');
+	part(head.byline, 'byline');
 	return lines;
 }
 

@@ -2,28 +2,40 @@
 //
 // A capture is what a browser's "save as text" or a copy-paste of a news page gives:
 //
-//   WorldBusinessScience & SpaceCulture        <- the site's section menu, items run together
+//   Home | World | Business | Log in           <- the site's menu (items may run together); its
+//                                                 navigation (Home, Log in) is neither section nor tag
 //   Harbour road to close                      <- the headline
 //   Harbour road to close                      <- often repeated (dropped)
+//   By Jane Doe                                <- byline and dates (core/page-meta.ts): author, date
+//   Published 27 November 2026
 //
 //   First paragraph, possibly wrapped          <- paragraphs, separated by blank lines
 //   over several lines.
 //
-//   WHAT HAPPENS NEXT?                         <- subheadings, written in capitals
+//   WHAT HAPPENS NEXT?                         <- subheadings, in capitals or, standing alone
+//   What Happens Next                             between paragraphs, in title case
 //
-//   Related Articles                           <- site furniture: everything from here is dropped
+//   Related Articles                           <- site furniture (share bars, comment forms, ©):
+//                                                 everything from here is dropped
 //
 // The text is expected to be sanitized already (no control characters); line endings may be CRLF.
 import {basename} from 'node:path';
 import {Document, stringify} from 'yaml';
 import {inlineText, type Block, type Inline} from './article.js';
 import {visibleControls} from './sanitize.js';
+import {isNavigationItem, type PageMeta, parseMetaLine} from './page-meta.js';
 
 /** What a page capture holds: its headline, its site menu and its body. */
 export type PageCapture = {
 	title: string;
-	/** The site's section menu, split into items: `['World', 'Science & Space']`. */
+	/** The site's section menu, split into items, without its navigation: `['World', 'Science & Space']`. */
 	menu: string[];
+	/** The byline's name(s): `Jane Doe`. */
+	author?: string;
+	/** The day the page says it was published (`Published 27 November 2026`): `2026-11-27`. */
+	published?: string;
+	/** The day the page says it was updated. */
+	updated?: string;
 	/** Paragraphs (one plain inline each) and level-2 subheadings, in reading order. */
 	blocks: Block[];
 };
@@ -31,7 +43,7 @@ export type PageCapture = {
 export type PageMarkdownOptions = {
 	/** The article's section; defaults to the first menu item, then `Imported`. */
 	section?: string;
-	/** The article's date (usually the import time). */
+	/** The article's date when the page gives none (usually the import time). */
 	date: Date;
 	/** The capture's file name, recorded as a comment in the frontmatter. */
 	sourceFile?: string;
@@ -67,7 +79,7 @@ export function parsePageCapture(text: string): PageCapture {
 	let menu: string[] = [];
 	const afterFirst = nextContentLine(lines, index + 1);
 	if (afterFirst === undefined || !sameText(lineAt(lines, afterFirst), lineAt(lines, index))) {
-		menu = splitMenu(lines[index] ?? '');
+		menu = splitMenu(lines[index] ?? '').filter(item => !isNavigationItem(item));
 		index++;
 	}
 
@@ -83,12 +95,12 @@ export function parsePageCapture(text: string): PageCapture {
 		index = repeated + 1;
 	}
 
-	const blocks = parseBody(lines.slice(index));
+	const {blocks, meta} = parseBody(lines.slice(index));
 	if (!blocks.some(block => block.kind === 'paragraph')) {
 		throw new PageCaptureError(`no article text found below the headline "${title}"`);
 	}
 
-	return {title, menu, blocks};
+	return {title, menu, blocks, ...meta};
 }
 
 /**
@@ -123,9 +135,13 @@ export function isSubheadingLine(line: string): boolean {
 	return !text.endsWith('.') || /(?:^|[\s(])(?:\p{Lu}\.){2,}$/u.test(text);
 }
 
-/** The blocks below the headline, up to the site furniture at the end. */
-function parseBody(lines: readonly string[]): Block[] {
+/** Paragraphs above which a byline or date line is still the page's header. */
+const headerParagraphs = 1;
+
+/** The blocks below the headline, up to the site furniture at the end, and what the header lines said. */
+function parseBody(lines: readonly string[]): {blocks: Block[]; meta: PageMeta} {
 	const blocks: Block[] = [];
+	const meta: PageMeta = {};
 	let paragraph: string[] = [];
 	const flush = () => {
 		if (paragraph.length > 0) {
@@ -156,9 +172,26 @@ function parseBody(lines: readonly string[]): Block[] {
 			continue;
 		}
 
+		// The byline and dates, alone on their lines above the text (or below a standfirst).
+		const paragraphsSoFar = blocks.filter(block => block.kind === 'paragraph').length;
+		const header = paragraph.length === 0 && paragraphsSoFar <= headerParagraphs ? parseMetaLine(line) : undefined;
+		if (header) {
+			meta.author ??= header.author;
+			meta.published ??= header.published;
+			meta.updated ??= header.updated;
+			continue;
+		}
+
 		const previous = paragraph.at(-1);
 		if (isSubheadingLine(line) && (previous === undefined || /[.!?:"”’)]$/u.test(previous))) {
 			flush();
+			blocks.push({kind: 'subheading', level: 2, text: line});
+			continue;
+		}
+
+		const standsAlone = paragraph.length === 0 && collapse(lines[index + 1] ?? '') === '';
+		const lastBlock = blocks.at(-1);
+		if (standsAlone && lastBlock?.kind === 'paragraph' && isTitleCaseHeading(line) && proseFollows(lines, index + 1)) {
 			blocks.push({kind: 'subheading', level: 2, text: line});
 			continue;
 		}
@@ -172,7 +205,20 @@ function parseBody(lines: readonly string[]): Block[] {
 		blocks.pop();
 	}
 
-	return blocks;
+	return {blocks, meta: Object.fromEntries(Object.entries(meta).filter(([, value]) => value !== undefined))};
+}
+
+/** Small words a title-case heading leaves in lower case. */
+const minorWords = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with', 'vs', 'is']);
+
+/** `What Happens Next`, `A Vote at Last?`: a short line whose words, small ones aside, start with a capital. */
+function isTitleCaseHeading(line: string): boolean {
+	const words = line.split(' ');
+	if (line.length > maxSubheadingLength || words.length < 2 || words.length > 12 || /[.,;:]$/u.test(line) || !/^\p{Lu}/u.test(line)) {
+		return false;
+	}
+
+	return words.every(word => minorWords.has(word) || /^[\p{Lu}\p{N}“"‘'(]/u.test(word));
 }
 
 /**
@@ -230,6 +276,10 @@ const endings = new Set([
 ]);
 
 const endingPrefixes = [
+	/^©/,
+	/^copyright\b/,
+	/^\(c\) ?\d{4}\b/,
+	/^all rights reserved\b/,
 	/^your email address will not be published/,
 	/^required fields are marked/,
 	/^leave a reply\b/,
@@ -326,7 +376,8 @@ export function pageCaptureToMarkdown(capture: PageCapture, options: PageMarkdow
 	const frontmatter = new Document({
 		title: capture.title,
 		section,
-		date: options.date.toISOString(),
+		date: capture.published ?? capture.updated ?? options.date.toISOString(),
+		...(capture.author === undefined ? {} : {author: capture.author}),
 		summary: truncateAtWord(firstParagraph ? inlineText(firstParagraph.inlines) : '', maxSummaryLength),
 		tags,
 		imported: true,

@@ -30,6 +30,8 @@ export type ReadingState = {
 	setPosition(id: string, position: ReadingPosition): void;
 	/** The article read most recently, for "Continue reading". */
 	lastRead(): string | undefined;
+	/** Articles with a place short of the end (under 100%), most recently read first: "Continue reading". */
+	unfinished(): string[];
 	commenter(): Commenter | undefined;
 	setCommenter(commenter: Commenter): void;
 	draft(articleId: string): Draft | undefined;
@@ -128,6 +130,11 @@ export function createReadingState({file, onError, now = Date.now}: ReadingState
 			apply(putPosition(id, position, now()), POSITION_WRITE_DELAY_MS, false);
 		},
 		lastRead: () => snapshot.lastRead ?? undefined,
+		// The last read first (positions set within one millisecond share a time), then by time.
+		unfinished: () => Object.entries(snapshot.positions)
+			.filter(([, position]) => position.percent < 100)
+			.sort((a, b) => Number(b[0] === snapshot.lastRead) - Number(a[0] === snapshot.lastRead) || (b[1].at ?? 0) - (a[1].at ?? 0))
+			.map(([id]) => id),
 		commenter: () => snapshot.commenter ?? undefined,
 		setCommenter(commenter) {
 			apply(putCommenter(commenter));

@@ -614,6 +614,18 @@ function isCurrent(text: string): boolean {
  * it cannot be read or is not a state file, so a caller removes nothing it cannot tell is unsaved.
  */
 export function readSavedIds(dir: string): Set<string> | undefined {
+	return readIdsOf(dir, 'saved');
+}
+
+/**
+ * The ids of the articles marked read in `dir`'s state file, read as `readSavedIds` does (no lock, no
+ * write): for the commands that show read marks. Empty when there is no file; undefined when it cannot be read.
+ */
+export function readReadIds(dir: string): Set<string> | undefined {
+	return readIdsOf(dir, 'read');
+}
+
+function readIdsOf(dir: string, key: 'read' | 'saved'): Set<string> | undefined {
 	let text: string;
 	try {
 		text = readFileSync(path.join(dir, 'config.json'), 'utf8');
@@ -625,8 +637,8 @@ export function readSavedIds(dir: string): Set<string> | undefined {
 		return undefined;
 	}
 
-	const saved = repairState(JSON.parse(withoutBom(text)) as Record<string, unknown>).state['saved'];
-	return new Set(typeof saved === 'object' && saved !== null ? Object.keys(saved) : []);
+	const ids = repairState(JSON.parse(withoutBom(text)) as Record<string, unknown>).state[key];
+	return new Set(typeof ids === 'object' && ids !== null ? Object.keys(ids) : []);
 }
 
 function readLeniently(file: string): StateData {

@@ -9,10 +9,12 @@ import type {FeedListing} from './feed-activity.js';
 import {createFeedRefresher, type FeedRunner, noFeedRunner} from './feed-refresher.js';
 import {FRAME_LINES} from './components/Frame.js';
 import {createKeyRouter, type KeyRouter, KeyRouterContext} from './key-router.js';
+import {useRoutedInput} from './hooks/use-keymap.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {currentScreen, initialNavigation, navigate, type NavigationState} from './navigation.js';
+import {createPromptHistory} from './prompt-history.js';
 import {ScreenView} from './ScreenView.js';
-import {theme} from './theme.js';
+import {glyphs, theme} from './theme.js';
 
 /** Said when text is pasted on a screen without a text field. */
 export const PASTE_IGNORED = 'Pasted text was left out: paste into a comment, a search or a find.';
@@ -75,6 +77,7 @@ export function App({library: givenLibrary, reading, openUrl, comments: commentL
 	const size = useTerminalSize();
 	const screen = currentScreen(state);
 	const [keyRouter] = useState(() => givenRouter ?? createKeyRouter());
+	const [history] = useState(createPromptHistory);
 	useInput(keyRouter.dispatch);
 
 	useEffect(() => {
@@ -125,12 +128,16 @@ export function App({library: givenLibrary, reading, openUrl, comments: commentL
 
 	const body = useMemo(() => ({columns: size.columns, rows: Math.max(1, size.frameRows - FRAME_LINES)}), [size]);
 	const services = useMemo<AppServices>(
-		() => ({library, reading, comments, dispatch, body, now, notify: setMessage, clearMessage, message: message ?? saveProblem, progress: feedProgress, feeds: refresher, openUrl, editText}),
-		[library, reading, comments, body, now, message, saveProblem, feedProgress, refresher, clearMessage, openUrl, editText],
+		() => ({library, reading, comments, dispatch, body, now, notify: setMessage, clearMessage, message: message ?? saveProblem, progress: feedProgress, feeds: refresher, openUrl, editText, history}),
+		[library, reading, comments, body, now, message, saveProblem, feedProgress, refresher, clearMessage, openUrl, editText, history],
 	);
 
 	if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {
-		return <TooSmall columns={size.columns} rows={size.rows} frameRows={size.frameRows} />;
+		return (
+			<KeyRouterContext.Provider value={keyRouter}>
+				<TooSmall columns={size.columns} rows={size.rows} frameRows={size.frameRows} onQuit={() => dispatch({type: 'quit'})} />
+			</KeyRouterContext.Provider>
+		);
 	}
 
 	return (
@@ -148,11 +155,17 @@ async function noEditor(): Promise<string> {
 	throw new Error('no editor in this session');
 }
 
-function TooSmall({columns, rows, frameRows}: {columns: number; rows: number; frameRows: number}) {
+function TooSmall({columns, rows, frameRows, onQuit}: {columns: number; rows: number; frameRows: number; onQuit: () => void}) {
+	// No screen is drawn, so none takes keys: q quits here as on the first screen (Ctrl+C always does).
+	useRoutedInput(input => {
+		if (input === 'q' || input === 'Q') {
+			onQuit();
+		}
+	}, true);
 	return (
 		<Box flexDirection="column" width={columns} height={Math.max(1, frameRows)}>
 			<Text {...theme.warning} wrap="wrap">
-				Make the terminal larger: newsread needs at least {MIN_COLUMNS}×{MIN_ROWS} (now {columns}×{rows}).
+				Make the terminal larger: newsread needs at least {MIN_COLUMNS}{glyphs.times}{MIN_ROWS} (now {columns}{glyphs.times}{rows}). Press q to quit.
 			</Text>
 		</Box>
 	);

@@ -78,7 +78,7 @@ function FindOverArticle({find, article: screen, library}: {find: Extract<Screen
 		},
 		[dispatch],
 	);
-	const prompt = <TextPrompt label="/" value={find.query} onChange={onChange} onSubmit={onSubmit} onCancel={onCancel} isActive scope="find" />;
+	const prompt = <TextPrompt label="/" value={find.query} onChange={onChange} onSubmit={onSubmit} onCancel={onCancel} isActive scope="find" history="find" />;
 	return <ArticleView screen={screen} library={library} isActive={false} prompt={prompt} />;
 }
 

@@ -6,6 +6,7 @@ import type {ReadingState} from '../store/reading-state.js';
 import type {FeedRefresher} from './feed-refresher.js';
 import type {TerminalSize} from './hooks/use-terminal-size.js';
 import type {NavigationAction} from './navigation.js';
+import type {PromptHistory} from './prompt-history.js';
 
 export type AppServices = {
 	/** The loaded article library. */
@@ -34,6 +35,8 @@ export type AppServices = {
 	feeds: FeedRefresher;
 	/** Opens a URL in the browser; rejects when there is no browser to open. */
 	openUrl: (url: string) => Promise<void>;
+	/** What was typed into the find and search prompts this session (↑ brings it back). */
+	history: PromptHistory;
 };
 
 export const AppContext = createContext<AppServices | undefined>(undefined);

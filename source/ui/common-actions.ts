@@ -9,7 +9,12 @@ const cursorMoves: Partial<Record<Action, CursorMove>> = {
 	'cursor-last': 'last',
 	'cursor-page-down': 'page-down',
 	'cursor-page-up': 'page-up',
+	'cursor-half-page-down': 'page-down',
+	'cursor-half-page-up': 'page-up',
 };
+
+/** Moves of half a screenful: a page move by half the page size. */
+const halfMoves: ReadonlySet<Action> = new Set(['cursor-half-page-down', 'cursor-half-page-up']);
 
 export type CommonActionContext = {
 	/** The screen the action comes from (help shows its keys). */
@@ -24,7 +29,8 @@ export type CommonActionContext = {
 export function handleCommonAction(action: Action, dispatch: (action: NavigationAction) => void, context: CommonActionContext): boolean {
 	const move = cursorMoves[action];
 	if (move) {
-		dispatch({type: 'move-cursor', move, keys: context.keys ?? [], pageSize: context.pageSize ?? 1});
+		const pageSize = context.pageSize ?? 1;
+		dispatch({type: 'move-cursor', move, keys: context.keys ?? [], pageSize: halfMoves.has(action) ? Math.max(1, Math.floor(pageSize / 2)) : pageSize});
 		return true;
 	}
 

@@ -2,6 +2,7 @@
 // summary when it ends, and why each feed last failed (for the sections screen). A pure reducer.
 import type {RefreshEvent} from '../feed-refresh.js';
 import {plural} from './text.js';
+import {glyphs} from './theme.js';
 
 /** A subscription as the sections screen needs it: where its articles are listed, and why it last failed. */
 export type FeedListing = {
@@ -93,11 +94,11 @@ export function feedActivity(state: FeedActivity, action: FeedActivityAction): F
 /** The status line while work is under way: `Refreshing feeds 3/10 · 12 new · 1 failed`. */
 export function jobProgress(job: FeedJob): string {
 	if (job.kind === 'add') {
-		return `Adding ${job.url ?? 'a feed'}…`;
+		return `Adding ${job.url ?? 'a feed'}${glyphs.ellipsis}`;
 	}
 
-	const counted = job.total === undefined ? '…' : ` ${job.done}/${job.total}`;
-	return [`Refreshing feeds${counted}`, `${job.fresh} new`, ...(job.failed > 0 ? [`${job.failed} failed`] : [])].join(' · ');
+	const counted = job.total === undefined ? glyphs.ellipsis : ` ${job.done}/${job.total}`;
+	return [`Refreshing feeds${counted}`, `${job.fresh} new`, ...(job.failed > 0 ? [`${job.failed} failed`] : [])].join(` ${glyphs.separator} `);
 }
 
 /** What a finished refresh says: `Refreshed 10 feeds: 12 new articles, 1 failed (see the sections screen).` */

@@ -4,8 +4,14 @@
 import type {Key} from 'ink';
 import {createContext} from 'react';
 
+/** Where a key came from, beyond what Ink says about it. */
+export type KeyOrigin = {
+	/** The key is one character of several that arrived together: maybe typed ahead, maybe pasted. */
+	inText: boolean;
+};
+
 /** Handles a key; a text field returns false for a key it leaves to its screen. */
-export type KeyHandler = (input: string, key: Key) => boolean | void;
+export type KeyHandler = (input: string, key: Key, origin?: KeyOrigin) => boolean | void;
 
 export type RegisterOptions = {
 	/**
@@ -85,13 +91,13 @@ export function createKeyRouter(options: KeyRouterOptions = {}): KeyRouter {
 
 	const focusedField = () => registrations.findLast(registration => registration.text);
 
-	const deliver = (input: string, key: Key) => {
+	const deliver = (input: string, key: Key, origin?: KeyOrigin) => {
 		const field = focusedField();
-		if (field && field.handler(input, key) === true) {
+		if (field && field.handler(input, key, origin) === true) {
 			return;
 		}
 
-		registrations.findLast(registration => !registration.text)?.handler(input, key);
+		registrations.findLast(registration => !registration.text)?.handler(input, key, origin);
 	};
 
 	/** Hands out the next piece of the queue; false when nothing was handed out (no frame to wait for). */
@@ -136,7 +142,7 @@ export function createKeyRouter(options: KeyRouterOptions = {}): KeyRouter {
 			return false;
 		}
 
-		deliver(...keyOfCharacter(piece.text));
+		deliver(...keyOfCharacter(piece.text), {inText: next.text.length > 1});
 		return true;
 	};
 

@@ -2,6 +2,7 @@
 // The help screen, the status-bar hints and what a key does are all read from it, so they cannot disagree.
 import type {Key} from 'ink';
 import type {PagerMove, Screen} from './navigation.js';
+import {glyphs} from './theme.js';
 
 /** A group of bindings: one screen, or one mode of a screen (the comment form), or `global`. */
 export type Scope = 'global' | 'list' | 'sections' | 'headlines' | 'pager' | 'outline' | 'help' | 'find' | 'search' | 'add-feed' | 'comments' | 'form' | 'confirm';
@@ -18,10 +19,14 @@ export type Action =
 	| 'cursor-last'
 	| 'cursor-page-down'
 	| 'cursor-page-up'
+	| 'cursor-half-page-down'
+	| 'cursor-half-page-up'
 	| 'open'
 	| 'toggle-read'
 	| 'outline'
 	| 'next-article'
+	| 'next-unread'
+	| 'undo'
 	| 'previous-article'
 	| 'next-related'
 	| 'open-source'
@@ -44,7 +49,9 @@ export type Action =
 	| 'confirm'
 	| 'cancel'
 	| 'delete-back'
-	| 'keep-draft';
+	| 'keep-draft'
+	| 'history-previous'
+	| 'history-next';
 
 /** What a screen reports about itself with each key, for bindings that depend on it. */
 export type Flag = 'finding';
@@ -180,25 +187,32 @@ export const bindings: readonly Binding[] = defineBindings([
 	{scope: 'list', action: 'cursor-up', keys: ['k', 'up'], help: 'move up'},
 	{scope: 'list', action: 'cursor-first', keys: ['g', 'home'], help: 'first item'},
 	{scope: 'list', action: 'cursor-last', keys: ['G', 'end'], help: 'last item'},
-	{scope: 'list', action: 'cursor-page-down', keys: ['pagedown', 'space'], help: 'next screenful'},
-	{scope: 'list', action: 'cursor-page-up', keys: ['pageup', 'b'], help: 'previous screenful'},
+	{scope: 'list', action: 'cursor-page-down', keys: ['pagedown', 'space', 'ctrl+f'], help: 'next screenful'},
+	{scope: 'list', action: 'cursor-page-up', keys: ['pageup', 'b', 'ctrl+b'], help: 'previous screenful'},
+	{scope: 'list', action: 'cursor-half-page-down', keys: ['ctrl+d'], help: 'half a screenful down'},
+	{scope: 'list', action: 'cursor-half-page-up', keys: ['ctrl+u'], help: 'half a screenful up'},
 
 	{scope: 'list', action: 'refresh', keys: ['r'], help: 'refresh the feeds of this section now'},
 	{scope: 'list', action: 'refresh-all', keys: ['R'], help: 'refresh every feed that is due', hint: 'refresh'},
 	{scope: 'list', action: 'add-feed', keys: ['a'], help: 'add a feed (its address, or a page naming one)'},
 
 	{scope: 'sections', action: 'mark-all-read', keys: ['M'], help: 'mark every article of the highlighted entry read'},
+	// The first screen: q leaves it as on every screen, and that quits, so its hint says so.
+	{scope: 'sections', action: 'leave', keys: ['q'], help: 'quit', hint: 'quit'},
 
 	{scope: 'headlines', action: 'back', keys: ['h', 'left', 'escape'], help: 'back'},
 	{scope: 'headlines', action: 'toggle-read', keys: ['m'], help: 'mark the highlighted article read or unread'},
 	{scope: 'headlines', action: 'mark-all-read', keys: ['M'], help: 'mark every article of the list read'},
+	{scope: 'headlines', action: 'next-unread', keys: ['U'], help: 'open the next unread article (from the highlighted one)'},
+	{scope: 'headlines', action: 'save', keys: ['s'], help: 'save the highlighted article for later (or unsave it)'},
+	{scope: 'headlines', action: 'undo', keys: ['u'], help: 'undo: put the article just unsaved back in Saved'},
 
-	{scope: 'pager', action: 'page-down', keys: ['space', 'f', 'pagedown'], help: 'next page', hint: 'page'},
-	{scope: 'pager', action: 'page-up', keys: ['b', 'pageup'], help: 'previous page'},
+	{scope: 'pager', action: 'page-down', keys: ['space', 'f', 'pagedown', 'ctrl+f'], help: 'next page', hint: 'page'},
+	{scope: 'pager', action: 'page-up', keys: ['b', 'pageup', 'ctrl+b'], help: 'previous page'},
 	{scope: 'pager', action: 'line-down', keys: ['j', 'down'], help: 'one line down'},
 	{scope: 'pager', action: 'line-up', keys: ['k', 'up'], help: 'one line up'},
-	{scope: 'pager', action: 'half-page-down', keys: ['d'], help: 'half a page down'},
-	{scope: 'pager', action: 'half-page-up', keys: ['u'], help: 'half a page up'},
+	{scope: 'pager', action: 'half-page-down', keys: ['d', 'ctrl+d'], help: 'half a page down'},
+	{scope: 'pager', action: 'half-page-up', keys: ['u', 'ctrl+u'], help: 'half a page up'},
 	{scope: 'pager', action: 'top', keys: ['g', 'home'], help: 'top of the article'},
 	{scope: 'pager', action: 'bottom', keys: ['G', 'end'], help: 'end of the article'},
 	{scope: 'pager', action: 'next-subheading', keys: [']'], help: 'next subheading', hint: 'section'},
@@ -206,6 +220,10 @@ export const bindings: readonly Binding[] = defineBindings([
 	{scope: 'pager', action: 'outline', keys: ['t'], help: 'outline: the subheadings', hint: 'outline'},
 	{scope: 'pager', action: 'next-article', keys: ['n'], help: 'next article in the list', when: '!finding'},
 	{scope: 'pager', action: 'previous-article', keys: ['p'], help: 'previous article in the list'},
+	// newsboat's J and K, which work while a find is active too.
+	{scope: 'pager', action: 'next-article', keys: ['J'], help: 'next article in the list'},
+	{scope: 'pager', action: 'previous-article', keys: ['K'], help: 'previous article in the list'},
+	{scope: 'pager', action: 'next-unread', keys: ['U'], help: 'next unread article in the list'},
 	{scope: 'pager', action: 'next-match', keys: ['n'], help: 'next match', when: 'finding'},
 	{scope: 'pager', action: 'previous-match', keys: ['N'], help: 'previous match', when: 'finding'},
 	{scope: 'pager', action: 'find', keys: ['/'], help: 'find text in this article', hint: 'find'},
@@ -227,8 +245,14 @@ export const bindings: readonly Binding[] = defineBindings([
 	{scope: 'outline', action: 'back', keys: ['h', 'left', 'escape', 't'], help: 'back to the article'},
 
 	{scope: 'help', action: 'back', keys: ['escape', 'h', 'left', 'enter'], help: 'close the help'},
-	{scope: 'help', action: 'line-down', keys: ['j', 'down', 'space'], help: 'scroll down'},
-	{scope: 'help', action: 'line-up', keys: ['k', 'up', 'b'], help: 'scroll up'},
+	{scope: 'help', action: 'line-down', keys: ['j', 'down'], help: 'scroll down'},
+	{scope: 'help', action: 'line-up', keys: ['k', 'up'], help: 'scroll up'},
+	{scope: 'help', action: 'page-down', keys: ['space', 'f', 'pagedown', 'ctrl+f'], help: 'next page'},
+	{scope: 'help', action: 'page-up', keys: ['b', 'pageup', 'ctrl+b'], help: 'previous page'},
+	{scope: 'help', action: 'half-page-down', keys: ['d', 'ctrl+d'], help: 'half a page down'},
+	{scope: 'help', action: 'half-page-up', keys: ['u', 'ctrl+u'], help: 'half a page up'},
+	{scope: 'help', action: 'top', keys: ['g', 'home'], help: 'top of the help'},
+	{scope: 'help', action: 'bottom', keys: ['G', 'end'], help: 'end of the help'},
 
 	{scope: 'comments', action: 'reply', keys: ['r', 'c', 'enter'], help: 'leave a reply', hint: 'reply'},
 	{scope: 'comments', action: 'cursor-down', keys: ['j', 'down'], help: 'next comment'},
@@ -255,9 +279,13 @@ export const bindings: readonly Binding[] = defineBindings([
 
 	{scope: 'find', action: 'open', keys: ['enter'], help: 'find the text', hint: 'find'},
 	{scope: 'find', action: 'back', keys: ['escape'], help: 'cancel', hint: 'cancel'},
+	{scope: 'find', action: 'history-previous', keys: ['up'], help: 'the text found before (this session)'},
+	{scope: 'find', action: 'history-next', keys: ['down'], help: 'the text found after it, or back to what you typed'},
 
 	{scope: 'search', action: 'open', keys: ['enter'], help: 'list the articles that match', hint: 'search'},
 	{scope: 'search', action: 'back', keys: ['escape'], help: 'cancel', hint: 'cancel'},
+	{scope: 'search', action: 'history-previous', keys: ['up'], help: 'the search before (this session)'},
+	{scope: 'search', action: 'history-next', keys: ['down'], help: 'the search after it, or back to what you typed'},
 
 	{scope: 'add-feed', action: 'open', keys: ['enter'], help: 'subscribe (the feed is fetched in the background)', hint: 'subscribe'},
 	{scope: 'add-feed', action: 'back', keys: ['escape'], help: 'cancel', hint: 'cancel'},
@@ -369,16 +397,17 @@ const keyLabels: Record<string, string> = {
 	pageup: 'PgUp',
 	home: 'Home',
 	end: 'End',
-	up: '↑',
-	down: '↓',
-	left: '←',
-	right: '→',
 	tab: 'Tab',
 	'shift+tab': 'Shift+Tab',
 };
 
+/** An arrow key as the locale can show it (`↑`, or `Up`). */
+function arrowLabel(name: string): string | undefined {
+	return name === 'up' || name === 'down' || name === 'left' || name === 'right' ? glyphs[name] : undefined;
+}
+
 /** How a key is written for people: `Space`, `PgDn`, `Ctrl+C`, `j`. */
 export function keyLabel(name: string): string {
 	const ctrl = /^ctrl\+([a-z])$/.exec(name);
-	return ctrl ? `Ctrl+${ctrl[1]!.toUpperCase()}` : (keyLabels[name] ?? name);
+	return ctrl ? `Ctrl+${ctrl[1]!.toUpperCase()}` : (arrowLabel(name) ?? keyLabels[name] ?? name);
 }

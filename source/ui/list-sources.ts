@@ -27,6 +27,15 @@ export function articlesOf(source: ListSource, library: Library, reading: Readin
 	}
 }
 
+/**
+ * The first unread article from `start` on, going round to the top of the list; never `except` (the
+ * article being read, which may have been marked unread again).
+ */
+export function nextUnread<T extends {id: string}>(list: readonly T[], start: number, isRead: (id: string) => boolean, except?: string): T | undefined {
+	const from = Math.min(Math.max(0, start), list.length);
+	return [...list.slice(from), ...list.slice(0, from)].find(article => article.id !== except && !isRead(article.id));
+}
+
 /** The list's name in headers: `World`, `All articles`, `Saved`, `Search: harbour`. */
 export function sourceTitle(source: ListSource): string {
 	switch (source.kind) {
@@ -50,7 +59,7 @@ export function sourceTitle(source: ListSource): string {
 
 /** One entry of the sections screen. */
 export type SectionEntry =
-	| {kind: 'continue'; id: string; title: string; percent: number}
+	| {kind: 'continue'; id: string; title: string; percent: number; section: string}
 	| {kind: 'list'; source: ListSource; label: string; count: number; unread: number; problem?: string};
 
 /** A stable name for an entry, whatever its position. */
@@ -69,11 +78,11 @@ export function entryKey(entry: SectionEntry): string {
 export function sectionEntries(library: Library, reading: ReadingState, feeds: readonly FeedListing[] = []): SectionEntry[] {
 	const unreadIn = (articles: readonly ArticleMeta[]) => articles.filter(article => !reading.isRead(article.id)).length;
 	const entries: SectionEntry[] = [];
-	const lastId = reading.lastRead();
-	const last = lastId === undefined ? undefined : library.get(lastId);
+	// The most recent article not read to the end: one read to 100% has nothing left to continue.
+	const last = reading.unfinished().map(id => library.get(id)).find(article => article !== undefined);
 	if (last) {
 		const percent = reading.position(last.id)?.percent ?? 0;
-		entries.push({kind: 'continue', id: last.id, title: last.title, percent});
+		entries.push({kind: 'continue', id: last.id, title: last.title, percent, section: last.section});
 	}
 
 	const problems = sectionProblems(feeds);

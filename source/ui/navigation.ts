@@ -115,11 +115,11 @@ export function navigate(state: NavigationState, action: NavigationAction): Navi
 		}
 
 		case 'back': {
-			return state.stack.length <= 1 ? state : {...state, stack: state.stack.slice(0, -1)};
+			return state.stack.length <= 1 ? state : {...state, stack: popScreen(state.stack)};
 		}
 
 		case 'leave': {
-			return state.stack.length <= 1 ? {...state, quit: true} : {...state, stack: state.stack.slice(0, -1)};
+			return state.stack.length <= 1 ? {...state, quit: true} : {...state, stack: popScreen(state.stack)};
 		}
 
 		case 'quit': {
@@ -163,6 +163,18 @@ export function navigate(state: NavigationState, action: NavigationAction): Navi
 	}
 }
 
+/** The stack without its top; back from an article (after n, p), the headline list's cursor is on the article last read. */
+function popScreen(stack: readonly Screen[]): Screen[] {
+	const left = stack.at(-1);
+	const rest = stack.slice(0, -1);
+	const below = rest.at(-1);
+	if (left?.name === 'article' && below?.name === 'headlines') {
+		return [...rest.slice(0, -1), {...below, cursorKey: left.id}];
+	}
+
+	return rest;
+}
+
 function updateTop(state: NavigationState, update: (screen: Screen) => Screen): NavigationState {
 	const top = currentScreen(state);
 	const next = update(top);
@@ -179,6 +191,11 @@ function scrollArticle(state: NavigationState, target: (top: number) => number, 
 		const line = clamp(target(top), 0, maxTopLine(view));
 		return {...screen, position: {line, width: view.width}};
 	});
+}
+
+/** The top line a pager move leads to from the top drawn now: the same line when it cannot move. */
+export function pagerMoveTop(move: PagerMove, view: PagerView): number {
+	return clamp(pagerTarget(view.top, move, view), 0, maxTopLine(view));
 }
 
 /** The last line that can be at the top: the final page is full, not one line of text. */

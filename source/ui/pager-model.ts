@@ -7,6 +7,7 @@ import type {ReadingPosition} from '../store/reading-state.js';
 import type {ProgressiveLayout} from '../core/progressive-layout.js';
 import {maxTopLine, type PagerPosition} from './navigation.js';
 import {displayWidth, fitToWidth} from './text.js';
+import {glyphs} from './theme.js';
 
 export type PagerModel = {
 	layout: Layout;
@@ -54,7 +55,7 @@ function withEndMatter(layout: Layout, endBlock: number, subheadingsOf: () => nu
 	const line = (text: string, style: Line['segments'][number]['style'], kind: Line['kind'] = 'text'): Line => ({segments: [{text, style}], block: endBlock, kind});
 	const lines = [...layout.lines];
 	const relatedLines: number[] = [];
-	lines.push(line('', 'plain', 'blank'), line('─'.repeat(layout.textWidth), 'rule', 'rule'));
+	lines.push(line('', 'plain', 'blank'), line(glyphs.rule.repeat(layout.textWidth), 'rule', 'rule'));
 	if (related.length > 0) {
 		lines.push(line('Related articles', 'subheading', 'subheading'));
 		for (const other of related) {
@@ -63,7 +64,7 @@ function withEndMatter(layout: Layout, endBlock: number, subheadingsOf: () => nu
 			// The title gives way first, so the section and date stay readable.
 			const suffix = ` (${meta})`;
 			const title = fitToWidth(other.title, Math.max(8, layout.textWidth - 4 - displayWidth(suffix)));
-			lines.push(line(fitToWidth(`  › ${title}${suffix}`, layout.textWidth), 'link'));
+			lines.push(line(fitToWidth(`  ${glyphs.crumb} ${title}${suffix}`, layout.textWidth), 'link'));
 		}
 
 		lines.push(line('', 'plain', 'blank'));
@@ -110,12 +111,16 @@ function firstTextLineOfBlock(layout: Layout, block: number): number {
 
 export type PageInfo = {page: number; pages: number; percent: number};
 
-/** `page 3 of 9`, and how much of the article has been on screen. */
+/**
+ * `page 3 of 9`, and how much of the article has been on screen. Both count to the bottom line shown
+ * (as less does), so they agree: the page is the one that line is on, 100% only at the end.
+ */
 export function pageInfo(top: number, height: number, lineCount: number): PageInfo {
 	const pages = Math.max(1, Math.ceil(lineCount / height));
 	const atEnd = top >= maxTopLine({lineCount, height});
-	const page = atEnd ? pages : Math.min(pages, Math.floor(top / height) + 1);
-	const percent = lineCount <= height ? 100 : Math.min(100, Math.round(((top + height) / lineCount) * 100));
+	const bottom = Math.min(top + height, lineCount);
+	const page = atEnd ? pages : Math.min(pages, Math.max(1, Math.ceil(bottom / height)));
+	const percent = atEnd ? 100 : Math.min(99, Math.round((bottom / lineCount) * 100));
 	return {page, pages, percent};
 }
 

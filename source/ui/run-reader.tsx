@@ -5,8 +5,10 @@ import {appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from '
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
+import chalk from 'chalk';
 import {render} from 'ink';
 import {type CommandContext, exitCode} from '../context.js';
+import {glyphsFor} from '../glyphs.js';
 import {openStores} from '../store/open-stores.js';
 import {dataDir, makePrivateFolder} from '../store/paths.js';
 import {App} from './App.js';
@@ -14,6 +16,8 @@ import {readerFeeds} from './reader-feeds.js';
 import {filteredStdin} from './keyboard-input.js';
 import {fullHeightStdout} from './full-height-stdout.js';
 import {startFullScreen, type TerminalSession} from './terminal.js';
+import {chooseTerminalStyle} from './theme.js';
+import {colourOnTerminal} from '../theme.js';
 
 const notATerminal = `newsread: the reader needs a terminal, but standard input or output is not one.
 For scripts and pipes use:
@@ -21,6 +25,19 @@ For scripts and pipes use:
   newsread read <id>                        one article as text
 Run "newsread --help" for every command.
 `;
+
+/**
+ * Colours when the terminal has them and the user wants them, else bold, underline and inverse only;
+ * the glyphs of the locale. Ink's chalk draws no attribute at its level 0 (TERM=dumb, a terminal
+ * chalk does not know), so it is raised to 1 for them: the full screen moves the cursor anyway.
+ */
+function chooseReaderStyle(env: Record<string, string | undefined>): void {
+	const colour = colourOnTerminal(env, chalk.level);
+	chooseTerminalStyle({colour, glyphs: glyphsFor(env)});
+	if (!colour && chalk.level === 0) {
+		chalk.level = 1;
+	}
+}
 
 /** How long quitting keeps trying to save reading state that another newsread's lock holds up. */
 const QUIT_SAVE_BUDGET_MS = 30_000;
@@ -31,6 +48,7 @@ export async function runReader(context: CommandContext): Promise<number> {
 		return exitCode.usage;
 	}
 
+	chooseReaderStyle(context.env);
 	const library = context.library();
 	const logFile = path.join(dataDir(context.env), 'newsread.log');
 	let saveError = 'Could not save reading state.';

@@ -1,12 +1,13 @@
 // Fitting text into columns by display width (CJK and emoji are two columns wide).
 import {displayWidth, truncateToWidth, wrapPlain} from '../core/layout.js';
+import {glyphs} from './theme.js';
 
 // The layout's measure (string-width, with a fast path for narrow text) serves the screens too.
 export {displayWidth} from '../core/layout.js';
 
 /** The text cut to `width` columns with an ellipsis, never wider. */
 export function fitToWidth(text: string, width: number): string {
-	return truncateToWidth(text, width);
+	return truncateToWidth(text, width, glyphs.ellipsis);
 }
 
 /** The text cut or padded with spaces to exactly `width` columns. */

@@ -1,9 +1,26 @@
-// The screens' styles: the same theme `newsread read` uses, from the neutral source/theme.ts, without
-// its colours when the user asked for none (NO_COLOR). Bold, underline, inverse and dim stay, so
-// subheadings and the highlight remain visible.
-import {theme as colourTheme, noColourRequested, withoutColour} from '../theme.js';
+// The screens' styles and glyphs: the theme `newsread read` uses (source/theme.ts), without its colours
+// when the terminal has none or the user asked for none, and the glyphs of the locale (source/glyphs.ts).
+// Chosen once by run-reader from the command's environment, before the first frame.
+import {type Glyphs, unicodeGlyphs} from '../glyphs.js';
+import {theme as colourTheme, monochromeTheme, type TextStyle, type ThemeName} from '../theme.js';
 
 export {type TextStyle, type ThemeName} from '../theme.js';
 
 /** The style of each kind of text on screen. */
-export const theme = noColourRequested(process.env) ? withoutColour(colourTheme) : colourTheme;
+export let theme: Readonly<Record<ThemeName, TextStyle>> = colourTheme;
+
+/** The symbols drawn on screen. */
+export let glyphs: Glyphs = unicodeGlyphs;
+
+/** How the screens are drawn on this terminal. */
+export type TerminalStyle = {
+	/** Colours; without them, bold, underline and inverse only. */
+	colour: boolean;
+	glyphs: Glyphs;
+};
+
+/** Chooses how the screens are drawn: before the first frame (tests: before rendering, and back after). */
+export function chooseTerminalStyle(style: TerminalStyle): void {
+	theme = style.colour ? colourTheme : monochromeTheme;
+	glyphs = style.glyphs;
+}

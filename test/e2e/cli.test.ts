@@ -33,6 +33,15 @@ describe('newsread --help and --version', () => {
 		const {version} = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {version: string};
 		expect(runCli(['--version']).stdout.trim()).toBe(version);
 	});
+
+	it('accepts -h and -v, and prints the version (not the reader) when other flags come with it', () => {
+		const {version} = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {version: string};
+		expect(runCli(['-v'])).toMatchObject({status: 0, stdout: `${version}\n`, stderr: ''});
+		expect(runCli(['--version', '--articles', path.join(repoRoot, 'articles')])).toMatchObject({status: 0, stdout: `${version}\n`, stderr: ''});
+		const help = runCli(['-h']);
+		expect(help.status).toBe(0);
+		expect(help.stdout).toContain('-h, --help');
+	});
 });
 
 describe('newsread sections and list', () => {
@@ -63,9 +72,9 @@ describe('newsread sections and list', () => {
 		expect(new Set(articles.map(article => article.section))).toEqual(new Set(['Science']));
 	});
 
-	it('fails with the known sections for an unknown --section', () => {
+	it('is a usage error (exit 2) with the known sections for an unknown --section', () => {
 		const {status, stderr} = runCli(['list', '--section', 'Gardening']);
-		expect(status).toBe(1);
+		expect(status).toBe(2);
 		expect(stderr).toContain('no section "Gardening"');
 		expect(stderr).toContain('World');
 	});
@@ -118,19 +127,20 @@ describe('newsread import', () => {
 		expect(existsSync(file)).toBe(true);
 		const frontmatter = parseYaml(readFileSync(file, 'utf8').split('---')[1] ?? '') as Record<string, unknown>;
 		expect(frontmatter['title']).toBe('Port Wenlow council votes to close the old harbour road');
-		expect(frontmatter['section']).toBe('Home');
+		expect(frontmatter['section']).toBe('Local');
 		expect(listJson([], home).map(article => article.id)).toContain(id);
 		const read = runCli(['read', id], {home});
 		expect(read.stdout).not.toContain('Leave a Reply');
 	});
 
-	it('never overwrites: importing the same page twice gives two ids', () => {
+	it('says a page imported before is already there, and keeps one copy', () => {
 		const home = makeTempHome();
-		const first = runCli(['import', capture, '--section', 'World'], {home}).stdout.trim();
-		const second = runCli(['import', capture, '--section', 'World'], {home}).stdout.trim();
-		expect(first).toMatch(/^world\//);
-		expect(second).not.toBe(first);
-		expect(listJson(['--section', 'World'], home).map(article => article.id)).toEqual(expect.arrayContaining([first, second]));
+		const first = runCli(['import', capture, '--section', 'World'], {home});
+		const second = runCli(['import', capture, '--section', 'World'], {home});
+		expect(first.stdout).toMatch(/^world\//);
+		expect(second).toMatchObject({status: 0, stdout: first.stdout});
+		expect(second.stderr).toContain(`is already there, as ${first.stdout.trim()}`);
+		expect(listJson(['--section', 'World'], home).map(article => article.id).filter(id => id.startsWith('world/port-wenlow'))).toEqual([first.stdout.trim()]);
 	});
 
 	it('reports a capture with no article in it and exits 1', () => {
@@ -177,6 +187,26 @@ describe('newsread comments add from a pipe', () => {
 		expect(added.status).toBe(0);
 		const exported = runCli(['comments', '--json'], {home});
 		expect(JSON.parse(exported.stdout)).toMatchObject([{id: added.stdout.trim(), articleId: 'world/harbour-vote', body: 'Written late\nby a slow script'}]);
+	});
+});
+
+describe('newsread comments add at a terminal', () => {
+	it('says how to end, reads the lines typed until Ctrl+D and saves them', async () => {
+		const home = makeTempHome();
+		const session = new PtySession(['comments', 'add', 'harbour-vote', '--name', 'Ann', '--email', 'ann@example.org'], {home, columns: 80, rows: 24});
+		try {
+			await session.waitForText('Type your comment; end with Ctrl+D on a new line.');
+			session.write('Typed at a terminal\r');
+			session.write('and a second line\r');
+			await session.waitForText('and a second line');
+			session.write('\u0004');
+			expect(await session.waitForExit()).toBe(0);
+		} finally {
+			session.dispose();
+		}
+
+		const exported = runCli(['comments', '--json'], {home});
+		expect(JSON.parse(exported.stdout)).toMatchObject([{articleId: 'world/harbour-vote', name: 'Ann', body: 'Typed at a terminal\nand a second line'}]);
 	});
 });
 

@@ -153,10 +153,12 @@ describe('a folder in place of comments.jsonl', () => {
 		await openWorld(session);
 		await openHarbourVote(session);
 		await session.press('c');
-		await session.waitForText('Leave a reply');
+		await session.waitForText('No comments yet: r to write one.');
 		await session.waitForText('Comments are unavailable');
 		// The message wraps over two lines in 80 columns.
 		expect(session.screenText().replaceAll(/\s+/g, ' ')).toContain('comments.jsonl is a folder, not the comment log.');
+		await session.press('r');
+		await session.waitForText('Leave a reply');
 		await session.press('Kept when it cannot be saved');
 		await session.waitForText('Kept when it cannot be saved');
 		await session.press('\t');

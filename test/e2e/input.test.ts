@@ -64,6 +64,8 @@ async function openCommentForm(session: PtySession): Promise<void> {
 	await session.press(KEYS.enter);
 	await session.waitForSettled(screen => /page 1\//.test(screen), 'the first article of World');
 	await session.press('c');
+	await session.waitForText('No comments yet: r to write one.');
+	await session.press('r');
 	await session.waitForSettled(screen => screen.includes('Leave a reply') && screen.includes('❯ Comment'), 'the reply form');
 }
 

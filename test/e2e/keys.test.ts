@@ -38,6 +38,8 @@ describe('keys that arrive in one chunk', () => {
 		const session = start();
 		await openFirstArticle(session);
 		await session.press('c');
+		await session.waitForText('No comments yet: r to write one.');
+		await session.press('r');
 		await session.waitForText('Leave a reply');
 		await session.press('Hello');
 		session.write('\u007F\u007F\u007F');

@@ -119,6 +119,8 @@ describe('comments', () => {
 		const first = start(home);
 		await openHarbourVote(first);
 		await first.press('c');
+		await first.waitForText('No comments yet: r to write one.');
+		await first.press('r');
 		await first.waitForText('Leave a reply');
 		expect(first.screenText()).toContain('Your email address will not be published. Required fields are marked *');
 		await first.press('Written in a real terminal.');
@@ -148,6 +150,8 @@ describe('comments', () => {
 		const first = start(home);
 		await openHarbourVote(first);
 		await first.press('c');
+		await first.waitForText('No comments yet: r to write one.');
+		await first.press('r');
 		await first.waitForText('Leave a reply');
 		first.write('Typed a moment before the end.');
 		await first.waitForText('Typed a moment before the end.');
@@ -167,6 +171,8 @@ describe('comments', () => {
 		const session = start(home);
 		await openHarbourVote(session);
 		await session.press('c');
+		await session.waitForText('No comments yet: r to write one.');
+		await session.press('r');
 		await session.waitForText('Leave a reply');
 		await session.press('Before the paste ');
 		await session.press('\u001B[31mred text\u001B[0m');
@@ -197,6 +203,8 @@ describe('comments', () => {
 		const session = start(home, {EDITOR: editor, VISUAL: undefined});
 		await openHarbourVote(session);
 		await session.press('c');
+		await session.waitForText('No comments yet: r to write one.');
+		await session.press('r');
 		await session.waitForText('Leave a reply');
 		await session.press('Typed before the editor');
 		await session.waitForText('Typed before the editor');
@@ -249,6 +257,8 @@ describe('damaged state and file modes', () => {
 		const session = start(home);
 		await openHarbourVote(session);
 		await session.press('c');
+		await session.waitForText('No comments yet: r to write one.');
+		await session.press('r');
 		await session.waitForText('Leave a reply');
 		await session.press('Mode check.');
 		await postWithNameAndEmail(session);

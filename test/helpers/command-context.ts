@@ -43,6 +43,8 @@ export type ContextOptions = {
 	env?: Record<string, string | undefined>;
 	/** @default a folder that is never written (set it for `import`) */
 	userArticlesDir?: string;
+	/** The folder of the reading-state file (config.json). @default a folder that does not exist: nothing read */
+	stateDir?: string;
 	/** @default 2026-11-03T10:00:00Z */
 	now?: Date;
 };
@@ -65,6 +67,7 @@ export function commandContext(options: ContextOptions = {}): {context: CommandC
 		reloadLibrary: () => (library = loadLibrary([{path: fixtureLibraryDir}])),
 		comments: () => comments,
 		userArticlesDir: options.userArticlesDir ?? '/nonexistent/newsread-test-user-articles',
+		stateDir: options.stateDir ?? '/nonexistent/newsread-test-state',
 		now: () => options.now ?? new Date('2026-11-03T10:00:00Z'),
 	};
 	return {context, stdout, stderr};

@@ -25,6 +25,9 @@ export type ScreenCell = {
 	coloured: boolean;
 	/** A background colour other than the terminal's default. */
 	background: boolean;
+	underline: boolean;
+	/** Reverse video (SGR 7). */
+	inverse: boolean;
 };
 
 /** Long enough for newsread to start and draw on a 2-core machine at load 40. */
@@ -87,7 +90,8 @@ export class PtySession {
 		this.logFile = logFileOf(env);
 		this.terminal = new Terminal({cols: columns, rows, allowProposedApi: true});
 		this.process = pty.spawn(process.execPath, [newsreadBin, ...args], {
-			name: 'xterm-256color',
+			// node-pty sets TERM to `name` whatever env says: a test's TERM (dumb) must reach newsread.
+			name: env['TERM'] ?? 'xterm-256color',
 			cols: columns,
 			rows,
 			env,
@@ -216,7 +220,14 @@ export class PtySession {
 		for (let column = 0; column < this.terminal.cols; column++) {
 			const cell = line?.getCell(column);
 			if (cell) {
-				cells.push({char: cell.getChars(), bold: cell.isBold() !== 0, coloured: !cell.isFgDefault(), background: !cell.isBgDefault()});
+				cells.push({
+					char: cell.getChars(),
+					bold: cell.isBold() !== 0,
+					coloured: !cell.isFgDefault(),
+					background: !cell.isBgDefault(),
+					underline: cell.isUnderline() !== 0,
+					inverse: cell.isInverse() !== 0,
+				});
 			}
 		}
 

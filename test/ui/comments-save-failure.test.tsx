@@ -20,8 +20,8 @@ const harbourVote = 'world/harbour-vote';
 const ann = {name: 'Ann Reader', email: 'ann@example.org'};
 const earlier = JSON.stringify({type: 'add', id: 'earlier', articleId: 'arts/mural', at: '2026-11-20T10:00:00.000Z', ...ann, body: 'On another article.'});
 
-/** The harbour vote's comment form, on a log in a file. */
-async function openForm(comments: CommentLog): Promise<Reader> {
+/** The harbour vote's comments (empty), on a log in a file. */
+async function openComments(comments: CommentLog): Promise<Reader> {
 	const reader = renderReader({comments});
 	await reader.press('enter');
 	await reader.waitForText('newsread › World');
@@ -29,6 +29,14 @@ async function openForm(comments: CommentLog): Promise<Reader> {
 	await reader.waitForText('page 1/');
 	expect(headerOf(reader.frame())).toContain('World › Marrowick harbour');
 	await reader.press('c');
+	await reader.waitForText('Comments ›');
+	return reader;
+}
+
+/** The harbour vote's comment form, on a log in a file. */
+async function openForm(comments: CommentLog): Promise<Reader> {
+	const reader = await openComments(comments);
+	await reader.press('r');
 	await reader.waitForText('Leave a reply');
 	return reader;
 }
@@ -70,9 +78,11 @@ describe('a folder in place of comments.jsonl', () => {
 	it('c says the comments are unavailable and why; the reader keeps working', async () => {
 		const file = path.join(temporaryFolder('comments'), 'comments.jsonl');
 		mkdirSync(file);
-		const reader = await openForm(openCommentLog({file}));
+		const reader = await openComments(openCommentLog({file}));
 		const frame = (await reader.waitForText('Comments are unavailable')).replaceAll(/\s+/g, ' ');
 		expect(frame).toContain(`${file} is a folder, not the comment log.`);
+		await reader.press('r');
+		await reader.waitForText('Leave a reply');
 		await fillForm(reader, 'Nowhere to go.');
 		await reader.press('ctrlS');
 		const after = (await reader.waitForText('Not saved')).replaceAll(/\s+/g, ' ');

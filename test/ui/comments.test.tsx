@@ -63,7 +63,9 @@ async function takeTextFromEditorAndPost(reader: Reader): Promise<void> {
 async function openForm(setup: Setup = {}): Promise<Reader> {
 	const reader = await openHarbourVote(setup);
 	await reader.press('c');
-	await reader.waitForText('Comments › Marrowick harbour');
+	await reader.waitForText('No comments yet: r to write one.');
+	await reader.press('r');
+	await reader.waitForText('Leave a reply');
 	return reader;
 }
 
@@ -319,7 +321,7 @@ describe('posting', () => {
 		await reader.waitForText('newsread › World');
 		await reader.press('j', 'enter');
 		await reader.waitForText('page 1/');
-		await reader.press('c');
+		await reader.press('c', 'r');
 		form = formOf(await reader.waitForText('Leave a reply'));
 		expect(headerOf(reader.frame())).not.toContain('Marrowick harbour');
 		expect(form).toMatchObject({comment: [''], name: ann.name, email: ann.email});
@@ -442,7 +444,7 @@ describe('Esc in the form', () => {
 		expect(formOf(reader.frame()).comment).toEqual(['Something worth keeping!']);
 	});
 
-	it('k keeps what was written as a draft and goes back to the article; c brings it back', async () => {
+	it('k keeps what was written as a draft and goes back to the (empty) list; c brings it back', async () => {
 		const reader = await openForm();
 		await reader.type('Half written');
 		await reader.press('tab');
@@ -450,18 +452,20 @@ describe('Esc in the form', () => {
 		await reader.press('escape');
 		await reader.waitForText(messages.discard);
 		await reader.press('k');
-		const article = await reader.waitForText('Kept as a draft: it comes back when you open these comments again.');
-		expect(headerOf(article)).toContain('World › Marrowick harbour');
-		expect(bodyOf(article)[0]).toBe('The stone ferry slip that has carried passengers across Marrowick Sound for');
+		const list = await reader.waitForText('Kept as a draft: it comes back when you open these comments again.');
+		expect(headerOf(list)).toContain('Comments › Marrowick harbour');
+		expect(bodyOf(list)[0]).toBe('No comments yet: r to write one.');
 		expect(reader.reading.draft(harbourVote)).toMatchObject({body: 'Half written', name: 'Ann', email: ''});
 		expect(reader.comments.list()).toEqual([]);
 
+		await reader.press('q');
+		await reader.waitForText('page 1/');
 		await reader.press('c');
 		const form = formOf(await reader.waitForText(messages.restored));
 		expect(form).toMatchObject({comment: ['Half written'], name: 'Ann', email: ''});
 	});
 
-	it('y discards the text and the draft and goes back to the article', async () => {
+	it('y discards the text and the draft and goes back to the (empty) list', async () => {
 		const reader = await openForm();
 		vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
 		await reader.type('Never mind');
@@ -470,12 +474,12 @@ describe('Esc in the form', () => {
 		await reader.press('escape');
 		await reader.waitForText(messages.discard);
 		await reader.press('y');
-		const article = await reader.waitForText('page 1/');
-		expect(headerOf(article)).toContain('World › Marrowick harbour');
+		const list = await reader.waitForText('No comments yet: r to write one.');
+		expect(headerOf(list)).toContain('Comments › Marrowick harbour');
 		expect(reader.reading.draft(harbourVote)).toBeUndefined();
 		expect(reader.comments.list()).toEqual([]);
 
-		await reader.press('c');
+		await reader.press('r');
 		const form = formOf(await reader.waitForText('Leave a reply'));
 		expect(form.comment).toEqual(['']);
 		expect(reader.frame()).not.toContain(messages.restored);
@@ -484,9 +488,9 @@ describe('Esc in the form', () => {
 	it('on an empty form leaves at once without asking', async () => {
 		const reader = await openForm();
 		await reader.press('escape');
-		const frame = await reader.waitForText('page 1/');
+		const frame = await reader.waitForText('No comments yet: r to write one.');
 		expect(frame).not.toContain(messages.discard);
-		expect(headerOf(frame)).toContain('World › Marrowick harbour');
+		expect(headerOf(frame)).toContain('Comments › Marrowick harbour');
 	});
 
 	it('goes back to the list when the article has comments', async () => {

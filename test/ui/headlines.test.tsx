@@ -88,7 +88,7 @@ describe('headlines screen', () => {
 		await reader.press('enter');
 		await reader.waitForText('4 articles · 4 unread');
 
-		await reader.press('M');
+		await reader.press('M', 'y');
 		const frame = await reader.waitForText('Marked 4 articles read');
 		expect(headerOf(frame)).toMatch(/4 articles · 0 unread$/);
 		for (const title of ['Farrowsey', 'Three coastal']) {

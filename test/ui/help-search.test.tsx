@@ -43,7 +43,7 @@ describe('help screen', () => {
 		expect(frame).toMatch(/^ {2}n\s+next match \(while a find is active\)/m);
 		expect(frame).toMatch(/^ {2}Esc\s+clear the find \(while a find is active\)/m);
 
-		expect(frame).toMatch(/^ {2}Space f PgDn\s+next page/m);
+		expect(frame).toMatch(/^ {2}Space f PgDn Ctrl\+F\s+next page/m);
 		expect(frame).toMatch(/^ {2}\]\s+next subheading/m);
 		expect(frame).toMatch(/^ {2}t\s+outline: the subheadings/m);
 		// In an article / finds; the global "search every article" would be a lie here.
@@ -75,7 +75,7 @@ describe('help screen', () => {
 
 		await reader.press('j');
 		expect(statusOf(reader.frame())).toMatch(new RegExp(`^2-22 of ${total}`));
-		expect(bodyOf(reader.frame())[0]).toMatch(/Space f PgDn\s+next page/);
+		expect(bodyOf(reader.frame())[0]).toMatch(/Space f PgDn Ctrl\+F\s+next page/);
 	});
 
 	it.each([

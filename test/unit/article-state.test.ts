@@ -55,8 +55,8 @@ describe('pager keys', () => {
 		expect(articleNavigation('outline', at(25))).toEqual({type: 'push', screen: {name: 'outline', id: 'world/harbour-vote', cursor: 1}});
 	});
 
-	it('/ opens the find prompt with the active find in it, Esc clears the find', () => {
-		expect(articleNavigation('find', at(0, {find: 'gauge'}))).toEqual({type: 'push', screen: {name: 'find', id: 'world/harbour-vote', query: 'gauge'}});
+	it('/ opens an empty find prompt, also while a find is active (↑ brings it back), Esc clears the find', () => {
+		expect(articleNavigation('find', at(0, {find: 'gauge'}))).toEqual({type: 'push', screen: {name: 'find', id: 'world/harbour-vote', query: ''}});
 		expect(articleNavigation('find', at(0))).toEqual({type: 'push', screen: {name: 'find', id: 'world/harbour-vote', query: ''}});
 		expect(articleNavigation('clear-find', at(0, {find: 'gauge'}))).toEqual({type: 'set-find', query: undefined});
 	});

@@ -1,6 +1,6 @@
 // The command line in the test process: meow's flags reach the commands, --articles repeats, stdin
 // and the environment come from what the caller passes, and failures become exit codes.
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {Readable} from 'node:stream';
 import {describe, expect, it} from 'vitest';
@@ -63,6 +63,26 @@ describe('newsread on the command line', () => {
 		expect(imported.code).toBe(0);
 		expect(imported.stdout).toBe('local/port-wenlow-council-votes-to-close-the-old-harbour-road\n');
 		expect((await newsread(['list', '--section', 'local'], {home})).stdout).toContain('local/port-wenlow-council-votes-to-close-the-old-harbour-road');
+	});
+
+	it('prints the help for -h and --help, anywhere on the line, without starting anything', async () => {
+		for (const argv of [['-h'], ['--help'], ['list', '-h'], ['--articles', fixtureLibraryDir, '--help']]) {
+			const {code, stdout, stderr} = await newsread(argv);
+			expect(code).toBe(0);
+			expect(stderr).toBe('');
+			expect(stdout).toContain('$ newsread read <id>');
+			expect(stdout).toContain('--articles DIR');
+		}
+	});
+
+	it('prints the version for -v and --version, also with other flags (not the reader)', async () => {
+		const {version} = JSON.parse(readFileSync(path.join(fixtureLibraryDir, '../../../../package.json'), 'utf8')) as {version: string};
+		for (const argv of [['-v'], ['--version'], ['--version', '--articles', fixtureLibraryDir], ['-v', 'list']]) {
+			const {code, stdout, stderr} = await newsread(argv);
+			expect(code).toBe(0);
+			expect(stderr).toBe('');
+			expect(stdout).toBe(`${version}\n`);
+		}
 	});
 
 	it('exits 2 with a pointer to --help for an unknown command', async () => {

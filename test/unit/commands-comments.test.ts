@@ -186,14 +186,42 @@ describe('newsread comments add', () => {
 		expect(comments.list()).toEqual([]);
 	});
 
-	it('asks for a comment (exit 2) when standard input is empty, or a terminal and there is no --text', async () => {
-		for (const options of [{stdin: Readable.from([])}, {stdinIsTTY: true, stdin: Readable.from(['never read'])}]) {
-			const comments = createMemoryCommentLog();
-			const {code, stderr} = add({comments, ...options});
-			expect(await code).toBe(2);
-			expect(stderr.text).toBe('newsread: body: Please write a comment.\n');
-			expect(comments.list()).toEqual([]);
-		}
+	it('asks for a comment (exit 2) when standard input is empty', async () => {
+		const comments = createMemoryCommentLog();
+		const {code, stderr} = add({comments, stdin: Readable.from([])});
+		expect(await code).toBe(2);
+		expect(stderr.text).toBe('newsread: body: Please write a comment.\n');
+		expect(comments.list()).toEqual([]);
+	});
+
+	it('at a terminal without --text, says how to end and saves what is typed until Ctrl+D', async () => {
+		const comments = createMemoryCommentLog({newId: () => 'typed-id'});
+		const {code, stdout, stderr} = add({comments, stdinIsTTY: true, stdin: Readable.from(['Typed at the terminal\n', 'over two lines\n'])});
+		expect(await code).toBe(0);
+		expect(stderr.text).toBe('Type your comment; end with Ctrl+D on a new line.\n');
+		expect(stdout.text).toBe('typed-id\n');
+		expect(comments.list('world/harbour-vote')).toMatchObject([{...fields, body: 'Typed at the terminal\nover two lines'}]);
+	});
+
+	it('at a terminal, refuses a missing name or email before anything is typed (exit 2)', async () => {
+		const comments = createMemoryCommentLog();
+		const stdin = new Readable({
+			read() {
+				throw new Error('standard input was read');
+			},
+		});
+		const {code, stderr} = run({args: ['add', 'world/harbour-vote'], comments, stdinIsTTY: true, stdin, flags: {name: 'Ann Example'}});
+		expect(await code).toBe(2);
+		expect(stderr.text).toBe('newsread: email: Please give your email address (it is not published).\n');
+		expect(comments.list()).toEqual([]);
+	});
+
+	it('at a terminal, asks for a comment (exit 2) when Ctrl+D comes before any text', async () => {
+		const comments = createMemoryCommentLog();
+		const {code, stderr} = add({comments, stdinIsTTY: true, stdin: Readable.from(['  \n'])});
+		expect(await code).toBe(2);
+		expect(stderr.text).toBe('Type your comment; end with Ctrl+D on a new line.\nnewsread: body: Please write a comment.\n');
+		expect(comments.list()).toEqual([]);
 	});
 
 	it('names every field that is wrong and exits 2', async () => {

@@ -21,11 +21,11 @@ describe('newsread sections', () => {
 		const {context, stdout} = commandContext();
 		expect(await sectionsCommand(context)).toBe(0);
 		expect(stdout.text).toBe([
-			'World     2',
-			'Science   2',
-			'Business  2',
-			'Arts      1',
-			'Culture   1',
+			'World     2  2 unread',
+			'Science   2  2 unread',
+			'Business  2  2 unread',
+			'Arts      1  1 unread',
+			'Culture   1  1 unread',
 			'',
 		].join('\n'));
 	});
@@ -34,11 +34,11 @@ describe('newsread sections', () => {
 		const {context, stdout} = commandContext({flags: {json: true}});
 		expect(await sectionsCommand(context)).toBe(0);
 		expect(JSON.parse(stdout.text)).toEqual([
-			{name: 'World', articles: 2},
-			{name: 'Science', articles: 2},
-			{name: 'Business', articles: 2},
-			{name: 'Arts', articles: 1},
-			{name: 'Culture', articles: 1},
+			{name: 'World', articles: 2, unread: 2},
+			{name: 'Science', articles: 2, unread: 2},
+			{name: 'Business', articles: 2, unread: 2},
+			{name: 'Arts', articles: 1, unread: 1},
+			{name: 'Culture', articles: 1, unread: 1},
 		]);
 	});
 });
@@ -48,14 +48,14 @@ describe('newsread list', () => {
 		const {context, stdout} = commandContext();
 		expect(await listCommand(context)).toBe(0);
 		expect(stdout.text.split('\n')).toEqual([
-			'2026-11-02  world/harbour-vote     Marrowick harbour council votes to close the old ferry slip',
-			'2026-11-01  business/ferry-bid     Operator plans battery-electric bid for the crossing',
-			'2026-10-28  science/tide-gauge     A century of tide gauge records shows the sea rising faster',
-			'2026-10-20  world/flood-drill      Valley towns rehearse an evacuation',
-			'2026-09-15  business/pier-cafe     Pier café changes hands',
-			'2026-07-01  science/moth-survey    Moor survey counts record moth species',
-			'            culture/film-festival  Island film festival announces programme',
-			'            arts/mural             Mural restored on the library wall',
+			'N 2026-11-02  world/harbour-vote     Marrowick harbour council votes to close the old ferry slip',
+			'N 2026-11-01  business/ferry-bid     Operator plans battery-electric bid for the crossing',
+			'N 2026-10-28  science/tide-gauge     A century of tide gauge records shows the sea rising faster',
+			'N 2026-10-20  world/flood-drill      Valley towns rehearse an evacuation',
+			'N 2026-09-15  business/pier-cafe     Pier café changes hands',
+			'N 2026-07-01  science/moth-survey    Moor survey counts record moth species',
+			'N             culture/film-festival  Island film festival announces programme',
+			'N             arts/mural             Mural restored on the library wall',
 			'',
 		]);
 	});
@@ -65,8 +65,8 @@ describe('newsread list', () => {
 			const {context, stdout} = commandContext({flags: {section: name}});
 			expect(await listCommand(context)).toBe(0);
 			expect(stdout.text).toBe([
-				'2026-10-28  science/tide-gauge   A century of tide gauge records shows the sea rising faster',
-				'2026-07-01  science/moth-survey  Moor survey counts record moth species',
+				'N 2026-10-28  science/tide-gauge   A century of tide gauge records shows the sea rising faster',
+				'N 2026-07-01  science/moth-survey  Moor survey counts record moth species',
 				'',
 			].join('\n'));
 		}
@@ -74,7 +74,7 @@ describe('newsread list', () => {
 
 	it('fails with the known sections for an unknown --section, and prints no list', async () => {
 		const {context, stdout, stderr} = commandContext({flags: {section: 'Gardening'}});
-		expect(await listCommand(context)).toBe(1);
+		expect(await listCommand(context)).toBe(2);
 		expect(stderr.text).toBe('newsread: no section "Gardening". Sections: World, Science, Business, Arts, Culture\n');
 		expect(stdout.text).toBe('');
 	});
@@ -95,6 +95,7 @@ describe('newsread list', () => {
 			feed: null,
 			guid: null,
 			file: path.join(fixtureLibraryDir, 'arts/mural.md'),
+			read: false,
 		}]);
 	});
 });
@@ -151,8 +152,16 @@ describe('newsread read', () => {
 		expect(stdout.text.split('\n')).toContain(`${ESC}[36m${ESC}[1mA tied first ballot${ESC}[22m${ESC}[39m`);
 	});
 
-	it('prints no colour with NO_COLOR, with TERM=dumb, or when piped', async () => {
-		for (const options of [{terminal: {columns: 80}, env: {NO_COLOR: '1'}}, {terminal: {columns: 80}, env: {TERM: 'dumb'}}, {}]) {
+	it('prints no colour with NO_COLOR, but subheadings still bold and underlined', async () => {
+		const {context, stdout} = commandContext({args: ['world/harbour-vote'], terminal: {columns: 80}, env: {NO_COLOR: '1'}});
+		expect(await readCommand(context)).toBe(0);
+		expect(stdout.text.split('\n')).toContain(`${ESC}[1m${ESC}[4mA tied first ballot${ESC}[24m${ESC}[22m`);
+		// No foreground or background colour anywhere (SGR 30-49, 90-107).
+		expect(stdout.text).not.toMatch(/\u001B\[(?:3\d|4\d|9\d|10\d)m/);
+	});
+
+	it('prints plain text with TERM=dumb, or when piped', async () => {
+		for (const options of [{terminal: {columns: 80}, env: {TERM: 'dumb'}}, {}]) {
 			const {context, stdout} = commandContext({args: ['world/harbour-vote'], ...options});
 			expect(await readCommand(context)).toBe(0);
 			expect(stdout.text).toContain('\nA tied first ballot\n');
@@ -178,7 +187,7 @@ describe('newsread read', () => {
 
 describe('newsread import', () => {
 	const capture = path.join(pages, 'harbour-road.txt');
-	const id = 'home/port-wenlow-council-votes-to-close-the-old-harbour-road';
+	const id = 'local/port-wenlow-council-votes-to-close-the-old-harbour-road';
 
 	it('writes the capture as an article in the user folder and prints its id', async () => {
 		const userArticlesDir = temporaryFolder();
@@ -189,17 +198,17 @@ describe('newsread import', () => {
 		const imported = loadLibrary([{path: userArticlesDir}]);
 		expect(imported.get(id)).toMatchObject({
 			title: 'Port Wenlow council votes to close the old harbour road',
-			section: 'Home',
+			section: 'Local',
 			date: '2026-11-03T10:00:00.000Z',
 		});
 		expect(readFileSync(path.join(userArticlesDir, `${id}.md`), 'utf8')).toContain('# imported from harbour-road.txt');
 	});
 
-	it('puts the article in the --section folder, and never overwrites: the second import gets -2', async () => {
+	it('puts the article in the --section folder', async () => {
 		const userArticlesDir = temporaryFolder();
-		const {context, stdout} = commandContext({args: [capture, capture], flags: {section: 'World'}, userArticlesDir});
+		const {context, stdout} = commandContext({args: [capture], flags: {section: 'World'}, userArticlesDir});
 		expect(await importCommand(context)).toBe(0);
-		expect(stdout.text).toBe('world/port-wenlow-council-votes-to-close-the-old-harbour-road\nworld/port-wenlow-council-votes-to-close-the-old-harbour-road-2\n');
+		expect(stdout.text).toBe('world/port-wenlow-council-votes-to-close-the-old-harbour-road\n');
 	});
 
 	it('imports what it can and exits 1 naming each file it could not import', async () => {

@@ -98,7 +98,7 @@ describe('storeFeedItems', () => {
 		const {context, stdout} = commandContext({flags: {json: true}, library: loadLibrary([{path: folder}])});
 		expect(await listCommand(context)).toBe(0);
 		expect(JSON.parse(stdout.text)).toEqual([
-			{id: harbourId, ...harbourFields, file: path.join(folder, `${harbourId}.md`)},
+			{id: harbourId, ...harbourFields, file: path.join(folder, `${harbourId}.md`), read: false},
 			{
 				id: cafeId,
 				title: 'Café reopens',
@@ -112,6 +112,7 @@ describe('storeFeedItems', () => {
 				feed: 'https://gazette.example/feed.xml',
 				guid: '42',
 				file: path.join(folder, `${cafeId}.md`),
+				read: false,
 			},
 		]);
 	});

@@ -68,7 +68,7 @@ describe('hostile file names', () => {
 		const lines = stdout.trimEnd().split('\n');
 		// A name's newline would start a line with the rest of the name instead of a date column.
 		for (const line of lines) {
-			expect(line).toMatch(/^(?:\d{4}-\d{2}-\d{2}| {10}) {2}\S/);
+			expect(line).toMatch(/^[N ] (?:\d{4}-\d{2}-\d{2}| {10}) {2}\S/);
 		}
 
 		for (const {id, title} of hostile) {
@@ -127,7 +127,7 @@ describe('hostile file names', () => {
 		expect(read.code).toBe(1);
 		expect(read.stderr).toMatch(new RegExp(`^newsread: no article "${escapeRegExp(shown)}"\\.\nDid you mean:\n`));
 		const list = await newsread(['list', '--section', typed, '--articles', folder]);
-		expect(list.code).toBe(1);
+		expect(list.code).toBe(2);
 		expect(list.stderr).toMatch(new RegExp(`^newsread: no section "${escapeRegExp(shown)}"\\. Sections: `));
 		const command = await newsread([typed]);
 		expect(command.stderr).toBe(`newsread: unknown command "${shown}". Run "newsread --help" for the commands.\n`);

@@ -206,6 +206,12 @@ describe('the key table', () => {
 			['t', 'outline'],
 			['n', 'next-article'],
 			['p', 'previous-article'],
+			['J', 'next-article'],
+			['K', 'previous-article'],
+			['ctrl+f', 'page-down'],
+			['ctrl+b', 'page-up'],
+			['ctrl+d', 'half-page-down'],
+			['ctrl+u', 'half-page-up'],
 			['o', 'open-source'],
 			['c', 'comments'],
 			['s', 'save'],
@@ -243,6 +249,8 @@ describe('help and hints', () => {
 	it('shows short hints like "Space page" and "? help" in the status bar', () => {
 		expect(hintsFor(['pager'])).toEqual(['Space page', '] section', 't outline', '/ find', 'c comments', '? help', 'q back']);
 		expect(hintsFor(['list', 'headlines'])).toEqual(['Enter open', 'j move', 'R refresh', '? help', 'q back', '/ search']);
+		// On the first screen q quits, and its hint says so.
+		expect(hintsFor(['list', 'sections'])).toEqual(['Enter open', 'j move', 'R refresh', 'q quit', '? help', '/ search']);
 		expect(hintsFor(['comments'])).toEqual(['r reply', 'e edit', 'd delete', '? help', 'q back']);
 		expect(hintsFor(['form'])).toEqual(['Ctrl+S post', 'Tab next field', 'Ctrl+E editor', 'Esc cancel']);
 		expect(hintsFor(['confirm'])).toEqual(['y yes', 'n no']);

@@ -3,8 +3,8 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import {type Library, loadLibrary} from '../../source/core/library.js';
-import {createMemoryReadingState, type ReadingState} from '../../source/store/reading-state.js';
-import {articlesOf, type SectionEntry, sectionEntries, sourceTitle} from '../../source/ui/list-sources.js';
+import {createMemoryReadingState, createReadingState, type ReadingState} from '../../source/store/reading-state.js';
+import {articlesOf, nextUnread, type SectionEntry, sectionEntries, sourceTitle} from '../../source/ui/list-sources.js';
 
 // --- A small library in a temporary folder: three sections, five articles.
 
@@ -128,7 +128,7 @@ describe('sectionEntries', () => {
 		const reading = createMemoryReadingState();
 		reading.setPosition('science/moth-survey', {block: 3, percent: 42});
 		const entries = sectionEntries(library, reading);
-		expect(entries[0]).toEqual({kind: 'continue', id: 'science/moth-survey', title: titleOf('science/moth-survey'), percent: 42});
+		expect(entries[0]).toEqual({kind: 'continue', id: 'science/moth-survey', title: titleOf('science/moth-survey'), percent: 42, section: 'Science'});
 		expect(entries.slice(1).every(entry => entry.kind === 'list')).toBe(true);
 		expect(entries).toHaveLength(6);
 	});
@@ -138,6 +138,19 @@ describe('sectionEntries', () => {
 		reading.setPosition('science/moth-survey', {block: 3, percent: 42});
 		reading.setPosition('world/harbour-vote', {block: 1, percent: 7});
 		expect(sectionEntries(library, reading)[0]).toMatchObject({kind: 'continue', title: titleOf('world/harbour-vote'), percent: 7});
+	});
+
+	it('offers the most recent article not read to the end, never one read to 100%', () => {
+		let clock = 1000;
+		const reading = createReadingState({now: () => clock++});
+		reading.setPosition('science/moth-survey', {block: 3, percent: 42});
+		reading.setPosition('world/flood-drill', {block: 2, percent: 30});
+		reading.setPosition('world/harbour-vote', {block: 9, percent: 100});
+		expect(sectionEntries(library, reading)[0]).toMatchObject({kind: 'continue', id: 'world/flood-drill', percent: 30, section: 'World'});
+		reading.setPosition('world/flood-drill', {block: 8, percent: 100});
+		expect(sectionEntries(library, reading)[0]).toMatchObject({kind: 'continue', id: 'science/moth-survey', percent: 42});
+		reading.setPosition('science/moth-survey', {block: 12, percent: 100});
+		expect(sectionEntries(library, reading).some(entry => entry.kind === 'continue')).toBe(false);
 	});
 
 	it('offers nothing to continue after articles are only marked read in a list', () => {
@@ -224,5 +237,22 @@ describe('sourceTitle', () => {
 		expect(sourceTitle({kind: 'all'})).toBe('All articles');
 		expect(sourceTitle({kind: 'saved'})).toBe('Saved');
 		expect(sourceTitle({kind: 'search', query: 'harbour'})).toBe('Search: harbour');
+	});
+});
+
+describe('nextUnread', () => {
+	const list = ['a', 'b', 'c', 'd'].map(id => ({id}));
+	const ids = (found: {id: string} | undefined) => found?.id;
+
+	it('finds the first unread article from the start on, going round to the top', () => {
+		const read = new Set(['a', 'c']);
+		expect(ids(nextUnread(list, 0, id => read.has(id)))).toBe('b');
+		expect(ids(nextUnread(list, 2, id => read.has(id)))).toBe('d');
+		expect(ids(nextUnread(list, 4, id => read.has(id)))).toBe('b');
+	});
+
+	it('never offers the article being read, and finds nothing when the rest is read', () => {
+		const read = new Set(['a', 'b', 'd']);
+		expect(nextUnread(list, 3, id => read.has(id), 'c')).toBeUndefined();
 	});
 });

@@ -104,13 +104,19 @@ describe('opening and leaving screens', () => {
 		expect(currentScreen(state)).toEqual(headlines());
 	});
 
-	it('shows the next article in place of the current one, so back still returns to the headlines', () => {
+	it('shows the next article in place of the current one; back returns to the headlines with the cursor on it', () => {
 		const next = article({id: 'world/flood-drill'});
 		const state = run(stateOf(sections(), headlines(2), article()), {type: 'replace', screen: next});
 		expect(names(state)).toEqual(['sections', 'headlines', 'article']);
 		expect(currentScreen(state)).toEqual(next);
 		const back = navigate(state, {type: 'back'});
-		expect(currentScreen(back)).toEqual(headlines(2));
+		expect(currentScreen(back)).toEqual({...headlines(2), cursorKey: 'world/flood-drill'});
+		expect(currentScreen(navigate(state, {type: 'leave'}))).toEqual({...headlines(2), cursorKey: 'world/flood-drill'});
+	});
+
+	it('leaves the cursor of the sections screen alone when an article opened from it is left', () => {
+		const state = stateOf(sections(1), article());
+		expect(currentScreen(navigate(state, {type: 'back'}))).toEqual(sections(1));
 	});
 
 	it('goes back to the headlines with the cursor where it was', () => {

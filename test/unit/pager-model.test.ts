@@ -156,7 +156,20 @@ describe('pageInfo', () => {
 
 	it('never says 100% before the end', () => {
 		expect(pageInfo(69, 20, 90).percent).toBeLessThan(100);
-		expect(pageInfo(69, 20, 90).page).toBeLessThan(5);
+		// 999 of 1000 lines seen rounds to 100, but the last line is still below.
+		expect(pageInfo(979, 20, 1000).percent).toBe(99);
+	});
+
+	// Page and percentage both count to the bottom line shown, so they never disagree ("page 2/4 · 90%").
+	it('gives the page the bottom line is on, with the percentage of lines down to it', () => {
+		// 65 lines on 20-line pages: lines 40 to 59 shown, the bottom line on page 3 (lines 41-60, 63%-92%).
+		expect(pageInfo(39, 20, 65)).toEqual({page: 3, pages: 4, percent: 91});
+		// One line past the first page: the bottom line is the first of page 2.
+		expect(pageInfo(1, 20, 100)).toEqual({page: 2, pages: 5, percent: 21});
+		// The bottom line is the last of page 4.
+		expect(pageInfo(60, 20, 100)).toEqual({page: 4, pages: 5, percent: 80});
+		// Lines 70 to 88 of 90 shown, the bottom line on the last page (lines 81-90).
+		expect(pageInfo(69, 20, 90)).toEqual({page: 5, pages: 5, percent: 99});
 	});
 });
 

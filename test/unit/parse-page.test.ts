@@ -264,10 +264,10 @@ describe('pageCaptureToMarkdown', () => {
 		const fields = frontmatterOf(pageCaptureToMarkdown(capture, {date}));
 		expect(fields).toEqual({
 			title: 'Port Wenlow council votes to close the old harbour road',
-			section: 'Home',
+			section: 'Local',
 			date: '2025-03-01T09:30:00.000Z',
 			summary: 'The Port Wenlow town council voted 7–4 on Tuesday night to close the old harbour road to through traffic from next spring, ending a two-year argument over the…',
-			tags: ['local', 'politics', 'business', 'weather', 'sport'],
+			tags: ['politics', 'business', 'weather', 'sport'],
 			imported: true,
 		});
 	});

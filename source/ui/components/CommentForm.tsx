@@ -5,7 +5,7 @@ import type {CommentErrors} from '../../store/comments.js';
 import type {FormField, FormFocus, FormValues} from '../comment-form-state.js';
 import {fitToWidth} from '../text.js';
 import {fieldRows, TextField} from './TextField.js';
-import {theme} from '../theme.js';
+import {glyphs, theme} from '../theme.js';
 
 export type CommentFormProps = {
 	/** What is written in each field. */
@@ -25,6 +25,9 @@ export type CommentFormProps = {
 	/** Called with a field's new text as the user types or pastes. */
 	onChange: (field: FormField, value: string) => void;
 };
+
+/** Ctrl+E opens $EDITOR from any field of the form, so its fields do not take it as readline's end of line (End does that). */
+const formLeaves = ['ctrl+e'];
 
 /** Rows the form uses besides the comment's lines. */
 const fixedRows = 8;
@@ -48,7 +51,7 @@ export function CommentForm({values, focus, errors, editing, isActive, width, he
 				const focused = isActive && focus.field === 'body' && focus.line === index;
 				return (
 					<Box key={index} paddingLeft={2} width={width} height={focused ? focusedRows : 1} overflow="hidden" flexShrink={0}>
-						{focused ? <TextField multiline value={line} onChange={value => onChange('body', value)} focus width={inputWidth} rows={focusedRows} /> : <Text>{oneRow(line, inputWidth)}</Text>}
+						{focused ? <TextField multiline value={line} onChange={value => onChange('body', value)} focus width={inputWidth} rows={focusedRows} leaves={formLeaves} /> : <Text>{oneRow(line, inputWidth)}</Text>}
 					</Box>
 				);
 			})}
@@ -67,7 +70,7 @@ export function CommentForm({values, focus, errors, editing, isActive, width, he
 function Label({text, error, width, focused}: {text: string; error?: string; width: number; focused: boolean}) {
 	return (
 		<Text>
-			<Text {...(focused ? theme.selected : theme.strong)}>{focused ? `❯ ${text}` : `  ${text}`}</Text>
+			<Text {...(focused ? theme.selected : theme.strong)}>{focused ? `${glyphs.pointer} ${text}` : `  ${text}`}</Text>
 			{error ? <Text {...theme.error}>{`  ${fitToWidth(error, Math.max(0, width - text.length - 4))}`}</Text> : null}
 		</Text>
 	);
@@ -76,7 +79,7 @@ function Label({text, error, width, focused}: {text: string; error?: string; wid
 function Field({value, focused, width, onChange}: {value: string; focused: boolean; width: number; onChange: (value: string) => void}) {
 	return (
 		<Box paddingLeft={2} height={1} overflow="hidden" flexShrink={0}>
-			{focused ? <TextField value={value} onChange={onChange} focus width={width} /> : <Text>{oneRow(value, width)}</Text>}
+			{focused ? <TextField value={value} onChange={onChange} focus width={width} leaves={formLeaves} /> : <Text>{oneRow(value, width)}</Text>}
 		</Box>
 	);
 }

@@ -1,7 +1,7 @@
 // The bottom line: where you are on the left, key hints (from the key table) on the right.
 import {Box, Text} from 'ink';
 import {displayWidth, fitToWidth} from '../text.js';
-import {theme} from '../theme.js';
+import {glyphs, theme} from '../theme.js';
 
 export type StatusBarProps = {
 	/** Position text: `page 3/9 · 27%` or `4/17`. */
@@ -27,7 +27,7 @@ export function StatusBar({left, hints, message, progress, width}: StatusBarProp
 				<Text {...theme.statusLeft}>{leftText}</Text>
 				<Text>
 					<Text {...theme.progress}>{progressText}</Text>
-					<Text {...theme.dim}>{hintsText === '' ? '' : ` · ${hintsText}`}</Text>
+					<Text {...theme.dim}>{hintsText === '' ? '' : ` ${glyphs.separator} ${hintsText}`}</Text>
 				</Text>
 			</Box>
 		);
@@ -45,7 +45,7 @@ export function StatusBar({left, hints, message, progress, width}: StatusBarProp
 function fitHints(hints: readonly string[], room: number): string {
 	let text = '';
 	for (const hint of hints) {
-		const next = text ? `${text} · ${hint}` : hint;
+		const next = text ? `${text} ${glyphs.separator} ${hint}` : hint;
 		if (next.length > room) {
 			break;
 		}

@@ -1,11 +1,13 @@
 // The one text input (comment form, find and search prompts), through the key router: it gets each
-// key first and leaves Ctrl, Alt, Esc, Tab, Enter, ↑/↓ and PgUp/PgDn to its screen. ink-text-input 6.0
-// listens to Ink directly (outside the router) and types the letter of every Ctrl key.
+// key first, edits with the readline keys (Ctrl+A/E/U/K/W, Alt+B/F, Ctrl+←/→, Home/End) and leaves
+// other Ctrl and Alt keys, Esc, Tab, Enter, ↑/↓ and PgUp/PgDn to its screen; it never types the letter
+// of a Ctrl key (ink-text-input 6.0 did, and listened to Ink outside the router).
 // It draws only the rows around the cursor: Ink wraps every <Text> it is given on every frame, and
 // wrapping a pasted 100 KB value took seconds a frame.
 import {type Key, Text} from 'ink';
 import {useCallback, useMemo, useRef, useState} from 'react';
 import {useRoutedInput} from '../hooks/use-keymap.js';
+import {keyName} from '../keymap.js';
 import {displayWidth} from '../text.js';
 
 export type TextFieldProps = {
@@ -28,9 +30,14 @@ export type TextFieldProps = {
 	maxLength?: number;
 	/** Called when text was cut to maxLength. */
 	onLimit?: () => void;
+	/**
+	 * Keys (names of the key table) the field leaves to its screen though it edits with them: the
+	 * comment form keeps Ctrl+E for $EDITOR. @default none
+	 */
+	leaves?: readonly string[];
 };
 
-export function TextField({value, onChange, focus = false, width, rows = 1, multiline = false, maxLength, onLimit}: TextFieldProps) {
+export function TextField({value, onChange, focus = false, width, rows = 1, multiline = false, maxLength, onLimit, leaves}: TextFieldProps) {
 	// The cursor is an index into the string (UTF-16), always at the start of a character: a 100 KB
 	// value is edited with string slices, never turned into an array of characters.
 	const [cursorState, setCursor] = useState<number | undefined>(undefined);
@@ -42,6 +49,10 @@ export function TextField({value, onChange, focus = false, width, rows = 1, mult
 	const handle = useCallback(
 		(input: string, key: Key) => {
 			const {value: before, cursor: at} = latest.current;
+			if (leaves?.includes(keyName(input, key))) {
+				return false;
+			}
+
 			const next = editText(before, at, input, key, maxLength);
 			if (!next) {
 				return false;
@@ -59,7 +70,7 @@ export function TextField({value, onChange, focus = false, width, rows = 1, mult
 
 			return true;
 		},
-		[onChange, onLimit, maxLength],
+		[onChange, onLimit, maxLength, leaves],
 	);
 	useRoutedInput(handle, focus, {text: true, multiline});
 
@@ -156,8 +167,112 @@ function visibleRows(layout: Row[], cursor: number, rows: number): Row[] {
 
 type Edit = {text: string; cursor: number; cut?: boolean};
 
+const isWordCharacter = (character: string) => /[\p{L}\p{N}_]/u.test(character);
+const isSpace = (character: string) => /\s/u.test(character);
+
+/** The character that starts at `at`. */
+function characterAt(text: string, at: number): string {
+	return String.fromCodePoint(text.codePointAt(at) ?? 0x20);
+}
+
+/**
+ * Where the word before `at` starts, as readline's Alt+B finds it: back over what is not a word
+ * character, then over the word. With `bySpaces`, words are what lies between spaces (Ctrl+W).
+ */
+export function wordStart(text: string, at: number, bySpaces = false): number {
+	const inWord = (character: string) => (bySpaces ? !isSpace(character) : isWordCharacter(character));
+	let index = at;
+	while (index > 0 && !inWord(characterAt(text, previousCharacter(text, index)))) {
+		index = previousCharacter(text, index);
+	}
+
+	while (index > 0 && inWord(characterAt(text, previousCharacter(text, index)))) {
+		index = previousCharacter(text, index);
+	}
+
+	return index;
+}
+
+/** Where the word at or after `at` ends (Alt+F): on over what is not a word character, then over the word. */
+export function wordEnd(text: string, at: number): number {
+	let index = at;
+	while (index < text.length && !isWordCharacter(characterAt(text, index))) {
+		index += characterLength(text, index);
+	}
+
+	while (index < text.length && isWordCharacter(characterAt(text, index))) {
+		index += characterLength(text, index);
+	}
+
+	return index;
+}
+
+/** The readline key of a key event: a cursor move or a deletion; undefined for other keys. */
+function readlineEdit(text: string, cursor: number, input: string, key: Key): Edit | undefined {
+	const ctrl = key.ctrl && !key.meta ? input : '';
+	// Alt+letter arrives as ESC and the letter (meta); Alt+← as ESC [ 1 ; 3 D (meta), Ctrl+← as ESC [ 1 ; 5 D (ctrl).
+	const alt = key.meta && !key.escape && !key.ctrl ? input : '';
+	const wordKey = key.ctrl || key.meta;
+	const remove = (start: number, end: number): Edit => ({text: text.slice(0, start) + text.slice(end), cursor: start});
+	if (ctrl === 'a' || key.home) {
+		return {text, cursor: 0};
+	}
+
+	if (ctrl === 'e' || key.end) {
+		return {text, cursor: text.length};
+	}
+
+	if (alt === 'b' || (key.leftArrow && wordKey)) {
+		return {text, cursor: wordStart(text, cursor)};
+	}
+
+	if (alt === 'f' || (key.rightArrow && wordKey)) {
+		return {text, cursor: wordEnd(text, cursor)};
+	}
+
+	if (ctrl === 'b') {
+		return {text, cursor: previousCharacter(text, cursor)};
+	}
+
+	if (ctrl === 'f') {
+		return {text, cursor: cursor + characterLength(text, cursor)};
+	}
+
+	if (ctrl === 'u') {
+		return remove(0, cursor);
+	}
+
+	if (ctrl === 'k') {
+		return {text: text.slice(0, cursor), cursor};
+	}
+
+	if (ctrl === 'w') {
+		return remove(wordStart(text, cursor, true), cursor);
+	}
+
+	if (ctrl === 'd') {
+		return remove(cursor, cursor + characterLength(text, cursor));
+	}
+
+	if (alt === 'd') {
+		return remove(cursor, wordEnd(text, cursor));
+	}
+
+	// Alt+Backspace: the word before the cursor (readline's backward-kill-word).
+	if (key.meta && !key.escape && (key.backspace || key.delete)) {
+		return remove(wordStart(text, cursor), cursor);
+	}
+
+	return undefined;
+}
+
 /** What a key does to the text and cursor; undefined for keys the field leaves to its screen. */
 function editText(text: string, cursor: number, input: string, key: Key, maxLength?: number): Edit | undefined {
+	const readline = readlineEdit(text, cursor, input, key);
+	if (readline) {
+		return readline;
+	}
+
 	if (key.ctrl || key.meta || key.escape || key.tab || key.return || key.upArrow || key.downArrow || key.pageUp || key.pageDown) {
 		return undefined;
 	}
@@ -168,10 +283,6 @@ function editText(text: string, cursor: number, input: string, key: Key, maxLeng
 
 	if (key.rightArrow) {
 		return {text, cursor: cursor + characterLength(text, cursor)};
-	}
-
-	if (key.home || key.end) {
-		return {text, cursor: key.home ? 0 : text.length};
 	}
 
 	// Ink 6.8 reports Backspace as `delete`: both remove the character before the cursor. At the

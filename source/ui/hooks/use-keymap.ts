@@ -2,8 +2,8 @@
 import {type Key, useInput} from 'ink';
 import {useContext, useLayoutEffect, useRef} from 'react';
 import {AppContext} from '../app-context.js';
-import {type KeyHandler, KeyRouterContext} from '../key-router.js';
-import {type Action, type Flags, keyName, resolveKey, type Scope} from '../keymap.js';
+import {type KeyHandler, type KeyOrigin, KeyRouterContext} from '../key-router.js';
+import {type Action, type Flags, keyLabel, keyName, resolveKey, type Scope} from '../keymap.js';
 
 export type KeymapOptions = {
 	/** Only the showing screen listens. @default true */
@@ -12,14 +12,27 @@ export type KeymapOptions = {
 	flags?: Flags;
 };
 
-/** Calls `onAction` for every key the table maps to an action in these scopes, with these flags. */
+/** The status-line message for a key that does nothing on the screen. */
+export function unknownKeyMessage(name: string): string {
+	return `${keyLabel(name)} does nothing here: press ? for help`;
+}
+
+/**
+ * Calls `onAction` for every key the table maps to an action in these scopes, with these flags; any
+ * other key says so in the status line, unless it came with other characters (a paste, typing ahead)
+ * or has no name (a function key, a modifier alone).
+ */
 export function useKeymap(scopes: readonly Scope[], onAction: (action: Action) => void, options: KeymapOptions = {}): void {
 	const {isActive = true, flags = {}} = options;
+	const notify = useContext(AppContext)?.notify;
 	// The router calls the handler of the latest render, so it sees this render's flags.
-	useRoutedInput((input: string, key: Key) => {
-		const action = resolveKey(scopes, keyName(input, key), flags);
+	useRoutedInput((input: string, key: Key, origin?: KeyOrigin) => {
+		const name = keyName(input, key);
+		const action = resolveKey(scopes, name, flags);
 		if (action) {
 			onAction(action);
+		} else if (name !== '' && !origin?.inText) {
+			notify?.(unknownKeyMessage(name));
 		}
 	}, isActive);
 }
@@ -50,10 +63,10 @@ export function useRoutedInput(handler: KeyHandler, isActive: boolean, options: 
 		}
 
 		return router.register(
-			(input, key) => {
+			(input, key, origin) => {
 				// A message lasts until the next key; clearing it first lets this key's action show a new one.
 				clearMessage?.();
-				return latest.current(input, key);
+				return latest.current(input, key, origin);
 			},
 			{text, multiline},
 		);

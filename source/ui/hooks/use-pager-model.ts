@@ -10,6 +10,7 @@ import {ProgressiveArticle, type ProgressiveLayout} from '../../core/progressive
 import {useReader} from '../app-context.js';
 import {type PagerModel, progressivePagerModel} from '../pager-model.js';
 import {plural} from '../text.js';
+import {glyphs} from '../theme.js';
 
 /** The longest run of layout work between two chances for a key to be handled. */
 export const SLICE_MS = 16;
@@ -94,7 +95,7 @@ function useLayoutSlices(layout: ProgressiveLayout): void {
 
 /** The article's head as a news page has it: headline, standfirst, then byline and date. */
 export function articleHead(article: ArticleMeta): ArticleHead {
-	const byline = [article.author ? `By ${article.author}` : undefined, formatDate(article.date) || undefined].filter(Boolean).join(' · ');
+	const byline = [article.author ? `By ${article.author}` : undefined, formatDate(article.date) || undefined].filter(Boolean).join(` ${glyphs.separator} `);
 	return {title: article.title, summary: article.summary, byline};
 }
 

@@ -5,7 +5,7 @@ import {useCallback} from 'react';
 import {useReader} from '../app-context.js';
 import {Frame} from '../components/Frame.js';
 import {TextPrompt} from '../components/TextPrompt.js';
-import {theme} from '../theme.js';
+import {glyphs, theme} from '../theme.js';
 
 export type AddFeedScreenProps = {
 	/** The address typed so far. */
@@ -33,7 +33,7 @@ export function AddFeedScreen({query, isActive}: AddFeedScreenProps) {
 	);
 	return (
 		<Frame
-			title="newsread › Add a feed"
+			title={`newsread ${glyphs.crumb} Add a feed`}
 			status=""
 			hints={[]}
 			prompt={<TextPrompt label="Feed address: " value={query} onChange={onChange} onSubmit={onSubmit} onCancel={onCancel} isActive={isActive} scope="addFeed" />}

@@ -16,6 +16,7 @@ import {type ArticleView, highlightedRelatedLine, pagerStatus, pagerView} from '
 import {matchesByLine, PagerLine} from './article/PagerLine.js';
 import {articleFlags, articleScopes, useArticleInput} from './article/use-article-input.js';
 import {useReadingMarks} from './article/use-reading-marks.js';
+import {glyphs} from '../theme.js';
 
 export type ArticleScreenProps = {
 	/** The article to show. */
@@ -44,13 +45,15 @@ export function ArticleScreen({article, source, position, find, relatedCursor, i
 	const {model, related, commentCount, layoutAt} = usePagerModel(article, wanted);
 	// G before the layout is done shows the end laid out so far and follows it as it grows.
 	const followEnd = useRef(false);
+	// Space on the last page said which unread article comes next: Space again opens it.
+	const goOn = useRef(false);
 	const following = followEnd.current && model.complete === false;
 	const top = following ? Math.max(0, model.lines.length - body.rows) : topLineFor(layoutAt, model, body.columns, body.rows, position, resume);
 	// While a long body is still being laid out, a find searches what is laid out, and again once it all is.
 	const matches = useMemo(() => (find ? findInLayout(model.layout, find) : []), [model.layout, find, model.complete]); // eslint-disable-line react-hooks/exhaustive-deps
 	const view: ArticleView = {id: article.id, source, find, model, width: body.columns, height: body.rows, top, matches, related, relatedCursor};
 	useReadingMarks({reading, id: article.id, model, top, height: body.rows, width: body.columns});
-	useArticleInput({article, view, reading, isActive, followEnd});
+	useArticleInput({article, view, reading, isActive, followEnd, goOn});
 	// Once it is all laid out, the end followed is the article's end: one move there.
 	const complete = model.complete !== false;
 	useEffect(() => {
@@ -63,9 +66,9 @@ export function ArticleScreen({article, source, position, find, relatedCursor, i
 	const ranges = matchesByLine(matches);
 	const selectedLine = highlightedRelatedLine(view);
 	const margin = Math.max(0, Math.floor((body.columns - model.layout.textWidth) / 2));
-	const byline = [formatDate(article.date), article.author, reading.isSaved(article.id) ? 'saved' : undefined].filter(Boolean).join(' · ');
+	const byline = [formatDate(article.date), article.author, reading.isSaved(article.id) ? 'saved' : undefined].filter(Boolean).join(` ${glyphs.separator} `);
 	return (
-		<Frame title={`${article.section} › ${article.title}`} aside={byline} status={pagerStatus(view, commentCount)} hints={hintsFor(articleScopes, articleFlags(view.find))} prompt={prompt} clip={false}>
+		<Frame title={`${article.section} ${glyphs.crumb} ${article.title}`} aside={byline} status={pagerStatus(view, commentCount)} hints={hintsFor(articleScopes, articleFlags(view.find))} prompt={prompt} clip={false}>
 			{model.lines.slice(top, top + body.rows).map((line, offset) => (
 				<Box key={top + offset} marginLeft={margin} height={1} flexShrink={0}>
 					<PagerLine line={line} ranges={ranges.get(top + offset)} selected={top + offset === selectedLine} />

@@ -13,6 +13,7 @@ import {CommentList} from './comments/CommentList.js';
 import {commentsReducer, commentsScopes, commentsStatus, initialCommentsState, showsList} from './comments/comments-state.js';
 import {useCommentsInput} from './comments/use-comments-input.js';
 import {useDraftKeeping} from './comments/use-draft-keeping.js';
+import {glyphs} from '../theme.js';
 
 export {DRAFT_DELAY_MS} from './comments/use-draft-keeping.js';
 
@@ -35,7 +36,7 @@ export function CommentsScreen({article, cursor, cursorKey, isActive}: CommentsS
 		}
 	}, [problem, notify]);
 	const selected = listCursor({cursor, cursorKey}, comments.map(comment => comment.id));
-	const [state, update] = useReducer(commentsReducer, undefined, () => initialCommentsState(comments.length, reading.draft(article.id), reading.commenter()));
+	const [state, update] = useReducer(commentsReducer, undefined, () => initialCommentsState(reading.draft(article.id), reading.commenter()));
 	useDraftKeeping(state, article.id);
 	useCommentsInput({article, comments, selected, state, update, isActive});
 	const onChange = useCallback((field: FormField, value: string) => {
@@ -43,7 +44,7 @@ export function CommentsScreen({article, cursor, cursorKey, isActive}: CommentsS
 	}, []);
 
 	return (
-		<Frame title={`Comments › ${article.title}`} aside={plural(comments.length, 'comment')} status={commentsStatus(state, selected, comments.length)} hints={hintsFor(commentsScopes(state.mode))}>
+		<Frame title={`Comments ${glyphs.crumb} ${article.title}`} aside={plural(comments.length, 'comment')} status={commentsStatus(state, selected, comments.length)} hints={hintsFor(commentsScopes(state.mode))}>
 			{showsList(state) ? (
 				<CommentList comments={comments} selected={selected} width={body.columns} height={body.rows} now={now()} />
 			) : (

@@ -9,9 +9,9 @@ import {hintsFor} from '../keymap.js';
 import {articlesOf, sourceTitle} from '../list-sources.js';
 import {type ListCursor, listCursor, type ListSource} from '../navigation.js';
 import {plural} from '../text.js';
-import {theme} from '../theme.js';
+import {glyphs, theme} from '../theme.js';
 import {HeadlineRow, type SecondLine, titleNeedsTwoLines} from './headlines/HeadlineRow.js';
-import {headlinesScopes, useHeadlinesInput} from './headlines/use-headlines-input.js';
+import {headlinesScopes, questionScopes, useHeadlinesInput} from './headlines/use-headlines-input.js';
 
 /** From this width on, each headline shows its summary on a second line. */
 export const SUMMARY_MIN_COLUMNS = 100;
@@ -43,11 +43,11 @@ export function HeadlinesScreen({source, cursor, cursorKey, isActive}: Headlines
 		return {dateStyle, secondLine};
 	}, [articles, body.columns]); // eslint-disable-line react-hooks/exhaustive-deps -- the clock is read when the list changes, not per frame
 	const rowsPerItem = secondLine === 'none' ? 1 : 2;
-	useHeadlinesInput({source, articles, keys, selected, pageSize: visibleItems(body.rows, rowsPerItem), reading, isActive});
+	const question = useHeadlinesInput({source, articles, keys, selected, pageSize: visibleItems(body.rows, rowsPerItem), reading, isActive});
 
 	const unread = articles.filter(article => !reading.isRead(article.id)).length;
 	return (
-		<Frame title={`newsread › ${sourceTitle(source)}`} aside={`${plural(articles.length, 'article')} · ${unread} unread`} status={articles.length === 0 ? '0/0' : `${selected + 1}/${articles.length}`} hints={hintsFor(headlinesScopes)}>
+		<Frame title={`newsread ${glyphs.crumb} ${sourceTitle(source)}`} aside={`${plural(articles.length, 'article')} ${glyphs.separator} ${unread} unread`} status={question ?? (articles.length === 0 ? '0/0' : `${selected + 1}/${articles.length}`)} hints={hintsFor(question ? questionScopes : headlinesScopes)}>
 			{articles.length === 0 ? (
 				<Text {...theme.dim}>{emptyMessage(source)}</Text>
 			) : (

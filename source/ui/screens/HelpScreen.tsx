@@ -52,6 +52,21 @@ function keysText(binding: Binding): string {
 	return binding.keys.map(key => keyLabel(key)).join(' ');
 }
 
+/** The first row shown after a scrolling key of the help, as in the pager; undefined for other keys. */
+function helpMove(action: Action, top: number, rows: number, maxScroll: number): number | undefined {
+	const moves: Partial<Record<Action, number>> = {
+		'line-down': top + 1,
+		'line-up': top - 1,
+		'page-down': top + rows,
+		'page-up': top - rows,
+		'half-page-down': top + Math.max(1, Math.floor(rows / 2)),
+		'half-page-up': top - Math.max(1, Math.floor(rows / 2)),
+		top: 0,
+		bottom: maxScroll,
+	};
+	return moves[action];
+}
+
 export function HelpScreen({of, scroll, isActive}: HelpScreenProps) {
 	const {dispatch, body} = useReader();
 	const rows = helpRows(of);
@@ -59,13 +74,14 @@ export function HelpScreen({of, scroll, isActive}: HelpScreenProps) {
 	const top = Math.min(scroll, maxScroll);
 	const onAction = useCallback(
 		(action: Action) => {
-			if (action === 'line-down' || action === 'line-up') {
-				dispatch({type: 'replace', screen: {name: 'help', of, scroll: Math.min(maxScroll, Math.max(0, top + (action === 'line-down' ? 1 : -1)))}});
+			const move = helpMove(action, top, body.rows, maxScroll);
+			if (move !== undefined) {
+				dispatch({type: 'replace', screen: {name: 'help', of, scroll: Math.min(maxScroll, Math.max(0, move))}});
 			} else {
 				handleCommonAction(action, dispatch, {screen: 'help'});
 			}
 		},
-		[dispatch, of, top, maxScroll],
+		[dispatch, of, top, maxScroll, body.rows],
 	);
 	useKeymap(scopes, onAction, {isActive});
 

@@ -11,7 +11,7 @@ import {type Action, hintsFor, type Scope, screenScopes} from '../keymap.js';
 import {type ListCursor, listCursor} from '../navigation.js';
 import {subheadingText} from '../pager-model.js';
 import {padToWidth} from '../text.js';
-import {theme} from '../theme.js';
+import {glyphs, theme} from '../theme.js';
 
 const scopes: readonly Scope[] = screenScopes.outline;
 
@@ -44,7 +44,7 @@ export function OutlineScreen({article, cursor, cursorKey, isActive}: OutlineScr
 	useKeymap(scopes, onAction, {isActive});
 
 	return (
-		<Frame title={`Outline › ${article.title}`} aside={`${headings.length} subheadings`} status={headings.length === 0 ? '0/0' : `${selected + 1}/${headings.length}`} hints={hintsFor(scopes)}>
+		<Frame title={`Outline ${glyphs.crumb} ${article.title}`} aside={`${headings.length} subheadings`} status={headings.length === 0 ? '0/0' : `${selected + 1}/${headings.length}`} hints={hintsFor(scopes)}>
 			{headings.length === 0 ? (
 				<Text {...theme.dim}>This article has no subheadings.</Text>
 			) : (
@@ -55,7 +55,7 @@ export function OutlineScreen({article, cursor, cursorKey, isActive}: OutlineScr
 					height={body.rows}
 					renderItem={(heading, isSelected) => (
 						<Text {...(isSelected ? theme.selected : theme.subheading)} inverse={isSelected}>
-							{padToWidth(`${isSelected ? '❯ ' : '  '}${'  '.repeat(Math.max(0, heading.level - 2))}${heading.text}`, body.columns)}
+							{padToWidth(`${isSelected ? `${glyphs.pointer} ` : '  '}${'  '.repeat(Math.max(0, heading.level - 2))}${heading.text}`, body.columns)}
 						</Text>
 					)}
 				/>

@@ -4,7 +4,7 @@ import {useCallback} from 'react';
 import {useReader} from '../app-context.js';
 import {Frame} from '../components/Frame.js';
 import {TextPrompt} from '../components/TextPrompt.js';
-import {theme} from '../theme.js';
+import {glyphs, theme} from '../theme.js';
 
 export type SearchScreenProps = {
 	/** The query typed so far. */
@@ -27,11 +27,11 @@ export function SearchScreen({query, isActive}: SearchScreenProps) {
 	);
 	return (
 		<Frame
-			title="newsread › Search"
+			title={`newsread ${glyphs.crumb} Search`}
 			aside={`${library.articles.length} articles`}
 			status=""
 			hints={[]}
-			prompt={<TextPrompt label="Search: " value={query} onChange={onChange} onSubmit={onSubmit} onCancel={onCancel} isActive={isActive} scope="search" />}
+			prompt={<TextPrompt label="Search: " value={query} onChange={onChange} onSubmit={onSubmit} onCancel={onCancel} isActive={isActive} scope="search" history="search" />}
 		>
 			<Text {...theme.dim}>Type words to find in titles, summaries and article text; every word must match.</Text>
 		</Frame>

@@ -8,7 +8,8 @@ import {entryKey, sectionEntries} from '../list-sources.js';
 import {type ListCursor, listCursor} from '../navigation.js';
 import {displayWidth, plural} from '../text.js';
 import {countsText, SectionRow} from './sections/SectionRow.js';
-import {sectionsScopes, useSectionsInput} from './sections/use-sections-input.js';
+import {questionScopes, sectionsScopes, useSectionsInput} from './sections/use-sections-input.js';
+import {glyphs} from '../theme.js';
 
 export type SectionsScreenProps = ListCursor & {
 	/** Only the showing screen takes keys. */
@@ -21,7 +22,7 @@ export function SectionsScreen({cursor, cursorKey, isActive}: SectionsScreenProp
 	const activity = useSyncExternalStore(feeds.subscribe, feeds.snapshot);
 	const entries = sectionEntries(library, reading, activity.feeds);
 	const selected = listCursor({cursor, cursorKey}, entries.map(entry => entryKey(entry)));
-	useSectionsInput({entries, selected, reading, isActive});
+	const question = useSectionsInput({entries, selected, reading, isActive});
 
 	const all = entries.find(entry => entry.kind === 'list' && entry.source.kind === 'all');
 	const unreadTotal = all?.kind === 'list' ? all.unread : 0;
@@ -29,9 +30,9 @@ export function SectionsScreen({cursor, cursorKey, isActive}: SectionsScreenProp
 	const labelWidth = Math.max(0, ...entries.map(entry => (entry.kind === 'list' ? displayWidth(entry.label) : 0)));
 	const highlighted = entries[selected];
 	// The whole reason, where the row has no room for it.
-	const problem = highlighted?.kind === 'list' && highlighted.problem !== undefined ? ` · ⚠ ${highlighted.problem}` : '';
+	const problem = highlighted?.kind === 'list' && highlighted.problem !== undefined ? ` ${glyphs.separator} ${glyphs.warning} ${highlighted.problem}` : '';
 	return (
-		<Frame title="newsread" aside={`${plural(library.articles.length, 'article')} · ${unreadTotal} unread`} status={`${selected + 1}/${entries.length}${problem}`} hints={hintsFor(sectionsScopes)}>
+		<Frame title="newsread" aside={`${plural(library.articles.length, 'article')} ${glyphs.separator} ${unreadTotal} unread`} status={question ?? `${selected + 1}/${entries.length}${problem}`} hints={hintsFor(question ? questionScopes : sectionsScopes)}>
 			<List
 				items={entries}
 				itemKey={entryKey}

@@ -3,7 +3,8 @@
 import {Text} from 'ink';
 import type {Line} from '../../../core/layout.js';
 import {highlightSegments, type HighlightedSegment, type LayoutMatch} from '../../../core/search.js';
-import {type TextStyle, theme} from '../../theme.js';
+import {withLayoutMarks} from '../../../glyphs.js';
+import {glyphs, type TextStyle, theme} from '../../theme.js';
 
 /** A match's columns on its line. */
 export type MatchRange = {start: number; end: number};
@@ -39,7 +40,7 @@ export function PagerLine({line, ranges, selected}: PagerLineProps) {
 				const style: TextStyle = segment.match ? {...theme[segment.style], ...theme.match} : theme[segment.style];
 				return (
 					<Text key={index} {...style}>
-						{segment.text}
+						{segment.style === 'marker' || segment.style === 'quote' || segment.style === 'rule' ? withLayoutMarks(segment.text, glyphs) : segment.text}
 					</Text>
 				);
 			})}

@@ -6,6 +6,7 @@ import type {LayoutMatch} from '../../../core/search.js';
 import type {Action} from '../../keymap.js';
 import {isPagerMove, type ListSource, type NavigationAction, type PagerView} from '../../navigation.js';
 import {currentSubheading, type PagerModel, pageInfo} from '../../pager-model.js';
+import {glyphs} from '../../theme.js';
 
 /** What the pager shows now. */
 export type ArticleView = {
@@ -67,7 +68,8 @@ export function articleNavigation(action: Action, view: ArticleView): Navigation
 		}
 
 		case 'find': {
-			return {type: 'push', screen: {name: 'find', id: view.id, query: view.find ?? ''}};
+			// The prompt starts empty, as a shell line does: ↑ brings back the find before.
+			return {type: 'push', screen: {name: 'find', id: view.id, query: ''}};
 		}
 
 		case 'clear-find': {
@@ -108,6 +110,6 @@ export function pagerStatus(view: ArticleView, commentCount: number): string {
 	const info = pageInfo(view.top, view.height, view.model.lines.length);
 	const where = view.find ? `find "${view.find}": ${view.matches.length}` : currentSubheading(view.model, view.top);
 	// While a long body is still being laid out the page count is not known yet.
-	const page = view.model.complete === false ? `page ${Math.floor(view.top / view.height) + 1}/…` : `page ${info.page}/${info.pages} · ${info.percent}%`;
-	return [page, commentCount > 0 ? `${commentCount} 💬` : undefined, where].filter(Boolean).join(' · ');
+	const page = view.model.complete === false ? `page ${Math.ceil((view.top + view.height) / view.height)}/${glyphs.ellipsis}` : `page ${info.page}/${info.pages} ${glyphs.separator} ${info.percent}%`;
+	return [page, commentCount > 0 ? `${commentCount} ${glyphs.comments}` : undefined, where].filter(Boolean).join(` ${glyphs.separator} `);
 }

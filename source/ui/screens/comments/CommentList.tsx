@@ -4,7 +4,7 @@ import {Box, Text} from 'ink';
 import {formatRelativeDate} from '../../../core/dates.js';
 import type {Comment} from '../../../store/comments.js';
 import {fitToWidth, wrapText} from '../../text.js';
-import {theme} from '../../theme.js';
+import {glyphs, theme} from '../../theme.js';
 
 export type CommentListProps = {
 	/** The comments, oldest first. */
@@ -21,7 +21,7 @@ export type CommentListProps = {
 
 export function CommentList({comments, selected, width, height, now}: CommentListProps) {
 	if (comments.length === 0) {
-		return <Text {...theme.dim}>No comments yet. Press r to leave a reply.</Text>;
+		return <Text {...theme.dim}>No comments yet: r to write one.</Text>;
 	}
 
 	const textWidth = Math.min(width, 100) - 4;
@@ -38,13 +38,13 @@ export function CommentList({comments, selected, width, height, now}: CommentLis
 		<Box flexDirection="column" height={height} overflow="hidden">
 			{rendered.slice(start).map(({comment, lines}, offset) => {
 				const isSelected = start + offset === selected;
-				const when = `${formatRelativeDate(comment.createdAt, now)}${comment.editedAt ? ' · edited' : ''}`;
+				const when = `${formatRelativeDate(comment.createdAt, now)}${comment.editedAt ? ` ${glyphs.separator} edited` : ''}`;
 				return (
 					<Box key={comment.id} flexDirection="column" marginBottom={1}>
 						<Text>
-							<Text {...theme.unread}>{isSelected ? '❯ ' : '  '}</Text>
+							<Text {...theme.unread}>{isSelected ? `${glyphs.pointer} ` : '  '}</Text>
 							<Text {...(isSelected ? theme.selected : theme.strong)}>{fitToWidth(comment.name, Math.max(1, width - when.length - 6))}</Text>
-							<Text {...theme.dim}>{` · ${when}`}</Text>
+							<Text {...theme.dim}>{` ${glyphs.separator} ${when}`}</Text>
 						</Text>
 						{lines.map((line, index) => (
 							<Text key={index}>{`    ${line}`}</Text>

@@ -37,11 +37,12 @@ const newCommentFields: readonly FormField[] = ['body', 'name', 'email'];
 const editFields: readonly FormField[] = ['body'];
 
 /**
- * The screen as it opens: the form when a draft is waiting or there is nothing to list, else the list.
- * The form starts from the draft, or empty with the name and email used last.
+ * The screen as it opens: the form when a draft is waiting, else the list (empty, it says r writes
+ * one: opening on the form would take `?` and `q` as comment text). The form starts from the draft,
+ * or empty with the name and email used last.
  */
-export function initialCommentsState(commentCount: number, draft: CommentInput | undefined, commenter: {name: string; email: string} | undefined): CommentsState {
-	return {mode: draft || commentCount === 0 ? 'form' : 'list', form: formState(newCommentInput(draft, commenter))};
+export function initialCommentsState(draft: CommentInput | undefined, commenter: {name: string; email: string} | undefined): CommentsState {
+	return {mode: draft ? 'form' : 'list', form: formState(newCommentInput(draft, commenter))};
 }
 
 /** What a new comment's form starts with: the draft, or an empty comment signed as last time. */

@@ -173,11 +173,7 @@ function forgetDraft({article, state, services}: Context): void {
 	}
 }
 
-/** Back to the list, or to the article when there is nothing to list. */
-function leaveForm({comments, update, services}: Context): void {
-	if (comments.length === 0) {
-		services.dispatch({type: 'back'});
-	} else {
-		update({type: 'show-list'});
-	}
+/** Back to the list (with no comments, it says r writes one; q goes on to the article). */
+function leaveForm({update}: Context): void {
+	update({type: 'show-list'});
 }

@@ -5,7 +5,7 @@ import type {ArticleMeta} from '../../../core/article.js';
 import {formatListDate, LIST_DATE_WIDTH, type ListDateStyle} from '../../../core/dates.js';
 import type {ReadingState} from '../../../store/reading-state.js';
 import {displayWidth, fitToWidth, padToWidth, wrapText} from '../../text.js';
-import {theme} from '../../theme.js';
+import {glyphs, theme} from '../../theme.js';
 
 /** Below this width the author is left out: the title has the room first. */
 export const BYLINE_MIN_COLUMNS = 100;
@@ -48,9 +48,9 @@ export function HeadlineRow({article, selected, width, secondLine, reading, now,
 	const isRead = reading.isRead(article.id);
 	const percent = reading.position(article.id)?.percent;
 	const inProgress = isRead && percent !== undefined && percent < 100;
-	const extras = `${inProgress ? ` ${percent}%` : ''}${commentCount > 0 ? ` 💬${commentCount}` : ''}`;
+	const extras = `${inProgress ? ` ${percent}%` : ''}${commentCount > 0 ? ` ${glyphs.comments}${commentCount}` : ''}`;
 	const columns = headlineColumns(width, displayWidth(extras), dateStyle);
-	const mark = isRead ? (inProgress ? '◐' : ' ') : '●';
+	const mark = isRead ? (inProgress ? glyphs.inProgress : ' ') : glyphs.unread;
 	const byline = article.author ?? sourceHost(article.source) ?? '';
 	const titleStyle = selected ? theme.selected : isRead ? {} : theme.title;
 	// A title too long for its column goes on over the second line, indented two more so it reads as
@@ -60,7 +60,7 @@ export function HeadlineRow({article, selected, width, secondLine, reading, now,
 	return (
 		<Box flexDirection="column">
 			<Text>
-				<Text {...theme.unread}>{selected ? '❯' : ' '}{mark} </Text>
+				<Text {...theme.unread}>{selected ? glyphs.pointer : ' '}{mark} </Text>
 				<Text {...titleStyle} inverse={selected}>{padToWidth(first, columns.title)}</Text>
 				<Text {...theme.dim}>{extras}</Text>
 				<Text {...theme.dim}> {padToWidth(formatListDate(article.date, dateStyle, now), columns.date - 1)}</Text>
