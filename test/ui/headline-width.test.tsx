@@ -20,6 +20,32 @@ describe('headline list at 80 columns', () => {
 		expect(body[marrowick + 1]).toMatch(/^ *$/);
 	});
 
+	it('starts every date at the same column, on short titles and long, with the cursor column before them', async () => {
+		const reader = renderReader({columns: 80, rows: 24});
+		await reader.press('enter', 'j');
+		const frame = await reader.waitForText('newsread › World');
+		const body = bodyOf(frame);
+		const date = /\d{1,2} (?:Oct|Nov) 2026/;
+		const dated = body.filter(line => date.test(line));
+		expect(dated).toHaveLength(4);
+		// Mark columns (3) + title column (80 - 4 - 12 = 64) + a space: every date begins at column 68.
+		expect(dated.map(line => line.search(date))).toEqual([68, 68, 68, 68]);
+		// The cursor is on the second article, in the first column; the others keep that column blank.
+		expect(dated.map(line => line[0])).toEqual([' ', '❯', ' ', ' ']);
+	});
+
+	it('at 200 columns takes one row for each title, however long, and the summary under it', async () => {
+		const reader = renderReader({columns: 200, rows: 40});
+		await reader.press('enter');
+		const frame = await reader.waitForText('newsread › World');
+		const body = bodyOf(frame);
+		const census = body.findIndex(line => line.includes('Farrowsey census'));
+		expect(body[census]).toContain('Farrowsey census finds island population rising for the first time in forty years');
+		expect(body[census + 1]).toMatch(/^ {4}Provisional census results show 1,214 people/);
+		// Four articles, two rows each (title, summary): nothing else in between.
+		expect(body.filter(line => line.trim() !== '')).toHaveLength(8);
+	});
+
 	it('leaves the author out below 100 columns so the title has the room', async () => {
 		const reader = renderReader({columns: 80, rows: 24});
 		await reader.press('enter');

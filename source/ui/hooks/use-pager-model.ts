@@ -96,8 +96,11 @@ function useLayoutSlices(layout: ProgressiveLayout): void {
 /** The article's head as a news page has it: headline, standfirst, then byline and date. */
 export function articleHead(article: ArticleMeta): ArticleHead {
 	const byline = [article.author ? `By ${article.author}` : undefined, formatDate(article.date) || undefined].filter(Boolean).join(` ${glyphs.separator} `);
-	return {title: article.title, summary: article.summary, byline};
+	return {title: article.title, summary: article.summary.replace(teaserLink, ''), byline};
 }
+
+/** A feed teaser's closing link text (`… Read more…`): the standfirst is followed by the whole article, not a link to it. */
+const teaserLink = /\s*\b(?:read more|continue reading)\s*(?:…|\.\.\.|»|›|→)?\s*$/i;
 
 function commentsEntry(count: number): string {
 	return count === 0 ? 'No comments yet: press c to leave a reply' : `${plural(count, 'comment')}: press c to read them and reply`;
