@@ -33,6 +33,9 @@ export const theme = {
 	unread: {color: 'cyan', bold: true},
 	statusLeft: {bold: true},
 	header: {bold: true},
+	headline: {bold: true},
+	standfirst: {italic: true},
+	byline: {color: 'gray'},
 } as const satisfies Record<string, TextStyle>;
 
 /** The name of a style in the theme. */
@@ -45,11 +48,13 @@ export function noColourRequested(env: Record<string, string | undefined>): bool
 
 /**
  * The theme without colour (NO_COLOR, TERM=dumb, a monochrome terminal): what colour set apart is set
- * apart by attributes; subheadings are underlined as well, so they differ from bold words in the text.
+ * apart by attributes; subheadings are underlined as well, so they differ from bold words in the text,
+ * and the byline is dim.
  */
 export const monochromeTheme = {
 	...withoutColour(theme),
 	subheading: {bold: true, underline: true},
+	byline: {dimColor: true},
 } as const satisfies Record<ThemeName, TextStyle>;
 
 /** Colours on a terminal: colours it can show (`colourLevel` > 0, chalk's 0-3), not turned off by NO_COLOR or TERM=dumb. */

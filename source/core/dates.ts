@@ -48,3 +48,33 @@ export function formatRelativeDate(iso: string | undefined, now: Date): string {
 export function isoDay(iso: string | undefined): string {
 	return iso ? iso.slice(0, 10) : '';
 }
+
+/** How a list shows its dates: all relative (`3d ago`) or all calendar dates (`21 Nov 2026`), never mixed. */
+export type ListDateStyle = 'relative' | 'calendar';
+
+/** Widest date of each style: `just now` and `21 Nov 2026`. */
+export const LIST_DATE_WIDTH: Record<ListDateStyle, number> = {relative: 8, calendar: 11};
+
+/**
+ * One style for a whole list: relative when every dated article is within a week of `now` (as a
+ * daily reader's list is), else calendar dates for all, so `3d ago` never sits next to `21 Nov 2026`.
+ */
+export function listDateStyle(dates: Iterable<string | undefined>, now: Date): ListDateStyle {
+	for (const iso of dates) {
+		if (!iso) {
+			continue;
+		}
+
+		const elapsed = now.getTime() - new Date(iso).getTime();
+		if (Number.isNaN(elapsed) || elapsed < 0 || elapsed >= 7 * day) {
+			return 'calendar';
+		}
+	}
+
+	return 'relative';
+}
+
+/** An article's date in a list's style. */
+export function formatListDate(iso: string | undefined, style: ListDateStyle, now: Date): string {
+	return style === 'relative' ? formatRelativeDate(iso, now) : formatDate(iso);
+}

@@ -29,7 +29,10 @@ export type SegmentStyle =
 	| 'subheading'
 	| 'quote'
 	| 'marker'
-	| 'rule';
+	| 'rule'
+	| 'headline'
+	| 'standfirst'
+	| 'byline';
 
 /** A run of text on one line with one style. */
 export type Segment = {
@@ -447,7 +450,7 @@ function bareUrl(url: string): string {
 		.replace(/\/+$/, '');
 }
 
-const STYLES: readonly SegmentStyle[] = ['plain', 'emphasis', 'strong', 'code', 'link', 'subheading', 'quote', 'marker', 'rule'];
+const STYLES: readonly SegmentStyle[] = ['plain', 'emphasis', 'strong', 'code', 'link', 'subheading', 'quote', 'marker', 'rule', 'headline', 'standfirst', 'byline'];
 const STYLE_CODES = new Map(STYLES.map((style, code) => [style, code]));
 
 /**
@@ -761,6 +764,43 @@ function normaliseWidth(width: number): number {
 	return Number.isNaN(width) ? MIN_WIDTH : Math.max(MIN_WIDTH, Math.floor(width));
 }
 
+/** What a news page shows above the body: the headline, the standfirst, the byline and date. */
+export type ArticleHead = {
+	/** The headline, wrapped whole. */
+	title: string;
+	/** The standfirst (the article's summary). */
+	summary?: string;
+	/** `By Ines Calloway · 19 Nov 2026` (the separator as the terminal draws it). */
+	byline?: string;
+};
+
+/**
+ * The head of an article as lines before its body, each part wrapped whole over as many lines as it
+ * needs: headline, standfirst and byline in styles of their own, a blank line between each. They
+ * belong to block 0, so a reading place at the first block is the top of the page.
+ */
+export function headLines(head: ArticleHead, textWidth: number): Line[] {
+	const lines: Line[] = [];
+	const part = (text: string | undefined, style: SegmentStyle): void => {
+		if (!text?.trim()) {
+			return;
+		}
+
+		if (lines.length > 0) {
+			lines.push({segments: NO_SEGMENTS, block: 0, kind: 'blank'});
+		}
+
+		for (const segments of wrapInlines([{text, style: 'plain'}], () => style, textWidth, style)) {
+			lines.push({segments, block: 0, kind: 'text'});
+		}
+	};
+
+	part(head.title, 'headline');
+	part(head.summary, 'standfirst');
+	part(head.byline, 'byline');
+	return lines;
+}
+
 /**
  * Lays blocks out a chunk at a time, appending to one growing layout: the blocks of each `add` follow
  * those added before (block indices continue), with the same spacing as if laid out at once.
@@ -776,9 +816,14 @@ export class LayoutBuilder {
 	/** The last block laid out if it is running text that a cut paragraph may go on from: its index and first line. */
 	private open: {block: Extract<Block, {inlines: Inline[]}>; index: number; firstLine: number} | undefined;
 
-	constructor(width: number) {
+	constructor(width: number, head?: ArticleHead) {
 		const terminalWidth = normaliseWidth(width);
 		this.layout = {lines: [], width: terminalWidth, textWidth: Math.min(terminalWidth, MAX_TEXT_WIDTH)};
+		if (head !== undefined) {
+			this.layout.lines.push(...headLines(head, this.layout.textWidth));
+			// The body's first block follows after a blank line, as it would another paragraph.
+			this.previous = 'paragraph';
+		}
 	}
 
 	/** Lays out the next blocks; returns how many lines they added. */

@@ -1,7 +1,7 @@
 // An article body parsed and laid out a chunk at a time, so a 10 MB body shows its first page at once
 // and the rest follows between keys. Pure: no timers; the reader calls `step` in slices of its own.
 import type {Block} from './article.js';
-import {type Layout, LayoutBuilder, type Line, MIN_WIDTH} from './layout.js';
+import {type ArticleHead, type Layout, LayoutBuilder, type Line, MIN_WIDTH} from './layout.js';
 import {type ParsedChunk, parseMarkdownChunks} from './parse-markdown.js';
 
 /** How many widths are laid out per body (a drag-resize must not keep every intermediate layout). */
@@ -17,7 +17,11 @@ export class ProgressiveArticle {
 	private finished = false;
 	private readonly layouts = new Map<number, ProgressiveLayout>();
 
-	constructor(body: string) {
+	constructor(
+		body: string,
+		/** The headline, standfirst and byline laid out before the body. */
+		readonly head?: ArticleHead,
+	) {
 		this.chunks = parseMarkdownChunks(body);
 	}
 
@@ -90,7 +94,7 @@ export class ProgressiveLayout {
 		private readonly article: ProgressiveArticle,
 		width: number,
 	) {
-		this.builder = new LayoutBuilder(width);
+		this.builder = new LayoutBuilder(width, article.head);
 	}
 
 	/** The layout so far: its lines grow with each step. */

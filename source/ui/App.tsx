@@ -126,7 +126,7 @@ export function App({library: givenLibrary, reading, openUrl, comments: commentL
 		};
 	}, [keyRouter]);
 
-	const body = useMemo(() => ({columns: size.columns, rows: Math.max(1, size.rows - 1 - FRAME_LINES)}), [size]);
+	const body = useMemo(() => ({columns: size.columns, rows: Math.max(1, size.frameRows - FRAME_LINES)}), [size]);
 	const services = useMemo<AppServices>(
 		() => ({library, reading, comments, dispatch, body, now, notify: setMessage, clearMessage, message: message ?? saveProblem, progress: feedProgress, feeds: refresher, openUrl, editText, history}),
 		[library, reading, comments, body, now, message, saveProblem, feedProgress, refresher, clearMessage, openUrl, editText, history],
@@ -135,7 +135,7 @@ export function App({library: givenLibrary, reading, openUrl, comments: commentL
 	if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {
 		return (
 			<KeyRouterContext.Provider value={keyRouter}>
-				<TooSmall columns={size.columns} rows={size.rows} onQuit={() => dispatch({type: 'quit'})} />
+				<TooSmall columns={size.columns} rows={size.rows} frameRows={size.frameRows} onQuit={() => dispatch({type: 'quit'})} />
 			</KeyRouterContext.Provider>
 		);
 	}
@@ -143,7 +143,7 @@ export function App({library: givenLibrary, reading, openUrl, comments: commentL
 	return (
 		<AppContext.Provider value={services}>
 			<KeyRouterContext.Provider value={keyRouter}>
-				<Box width={size.columns} height={size.rows - 1} flexDirection="column">
+				<Box width={size.columns} height={size.frameRows} flexDirection="column">
 					<ScreenView screen={screen} below={state.stack.at(-2)} library={library} />
 				</Box>
 			</KeyRouterContext.Provider>
@@ -155,7 +155,7 @@ async function noEditor(): Promise<string> {
 	throw new Error('no editor in this session');
 }
 
-function TooSmall({columns, rows, onQuit}: {columns: number; rows: number; onQuit: () => void}) {
+function TooSmall({columns, rows, frameRows, onQuit}: {columns: number; rows: number; frameRows: number; onQuit: () => void}) {
 	// No screen is drawn, so none takes keys: q quits here as on the first screen (Ctrl+C always does).
 	useRoutedInput(input => {
 		if (input === 'q' || input === 'Q') {
@@ -163,7 +163,7 @@ function TooSmall({columns, rows, onQuit}: {columns: number; rows: number; onQui
 		}
 	}, true);
 	return (
-		<Box flexDirection="column" width={columns} height={Math.max(1, rows - 1)}>
+		<Box flexDirection="column" width={columns} height={Math.max(1, frameRows)}>
 			<Text {...theme.warning} wrap="wrap">
 				Make the terminal larger: newsread needs at least {MIN_COLUMNS}{glyphs.times}{MIN_ROWS} (now {columns}{glyphs.times}{rows}). Press q to quit.
 			</Text>

@@ -20,7 +20,7 @@ export type AppServices = {
 	/** Sends an action to the navigation reducer. */
 	dispatch: (action: NavigationAction) => void;
 	/** Rows and columns available to the screen body (the frame's header and status bar excluded). */
-	body: TerminalSize;
+	body: Pick<TerminalSize, 'columns' | 'rows'>;
 	/** The clock, for relative dates. */
 	now: () => Date;
 	/** Shows a one-line message in the status bar until the next key. */

@@ -14,6 +14,7 @@ import {dataDir, makePrivateFolder} from '../store/paths.js';
 import {App} from './App.js';
 import {readerFeeds} from './reader-feeds.js';
 import {filteredStdin} from './keyboard-input.js';
+import {fullHeightStdout} from './full-height-stdout.js';
 import {startFullScreen, type TerminalSession} from './terminal.js';
 import {chooseTerminalStyle} from './theme.js';
 import {colourOnTerminal} from '../theme.js';
@@ -115,7 +116,7 @@ export async function runReader(context: CommandContext): Promise<number> {
 		const instance = render(
 			<App library={library} reading={reading} comments={comments} openUrl={openInBrowser} editText={editText} feeds={feeds} startMessage={[...notices, problemsMessage(library.problems.length)].filter(Boolean).join(' ') || undefined} />,
 			// 60 frames a second: at Ink's default 30, a key pressed within 34 ms of the last frame waits for the next.
-			{exitOnCtrlC: true, patchConsole: true, stdin: filteredStdin(process.stdin), maxFps: 60},
+			{exitOnCtrlC: true, patchConsole: true, stdin: filteredStdin(process.stdin), stdout: fullHeightStdout(process.stdout), maxFps: 60},
 		);
 		redraw = () => instance.clear();
 		closeScreens = () => {

@@ -52,7 +52,8 @@ function rowOf(session: PtySession, label: string): string {
 }
 
 function statusLine(session: PtySession): string {
-	return session.screen().at(-2) ?? '';
+	// The frame fills the terminal: the status line is the bottom row.
+	return session.screen().at(-1) ?? '';
 }
 
 /** On the sections screen: j until the highlighted row names `label`. */

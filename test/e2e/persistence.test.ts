@@ -29,9 +29,9 @@ function start(home: string, env: Record<string, string | undefined> = {}): PtyS
 	return session;
 }
 
-/** The status line: the last row is left free, so it is the one above it. */
+/** The status line: the frame fills the terminal, so it is the bottom row. */
 function statusLine(session: PtySession): string {
-	return session.screen().at(-2) ?? '';
+	return session.screen().at(-1) ?? '';
 }
 
 /** `page N/M · P%` of the status line. */

@@ -64,9 +64,9 @@ function writeLongRead(folder: string): void {
 	].join('\n'));
 }
 
-/** The rows of the pager's body: below the header line, above the status line and the free last row. */
+/** The rows of the pager's body: below the header line, above the status line on the bottom row. */
 function bodyLines(session: PtySession): string[] {
-	return session.screen().slice(1, -2);
+	return session.screen().slice(1, -1);
 }
 
 /** The first few words of a line, for comparing a paragraph's start across a re-wrap. */
@@ -75,7 +75,7 @@ function firstWords(line: string, count = 4): string {
 }
 
 function statusLine(session: PtySession): string {
-	return session.screen().at(-2) ?? '';
+	return session.screen().at(-1) ?? '';
 }
 
 /** The `page N/M` of the status line, or undefined. */
@@ -141,7 +141,10 @@ describe.each([
 	it('Enter on a headline opens the article on page 1', async () => {
 		const session = startWithLongRead(columns, rows);
 		await openLongRead(session);
-		expect(bodyLines(session)[0]).toContain(longRead.subheadings[0]);
+		// A news page: the headline, the standfirst, the byline and date, then the body from its first subheading.
+		const body = bodyLines(session).map(line => line.trim());
+		expect(body.slice(0, 6)).toEqual([longRead.title, '', 'Twelve months of crossings, storms and timetables.', '', 'By Test Writer · 1 Jan 2099', '']);
+		expect(body[6]).toBe(longRead.subheadings[0]);
 		expect(session.screenText()).toContain('Part 1 paragraph 1 begins here.');
 	});
 
@@ -196,10 +199,10 @@ describe.each([
 		await goToSubheading(session, 'Autumn storms');
 		const pagesBefore = pageOf(session)!.pages;
 		session.resize(60, 20);
-		// Laid out again for 60 columns: the status line is on row 19 of 20 and the page count changed.
+		// Laid out again for 60 columns: the status line is on row 20 of 20 and the page count changed.
 		await session.waitForSettled(() => session.screen().length === 20 && pageOf(session) !== undefined && pageOf(session)!.pages !== pagesBefore, 'the article laid out for 60×20', undefined, 150);
 		const body = bodyLines(session);
-		expect(body.length).toBe(17);
+		expect(body.length).toBe(18);
 		expect(body.every(line => line.length <= 60)).toBe(true);
 		expect(firstWords(body[0]!)).toBe('Autumn storms');
 		expect(statusLine(session)).toContain('Autumn storms');

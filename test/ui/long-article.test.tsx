@@ -43,9 +43,12 @@ describe('a 10 MB article of many headings', () => {
 		const reader = await openLongArticle();
 		const first = reader.frame();
 		expect(statusOf(first)).toMatch(layingOut);
-		expect(bodyOf(first).slice(0, 3).map(line => line.trim())).toEqual(['Heading 0', '', 'Text 0.']);
+		// The headline comes first, then the body.
+		expect(bodyOf(first)[0]?.trim()).toBe('Many headings');
+		const bodyStart = bodyOf(first).findIndex(line => line.trim() === 'Heading 0');
+		expect(bodyOf(first).slice(bodyStart, bodyStart + 3).map(line => line.trim())).toEqual(['Heading 0', '', 'Text 0.']);
 
-		await reader.press('j', 'j');
+		await reader.press(...Array.from({length: bodyStart + 2}, () => 'j' as const));
 		// The top moved by two lines while the layout was still going on.
 		const afterKeys = await waitForFrame(reader, frame => bodyOf(frame)[0]?.trim() === 'Text 0.');
 		expect(statusOf(afterKeys)).toMatch(layingOut);
@@ -99,11 +102,13 @@ describe('a 10 MB article of one paragraph', () => {
 		const reader = await openParagraph();
 		const first = reader.frame();
 		expect(statusOf(first)).toMatch(layingOut);
-		const [line0, line1] = bodyOf(first);
+		const bodyStart = bodyOf(first).findIndex(line => line.trim().startsWith(paragraph.slice(0, 20)));
+		expect(bodyStart).toBeGreaterThan(0);
+		const [line0, line1] = bodyOf(first).slice(bodyStart);
 		expect(line0?.trim().startsWith(paragraph.slice(0, 20))).toBe(true);
 		expect(line1?.trim()).not.toBe('');
 
-		await reader.press('j');
+		await reader.press(...Array.from({length: bodyStart + 1}, () => 'j' as const));
 		// The second line is now at the top, while the page count is still being made.
 		const afterKey = await waitForFrame(reader, frame => bodyOf(frame)[0] === line1);
 		expect(statusOf(afterKey)).toMatch(layingOut);

@@ -74,3 +74,12 @@ describe('colour on a terminal', () => {
 		expect(monochromeTheme.match).toEqual({inverse: true});
 	});
 });
+
+describe("an article's head without colour", () => {
+	it('draws the headline bold, the standfirst italic and the byline dim, so each stands out from body text', () => {
+		expect(monochromeTheme.headline).toEqual({bold: true});
+		expect(monochromeTheme.standfirst).toEqual({italic: true});
+		expect(monochromeTheme.byline).toEqual({dimColor: true});
+		expect(monochromeTheme.plain).toEqual({});
+	});
+});

@@ -1,5 +1,5 @@
-// Every screen's frame: a header line, the body, and the status bar. At most rows - 1 tall, because
-// a frame as tall as the terminal makes Ink 6.8 clear and redraw the whole screen on every update.
+// Every screen's frame: a header line, the body, and the status bar. As tall as App allows (the whole
+// terminal through ui/full-height-stdout.ts, else rows - 1: Ink 6.8 would clear the screen on each update).
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import {useReader} from '../app-context.js';

@@ -4,11 +4,13 @@
 import {performance} from 'node:perf_hooks';
 import {useEffect, useMemo, useState} from 'react';
 import type {ArticleMeta, ArticleText} from '../../core/article.js';
-import type {Layout} from '../../core/layout.js';
+import {formatDate} from '../../core/dates.js';
+import type {ArticleHead, Layout} from '../../core/layout.js';
 import {ProgressiveArticle, type ProgressiveLayout} from '../../core/progressive-layout.js';
 import {useReader} from '../app-context.js';
 import {type PagerModel, progressivePagerModel} from '../pager-model.js';
 import {plural} from '../text.js';
+import {glyphs} from '../theme.js';
 
 /** The longest run of layout work between two chances for a key to be handled. */
 export const SLICE_MS = 16;
@@ -33,7 +35,7 @@ const firstPages = new WeakSet<ProgressiveLayout>();
 function progressiveArticle(article: ArticleText): ProgressiveArticle {
 	let progressive = progressiveArticles.get(article);
 	if (progressive === undefined) {
-		progressive = new ProgressiveArticle(article.body);
+		progressive = new ProgressiveArticle(article.body, articleHead(article));
 		progressiveArticles.set(article, progressive);
 	}
 
@@ -90,6 +92,15 @@ function useLayoutSlices(layout: ProgressiveLayout): void {
 		};
 	}, [layout]);
 }
+
+/** The article's head as a news page has it: headline, standfirst, then byline and date. */
+export function articleHead(article: ArticleMeta): ArticleHead {
+	const byline = [article.author ? `By ${article.author}` : undefined, formatDate(article.date) || undefined].filter(Boolean).join(` ${glyphs.separator} `);
+	return {title: article.title, summary: article.summary.replace(teaserLink, ''), byline};
+}
+
+/** A feed teaser's closing link text (`… Read more…`): the standfirst is followed by the whole article, not a link to it. */
+const teaserLink = /\s*\b(?:read more|continue reading)\s*(?:…|\.\.\.|»|›|→)?\s*$/i;
 
 function commentsEntry(count: number): string {
 	return count === 0 ? 'No comments yet: press c to leave a reply' : `${plural(count, 'comment')}: press c to read them and reply`;

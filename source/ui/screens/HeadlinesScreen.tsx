@@ -1,5 +1,6 @@
 // The headlines of a section (or All, Saved, a search), one article a row.
 import {Text} from 'ink';
+import {listDateStyle} from '../../core/dates.js';
 import {useMemo} from 'react';
 import {useReader, useReadingState} from '../app-context.js';
 import {Frame} from '../components/Frame.js';
@@ -9,7 +10,7 @@ import {articlesOf, sourceTitle} from '../list-sources.js';
 import {type ListCursor, listCursor, type ListSource} from '../navigation.js';
 import {plural} from '../text.js';
 import {glyphs, theme} from '../theme.js';
-import {HeadlineRow} from './headlines/HeadlineRow.js';
+import {HeadlineRow, type SecondLine, titleNeedsTwoLines} from './headlines/HeadlineRow.js';
 import {headlinesScopes, questionScopes, useHeadlinesInput} from './headlines/use-headlines-input.js';
 
 /** From this width on, each headline shows its summary on a second line. */
@@ -31,11 +32,20 @@ export function HeadlinesScreen({source, cursor, cursorKey, isActive}: Headlines
 	const articles = useMemo(() => articlesOf(source, library, reading), [source, library, reading, savedVersion]);
 	const keys = useMemo(() => articles.map(article => article.id), [articles]);
 	const selected = listCursor({cursor, cursorKey}, keys);
-	const rowsPerItem = body.columns >= SUMMARY_MIN_COLUMNS ? 2 : 1;
+	const clock = now();
+	// One date style per list, and one row height: worked out when the list or the width changes, not per frame.
+	const {dateStyle, secondLine} = useMemo(() => {
+		const dateStyle = listDateStyle(articles.map(article => article.date), clock);
+		// Wide: the summary under each title. Narrow: one line each, unless a title of the list needs two to be read whole.
+		const secondLine: SecondLine = body.columns >= SUMMARY_MIN_COLUMNS
+			? 'summary'
+			: (articles.some(article => titleNeedsTwoLines(article.title, body.columns, dateStyle)) ? 'title' : 'none');
+		return {dateStyle, secondLine};
+	}, [articles, body.columns]); // eslint-disable-line react-hooks/exhaustive-deps -- the clock is read when the list changes, not per frame
+	const rowsPerItem = secondLine === 'none' ? 1 : 2;
 	const question = useHeadlinesInput({source, articles, keys, selected, pageSize: visibleItems(body.rows, rowsPerItem), reading, isActive});
 
 	const unread = articles.filter(article => !reading.isRead(article.id)).length;
-	const clock = now();
 	return (
 		<Frame title={`newsread ${glyphs.crumb} ${sourceTitle(source)}`} aside={`${plural(articles.length, 'article')} ${glyphs.separator} ${unread} unread`} status={question ?? (articles.length === 0 ? '0/0' : `${selected + 1}/${articles.length}`)} hints={hintsFor(question ? questionScopes : headlinesScopes)}>
 			{articles.length === 0 ? (
@@ -48,7 +58,7 @@ export function HeadlinesScreen({source, cursor, cursorKey, isActive}: Headlines
 					height={body.rows}
 					rowsPerItem={rowsPerItem}
 					renderItem={(article, isSelected) => (
-						<HeadlineRow article={article} selected={isSelected} width={body.columns} withSummary={rowsPerItem === 2} reading={reading} now={clock} commentCount={comments.count(article.id)} />
+						<HeadlineRow article={article} selected={isSelected} width={body.columns} secondLine={secondLine} reading={reading} now={clock} dateStyle={dateStyle} commentCount={comments.count(article.id)} />
 					)}
 				/>
 			)}
