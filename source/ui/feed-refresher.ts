@@ -102,6 +102,16 @@ export function createFeedRefresher(options: FeedRefresherOptions): FeedRefreshe
 		}
 	};
 
+	/** After a refresh or a subscription ends: what is still under way shows (a subscription once no refresh is), and the library and feeds are read again. */
+	const settle = () => {
+		if (!refreshing) {
+			update(adding.length > 0 ? {type: 'started', kind: 'add', url: adding.at(-1)!} : {type: 'finished'});
+		}
+
+		reloadNow();
+		readFeeds();
+	};
+
 	const refresh = (urls?: readonly string[]) => {
 		if (refreshing) {
 			notify(`A refresh is under way: ${jobProgress(state.job!)}.`);
@@ -125,10 +135,7 @@ export function createFeedRefresher(options: FeedRefresherOptions): FeedRefreshe
 		);
 		function finish() {
 			refreshing = false;
-			// A subscription still under way shows again once the refresh is over.
-			update(adding.length > 0 ? {type: 'started', kind: 'add', url: adding.at(-1)!} : {type: 'finished'});
-			reloadNow();
-			readFeeds();
+			settle();
 		}
 	};
 
@@ -157,12 +164,7 @@ export function createFeedRefresher(options: FeedRefresherOptions): FeedRefreshe
 			);
 			function done() {
 				adding.splice(adding.indexOf(url), 1);
-				if (!refreshing) {
-					update(adding.length > 0 ? {type: 'started', kind: 'add', url: adding.at(-1)!} : {type: 'finished'});
-				}
-
-				reloadNow();
-				readFeeds();
+				settle();
 			}
 		},
 		refreshAutomatically({onStart, everyMinutes}) {
