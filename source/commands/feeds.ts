@@ -17,6 +17,7 @@ import {
 	readFeedStates,
 	readSubscriptions,
 	type Subscription,
+	subscriptionSection,
 	subscriptionsFile,
 	updateFeedSettings,
 	updateSubscriptions,
@@ -75,7 +76,7 @@ const listFeeds: Command = ({env, flags, stdout, library}) => {
 		url: feed.url,
 		title: feed.title ?? null,
 		link: feed.link ?? null,
-		section: feed.section ?? feed.title ?? null,
+		section: subscriptionSection(feed) ?? null,
 		fullText: feed.fullText,
 		items: counts.get(feed.url) ?? 0,
 		lastChecked: states[feed.url]?.lastChecked ?? null,
@@ -123,7 +124,7 @@ async function addFeed(context: Parameters<Command>[0], args: readonly string[])
 	if (flags.json) {
 		// For scripts and the reader: what was subscribed (null when nothing was) and what came of it.
 		writeJson(stdout, {
-			subscribed: subscription === undefined ? null : {url: subscription.url, title: subscription.title ?? null, section: subscription.section ?? subscription.title ?? null},
+			subscribed: subscription === undefined ? null : {url: subscription.url, title: subscription.title ?? null, section: subscriptionSection(subscription) ?? null},
 			...reportJson(report),
 		});
 	} else if (subscription === undefined) {

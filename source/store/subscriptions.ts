@@ -77,6 +77,11 @@ export type StoreFileOptions = Pick<StateFileOptions, 'lockWaitMs' | 'onLockComp
 	now?: () => number;
 };
 
+/** The section a subscription's articles are listed in: its own, else the feed's title. */
+export function subscriptionSection(feed: Pick<Subscription, 'section' | 'title'>): string | undefined {
+	return feed.section ?? feed.title;
+}
+
 /** The subscriptions file: `feeds.json` in the config folder (beside config.json). */
 export function subscriptionsFile(env: Environment = process.env): string {
 	return path.join(stateDir(env), 'feeds.json');

@@ -1,7 +1,7 @@
 // The reader's feeds: the subscriptions with their last problems, the settings' automatic refresh, and
 // feed work run in another newsread process, so fetching and extracting never hold up a key.
 import type {CommandContext} from '../context.js';
-import {DEFAULT_FEED_SETTINGS, feedStateFile, readFeedSettings, readFeedStates, readSubscriptions, subscriptionsFile} from '../store/subscriptions.js';
+import {DEFAULT_FEED_SETTINGS, feedStateFile, readFeedSettings, readFeedStates, readSubscriptions, subscriptionSection, subscriptionsFile} from '../store/subscriptions.js';
 import type {ReaderFeeds} from './App.js';
 import type {FeedListing} from './feed-activity.js';
 import {childFeedRunner} from './feed-runner.js';
@@ -21,7 +21,7 @@ export function feedListings(env: Record<string, string | undefined>): FeedListi
 	const states = readFeedStates(feedStateFile(env));
 	return readSubscriptions(subscriptionsFile(env)).map(feed => {
 		const problem = states[feed.url]?.lastError;
-		return {url: feed.url, section: feed.section ?? feed.title ?? feed.url, ...(problem === undefined ? {} : {problem})};
+		return {url: feed.url, section: subscriptionSection(feed) ?? feed.url, ...(problem === undefined ? {} : {problem})};
 	});
 }
 
