@@ -34,6 +34,8 @@ export type Glyphs = {
 	quoteBar: string;
 	/** A horizontal rule in an article (one column, repeated). */
 	rule: string;
+	/** The end of each piece of a word (a long address) cut over lines in an article (one column): `↩`. */
+	continues: string;
 };
 
 /** What a UTF-8 terminal shows. */
@@ -55,6 +57,7 @@ export const unicodeGlyphs: Glyphs = {
 	bullet: '•',
 	quoteBar: '│',
 	rule: '─',
+	continues: '↩',
 };
 
 /** What any terminal shows: for a locale that is not UTF-8. */
@@ -76,6 +79,7 @@ export const asciiGlyphs: Glyphs = {
 	bullet: '*',
 	quoteBar: '|',
 	rule: '-',
+	continues: '\\',
 };
 
 /**
@@ -92,10 +96,10 @@ export function glyphsFor(env: Record<string, string | undefined>): Glyphs {
 	return utf8Locale(env) ? unicodeGlyphs : asciiGlyphs;
 }
 
-const layoutMarks = /[•│─]/g;
+const layoutMarks = /[•│─↩]/g;
 
 /**
- * Text of the article's layout (core/layout.ts draws `•`, `│` and `─`) with those marks as `glyphs`
+ * Text of the article's layout (core/layout.ts draws `•`, `│`, `─` and `↩`) with those marks as `glyphs`
  * draws them. Every mark is one column either way, so the layout's widths still hold.
  */
 export function withLayoutMarks(text: string, glyphs: Glyphs): string {
@@ -103,5 +107,5 @@ export function withLayoutMarks(text: string, glyphs: Glyphs): string {
 		return text;
 	}
 
-	return text.replaceAll(layoutMarks, mark => (mark === '•' ? glyphs.bullet : mark === '│' ? glyphs.quoteBar : glyphs.rule));
+	return text.replaceAll(layoutMarks, mark => (mark === '•' ? glyphs.bullet : mark === '│' ? glyphs.quoteBar : mark === '↩' ? glyphs.continues : glyphs.rule));
 }

@@ -36,6 +36,7 @@ export const theme = {
 	headline: {bold: true},
 	standfirst: {italic: true},
 	byline: {color: 'gray'},
+	continuation: {dimColor: true},
 } as const satisfies Record<string, TextStyle>;
 
 /** The name of a style in the theme. */

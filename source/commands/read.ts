@@ -87,7 +87,7 @@ function relatedLines(other: ArticleMeta, width: number): string[] {
 }
 
 function renderLine(line: Line, {chalk, theme, glyphs}: Style): string {
-	return line.segments.map(({style, text}) => styled(chalk, theme[style], style === 'marker' || style === 'quote' || style === 'rule' ? withLayoutMarks(text, glyphs) : text)).join('');
+	return line.segments.map(({style, text}) => styled(chalk, theme[style], style === 'marker' || style === 'quote' || style === 'rule' || style === 'continuation' ? withLayoutMarks(text, glyphs) : text)).join('');
 }
 
 /** Applies a theme style with chalk (a no-op at colour level 0). */

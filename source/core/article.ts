@@ -7,6 +7,8 @@ export type Inline = {
 	style: InlineStyle;
 	/** Link target, for `style: 'link'`. */
 	href?: string;
+	/** The address is in the text already (a laid-out line carried on): the layout does not add it again. */
+	addressShown?: true;
 };
 
 export type InlineStyle = 'plain' | 'emphasis' | 'strong' | 'code' | 'link';

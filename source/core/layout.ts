@@ -11,6 +11,9 @@ export const MAX_TEXT_WIDTH = 100;
 /** Terminal widths below this are laid out as if they were this wide. */
 export const MIN_WIDTH = 10;
 
+/** A word is cut with a continuation mark only where a line holds at least this many columns (else cut bare). */
+const MIN_MARKED_WIDTH = 4;
+
 /**
  * List items deeper than this are indented no further (the parser also shows lists nested deeper
  * than core/parse-markdown's MAX_LIST_DEPTH as text), so the text keeps a readable column.
@@ -32,12 +35,21 @@ export type SegmentStyle =
 	| 'rule'
 	| 'headline'
 	| 'standfirst'
-	| 'byline';
+	| 'byline'
+	| 'continuation';
+
+/**
+ * The mark at the end of each piece of a word cut to fit the text column (a long address): the word
+ * goes on at the start of the next line. One column; glyphs.ts draws it as `\\` in ASCII.
+ */
+export const CONTINUATION_MARK = '↩';
 
 /** A run of text on one line with one style. */
 export type Segment = {
 	text: string;
 	style: SegmentStyle;
+	/** The address of the link this text belongs to (its text and its shown address alike); never on a continuation mark. */
+	href?: string;
 };
 
 export type LineKind = 'text' | 'subheading' | 'blank' | 'rule' | 'quote' | 'list';
@@ -188,10 +200,14 @@ class Wrapper {
 	/** The last segment is kept open as parts, joined once when it closes (no rope of `+=`). */
 	private openParts: string[] = [];
 	private openStyle: SegmentStyle = 'plain';
+	private openHref: string | undefined;
+	/** The link of the text being added. */
+	private currentHref: string | undefined;
 
 	// The word being built.
 	private readonly wordTexts: string[] = [];
 	private readonly wordStyles: SegmentStyle[] = [];
+	private readonly wordHrefs: Array<string | undefined> = [];
 	private readonly wordWidths: number[] = [];
 	private wordCount = 0;
 	private wordWidth = 0;
@@ -207,10 +223,13 @@ class Wrapper {
 		private readonly available: number,
 		/** Style of a space between words of different styles. */
 		private readonly baseStyle: SegmentStyle,
+		/** The mark that ends each piece of a word cut over lines, if any. */
+		private readonly mark?: string,
 	) {}
 
-	/** Adds text in one style; whitespace collapses, also across calls. */
-	add(raw: string, style: SegmentStyle): void {
+	/** Adds text in one style (of the link `href`); whitespace collapses, also across calls. */
+	add(raw: string, style: SegmentStyle, href?: string): void {
+		this.currentHref = href;
 		if (NARROW.test(raw)) {
 			let start = 0;
 			for (;;) {
@@ -339,12 +358,14 @@ class Wrapper {
 		}
 
 		const last = this.wordCount - 1;
-		if (last >= 0 && this.wordStyles[last] === style) {
+		const href = this.currentHref;
+		if (last >= 0 && this.wordStyles[last] === style && this.wordHrefs[last] === href) {
 			this.wordTexts[last] += text;
 			this.wordWidths[last]! += width;
 		} else {
 			this.wordTexts[this.wordCount] = text;
 			this.wordStyles[this.wordCount] = style;
+			this.wordHrefs[this.wordCount] = href;
 			this.wordWidths[this.wordCount] = width;
 			this.wordCount++;
 		}
@@ -363,21 +384,80 @@ class Wrapper {
 		const width = this.wordWidth;
 		this.wordWidth = 0;
 		const firstStyle = this.wordStyles[0]!;
+		const firstHref = this.wordHrefs[0];
 		const separator = this.wordAfterSpace && this.openParts.length > 0 ? 1 : 0;
 		if (this.lineWidth + separator + width > this.available) {
 			this.breakLine();
 			if (width > this.available) {
-				this.hardSplit(count);
+				if (this.mark !== undefined && this.available >= MIN_MARKED_WIDTH) {
+					this.markedSplit(count, width, this.mark);
+				} else {
+					this.hardSplit(count);
+				}
+
 				return;
 			}
 		} else if (separator === 1) {
-			const previous = this.openStyle;
-			this.push(' ', previous === firstStyle ? firstStyle : this.baseStyle, 1);
+			const same = this.openStyle === firstStyle && this.openHref === firstHref;
+			this.push(' ', same ? firstStyle : this.baseStyle, 1, same ? firstHref : undefined);
 		}
 
 		for (let index = 0; index < count; index++) {
-			this.push(this.wordTexts[index]!, this.wordStyles[index]!, this.wordWidths[index]!);
+			this.push(this.wordTexts[index]!, this.wordStyles[index]!, this.wordWidths[index]!, this.wordHrefs[index]);
 		}
+	}
+
+	/**
+	 * Splits a word too long for any line over as many lines as it takes, each line but its last
+	 * ending with `mark` (so a line of it holds one column less). Starts on an empty line.
+	 */
+	private markedSplit(count: number, width: number, mark: string): void {
+		let left = width;
+		for (let index = 0; index < count; index++) {
+			const text = this.wordTexts[index]!;
+			const style = this.wordStyles[index]!;
+			const href = this.wordHrefs[index];
+			if (NARROW.test(text)) {
+				let start = 0;
+				while (start < text.length) {
+					if (this.lineWidth + left <= this.available) {
+						const rest = start === 0 ? text : text.slice(start);
+						this.push(rest, style, rest.length, href);
+						left -= rest.length;
+						break;
+					}
+
+					const room = this.available - 1 - this.lineWidth;
+					if (room <= 0) {
+						this.endPiece(mark);
+						continue;
+					}
+
+					const chunk = text.slice(start, start + room);
+					this.push(chunk, style, chunk.length, href);
+					start += chunk.length;
+					left -= chunk.length;
+				}
+
+				continue;
+			}
+
+			for (const {segment: grapheme} of segmenter.segment(text)) {
+				const graphemeColumns = graphemeWidth(grapheme);
+				if (this.lineWidth + left > this.available && this.lineWidth + graphemeColumns > this.available - 1 && this.openParts.length > 0) {
+					this.endPiece(mark);
+				}
+
+				this.push(grapheme, style, graphemeColumns, href);
+				left -= graphemeColumns;
+			}
+		}
+	}
+
+	/** Ends a line with the continuation mark: the word goes on on the next line. */
+	private endPiece(mark: string): void {
+		this.push(mark, 'continuation', 1, undefined);
+		this.breakLine();
 	}
 
 	/** Splits a word too long for any line grapheme by grapheme over as many lines as it takes. */
@@ -385,6 +465,7 @@ class Wrapper {
 		for (let index = 0; index < count; index++) {
 			const text = this.wordTexts[index]!;
 			const style = this.wordStyles[index]!;
+			const href = this.wordHrefs[index];
 			if (NARROW.test(text)) {
 				let start = 0;
 				while (start < text.length) {
@@ -393,7 +474,7 @@ class Wrapper {
 					}
 
 					const chunk = text.slice(start, start + this.available - this.lineWidth);
-					this.push(chunk, style, chunk.length);
+					this.push(chunk, style, chunk.length, href);
 					start += chunk.length;
 				}
 
@@ -406,25 +487,27 @@ class Wrapper {
 					this.breakLine();
 				}
 
-				this.push(grapheme, style, width);
+				this.push(grapheme, style, width, href);
 			}
 		}
 	}
 
-	private push(text: string, style: SegmentStyle, width: number): void {
-		if (this.openParts.length > 0 && this.openStyle !== style) {
+	private push(text: string, style: SegmentStyle, width: number, href: string | undefined): void {
+		if (this.openParts.length > 0 && (this.openStyle !== style || this.openHref !== href)) {
 			this.closeSegment();
 		}
 
 		this.openParts.push(text);
 		this.openStyle = style;
+		this.openHref = href;
 		this.lineWidth += width;
 	}
 
 	private closeSegment(): void {
 		const parts = this.openParts;
 		if (parts.length > 0) {
-			this.segments.push({text: parts.length === 1 ? parts[0]! : parts.join(''), style: this.openStyle});
+			const text = parts.length === 1 ? parts[0]! : parts.join('');
+			this.segments.push(this.openHref === undefined ? {text, style: this.openStyle} : {text, style: this.openStyle, href: this.openHref});
 			parts.length = 0;
 		}
 	}
@@ -450,7 +533,7 @@ function bareUrl(url: string): string {
 		.replace(/\/+$/, '');
 }
 
-const STYLES: readonly SegmentStyle[] = ['plain', 'emphasis', 'strong', 'code', 'link', 'subheading', 'quote', 'marker', 'rule', 'headline', 'standfirst', 'byline'];
+const STYLES: readonly SegmentStyle[] = ['plain', 'emphasis', 'strong', 'code', 'link', 'subheading', 'quote', 'marker', 'rule', 'headline', 'standfirst', 'byline', 'continuation'];
 const STYLE_CODES = new Map(STYLES.map((style, code) => [style, code]));
 
 /**
@@ -461,12 +544,15 @@ const STYLE_CODES = new Map(STYLES.map((style, code) => [style, code]));
 function wrapNarrow(
 	texts: readonly string[],
 	styles: readonly SegmentStyle[],
+	hrefs: ReadonlyArray<string | undefined>,
 	spaced: readonly boolean[],
 	available: number,
 	baseStyle: SegmentStyle,
+	mark: string | undefined,
 ): Segment[][] {
 	const parts: string[] = [];
 	const partStyles: SegmentStyle[] = [];
+	const partHrefs: Array<string | undefined> = [];
 	let afterSpace = true;
 	for (const [index, raw] of texts.entries()) {
 		let text = NARROW_SPACE_RUN.test(raw) ? raw.replace(NARROW_SPACES, ' ') : raw;
@@ -481,6 +567,7 @@ function wrapNarrow(
 		if (text !== '') {
 			parts.push(text);
 			partStyles.push(styles[index]!);
+			partHrefs.push(hrefs[index]);
 			afterSpace = text.charCodeAt(text.length - 1) === 32;
 		}
 	}
@@ -492,40 +579,58 @@ function wrapNarrow(
 
 	const firstStyle = partStyles[0] ?? baseStyle;
 	let codes: Uint8Array | undefined;
-	if (partStyles.some(style => style !== firstStyle)) {
-		// One style code per character; a space between two styles takes the base style.
+	/** Per character, 1 + the index of its part's link in `partHrefs`, or 0. */
+	let links: Int32Array | undefined;
+	const linked = partHrefs.some(href => href !== undefined);
+	if (linked || partStyles.some(style => style !== firstStyle)) {
+		// One style code per character; a space between two styles (or links) takes the base style.
 		codes = new Uint8Array(text.length);
+		links = linked ? new Int32Array(text.length) : undefined;
 		let offset = 0;
 		for (const [index, part] of parts.entries()) {
 			codes.fill(STYLE_CODES.get(partStyles[index]!)!, offset, offset + part.length);
+			if (links !== undefined && partHrefs[index] !== undefined) {
+				links.fill(index + 1, offset, offset + part.length);
+			}
+
 			offset += part.length;
 		}
 
 		const base = STYLE_CODES.get(baseStyle)!;
 		for (let index = text.indexOf(' '); index !== -1; index = text.indexOf(' ', index + 1)) {
 			const before = codes[index - 1]!;
-			codes[index] = before === codes[index + 1] ? before : base;
+			const linkBefore = links === undefined ? 0 : links[index - 1]!;
+			const same = before === codes[index + 1] && (links === undefined || partHrefs[linkBefore - 1] === partHrefs[links[index + 1]! - 1]);
+			codes[index] = same ? before : base;
+			if (links !== undefined) {
+				links[index] = same ? linkBefore : 0;
+			}
 		}
 	}
 
 	const lines: Segment[][] = [];
-	const emit = (start: number, end: number): void => {
+	const emit = (start: number, end: number, marked = false): void => {
+		let segments: Segment[];
 		if (codes === undefined) {
-			lines.push([{text: text.slice(start, end), style: firstStyle}]);
-			return;
+			segments = [{text: text.slice(start, end), style: firstStyle}];
+		} else {
+			segments = [];
+			let from = start;
+			while (from < end) {
+				const code = codes[from]!;
+				const href = links === undefined || links[from] === 0 ? undefined : partHrefs[links[from]! - 1];
+				let to = from + 1;
+				while (to < end && codes[to] === code && (links === undefined || partHrefs[links[to]! - 1] === href)) {
+					to++;
+				}
+
+				segments.push(href === undefined ? {text: text.slice(from, to), style: STYLES[code]!} : {text: text.slice(from, to), style: STYLES[code]!, href});
+				from = to;
+			}
 		}
 
-		const segments: Segment[] = [];
-		let from = start;
-		while (from < end) {
-			const code = codes[from]!;
-			let to = from + 1;
-			while (to < end && codes[to] === code) {
-				to++;
-			}
-
-			segments.push({text: text.slice(from, to), style: STYLES[code]!});
-			from = to;
+		if (marked) {
+			segments.push({text: mark!, style: 'continuation'});
 		}
 
 		lines.push(segments);
@@ -552,56 +657,68 @@ function wrapNarrow(
 			wordEnd = length;
 		}
 
-		while (wordEnd - start > available) {
-			emit(start, start + available);
-			start += available;
+		if (mark !== undefined && available >= MIN_MARKED_WIDTH) {
+			// Each piece but the last ends with the mark, so it holds a column less.
+			while (wordEnd - start > available) {
+				emit(start, start + available - 1, true);
+				start += available - 1;
+			}
+		} else {
+			while (wordEnd - start > available) {
+				emit(start, start + available);
+				start += available;
+			}
 		}
 	}
 
 	return lines;
 }
 
-/** Wraps inlines to `available` columns; a link whose address differs from its text is followed by ` <address>`. */
+/**
+ * Wraps inlines to `available` columns; a link whose address differs from its text is followed by
+ * ` <address>`, and both carry the link's address. With `mark`, each piece of a word cut to fit ends with it.
+ */
 function wrapInlines(
 	inlines: readonly Inline[],
 	styleOf: (style: InlineStyle) => SegmentStyle,
 	available: number,
 	baseStyle: SegmentStyle,
+	mark?: string,
 ): Segment[][] {
 	const texts: string[] = [];
 	const styles: SegmentStyle[] = [];
+	const hrefs: Array<string | undefined> = [];
 	/** Whether the text must be separated from what comes before by a space. */
 	const spaced: boolean[] = [];
 	let narrow = true;
-	const add = (text: string, style: SegmentStyle, space: boolean): void => {
+	const add = (text: string, style: SegmentStyle, space: boolean, link: string | undefined): void => {
 		texts.push(text);
 		styles.push(style);
+		hrefs.push(link);
 		spaced.push(space);
 		narrow &&= NARROW_TEXT.test(text);
 	};
 
 	for (const inline of inlines) {
 		const style = styleOf(inline.style);
-		add(inline.text, style, false);
-		if (inline.style === 'link' && inline.href !== undefined) {
-			const href = inline.href.replace(/\s+/g, '');
-			if (href !== '' && bareUrl(href) !== bareUrl(inline.text)) {
-				add(`<${href}>`, style, true);
-			}
+		const href = inline.style === 'link' && inline.href !== undefined ? inline.href.replace(/\s+/g, '') : '';
+		add(inline.text, style, false, href === '' ? undefined : href);
+		if (href !== '' && inline.addressShown !== true && bareUrl(href) !== bareUrl(inline.text)) {
+			add(`<${href}>`, style, true, href);
 		}
 	}
 
 	if (narrow) {
-		return wrapNarrow(texts, styles, spaced, available, baseStyle);
+		return wrapNarrow(texts, styles, hrefs, spaced, available, baseStyle, mark);
 	}
 
-	const wrapper = new Wrapper(available, baseStyle);
+	const wrapper = new Wrapper(available, baseStyle, mark);
 	for (const [index, text] of texts.entries()) {
 		if (spaced[index] === true) {
 			wrapper.space();
 		}
 
-		wrapper.add(text, styles[index]!);
+		wrapper.add(text, styles[index]!, hrefs[index]);
 	}
 
 	return wrapper.finish();
@@ -712,24 +829,24 @@ function listPrefixes(block: ListItem, textWidth: number): {first: Segment[]; re
 function layoutBlock(block: Block, index: number, textWidth: number, continuing = false): Line[] {
 	switch (block.kind) {
 		case 'paragraph': {
-			return wrapInlines(block.inlines, keepStyle, textWidth, 'plain')
+			return wrapInlines(block.inlines, keepStyle, textWidth, 'plain', CONTINUATION_MARK)
 				.map(segments => ({segments, block: index, kind: 'text'}));
 		}
 
 		case 'subheading': {
-			return wrapInlines([{text: block.text, style: 'plain'}], subheadingStyle, textWidth, 'subheading')
+			return wrapInlines([{text: block.text, style: 'plain'}], subheadingStyle, textWidth, 'subheading', CONTINUATION_MARK)
 				.map(segments => ({segments, block: index, kind: 'subheading', level: block.level}));
 		}
 
 		case 'quote': {
 			const marker: Segment[] = [{text: QUOTE_MARKER, style: 'quote'}];
-			return wrapInlines(block.inlines, quoteStyle, textWidth - QUOTE_MARKER.length, 'quote')
+			return wrapInlines(block.inlines, quoteStyle, textWidth - QUOTE_MARKER.length, 'quote', CONTINUATION_MARK)
 				.map(content => ({segments: prefixed(marker, content), block: index, kind: 'quote'}));
 		}
 
 		case 'list-item': {
 			const {first, rest, width} = listPrefixes(block, textWidth);
-			const content = wrapInlines(block.inlines, keepStyle, textWidth - width, 'plain');
+			const content = wrapInlines(block.inlines, keepStyle, textWidth - width, 'plain', CONTINUATION_MARK);
 			return content.map((segments, line) => ({
 				segments: prefixed(line === 0 && !continuing ? first : rest, segments),
 				block: index,
@@ -790,7 +907,7 @@ export function headLines(head: ArticleHead, textWidth: number): Line[] {
 			lines.push({segments: NO_SEGMENTS, block: 0, kind: 'blank'});
 		}
 
-		for (const segments of wrapInlines([{text, style: 'plain'}], () => style, textWidth, style)) {
+		for (const segments of wrapInlines([{text, style: 'plain'}], () => style, textWidth, style, CONTINUATION_MARK)) {
 			lines.push({segments, block: 0, kind: 'text'});
 		}
 	};
@@ -883,7 +1000,10 @@ export class LayoutBuilder {
 		const prefixLength = open.block.kind === 'paragraph'
 			? 0
 			: (open.block.kind === 'list-item' && lastIsFirst ? listPrefixes(open.block, textWidth).first.length : 1);
-		const carried: Inline[] = last.segments.slice(prefixLength).map(segment => ({text: segment.text, style: inlineStyleOf(segment.style)}));
+		// A carried link keeps its address, already shown on the line (not added again).
+		const carried: Inline[] = last.segments.slice(prefixLength).map(segment => (segment.href === undefined
+			? {text: segment.text, style: inlineStyleOf(segment.style)}
+			: {text: segment.text, style: inlineStyleOf(segment.style), href: segment.href, addressShown: true}));
 		if (joint === 'space') {
 			carried.push({text: ' ', style: 'plain'});
 		}

@@ -439,17 +439,17 @@ export function highlightSegments(segments: readonly Segment[], ranges: readonly
 
 			const range = merged[rangeIndex];
 			if (range === undefined || range.start >= segmentEnd) {
-				result.push({text: segment.text.slice(cursor - offset), style: segment.style});
+				result.push(piece(segment, segment.text.slice(cursor - offset)));
 				break;
 			}
 
 			if (range.start > cursor) {
-				result.push({text: segment.text.slice(cursor - offset, range.start - offset), style: segment.style});
+				result.push(piece(segment, segment.text.slice(cursor - offset, range.start - offset)));
 				cursor = range.start;
 			}
 
 			const end = Math.min(range.end, segmentEnd);
-			result.push({text: segment.text.slice(cursor - offset, end - offset), style: segment.style, match: true});
+			result.push({...piece(segment, segment.text.slice(cursor - offset, end - offset)), match: true});
 			cursor = end;
 		}
 
@@ -457,6 +457,11 @@ export function highlightSegments(segments: readonly Segment[], ranges: readonly
 	}
 
 	return result;
+}
+
+/** Part of a segment: its style and link kept. */
+function piece(segment: Segment, text: string): HighlightedSegment {
+	return segment.href === undefined ? {text, style: segment.style} : {text, style: segment.style, href: segment.href};
 }
 
 /** Ranges sorted, empty ones dropped, overlapping ones joined (touching ones stay apart). */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {readCommand} from '../../source/commands/read.js';
-import {layoutArticle, lineText} from '../../source/core/layout.js';
+import {layoutArticle, type Line, lineText} from '../../source/core/layout.js';
 import {loadLibrary} from '../../source/core/library.js';
 import {parseArticle, PLAIN_TEXT_NOTICE} from '../../source/core/parse-markdown.js';
 import {sanitizeText} from '../../source/core/sanitize.js';
@@ -17,6 +17,9 @@ import {temporaryFolder} from '../helpers/temporary-folder.js';
 import {articleShapes, SHAPE_BYTES} from '../generate-shapes.js';
 
 const nonSpace = (text: string) => text.replaceAll(/\s+/g, '');
+
+/** A line's text without the mark that ends each piece of a word cut over lines (not text of the article). */
+const withoutMarks = (line: Line) => line.segments.filter(segment => segment.style !== 'continuation').map(segment => segment.text).join('');
 
 function libraryWith(files: Record<string, string>) {
 	const folder = temporaryFolder('shapes');
@@ -95,7 +98,7 @@ describe('lists nested thousands deep', () => {
 
 	it('shows quotes nested 10,000 deep as plain text under a notice', () => {
 		const parsed = parseArticle(article('Quotes', `${'>'.repeat(10_000)} deep\n`), {id: 't/q', file: '/t/q.md'});
-		const lines = layoutArticle(parsed, 80).lines.map(line => lineText(line));
+		const lines = layoutArticle(parsed, 80).lines.map(line => withoutMarks(line));
 		expect(lines.join(' ')).toContain(PLAIN_TEXT_NOTICE);
 		expect(nonSpace(lines.join(''))).toContain(`${'>'.repeat(10_000)}deep`);
 	});
@@ -124,7 +127,8 @@ describe.each(articleShapes(Math.floor(SHAPE_BYTES / 4)))('an article body of $d
 	it.each([80, 200])('lays out at %i columns: no line wider, no text lost', width => {
 		const text = sanitizeText(article(`Shape ${shape.name}`, shape.body));
 		const parsed = parseArticle(text, {id: `shapes/${shape.name}`, file: `/shapes/${shape.name}.md`});
-		const lines = layoutArticle(parsed, width).lines.map(line => lineText(line));
+		const layout = layoutArticle(parsed, width);
+		const lines = layout.lines.map(line => lineText(line));
 		const textWidth = Math.min(width, 100);
 		for (const line of lines) {
 			if (stringWidth(line) > textWidth) {
@@ -133,7 +137,7 @@ describe.each(articleShapes(Math.floor(SHAPE_BYTES / 4)))('an article body of $d
 		}
 
 		if (shape.visible !== undefined) {
-			const shown = nonSpace(lines.join(''));
+			const shown = nonSpace(layout.lines.map(line => withoutMarks(line)).join(''));
 			// The layout only ever adds the plain-text notice, never drops or changes text.
 			expect(shown.replace(nonSpace(PLAIN_TEXT_NOTICE), '') === shape.visible).toBe(true);
 		}

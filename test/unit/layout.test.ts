@@ -209,7 +209,7 @@ describe('layoutArticle', () => {
 	it('does not repeat a link address that is the link text', () => {
 		const layout = layoutArticle(makeArticle([paragraph('Visit ', inline('example.com', 'link', 'https://example.com/'), ' now.')]), 80);
 		expect(textOf(layout)).toEqual(['Visit example.com now.']);
-		expect(layout.lines[0]!.segments).toContainEqual({text: 'example.com', style: 'link'});
+		expect(layout.lines[0]!.segments).toContainEqual({text: 'example.com', style: 'link', href: 'https://example.com/'});
 	});
 
 	it('puts a subheading on its own line with a blank line before and after', () => {

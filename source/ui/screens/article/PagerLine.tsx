@@ -40,7 +40,7 @@ export function PagerLine({line, ranges, selected}: PagerLineProps) {
 				const style: TextStyle = segment.match ? {...theme[segment.style], ...theme.match} : theme[segment.style];
 				return (
 					<Text key={index} {...style}>
-						{segment.style === 'marker' || segment.style === 'quote' || segment.style === 'rule' ? withLayoutMarks(segment.text, glyphs) : segment.text}
+						{segment.style === 'marker' || segment.style === 'quote' || segment.style === 'rule' || segment.style === 'continuation' ? withLayoutMarks(segment.text, glyphs) : segment.text}
 					</Text>
 				);
 			})}
