@@ -7,6 +7,7 @@ import {type ParsedChunk, parseMarkdownChunks} from '../core/parse-markdown.js';
 import {type Glyphs, glyphsFor, withLayoutMarks} from '../glyphs.js';
 import {monochromeTheme, type TextStyle, type ThemeName, theme as colourTheme} from '../theme.js';
 import {exitCode} from '../context.js';
+import {hyperlink, hyperlinksWanted} from '../hyperlinks.js';
 import {attributesWanted, type Command, colourWanted, writeLines} from './context.js';
 import {findArticle} from './article-id.js';
 
@@ -44,6 +45,7 @@ export const readCommand: Command = context => {
 		chalk: new Chalk({level: attributesWanted(stdout, context.env) ? 1 : 0}),
 		theme: colour ? colourTheme : monochromeTheme,
 		glyphs: glyphsFor(context.env),
+		hyperlinks: hyperlinksWanted(stdout, context.env),
 	};
 	for (const lines of renderArticle(article, library.related(found.article.id), width, style)) {
 		writeLines(stdout, lines);
@@ -52,17 +54,18 @@ export const readCommand: Command = context => {
 	return exitCode.ok;
 };
 
-/** How the article is drawn: chalk (level 0 for plain text), the theme, the locale's glyphs. */
-type Style = {chalk: ChalkInstance; theme: Readonly<Record<ThemeName, TextStyle>>; glyphs: Glyphs};
+/** How the article is drawn: chalk (level 0 for plain text), the theme, the locale's glyphs, links as OSC 8 hyperlinks or not. */
+type Style = {chalk: ChalkInstance; theme: Readonly<Record<ThemeName, TextStyle>>; glyphs: Glyphs; hyperlinks: boolean};
 
 /** The article's lines, a chunk of the body at a time, so a long body's first lines are printed at once. */
-function * renderArticle(article: ArticleText, related: readonly ArticleMeta[], width: number, {chalk, theme, glyphs}: Style): Generator<string[]> {
+function * renderArticle(article: ArticleText, related: readonly ArticleMeta[], width: number, style: Style): Generator<string[]> {
+	const {chalk, theme, glyphs} = style;
 	const byline = [article.section, formatDate(article.date), article.author].filter(Boolean).join(` ${glyphs.separator} `);
 	const textWidth = Math.min(Math.max(MIN_WIDTH, width), MAX_TEXT_WIDTH);
 	const wrap = (text: string, style: TextStyle) => wrapPlain(text, textWidth).map(line => styled(chalk, style, line));
 	yield [...wrap(article.title, theme.title), ...(byline ? wrap(byline, theme.dim) : ['']), ''];
 	for (const lines of layoutChunks(blocksOf(parseMarkdownChunks(article.body)), width)) {
-		yield lines.map(line => renderLine(line, {chalk, theme, glyphs}));
+		yield lines.map(line => renderLine(line, style));
 	}
 
 	yield related.length > 0 ? ['', styled(chalk, theme.subheading, 'Related articles'), ...related.flatMap(other => relatedLines(other, textWidth - 2).map(line => `  ${line}`))] : [];
@@ -86,8 +89,11 @@ function relatedLines(other: ArticleMeta, width: number): string[] {
 	return [first.replace('\u00A0\u00A0', '  '), ...rest];
 }
 
-function renderLine(line: Line, {chalk, theme, glyphs}: Style): string {
-	return line.segments.map(({style, text}) => styled(chalk, theme[style], style === 'marker' || style === 'quote' || style === 'rule' || style === 'continuation' ? withLayoutMarks(text, glyphs) : text)).join('');
+function renderLine(line: Line, {chalk, theme, glyphs, hyperlinks}: Style): string {
+	return line.segments.map(({style, text, href}) => {
+		const shown = styled(chalk, theme[style], style === 'marker' || style === 'quote' || style === 'rule' || style === 'continuation' ? withLayoutMarks(text, glyphs) : text);
+		return hyperlinks && href !== undefined ? hyperlink(shown, href) : shown;
+	}).join('');
 }
 
 /** Applies a theme style with chalk (a no-op at colour level 0). */

@@ -17,6 +17,7 @@ import {filteredStdin} from './keyboard-input.js';
 import {fullHeightStdout} from './full-height-stdout.js';
 import {startFullScreen, type TerminalSession} from './terminal.js';
 import {chooseTerminalStyle} from './theme.js';
+import {hyperlinksWanted} from '../hyperlinks.js';
 import {colourOnTerminal} from '../theme.js';
 
 const notATerminal = `newsread: the reader needs a terminal, but standard input or output is not one.
@@ -28,12 +29,12 @@ Run "newsread --help" for every command.
 
 /**
  * Colours when the terminal has them and the user wants them, else bold, underline and inverse only;
- * the glyphs of the locale. Ink's chalk draws no attribute at its level 0 (TERM=dumb, a terminal
+ * the glyphs of the locale; links as OSC 8 hyperlinks where the terminal shows them. Ink's chalk draws no attribute at its level 0 (TERM=dumb, a terminal
  * chalk does not know), so it is raised to 1 for them: the full screen moves the cursor anyway.
  */
-function chooseReaderStyle(env: Record<string, string | undefined>): void {
+function chooseReaderStyle(env: Record<string, string | undefined>, stdout: {isTTY?: boolean}): void {
 	const colour = colourOnTerminal(env, chalk.level);
-	chooseTerminalStyle({colour, glyphs: glyphsFor(env)});
+	chooseTerminalStyle({colour, glyphs: glyphsFor(env), hyperlinks: hyperlinksWanted(stdout, env)});
 	if (!colour && chalk.level === 0) {
 		chalk.level = 1;
 	}
@@ -48,7 +49,7 @@ export async function runReader(context: CommandContext): Promise<number> {
 		return exitCode.usage;
 	}
 
-	chooseReaderStyle(context.env);
+	chooseReaderStyle(context.env, context.stdout);
 	const library = context.library();
 	const logFile = path.join(dataDir(context.env), 'newsread.log');
 	let saveError = 'Could not save reading state.';

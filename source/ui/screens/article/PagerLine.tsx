@@ -4,7 +4,8 @@ import {Text} from 'ink';
 import type {Line} from '../../../core/layout.js';
 import {highlightSegments, type HighlightedSegment, type LayoutMatch} from '../../../core/search.js';
 import {withLayoutMarks} from '../../../glyphs.js';
-import {glyphs, type TextStyle, theme} from '../../theme.js';
+import {hyperlink} from '../../../hyperlinks.js';
+import {glyphs, hyperlinks, type TextStyle, theme} from '../../theme.js';
 
 /** A match's columns on its line. */
 export type MatchRange = {start: number; end: number};
@@ -38,9 +39,11 @@ export function PagerLine({line, ranges, selected}: PagerLineProps) {
 		<Text inverse={selected}>
 			{segments.map((segment, index) => {
 				const style: TextStyle = segment.match ? {...theme[segment.style], ...theme.match} : theme[segment.style];
+				const text = segment.style === 'marker' || segment.style === 'quote' || segment.style === 'rule' || segment.style === 'continuation' ? withLayoutMarks(segment.text, glyphs) : segment.text;
+				// Each piece of a link (each line of a cut address) opens the whole address.
 				return (
 					<Text key={index} {...style}>
-						{segment.style === 'marker' || segment.style === 'quote' || segment.style === 'rule' || segment.style === 'continuation' ? withLayoutMarks(segment.text, glyphs) : segment.text}
+						{hyperlinks && segment.href !== undefined ? hyperlink(text, segment.href) : text}
 					</Text>
 				);
 			})}
