@@ -75,6 +75,16 @@ describe('a long address in an article', () => {
 		const read = screen.indexOf('Read the statement <https://news.example.org/statement> and do not run this');
 		expect(read).toBeGreaterThan(first + 1);
 		expect(screen[read + 1]).toBe('<javascript:alert(1)>.');
+
+		// Redrawn at 60 columns: three pieces, each a link, the screen still clean.
+		const before = session.rawOutput.length;
+		session.resize(60, 20);
+		await session.waitForSettled(text => text.includes('https://news.example.org/2026/11/27/harbour-authority-publi↩'), 'the article at 60 columns');
+		const narrow = session.screen();
+		const top = narrow.indexOf('https://news.example.org/2026/11/27/harbour-authority-publi↩');
+		expect(narrow.slice(top + 1, top + 3)).toEqual(['shes-the-full-minutes-of-the-vote-on-the-new-ferry-terminal↩', '/2 for anyone to read.']);
+		expect(session.rawOutput.slice(before).split(linkStart(url)).length - 1).toBeGreaterThanOrEqual(3);
+		expect(session.screenText()).not.toMatch(/\]8;|\u0007/);
 	});
 
 	it('with FORCE_HYPERLINK=0 draws no hyperlink, only the text and the marks', async () => {

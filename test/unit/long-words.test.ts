@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import type {Article, Block, Inline} from '../../source/core/article.js';
 import {layoutArticle, LayoutBuilder, lineText, type Line} from '../../source/core/layout.js';
 import {findInLayout} from '../../source/core/search.js';
+import {asciiGlyphs, withLayoutMarks} from '../../source/glyphs.js';
 
 // A 120-character address, written out by hand.
 const url = 'https://news.example.org/2026/11/27/harbour-authority-publishes-the-full-minutes-of-the-vote-on-the-new-ferry-terminal/2';
@@ -87,10 +88,15 @@ describe('a word longer than the text column', () => {
 		expect(builder.layout.lines.map(line => lineText(line))).toEqual(['See the minutes <https://example.org/m> today.']);
 	});
 
-	it('finds text after a cut address at the columns where it is drawn', () => {
+	it('draws the mark as a backslash where the locale is not UTF-8', () => {
+		const layout = layoutArticle(article([paragraph({text: url, style: 'link', href: url})]), 40);
+		expect(withLayoutMarks(lineText(layout.lines[0]!), asciiGlyphs)).toBe('https://news.example.org/2026/11/27/har\\');
+	});
+
+	it('finds a word inside a cut address at the columns where it is drawn', () => {
 		const layout = layoutArticle(article([paragraph({text: `${url} ferry`, style: 'plain'})]), 40);
 		const [match] = findInLayout(layout, 'ferry');
-		// The address's own "ferry" is on line 2, columns 30-35 of `es-of-the-vote-on-the-new-ferry-termina↩`.
+		// "ferry" is on line 2, columns 26-31 of `es-of-the-vote-on-the-new-ferry-termina↩`.
 		expect(match).toMatchObject({line: 2, start: 26, end: 31});
 	});
 });
