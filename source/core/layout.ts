@@ -579,18 +579,27 @@ function wrapNarrow(
 
 	const firstStyle = partStyles[0] ?? baseStyle;
 	let codes: Uint8Array | undefined;
-	/** Per character, 1 + the index of its part's link in `partHrefs`, or 0. */
+	/** Per character, the number of its link's address in `linkHrefs` (the same address, the same number), or 0. */
 	let links: Int32Array | undefined;
+	const linkHrefs: Array<string | undefined> = [undefined];
 	const linked = partHrefs.some(href => href !== undefined);
 	if (linked || partStyles.some(style => style !== firstStyle)) {
 		// One style code per character; a space between two styles (or links) takes the base style.
 		codes = new Uint8Array(text.length);
 		links = linked ? new Int32Array(text.length) : undefined;
+		const linkIds = new Map<string, number>();
 		let offset = 0;
 		for (const [index, part] of parts.entries()) {
 			codes.fill(STYLE_CODES.get(partStyles[index]!)!, offset, offset + part.length);
-			if (links !== undefined && partHrefs[index] !== undefined) {
-				links.fill(index + 1, offset, offset + part.length);
+			const href = partHrefs[index];
+			if (links !== undefined && href !== undefined) {
+				let id = linkIds.get(href);
+				if (id === undefined) {
+					id = linkHrefs.push(href) - 1;
+					linkIds.set(href, id);
+				}
+
+				links.fill(id, offset, offset + part.length);
 			}
 
 			offset += part.length;
@@ -599,11 +608,10 @@ function wrapNarrow(
 		const base = STYLE_CODES.get(baseStyle)!;
 		for (let index = text.indexOf(' '); index !== -1; index = text.indexOf(' ', index + 1)) {
 			const before = codes[index - 1]!;
-			const linkBefore = links === undefined ? 0 : links[index - 1]!;
-			const same = before === codes[index + 1] && (links === undefined || partHrefs[linkBefore - 1] === partHrefs[links[index + 1]! - 1]);
+			const same = before === codes[index + 1] && (links === undefined || links[index - 1] === links[index + 1]);
 			codes[index] = same ? before : base;
-			if (links !== undefined) {
-				links[index] = same ? linkBefore : 0;
+			if (links !== undefined && !same) {
+				links[index] = 0;
 			}
 		}
 	}
@@ -618,9 +626,10 @@ function wrapNarrow(
 			let from = start;
 			while (from < end) {
 				const code = codes[from]!;
-				const href = links === undefined || links[from] === 0 ? undefined : partHrefs[links[from]! - 1];
+				const link = links === undefined ? 0 : links[from]!;
+				const href = linkHrefs[link];
 				let to = from + 1;
-				while (to < end && codes[to] === code && (links === undefined || partHrefs[links[to]! - 1] === href)) {
+				while (to < end && codes[to] === code && (links === undefined || links[to] === link)) {
 					to++;
 				}
 
