@@ -60,18 +60,41 @@ export const LIST_DATE_WIDTH: Record<ListDateStyle, number> = {relative: 8, cale
  * daily reader's list is), else calendar dates for all, so `3d ago` never sits next to `21 Nov 2026`.
  */
 export function listDateStyle(dates: Iterable<string | undefined>, now: Date): ListDateStyle {
+	return dateStyleOfRange(listDateRange(dates), now);
+}
+
+/** What a list's date style depends on, found once per list: the oldest and newest dates, and whether one cannot be read. */
+export type ListDateRange = {oldest: number; newest: number; unreadable: boolean};
+
+export function listDateRange(dates: Iterable<string | undefined>): ListDateRange {
+	let oldest = Number.POSITIVE_INFINITY;
+	let newest = Number.NEGATIVE_INFINITY;
 	for (const iso of dates) {
 		if (!iso) {
 			continue;
 		}
 
-		const elapsed = now.getTime() - new Date(iso).getTime();
-		if (Number.isNaN(elapsed) || elapsed < 0 || elapsed >= 7 * day) {
-			return 'calendar';
+		const time = new Date(iso).getTime();
+		if (Number.isNaN(time)) {
+			return {oldest, newest, unreadable: true};
 		}
+
+		oldest = Math.min(oldest, time);
+		newest = Math.max(newest, time);
 	}
 
-	return 'relative';
+	return {oldest, newest, unreadable: false};
+}
+
+/** listDateStyle for a range found before: relative when every date is of the last 7 days and none is ahead of now. */
+export function dateStyleOfRange({oldest, newest, unreadable}: ListDateRange, now: Date): ListDateStyle {
+	if (unreadable) {
+		return 'calendar';
+	}
+
+	const time = now.getTime();
+	const undated = oldest === Number.POSITIVE_INFINITY;
+	return undated || (!Number.isNaN(time) && newest <= time && time - oldest < 7 * day) ? 'relative' : 'calendar';
 }
 
 /** An article's date in a list's style. */

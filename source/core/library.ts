@@ -44,6 +44,11 @@ export type Library = {
 	body(id: string): string | undefined;
 	/** The article's explicit `related` ids, then the most similar articles by words and tags. */
 	related(id: string, similarCount?: number): ArticleMeta[];
+	/**
+	 * Builds part of what related() looks similar articles up in: the next `articleCount` articles;
+	 * true once it is all built. related() builds what is left itself, so this is only for idle time.
+	 */
+	prepareRelated(articleCount: number): boolean;
 	/** The ids closest to a mistyped one, best first. */
 	closestIds(query: string, count?: number): string[];
 };
@@ -93,7 +98,11 @@ function createLibrary(articles: ArticleMeta[], problems: ArticleProblem[], warn
 	const cache = new Map<string, Article>();
 	const texts = new Map<string, ArticleText>();
 	const bodies = new Map<string, {mtimeMs: number; size: number; body: string | undefined}>();
-	const wordsOf = memoize((article: ArticleMeta) => significantWords(`${article.title} ${article.summary}`));
+	// Not kept per article: the index holds the words, and a Set per article of 50,000 would be tens of MB.
+	const wordsOf = (article: ArticleMeta) => significantWords(`${article.title} ${article.summary}`);
+	// Built once per library (in idle steps, else on the first related()): each related() then costs
+	// what the article's words share, not the library's size.
+	const index = relatedIndexBuilder(articles, wordsOf);
 
 	/** An article's file parsed one way, kept among the recently parsed until asked again. */
 	const parsedOnce = <T>(recent: Map<string, T>, id: string, parse: (meta: ArticleMeta) => T): T => {
@@ -155,15 +164,10 @@ function createLibrary(articles: ArticleMeta[], problems: ArticleProblem[], warn
 				.map(other => byId.get(other))
 				.filter((other): other is ArticleMeta => other !== undefined);
 			const taken = new Set([id, ...explicit.map(other => other.id)]);
-			const similar = articles
-				.filter(other => !taken.has(other.id))
-				.map(other => ({other, score: similarity(article, other, wordsOf)}))
-				.filter(({score}) => score > 0)
-				.sort((a, b) => b.score - a.score)
-				.slice(0, similarCount)
-				.map(({other}) => other);
-			return [...explicit, ...similar];
+			index.build(Number.POSITIVE_INFINITY);
+			return [...explicit, ...similarArticles(article, index, similarCount, taken)];
 		},
+		prepareRelated: articleCount => index.build(articleCount),
 		closestIds(query, count = 3) {
 			const needle = query.toLowerCase();
 			return articles
@@ -469,38 +473,108 @@ function significantWords(text: string): Set<string> {
 	return new Set(words.filter(word => !stopWords.has(word)));
 }
 
-function similarity(a: ArticleMeta, b: ArticleMeta, wordsOf: (article: ArticleMeta) => Set<string>): number {
-	const sharedTags = a.tags.filter(tag => b.tags.includes(tag)).length;
-	const bWords = wordsOf(b);
-	let sharedWords = 0;
-	for (const word of wordsOf(a)) {
-		if (bWords.has(word)) {
-			sharedWords++;
+/** The articles (by their place in the library, newest first) that have each significant word and each tag. */
+type RelatedIndex = {
+	articles: readonly ArticleMeta[];
+	words: Map<string, number[]>;
+	tags: Map<string, number[]>;
+	wordsOf: (article: ArticleMeta) => Set<string>;
+};
+
+/** A RelatedIndex filled in steps of some articles each: `build` returns true when every article is in. */
+function relatedIndexBuilder(articles: readonly ArticleMeta[], wordsOf: (article: ArticleMeta) => Set<string>): RelatedIndex & {build: (articleCount: number) => boolean} {
+	const words = new Map<string, number[]>();
+	const tags = new Map<string, number[]>();
+	const add = (map: Map<string, number[]>, key: string, position: number) => {
+		const list = map.get(key);
+		if (list) {
+			list.push(position);
+		} else {
+			map.set(key, [position]);
+		}
+	};
+
+	let next = 0;
+	const build = (articleCount: number) => {
+		const end = Math.min(articles.length, next + Math.max(0, articleCount));
+		for (; next < end; next++) {
+			const article = articles[next]!;
+			for (const word of wordsOf(article)) {
+				add(words, word, next);
+			}
+
+			for (const tag of new Set(article.tags)) {
+				add(tags, tag, next);
+			}
+		}
+
+		return next === articles.length;
+	};
+
+	return {articles, words, tags, wordsOf, build};
+}
+
+/**
+ * The `count` articles most similar to `article` (never one whose id is in `skip`): a shared word (of
+ * title and summary) counts 1, each of the article's tags the other has 2, and the same section breaks
+ * ties between articles that already share something; of equal scores the newest first. Only the
+ * articles that share something are looked at, and only the best `count` kept while going through them.
+ */
+function similarArticles(article: ArticleMeta, {articles, words, tags, wordsOf}: RelatedIndex, count: number, skip: ReadonlySet<string>): ArticleMeta[] {
+	if (count <= 0) {
+		return [];
+	}
+
+	const scores = new Float64Array(articles.length);
+	const add = (positions: readonly number[] | undefined, points: number) => {
+		if (positions) {
+			for (let index = 0; index < positions.length; index++) {
+				scores[positions[index]!]! += points;
+			}
+		}
+	};
+
+	for (const word of wordsOf(article)) {
+		add(words.get(word), 1);
+	}
+
+	// Each of the article's tags (as often as it lists it) that the other has.
+	for (const tag of article.tags) {
+		add(tags.get(tag), 2);
+	}
+
+	// The best so far, best first; going newest first, an equal score never goes ahead of one kept.
+	const best: Array<{other: ArticleMeta; score: number}> = [];
+	for (let position = 0; position < scores.length; position++) {
+		const shared = scores[position]!;
+		if (shared === 0) {
+			continue;
+		}
+
+		const other = articles[position]!;
+		const score = other.section === article.section ? shared + 0.5 : shared;
+		if ((best.length === count && score <= best.at(-1)!.score) || other === article || skip.has(other.id)) {
+			continue;
+		}
+
+		let place = best.length;
+		while (place > 0 && best[place - 1]!.score < score) {
+			place--;
+		}
+
+		best.splice(place, 0, {other, score});
+		if (best.length > count) {
+			best.pop();
 		}
 	}
 
-	const score = sharedWords + (2 * sharedTags);
-	// Same section only breaks ties between articles that already share something.
-	return score > 0 && a.section === b.section ? score + 0.5 : score;
+	return best.map(({other}) => other);
 }
 
 function idDistance(query: string, id: string): number {
 	const name = id.slice(id.lastIndexOf('/') + 1);
 	const containment = id.includes(query) || query.includes(name) ? -100 : 0;
 	return containment + Math.min(distance(query, id), distance(query, name));
-}
-
-function memoize<K extends object, V>(compute: (key: K) => V): (key: K) => V {
-	const values = new WeakMap<K, V>();
-	return key => {
-		let value = values.get(key);
-		if (value === undefined) {
-			value = compute(key);
-			values.set(key, value);
-		}
-
-		return value;
-	};
 }
 
 const recentArticleCount = 8;

@@ -382,10 +382,29 @@ export function helpFor(scopes: readonly Scope[]): Binding[] {
 
 /** Status-bar hints for a screen with these flags: `Space page`, `? help`. */
 export function hintsFor(scopes: readonly Scope[], flags: Flags = {}): string[] {
-	return helpFor(scopes)
-		.filter(binding => binding.hint && holds(binding.when, flags))
-		.filter((binding, index, all) => all.findIndex(other => other.hint === binding.hint) === index)
-		.map(binding => `${keyLabel(binding.keys[0] ?? '')} ${binding.hint}`);
+	return hintBindings(scopes, flags).map(binding => `${keyLabel(binding.keys[0] ?? '')} ${binding.hint}`);
+}
+
+// The table never changes: each screen's hints are looked up once, not on every frame (a list draws one per key).
+const hintCache = new WeakMap<readonly Scope[], Map<string, ReturnType<typeof helpFor>>>();
+
+function hintBindings(scopes: readonly Scope[], flags: Flags): ReturnType<typeof helpFor> {
+	const flagsKey = JSON.stringify(Object.entries(flags).sort());
+	let byFlags = hintCache.get(scopes);
+	if (!byFlags) {
+		byFlags = new Map();
+		hintCache.set(scopes, byFlags);
+	}
+
+	let hinted = byFlags.get(flagsKey);
+	if (!hinted) {
+		hinted = helpFor(scopes)
+			.filter(binding => binding.hint && holds(binding.when, flags))
+			.filter((binding, index, all) => all.findIndex(other => other.hint === binding.hint) === index);
+		byFlags.set(flagsKey, hinted);
+	}
+
+	return hinted;
 }
 
 const keyLabels: Record<string, string> = {

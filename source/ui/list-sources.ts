@@ -1,10 +1,12 @@
 // The articles behind each kind of headline list, and the entries of the sections screen.
 import type {ArticleMeta} from '../core/article.js';
+import {type ListDateRange, listDateRange} from '../core/dates.js';
 import type {Library} from '../core/library.js';
 import {searchLibrary} from '../core/search.js';
 import type {ReadingState} from '../store/reading-state.js';
 import {type FeedListing, sectionProblems} from './feed-activity.js';
 import type {ListSource} from './navigation.js';
+import {displayWidth} from './text.js';
 
 /** The articles a headline list shows, in order. */
 export function articlesOf(source: ListSource, library: Library, reading: ReadingState): ArticleMeta[] {
@@ -33,7 +35,14 @@ export function articlesOf(source: ListSource, library: Library, reading: Readin
  */
 export function nextUnread<T extends {id: string}>(list: readonly T[], start: number, isRead: (id: string) => boolean, except?: string): T | undefined {
 	const from = Math.min(Math.max(0, start), list.length);
-	return [...list.slice(from), ...list.slice(0, from)].find(article => article.id !== except && !isRead(article.id));
+	for (let offset = 0; offset < list.length; offset++) {
+		const article = list[(from + offset) % list.length]!;
+		if (article.id !== except && !isRead(article.id)) {
+			return article;
+		}
+	}
+
+	return undefined;
 }
 
 /** The list's name in headers: `World`, `All articles`, `Saved`, `Search: harbour`. */
@@ -76,7 +85,7 @@ export function entryKey(entry: SectionEntry): string {
  * articles arrive too, and why a section's feed last failed), All, Saved.
  */
 export function sectionEntries(library: Library, reading: ReadingState, feeds: readonly FeedListing[] = []): SectionEntry[] {
-	const unreadIn = (articles: readonly ArticleMeta[]) => articles.filter(article => !reading.isRead(article.id)).length;
+	const unreadIn = (articles: readonly ArticleMeta[]) => unreadCount(articles, reading);
 	const entries: SectionEntry[] = [];
 	// The most recent article not read to the end: one read to 100% has nothing left to continue.
 	const last = reading.unfinished().map(id => library.get(id)).find(article => article !== undefined);
@@ -107,4 +116,49 @@ export function sectionEntries(library: Library, reading: ReadingState, feeds: r
 	const saved = articlesOf({kind: 'saved'}, library, reading);
 	entries.push({kind: 'list', source: {kind: 'saved'}, label: 'Saved', count: saved.length, unread: unreadIn(saved)});
 	return entries;
+}
+
+/** What a headline list's look depends on, worked out once per list (the library's lists are kept as they are). */
+export type ListFacts = {
+	/** The dates' range, for the one date style of the list. */
+	dates: ListDateRange;
+	/** Columns of the widest title: whether a title needs two lines at a width. */
+	widestTitle: number;
+};
+
+const listFacts = new WeakMap<readonly ArticleMeta[], ListFacts>();
+
+export function factsOfList(articles: readonly ArticleMeta[]): ListFacts {
+	let facts = listFacts.get(articles);
+	if (!facts) {
+		let widestTitle = 0;
+		for (const article of articles) {
+			widestTitle = Math.max(widestTitle, displayWidth(article.title));
+		}
+
+		facts = {dates: listDateRange(articles.map(article => article.date)), widestTitle};
+		listFacts.set(articles, facts);
+	}
+
+	return facts;
+}
+
+const unreadCounts = new WeakMap<readonly ArticleMeta[], {reading: ReadingState; version: number; count: number}>();
+
+/** Articles of a list not read, counted again only when a read mark has changed since. */
+export function unreadCount(articles: readonly ArticleMeta[], reading: ReadingState): number {
+	const known = unreadCounts.get(articles);
+	if (known?.reading === reading && known.version === reading.version()) {
+		return known.count;
+	}
+
+	let count = 0;
+	for (const article of articles) {
+		if (!reading.isRead(article.id)) {
+			count++;
+		}
+	}
+
+	unreadCounts.set(articles, {reading, version: reading.version(), count});
+	return count;
 }

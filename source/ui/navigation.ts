@@ -255,8 +255,32 @@ function pagerTarget(top: number, move: PagerMove, view: PagerView): number {
 
 /** Where a list's cursor is among items with these keys: on its item, else at its index kept in the list. */
 export function listCursor(cursor: ListCursor, keys: readonly string[]): number {
-	const byKey = cursor.cursorKey === undefined ? -1 : keys.indexOf(cursor.cursorKey);
+	// The item is mostly where the cursor last was: found at once, whatever the length of the list.
+	if (cursor.cursorKey !== undefined && keys[cursor.cursor] === cursor.cursorKey) {
+		return cursor.cursor;
+	}
+
+	const byKey = cursor.cursorKey === undefined ? -1 : indexOfKey(keys, cursor.cursorKey);
 	return byKey === -1 ? clamp(cursor.cursor, 0, Math.max(0, keys.length - 1)) : byKey;
+}
+
+/** Each list's keys to their first index, made once per list (the lists are not changed, a changed list is a new array). */
+const keyIndexes = new WeakMap<readonly string[], Map<string, number>>();
+
+function indexOfKey(keys: readonly string[], key: string): number {
+	let indexes = keyIndexes.get(keys);
+	if (!indexes) {
+		indexes = new Map();
+		for (const [index, each] of keys.entries()) {
+			if (!indexes.has(each)) {
+				indexes.set(each, index);
+			}
+		}
+
+		keyIndexes.set(keys, indexes);
+	}
+
+	return indexes.get(key) ?? -1;
 }
 
 function moveCursor(cursor: number, {move, keys, pageSize}: {move: CursorMove; keys: readonly string[]; pageSize: number}): number {

@@ -9,6 +9,9 @@
 //       the first page (budget 1 s), to the whole layout, and the longest chunk of layout work;
 //   (e) key latency while a 10 MB article of many headings is laid out, in a pty: j, then q, each
 //       timed until the screen changes (budget 100 ms);
+//   (e') big lists (`--only lists`): j/k in the All list of a generated 50,000-article library against a
+//       minimal Ink 20-line list bundled the same way, opening an article from that list (Enter to its
+//       first page), and opening the generated 50,000-line article;
 //   (f) feeds: `newsread refresh --json` of 200 local feeds × 50 items (RSS 2.0, Atom 1.0, JSON Feed,
 //       served by a node:http server on 127.0.0.1 started here): the first refresh (10,000 articles
 //       stored), the unchanged second (all 304) and a third where the server ignores the validators
@@ -17,8 +20,9 @@
 // Run with `npm run bench` (which builds first). Options:
 //   --runs N      start-up runs per program after the warm-up (default 9)
 //   --presses N   timed page turns per article after 3 warm-up turns (default 30)
-//   --only WHAT   only `startup`, only `pages` (page turns and memory), only `shapes`, only `keys`
-//                 or only `feeds`
+//   --only WHAT   only `startup`, only `pages` (page turns and memory), only `shapes`, only `keys`,
+//                 only `lists` or only `feeds`
+//   --baseline FILE  with `lists`, also time this newsread bundle (an older build) in the same run
 //   --shape NAME  with the shapes, only this one (e.g. `paragraph`)
 //   --shape-runs N  runs per shape and width (default 3)
 //   --feed-runs N   runs of the three refreshes, parse rounds and extractions per page (default 3)
@@ -47,6 +51,8 @@ const {values: options} = parseArgs({
 		shape: {type: 'string'},
 		'shape-runs': {type: 'string', default: '3'},
 		'feed-runs': {type: 'string', default: '3'},
+		'list-runs': {type: 'string', default: '3'},
+		baseline: {type: 'string'},
 	},
 });
 const startRuns = Math.max(7, Number(options.runs));
@@ -555,6 +561,194 @@ async function benchKeyLatency(rows) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// (e') Big lists: keys in the All list of 50,000 articles, opening articles
+
+const listArticles = 50_000;
+const listRuns = Math.max(1, Number(options['list-runs']));
+const listKeyPresses = 40;
+const listOpens = 10;
+
+/** A list reduced to what Ink must do for a cursor move: 20 rows, one highlighted, and a status line (j and k go round, so every key changes the screen). */
+const referenceInkList = `import {Box, render, Text, useApp, useInput} from 'ink';
+import {useState} from 'react';
+
+const titles = Array.from({length: 20}, (_, index) => 'Headline number ' + (index + 1) + ' of the reference list');
+
+function List() {
+	const {exit} = useApp();
+	const [cursor, setCursor] = useState(0);
+	useInput(input => {
+		if (input === 'j') {
+			setCursor(current => (current + 1) % titles.length);
+		} else if (input === 'k') {
+			setCursor(current => (current + titles.length - 1) % titles.length);
+		} else if (input === 'Q') {
+			exit();
+		}
+	});
+	return (
+		<Box flexDirection="column" height={process.stdout.rows - 1}>
+			<Text bold>Reference › a list</Text>
+			<Box flexDirection="column" height={process.stdout.rows - 3}>
+				{titles.map((title, index) => <Text key={title} inverse={index === cursor}>{(index === cursor ? '› ' : '  ') + title}</Text>)}
+			</Box>
+			<Text bold>{cursor + 1}/{titles.length}</Text>
+		</Box>
+	);
+}
+
+render(<List />);
+`;
+
+/** A folder for `--articles` holding a generated library of 50,000 articles (written once). */
+let bigLibrary;
+async function bigLibraryFolder() {
+	if (!bigLibrary) {
+		bigLibrary = path.join(scratch, 'library-50k');
+		const outfile = path.join(scratch, 'generate-library.mjs');
+		mirrorBuild(path.join(root, 'test/generate-library.ts'), outfile);
+		const {generateLibrary} = await import(pathToFileURL(outfile).href);
+		generateLibrary(bigLibrary, listArticles);
+	}
+
+	return bigLibrary;
+}
+
+/** j then k, `presses` of each, in a list whose status line shows `N/`; each timed to the frame after it. */
+async function timeListKeys(session, presses, times) {
+	for (const key of ['j', 'k']) {
+		for (let press = 0; press < presses; press++) {
+			await session.waitForQuiet(30);
+			times.push(await timeKey(session, key, () => true));
+		}
+	}
+}
+
+/** Opens the All list of the 50,000-article library from the sections screen (All is just above Saved, the last). */
+async function openAllList(session) {
+	await session.waitForScreen(screen => screen.includes('Science'), 'the sections screen', 120_000);
+	await session.press('G');
+	await session.waitForScreen(screen => /^\S+ Saved/m.test(screen), 'the cursor on Saved');
+	await session.press('k');
+	await session.waitForQuiet(50);
+	await session.press('\r');
+	await session.waitForScreen(screen => screen.includes('All articles') && /^1\/5\d{4}\b/m.test(screen), 'the All list', 60_000);
+}
+
+/** Enter on the highlighted article, timed to its first page; then q back and j to the next article. */
+async function timeOpens(session, opens, times) {
+	for (let open = 0; open < opens; open++) {
+		await session.waitForQuiet(50);
+		times.push(await timeKey(session, '\r', screen => /page 1\//.test(screen)));
+		await session.press('q', 50);
+		await session.waitForScreen(screen => screen.includes('All articles'), 'the All list again', 60_000);
+		await session.press('j', 50);
+	}
+}
+
+async function benchListSession(bin, keys, opens) {
+	const session = new Session(process.execPath, [bin, '--articles', await bigLibraryFolder()], {env: childEnv(newHome())});
+	try {
+		await openAllList(session);
+		// Warm-up, untimed.
+		await timeListKeys(session, 3, []);
+		await timeListKeys(session, listKeyPresses, keys);
+		await timeOpens(session, listOpens, opens);
+		session.write('Q');
+		await session.waitForExit(30_000);
+	} finally {
+		if (session.exitCode === undefined) {
+			session.process.kill('SIGKILL');
+		}
+	}
+}
+
+async function benchReferenceList(keys) {
+	const app = buildLikeNewsread('ink-list', referenceInkList);
+	const session = new Session(process.execPath, [app], {env: childEnv(newHome())});
+	try {
+		await session.waitForScreen(screen => screen.includes('1/20'), 'the reference list');
+		await timeListKeys(session, 3, []);
+		await timeListKeys(session, listKeyPresses, keys);
+		session.write('Q');
+		await session.waitForExit(5000);
+	} finally {
+		if (session.exitCode === undefined) {
+			session.process.kill('SIGKILL');
+		}
+	}
+}
+
+/**
+ * Opens the 50,000-line article from the search results, timed from Enter to its first page (`page 1/…`
+ * while the rest is laid out) and to the whole layout (`page 1/N`).
+ */
+async function benchLongOpen(bin, times, wholeTimes) {
+	const session = new Session(process.execPath, [bin, '--articles', await longArticles()], {env: childEnv(newHome())});
+	try {
+		await session.waitForScreen(screen => screen.includes('Long Reads'), 'the sections screen', 60_000);
+		await session.press('/');
+		await session.waitForScreen(screen => screen.includes('Search:'), 'the search prompt');
+		await session.press('very long article');
+		await session.waitForScreen(screen => screen.includes('Search: very long article'), 'the typed query');
+		await session.press('\r');
+		await session.waitForScreen(screen => screen.split('\n')[0].includes('Search: very long article'), 'the search results', 60_000);
+		await session.waitForQuiet(100);
+		times.push(await timeKey(session, '\r', screen => /page 1\//.test(screen)));
+		const start = session.lastWrite;
+		await session.waitForScreen(screen => /page 1\/\d/.test(screen), 'the whole layout', 120_000);
+		wholeTimes.push(session.lastData - start);
+		session.write('Q');
+		await session.waitForExit(30_000);
+	} finally {
+		if (session.exitCode === undefined) {
+			session.process.kill('SIGKILL');
+		}
+	}
+}
+
+async function benchListRows(rows, notes) {
+	const programs = [{label: 'newsread', bin: newsreadBin}];
+	if (options.baseline) {
+		programs.push({label: `baseline (${options.baseline})`, bin: path.resolve(options.baseline)});
+	}
+
+	const referenceKeys = [];
+	const results = programs.map(() => ({keys: [], opens: [], long: [], whole: []}));
+	for (let run = 0; run < listRuns; run++) {
+		// Interleaved, so that a slow moment of the machine hits every program alike.
+		await benchReferenceList(referenceKeys);
+		for (const [index, program] of programs.entries()) {
+			await benchListSession(program.bin, results[index].keys, results[index].opens);
+			await benchLongOpen(program.bin, results[index].long, results[index].whole);
+		}
+
+		process.stderr.write(`list run ${run + 1}/${listRuns}\n`);
+	}
+
+	const reference = stats(referenceKeys);
+	const referenceP95 = p95(referenceKeys);
+	rows.push(['j/k to the next frame: minimal Ink 20-line list (same bundling), median; max is p95', reference.n, ms(reference.min), ms(reference.median), ms(referenceP95), 'reference']);
+	for (const [index, program] of programs.entries()) {
+		const {keys, opens, long, whole} = results[index];
+		const key = stats(keys);
+		const keyP95 = p95(keys);
+		const medianRatio = key.median / reference.median;
+		const p95Ratio = keyP95 / referenceP95;
+		const keysMet = medianRatio <= 1.2 && p95Ratio <= 1.2;
+		rows.push([`j/k to the next frame in the All list of ${thousands(listArticles)} articles: ${program.label}; max is p95`, key.n, ms(key.min), ms(key.median), ms(keyP95), `median ${medianRatio.toFixed(2)}×, p95 ${p95Ratio.toFixed(2)}× the reference; ≤ 1.2×: ${keysMet ? 'met' : 'MISSED'}`]);
+		const open = stats(opens);
+		rows.push([`open an article from that list (Enter → page 1): ${program.label}; max is p95`, open.n, ms(open.min), ms(open.median), ms(p95(opens)), `median ≤ 50 ms: ${open.median <= 50 ? 'met' : 'MISSED'}`]);
+		const longOpen = stats(long);
+		rows.push([`open the ${thousands(longLines)}-line article (Enter on the search result → first page, \`page 1/…\`): ${program.label}`, longOpen.n, ms(longOpen.min), ms(longOpen.median), ms(longOpen.max), `median ≤ 150 ms: ${longOpen.median <= 150 ? 'met' : 'MISSED'}`]);
+		const wholeOpen = stats(whole);
+		rows.push([`the same, to the whole layout (\`page 1/N\`): ${program.label}`, wholeOpen.n, ms(wholeOpen.min), ms(wholeOpen.median), ms(wholeOpen.max), '']);
+	}
+
+	notes.push(`Lists: ${listRuns} runs, interleaved (reference list, then each newsread), each session ${listKeyPresses} j and ${listKeyPresses} k after 3 of each untimed, each key after 30 ms of quiet, timed to the last output of the frame it changes; ${listOpens} opens per session, each followed by q and j; the 50,000-line article once per run. Load when the lists part ended: ${readFileSync('/proc/loadavg', 'utf8').trim()}.`);
+}
+
+// ---------------------------------------------------------------------------------------------
 // (f) Feeds
 
 const feedCount = 200;
@@ -877,6 +1071,10 @@ if (options.only === undefined || options.only === 'shapes') {
 
 if (options.only === undefined || options.only === 'keys') {
 	await benchKeyLatency(rows);
+}
+
+if (options.only === undefined || options.only === 'lists') {
+	await benchListRows(rows, notes);
 }
 
 if (options.only === undefined || options.only === 'feeds') {

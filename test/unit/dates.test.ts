@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {formatDate, formatRelativeDate, isoDay} from '../../source/core/dates.js';
+import {dateStyleOfRange, formatDate, formatRelativeDate, isoDay, listDateRange, listDateStyle} from '../../source/core/dates.js';
 
 // Midday UTC, so the calendar date is the same in every time zone from UTC-11 to UTC+11.
 const published = '2026-11-05T12:00:00.000Z';
@@ -52,5 +52,28 @@ describe('formatDate and isoDay', () => {
 	it('gives the date part of an ISO date for plain listings', () => {
 		expect(isoDay(published)).toBe('2026-11-05');
 		expect(isoDay(undefined)).toBe('');
+	});
+});
+
+describe('a list\'s date style, from its range found once', () => {
+	const now = new Date('2026-03-10T12:00:00Z');
+	const cases: Array<[string, Array<string | undefined>, 'relative' | 'calendar']> = [
+		['every date within the week', ['2026-03-10T11:00:00Z', '2026-03-04T13:00:00Z', undefined], 'relative'],
+		['one date a week old', ['2026-03-10T11:00:00Z', '2026-03-03T12:00:00Z'], 'calendar'],
+		['one date ahead of now', ['2026-03-10T12:00:01Z'], 'calendar'],
+		['a date that cannot be read', ['2026-03-10T11:00:00Z', 'next Tuesday'], 'calendar'],
+		['no dates at all', [undefined, ''], 'relative'],
+	];
+	for (const [what, dates, style] of cases) {
+		it(`is ${style} for ${what}, at any later time the same as worked out from the dates`, () => {
+			expect(dateStyleOfRange(listDateRange(dates), now)).toBe(style);
+			expect(listDateStyle(dates, now)).toBe(style);
+		});
+	}
+
+	it('turns to calendar dates once the oldest is a week old, without reading the dates again', () => {
+		const range = listDateRange(['2026-03-10T11:00:00Z', '2026-03-04T12:00:00Z']);
+		expect(dateStyleOfRange(range, now)).toBe('relative');
+		expect(dateStyleOfRange(range, new Date('2026-03-11T12:00:00Z'))).toBe('calendar');
 	});
 });

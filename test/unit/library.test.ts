@@ -451,6 +451,28 @@ describe('related articles', () => {
 		expect(ids(library.related('base', 0))).toEqual([]);
 	});
 
+	it('gives the same related articles when the lookup was built ahead in steps, and counts a tag the base lists twice twice', () => {
+		const folder = temporaryFolder();
+		// Scores by hand: base has tags [alpha, alpha, beta] and the words harbour, report.
+		put(folder, 'base.md', articleText('title: Harbour report\nsection: World\ntags: [alpha, alpha, beta]'));
+		put(folder, 'alpha.md', articleText('title: Gamma\nsection: Culture\ndate: 2024-01-01\ntags: [alpha]')); // 2 + 2 = 4
+		put(folder, 'beta-words.md', articleText('title: Harbour report again\nsection: Culture\ndate: 2024-01-02\ntags: [beta]')); // 2 + 1 + 1 = 4, newer
+		put(folder, 'word.md', articleText('title: Harbour\nsection: World\ndate: 2024-01-03\ntags: [omega]')); // 1 + 0.5
+		put(folder, 'nothing.md', articleText('title: Zeta\nsection: World\ndate: 2024-01-04\ntags: [omega]'));
+		const expected = ['beta-words', 'alpha', 'word'];
+		const stepped = loadLibrary([{path: folder}]);
+		expect(stepped.prepareRelated(2)).toBe(false);
+		expect(stepped.prepareRelated(2)).toBe(false);
+		expect(stepped.prepareRelated(2)).toBe(true);
+		expect(ids(stepped.related('base', 10))).toEqual(expected);
+		// Half built ahead, the rest on the first related().
+		const half = loadLibrary([{path: folder}]);
+		half.prepareRelated(3);
+		expect(ids(half.related('base', 10))).toEqual(expected);
+		expect(ids(loadLibrary([{path: folder}]).related('base', 10))).toEqual(expected);
+		expect(ids(loadLibrary([{path: folder}]).related('base', 2))).toEqual(['beta-words', 'alpha']);
+	});
+
 	it('breaks a tie between equally similar articles by section, and only a tie', () => {
 		const folder = temporaryFolder();
 		// Scores by hand: 2 per shared tag, 1 per shared title or summary word, and half a point for the

@@ -4,7 +4,7 @@ import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import {type Library, loadLibrary} from '../../source/core/library.js';
 import {createMemoryReadingState, createReadingState, type ReadingState} from '../../source/store/reading-state.js';
-import {articlesOf, nextUnread, type SectionEntry, sectionEntries, sourceTitle} from '../../source/ui/list-sources.js';
+import {articlesOf, factsOfList, nextUnread, type SectionEntry, sectionEntries, sourceTitle, unreadCount} from '../../source/ui/list-sources.js';
 
 // --- A small library in a temporary folder: three sections, five articles.
 
@@ -254,5 +254,27 @@ describe('nextUnread', () => {
 	it('never offers the article being read, and finds nothing when the rest is read', () => {
 		const read = new Set(['a', 'b', 'd']);
 		expect(nextUnread(list, 3, id => read.has(id), 'c')).toBeUndefined();
+		expect(nextUnread([], 0, () => false)).toBeUndefined();
+	});
+});
+
+describe('unreadCount and factsOfList', () => {
+	it('counts a list\'s unread articles again after a read mark changes, and only for that reading state', () => {
+		const reading = createMemoryReadingState();
+		const other = createMemoryReadingState();
+		const world = articlesOf({kind: 'section', name: 'World'}, library, reading);
+		const worldCount = world.length;
+		expect(unreadCount(world, reading)).toBe(worldCount);
+		reading.setRead(world[0]!.id, true);
+		expect(unreadCount(world, reading)).toBe(worldCount - 1);
+		expect(unreadCount(world, other)).toBe(worldCount);
+		reading.setRead(world[0]!.id, false);
+		expect(unreadCount(world, reading)).toBe(worldCount);
+	});
+
+	it('gives the widest title of a list in columns, wide characters counted twice', () => {
+		const list = [{title: 'Short'}, {title: '港の投票'}, {title: 'A title of twenty ch'}].map((fields, index) => ({id: `x/${index}`, file: '', section: 'X', summary: '', tags: [], related: [], ...fields}));
+		expect(factsOfList(list).widestTitle).toBe(20);
+		expect(factsOfList(list.slice(0, 2)).widestTitle).toBe(8);
 	});
 });

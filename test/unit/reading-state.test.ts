@@ -121,6 +121,18 @@ describe('reading state that survives a restart', () => {
 	});
 });
 
+describe('read marks', () => {
+	it('never takes an article whose id names a property of every object (constructor, toString) for read', () => {
+		const reading = createMemoryReadingState();
+		expect(reading.isRead('constructor')).toBe(false);
+		expect(reading.isRead('toString')).toBe(false);
+		reading.setManyRead(['a', 'b'], true);
+		expect(['a', 'b', 'c'].map(id => reading.isRead(id))).toEqual([true, true, false]);
+		reading.setRead('a', false);
+		expect(reading.isRead('a')).toBe(false);
+	});
+});
+
 describe('writes off the keystroke path', () => {
 	it('changes the snapshot at once and writes nothing until the keystroke is handled', async () => {
 		const dir = temporaryFolder();

@@ -1,16 +1,16 @@
 // The headlines of a section (or All, Saved, a search), one article a row.
 import {Text} from 'ink';
-import {listDateStyle} from '../../core/dates.js';
+import {dateStyleOfRange} from '../../core/dates.js';
 import {useMemo} from 'react';
 import {useReader, useReadingState} from '../app-context.js';
 import {Frame} from '../components/Frame.js';
 import {List, visibleItems} from '../components/List.js';
 import {hintsFor} from '../keymap.js';
-import {articlesOf, sourceTitle} from '../list-sources.js';
+import {articlesOf, factsOfList, sourceTitle, unreadCount} from '../list-sources.js';
 import {type ListCursor, listCursor, type ListSource} from '../navigation.js';
 import {plural} from '../text.js';
 import {glyphs, theme} from '../theme.js';
-import {HeadlineRow, type SecondLine, titleNeedsTwoLines} from './headlines/HeadlineRow.js';
+import {headlineColumns, HeadlineRow, type SecondLine} from './headlines/HeadlineRow.js';
 import {headlinesScopes, questionScopes, useHeadlinesInput} from './headlines/use-headlines-input.js';
 
 /** From this width on, each headline shows its summary on a second line. */
@@ -33,19 +33,21 @@ export function HeadlinesScreen({source, cursor, cursorKey, isActive}: Headlines
 	const keys = useMemo(() => articles.map(article => article.id), [articles]);
 	const selected = listCursor({cursor, cursorKey}, keys);
 	const clock = now();
-	// One date style per list, and one row height: worked out when the list or the width changes, not per frame.
+	// One date style per list, and one row height: from facts found once per list, not per frame or per visit.
 	const {dateStyle, secondLine} = useMemo(() => {
-		const dateStyle = listDateStyle(articles.map(article => article.date), clock);
+		const facts = factsOfList(articles);
+		const dateStyle = dateStyleOfRange(facts.dates, clock);
 		// Wide: the summary under each title. Narrow: one line each, unless a title of the list needs two to be read whole.
 		const secondLine: SecondLine = body.columns >= SUMMARY_MIN_COLUMNS
 			? 'summary'
-			: (articles.some(article => titleNeedsTwoLines(article.title, body.columns, dateStyle)) ? 'title' : 'none');
+			: (facts.widestTitle > headlineColumns(body.columns, 0, dateStyle).title ? 'title' : 'none');
 		return {dateStyle, secondLine};
 	}, [articles, body.columns]); // eslint-disable-line react-hooks/exhaustive-deps -- the clock is read when the list changes, not per frame
 	const rowsPerItem = secondLine === 'none' ? 1 : 2;
 	const question = useHeadlinesInput({source, articles, keys, selected, pageSize: visibleItems(body.rows, rowsPerItem), reading, isActive});
 
-	const unread = articles.filter(article => !reading.isRead(article.id)).length;
+	// Counted again only when a read mark has changed: a cursor move changes none.
+	const unread = unreadCount(articles, reading);
 	return (
 		<Frame title={`newsread ${glyphs.crumb} ${sourceTitle(source)}`} aside={`${plural(articles.length, 'article')} ${glyphs.separator} ${unread} unread`} status={question ?? (articles.length === 0 ? '0/0' : `${selected + 1}/${articles.length}`)} hints={hintsFor(question ? questionScopes : headlinesScopes)}>
 			{articles.length === 0 ? (

@@ -39,14 +39,6 @@ export function headlineColumns(width: number, extra = 0, dateStyle: ListDateSty
 	return {title: Math.max(8, width - 4 - extra - date - byline - (byline > 0 ? 2 : 0)), date, byline};
 }
 
-/**
- * Whether a title needs a second line at this width, before any progress or comment marks (a row with
- * them in a one-row list cuts its title a few columns sooner rather than make every row two high).
- */
-export function titleNeedsTwoLines(title: string, width: number, dateStyle: ListDateStyle): boolean {
-	return displayWidth(title) > headlineColumns(width, 0, dateStyle).title;
-}
-
 export function HeadlineRow({article, selected, width, secondLine, reading, now, dateStyle, commentCount}: HeadlineRowProps) {
 	const isRead = reading.isRead(article.id);
 	const percent = reading.position(article.id)?.percent;
