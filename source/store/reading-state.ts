@@ -121,15 +121,15 @@ export function createReadingState({file, onError, now = Date.now}: ReadingState
 		setManyRead(ids, read) {
 			apply(markRead(ids, read, now()));
 		},
-		isSaved: id => snapshot.saved[id] !== undefined,
+		isSaved: id => Object.hasOwn(snapshot.saved, id),
 		setSaved(id, saved) {
 			// Strictly increasing, so "most recently saved first" holds for saves within one millisecond.
 			apply(markSaved(id, saved, Math.max(now(), ...Object.values(snapshot.saved).map(time => time + 1))));
 		},
 		savedIds: () => Object.entries(snapshot.saved).sort((a, b) => b[1] - a[1]).map(([id]) => id),
-		position: id => withoutTime(snapshot.positions[id]),
+		position: id => withoutTime(ownEntry(snapshot.positions, id)),
 		setPosition(id, position) {
-			if (samePosition(snapshot.positions[id], position) && snapshot.lastRead === id) {
+			if (samePosition(ownEntry(snapshot.positions, id), position) && snapshot.lastRead === id) {
 				return;
 			}
 
@@ -147,7 +147,7 @@ export function createReadingState({file, onError, now = Date.now}: ReadingState
 		setCommenter(commenter) {
 			apply(putCommenter(commenter));
 		},
-		draft: articleId => snapshot.drafts[articleId],
+		draft: articleId => ownEntry(snapshot.drafts, articleId),
 		setDraft(articleId, draft) {
 			apply(putDraft(articleId, draft, now()));
 		},
@@ -181,4 +181,9 @@ function withoutTime(position: Position | undefined): ReadingPosition | undefine
 
 function samePosition(current: Position | undefined, next: ReadingPosition): boolean {
 	return current?.block === next.block && current.percent === next.percent && current.line === next.line && current.width === next.width;
+}
+
+/** A record's own entry (never a property every object has, such as `constructor`). */
+function ownEntry<T>(record: Record<string, T>, key: string): T | undefined {
+	return Object.hasOwn(record, key) ? record[key] : undefined;
 }

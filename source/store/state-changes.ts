@@ -4,11 +4,21 @@ import type {Commenter, Draft, Position, StateData} from './state-file.js';
 
 export type Change = (data: StateData) => void;
 
+/**
+ * Sets an entry as the record's own property: an id is a file name, and `constructor` or `__proto__`
+ * would otherwise read the prototype's property or set the prototype.
+ */
+function setEntry<T>(record: Record<string, T>, key: string, value: T): void {
+	Object.defineProperty(record, key, {value, enumerable: true, writable: true, configurable: true});
+}
+
 export function markRead(ids: readonly string[], read: boolean, at: number): Change {
 	return data => {
 		for (const id of ids) {
 			if (read) {
-				data.read[id] ??= at;
+				if (!Object.hasOwn(data.read, id)) {
+					setEntry(data.read, id, at);
+				}
 			} else {
 				delete data.read[id];
 			}
@@ -19,7 +29,7 @@ export function markRead(ids: readonly string[], read: boolean, at: number): Cha
 export function markSaved(id: string, saved: boolean, at: number): Change {
 	return data => {
 		if (saved) {
-			data.saved[id] = at;
+			setEntry(data.saved, id, at);
 		} else {
 			delete data.saved[id];
 		}
@@ -29,7 +39,7 @@ export function markSaved(id: string, saved: boolean, at: number): Change {
 /** Also makes the article the one read last, for "Continue reading". */
 export function putPosition(id: string, position: Omit<Position, 'at'>, at: number): Change {
 	return data => {
-		data.positions[id] = {...position, at};
+		setEntry(data.positions, id, {...position, at});
 		data.lastRead = id;
 	};
 }
@@ -44,7 +54,7 @@ export function putCommenter(commenter: Commenter): Change {
 export function putDraft(articleId: string, draft: Omit<Draft, 'updatedAt'> | undefined, at: number): Change {
 	return data => {
 		if (draft) {
-			data.drafts[articleId] = {...draft, updatedAt: at};
+			setEntry(data.drafts, articleId, {...draft, updatedAt: at});
 		} else {
 			delete data.drafts[articleId];
 		}

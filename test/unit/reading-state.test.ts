@@ -133,6 +133,32 @@ describe('read marks', () => {
 	});
 });
 
+describe('ids that name properties of every object', () => {
+	it('marks constructor and __proto__ read, saved and placed like any other article, and keeps them after a restart', async () => {
+		const dir = temporaryFolder();
+		const reading = createReadingState({file: new StateFile({dir})});
+		for (const id of ['constructor', '__proto__']) {
+			reading.setRead(id, true);
+			reading.setSaved(id, true);
+			reading.setPosition(id, {block: 3, percent: 50});
+		}
+
+		expect(reading.isRead('constructor')).toBe(true);
+		expect(reading.isRead('__proto__')).toBe(true);
+		await reading.flush();
+		expect(Object.keys(onDisk(dir).read).sort()).toEqual(['__proto__', 'constructor']);
+		const again = reopen(dir);
+		expect(['constructor', '__proto__', 'toString'].map(id => again.isRead(id))).toEqual([true, true, false]);
+		expect(again.isSaved('toString')).toBe(false);
+		expect(again.position('toString')).toBeUndefined();
+		expect(again.draft('valueOf')).toBeUndefined();
+		expect(again.savedIds().sort()).toEqual(['__proto__', 'constructor']);
+		expect(again.position('__proto__')?.percent).toBe(50);
+		again.setRead('__proto__', false);
+		expect(again.isRead('__proto__')).toBe(false);
+	});
+});
+
 describe('writes off the keystroke path', () => {
 	it('changes the snapshot at once and writes nothing until the keystroke is handled', async () => {
 		const dir = temporaryFolder();
