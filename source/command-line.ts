@@ -3,10 +3,11 @@
 import meow from 'meow';
 import {type CommandContext, exitCode, type Output} from './context.js';
 import {type Command, messageOutput} from './commands/context.js';
-import {type Library, type LibraryFolder, loadLibrary} from './core/library.js';
+import type {Library, LibraryFolder} from './core/library.js';
+import {type LibraryIndex, openLibraryIndex} from './index/library-index.js';
 import {type CommentLog, openCommentLog} from './store/comments.js';
 import {visibleControls} from './core/sanitize.js';
-import {bundledArticlesDir, commentsFile, feedArticlesFolder, stateDir, userArticlesDir} from './store/paths.js';
+import {bundledArticlesDir, commentsFile, feedArticlesFolder, libraryIndexFile, stateDir, userArticlesDir} from './store/paths.js';
 
 const helpText = `
 	Usage
@@ -169,6 +170,14 @@ export function parseCommandLine(io: CommandLineIO): {name: string | undefined; 
 		{path: feedArticlesFolder(io.env), required: false},
 	];
 	let library: Library | undefined;
+	let index: LibraryIndex | undefined;
+	const libraryIndex = () => (index ??= openLibraryIndex(folders, {file: libraryIndexFile(io.env)}));
+	// Commands answer with the files as they are: the index is brought up to date (a stat of every file) first.
+	const syncedLibrary = () => {
+		libraryIndex().sync();
+		return libraryIndex().library();
+	};
+
 	let comments: CommentLog | undefined;
 	const context: CommandContext = {
 		args,
@@ -179,8 +188,14 @@ export function parseCommandLine(io: CommandLineIO): {name: string | undefined; 
 		stdin: io.stdin,
 		stdinIsTTY: Boolean(io.stdin.isTTY),
 		env: io.env,
-		library: () => (library ??= loadLibrary(folders)),
-		reloadLibrary: () => (library = loadLibrary(folders)),
+		library: () => (library ??= syncedLibrary()),
+		reloadLibrary: () => (library = syncedLibrary()),
+		indexedLibrary: () => (library ??= libraryIndex().library()),
+		async checkLibrary() {
+			const checked = await libraryIndex().check();
+			library = checked ?? library;
+			return checked;
+		},
 		comments: () => (comments ??= openCommentLog({file: commentsFile(io.env)})),
 		userArticlesDir: userArticlesDir(io.env),
 		stateDir: stateDir(io.env),

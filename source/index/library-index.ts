@@ -16,19 +16,19 @@ export type LibraryIndex = {
 	 * The library as the index has it, without reading an article file; a folder never indexed before
 	 * (the first start) is indexed first.
 	 */
-	library(): Library;
+	library: () => Library;
 	/** Brings the index up to date with the files now; whether anything changed. */
-	sync(): boolean;
+	sync: () => boolean;
 	/**
 	 * Brings the index up to date in slices of about `sliceMs` between other work (keys), one check at
 	 * a time (asked during one, another follows it); resolves to the library again when something changed.
 	 */
-	check(): Promise<Library | undefined>;
+	check: () => Promise<Library | undefined>;
 	/** Articles whose title, summary, tags or body hold every word of `query`, best match first. */
-	search(query: string, limit?: number): ArticleMeta[];
+	search: (query: string, limit?: number) => ArticleMeta[];
 	/** Where the index is kept; undefined when it is in memory. */
-	file(): string | undefined;
-	close(): void;
+	file: () => string | undefined;
+	close: () => void;
 };
 
 export type LibraryIndexOptions = {
@@ -136,7 +136,7 @@ export function openLibraryIndex(folders: readonly LibraryFolder[], {file, slice
 				return true;
 			}
 		},
-		async check() {
+		check: async () => {
 			if (!busy) {
 				return startCheck();
 			}
