@@ -92,8 +92,11 @@ export async function runCommandLine(io: CommandLineIO): Promise<number> {
 		return exitCode.usage;
 	}
 
+	let close = () => {};
 	try {
-		const {name, context, show} = parseCommandLine(io);
+		const parsed = parseCommandLine(io);
+		const {name, context, show} = parsed;
+		close = parsed.close;
 		if (show !== undefined) {
 			io.stdout.write(`${show}\n`);
 			return exitCode.ok;
@@ -115,6 +118,9 @@ export async function runCommandLine(io: CommandLineIO): Promise<number> {
 	} catch (error) {
 		stderr.write(`newsread: ${(error as Error).message}\n`);
 		return exitCode.failure;
+	} finally {
+		// Closing folds the index's write-ahead log back into it: no -wal file is left beside it.
+		close();
 	}
 }
 
@@ -129,9 +135,9 @@ function flagWithControlCharacter(argv: readonly string[]): string | undefined {
 
 /**
  * The command's name (undefined for the reader) and the context it runs with; `show` is the help or the
- * version text when `-h`/`--help` or `-v`/`--version` was given (then nothing is run).
+ * version text when `-h`/`--help` or `-v`/`--version` was given (then nothing is run); `close` closes the article index when the command or the reader is done.
  */
-export function parseCommandLine(io: CommandLineIO): {name: string | undefined; context: CommandContext; show?: string} {
+export function parseCommandLine(io: CommandLineIO): {name: string | undefined; context: CommandContext; show?: string; close: () => void} {
 	const cli = meow(helpText, {
 		importMeta: import.meta,
 		argv: io.argv,
@@ -202,5 +208,5 @@ export function parseCommandLine(io: CommandLineIO): {name: string | undefined; 
 		now: () => new Date(),
 	};
 	const show = help ? cli.help.replace(/\n+$/, '') : (version ? String(cli.pkg.version ?? '') : undefined);
-	return {name, context, show};
+	return {name, context, show, close: () => index?.close()};
 }
