@@ -526,7 +526,10 @@ export function orderSections(names: readonly string[], order: readonly string[]
 
 /** Newest first; undated articles last, then by title. */
 export function newestFirst(a: ArticleMeta, b: ArticleMeta): number {
-	const byDate = (b.date ?? '').localeCompare(a.date ?? '');
+	// Dates are ISO 8601 in UTC (parse-markdown.ts), so their characters sort as the dates do: no collation needed.
+	const later = b.date ?? '';
+	const earlier = a.date ?? '';
+	const byDate = later < earlier ? -1 : (later > earlier ? 1 : 0);
 	return byDate === 0 ? a.title.localeCompare(b.title) : byDate;
 }
 

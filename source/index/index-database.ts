@@ -34,6 +34,8 @@ CREATE TABLE files (
 	UNIQUE (root, rel)
 );
 CREATE INDEX files_by_id ON files (id, loaded);
+-- Covers the sync's look at every file (rows are large: summaries), so it reads none of the rows.
+CREATE INDEX files_stamp ON files (root, rel, size, mtimeMs, indexedAt);
 CREATE INDEX files_by_section ON files (root, loaded, section);
 CREATE INDEX files_noted ON files (root, rel) WHERE problem IS NOT NULL OR warnings IS NOT NULL;
 CREATE VIRTUAL TABLE search USING fts5 (title, summary, tags, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');

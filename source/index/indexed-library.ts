@@ -25,6 +25,8 @@ export type FileRow = {
 	guid: string | null;
 };
 
+const metaColumns = 'rowid, root, rel, id, title, section, date, author, summary, tags, related, source, feed, guid';
+
 type Candidate = {rowid: number; root: string; rel: string; section: string};
 
 /** The library of `roots` (folder paths, resolved, in the order given) as the index has them. */
@@ -39,9 +41,10 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 	const rootList = [...rank.keys()];
 	const statements = {
 		byId: db.prepare('SELECT rowid, root, rel, section FROM files WHERE id = ? AND loaded = 1'),
-		row: db.prepare('SELECT * FROM files WHERE rowid = ?'),
-		ofRoot: db.prepare('SELECT * FROM files WHERE root = ? AND loaded = 1'),
-		ofSection: db.prepare('SELECT * FROM files WHERE root = ? AND loaded = 1 AND section = ?'),
+		row: db.prepare(`SELECT ${metaColumns} FROM files WHERE rowid = ?`),
+		// Newest first already (then sorted again for the titles of one date: a quick pass over sorted rows).
+		ofRoot: db.prepare(`SELECT ${metaColumns} FROM files WHERE root = ? AND loaded = 1 ORDER BY date DESC`).raw(true),
+		ofSection: db.prepare(`SELECT ${metaColumns} FROM files WHERE root = ? AND loaded = 1 AND section = ? ORDER BY date DESC`).raw(true),
 		idsIn: db.prepare('SELECT id, rowid, root, rel, section FROM files WHERE loaded = 1 AND id IN (SELECT value FROM json_each(?))'),
 	};
 
@@ -73,7 +76,7 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 		return meta;
 	};
 
-	const listOf = (rows: FileRow[]) => rows.filter(row => !shadowed.has(row.rowid)).map(row => metaOf(row)).sort(newestFirst);
+	const listOf = (rows: RawRow[]) => rows.filter(row => !shadowed.has(row[0])).map(row => metaOf(rawRow(row))).sort(newestFirst);
 
 	const counts = new Map<string, number>();
 	const sectionOrder: string[] = [];
@@ -139,7 +142,7 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 			name,
 			count: counts.get(name)!,
 			get articles() {
-				articles ??= listOf(rootList.flatMap(root => statements.ofSection.all(root, name) as FileRow[]));
+				articles ??= listOf(rootList.flatMap(root => statements.ofSection.all(root, name) as RawRow[]));
 				return articles;
 			},
 		};
@@ -151,7 +154,7 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 		sections,
 		problems,
 		warnings,
-		articles: () => listOf(rootList.flatMap(root => statements.ofRoot.all(root) as FileRow[])),
+		articles: () => listOf(rootList.flatMap(root => statements.ofRoot.all(root) as RawRow[])),
 		get(id) {
 			if (!byId.has(id)) {
 				const winner = first(statements.byId.all(id) as Candidate[]);
@@ -176,6 +179,13 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 			return bySection;
 		},
 	});
+}
+
+/** `metaColumns` as an array (a raw statement's row). */
+type RawRow = [number, string, string, string, string, string, string | null, string | null, string, string, string, string | null, string | null, string | null];
+
+function rawRow([rowid, root, rel, id, title, section, date, author, summary, tags, related, source, feed, guid]: RawRow): FileRow {
+	return {rowid, root, rel, id, title, section, date, author, summary, tags, related, source, feed, guid};
 }
 
 /** An indexed article's metadata as the library gives it (the file's path whole). */
