@@ -1,7 +1,7 @@
 // The article index's database: a SQLite file in the cache folder, derived from the article files.
 // A missing, damaged, foreign or other-version file is deleted and built again; without a usable
 // cache folder the index lives in memory (built at every start: slower, the same articles).
-import {lstatSync, rmSync} from 'node:fs';
+import {chmodSync, lstatSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import {makePrivateFolder} from '../store/paths.js';
@@ -81,6 +81,8 @@ export function isDatabaseError(error: unknown): boolean {
 
 class UnusableFolderError extends Error {}
 
+const PRIVATE_FILE_MODE = 0o600;
+
 function openFile(file: string): IndexDatabase {
 	try {
 		makePrivateFolder(path.dirname(file));
@@ -90,6 +92,14 @@ function openFile(file: string): IndexDatabase {
 
 	const db = new Database(file, {timeout: 2000});
 	try {
+		// Titles of what the user reads are theirs alone, like every file newsread writes (SQLite gives its
+		// -wal and -shm files the database's mode).
+		try {
+			chmodSync(file, PRIVATE_FILE_MODE);
+		} catch {
+			// Another user's file that is still readable and writable: used as it is.
+		}
+
 		return prepareDatabase(db);
 	} catch (error) {
 		db.close();
