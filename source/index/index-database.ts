@@ -130,6 +130,8 @@ function prepareDatabase(db: IndexDatabase): IndexDatabase {
 		}
 	}
 
+	// better-sqlite3's default page cache is 16 MB; the reader's reads go through indexes and a few lists.
+	db.pragma('cache_size = -4000');
 	if (db.name !== ':memory:') {
 		db.pragma('journal_mode = WAL');
 		// A cache: the last transaction may be lost in a power cut, never the file's consistency.

@@ -89,7 +89,7 @@ export function * syncSteps(db: IndexDatabase, folders: readonly LibraryFolder[]
 		const stored = statements.rootRow.get(root) as {sectionOrder: string; notes: string} | undefined;
 		const rows = new Map<string, Row>();
 		// Arrays, not objects: two to three times quicker for every file of a large library.
-		for (const [rowid, rel, size, mtimeMs, indexedAt] of statements.rowsOf.all(root) as Array<[number, string, number, number, number]>) {
+		for (const [rowid, rel, size, mtimeMs, indexedAt] of statements.rowsOf.iterate(root) as Iterable<[number, string, number, number, number]>) {
 			rows.set(rel, {rowid, rel, size, mtimeMs, indexedAt});
 		}
 

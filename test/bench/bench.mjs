@@ -237,7 +237,9 @@ async function readerMemory(home, args) {
 		// All: the one list of every article (second to last on the sections screen, before Saved).
 		await session.press('G', 50);
 		await session.press('k', 50);
-		await session.press('\r', 2000);
+		const from = session.output.length;
+		await session.press('\r', 50);
+		await session.waitForOutput(from, output => output.includes('All articles'), 'the All list', 60_000);
 		const all = memoryOf(session.pid);
 		await session.press('Q', 50);
 		await session.waitForExit(30_000);
