@@ -2,11 +2,34 @@
 // A missing, damaged, foreign or other-version file is deleted and built again; without a usable
 // cache folder the index lives in memory (built at every start: slower, the same articles).
 import {chmodSync, lstatSync, rmSync} from 'node:fs';
+import {createRequire} from 'node:module';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import {makePrivateFolder} from '../store/paths.js';
 
-export type IndexDatabase = Database.Database;
+export type IndexDatabase = BetterSqlite3.Database;
+
+let sqlite: typeof BetterSqlite3 | undefined;
+
+/**
+ * better-sqlite3, loaded when first needed and from beside the bundle (it is a native module, outside
+ * it); throws an IndexUnavailableError when it cannot be (not installed, built for another Node).
+ */
+function openSqlite(file: string, options?: BetterSqlite3.Options): IndexDatabase {
+	try {
+		sqlite ??= createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+		return new sqlite(file, options);
+	} catch (error) {
+		if (isDatabaseError(error)) {
+			throw error;
+		}
+
+		throw new IndexUnavailableError(`SQLite cannot be loaded: ${(error as Error).message.split('\n')[0] ?? ''}`, {cause: error});
+	}
+}
+
+/** The index cannot be used at all in this process (better-sqlite3 does not load): newsread reads the files instead. */
+export class IndexUnavailableError extends Error {}
 
 /** Marks the file as newsread's index, so another SQLite file at the path is never taken for one ('NRIX'). */
 const applicationId = 0x4E_52_49_58;
@@ -50,7 +73,7 @@ export type OpenedIndexDatabase = {
 /**
  * Opens the index at `file` (undefined: in memory), creating its folder and tables; a file that is
  * not a usable index of this version is deleted and made again, and when that fails too the index is
- * kept in memory.
+ * kept in memory. Throws an IndexUnavailableError when SQLite cannot be loaded at all.
  */
 export function openIndexDatabase(file: string | undefined): OpenedIndexDatabase {
 	if (file !== undefined) {
@@ -58,6 +81,10 @@ export function openIndexDatabase(file: string | undefined): OpenedIndexDatabase
 			try {
 				return {db: openFile(file), file};
 			} catch (error) {
+				if (error instanceof IndexUnavailableError) {
+					throw error;
+				}
+
 				if (attempt > 0 || error instanceof UnusableFolderError || !removeDatabase(file)) {
 					break;
 				}
@@ -65,7 +92,7 @@ export function openIndexDatabase(file: string | undefined): OpenedIndexDatabase
 		}
 	}
 
-	return {db: prepareDatabase(new Database(':memory:'))};
+	return {db: prepareDatabase(openSqlite(':memory:'))};
 }
 
 /** Whether an error says the database file is damaged or not a database (then it is built again). */
@@ -76,7 +103,7 @@ export function isDamagedDatabase(error: unknown): boolean {
 
 /** Whether an error comes from SQLite (rather than from reading article files). */
 export function isDatabaseError(error: unknown): boolean {
-	return error instanceof Database.SqliteError;
+	return (error as Error | undefined)?.name === 'SqliteError';
 }
 
 class UnusableFolderError extends Error {}
@@ -90,7 +117,7 @@ function openFile(file: string): IndexDatabase {
 		throw new UnusableFolderError('cannot make the cache folder', {cause: error});
 	}
 
-	const db = new Database(file, {timeout: 2000});
+	const db = openSqlite(file, {timeout: 2000});
 	try {
 		// Titles of what the user reads are theirs alone, like every file newsread writes (SQLite gives its
 		// -wal and -shm files the database's mode).

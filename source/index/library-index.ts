@@ -5,8 +5,8 @@
 import path from 'node:path';
 import {performance} from 'node:perf_hooks';
 import type {ArticleMeta} from '../core/article.js';
-import type {Library, LibraryFolder} from '../core/library.js';
-import {type IndexDatabase, isDamagedDatabase, isDatabaseError, openIndexDatabase} from './index-database.js';
+import {type Library, type LibraryFolder, loadLibrary} from '../core/library.js';
+import {type IndexDatabase, IndexUnavailableError, isDamagedDatabase, isDatabaseError, openIndexDatabase} from './index-database.js';
 import {indexedLibrary} from './indexed-library.js';
 import {searchIndex} from './search-index.js';
 import {syncIndex, syncSteps} from './sync-index.js';
@@ -40,7 +40,36 @@ export type LibraryIndexOptions = {
 	now?: () => number;
 };
 
-export function openLibraryIndex(folders: readonly LibraryFolder[], {file, sliceMs = 8, now = Date.now}: LibraryIndexOptions): LibraryIndex {
+export function openLibraryIndex(folders: readonly LibraryFolder[], options: LibraryIndexOptions): LibraryIndex {
+	try {
+		return openSqliteIndex(folders, options);
+	} catch (error) {
+		if (error instanceof IndexUnavailableError) {
+			return filesOnly(folders);
+		}
+
+		throw error;
+	}
+}
+
+/**
+ * Without SQLite (better-sqlite3 not installed, or built for another Node): every library is loaded
+ * from the files, as before the index; slow for large libraries, the same articles.
+ */
+function filesOnly(folders: readonly LibraryFolder[]): LibraryIndex {
+	return {
+		library: () => loadLibrary(folders),
+		sync: () => true,
+		check: async () => loadLibrary(folders),
+		search: () => [],
+		file: () => undefined,
+		close() {
+			// Nothing is open.
+		},
+	};
+}
+
+function openSqliteIndex(folders: readonly LibraryFolder[], {file, sliceMs = 8, now = Date.now}: LibraryIndexOptions): LibraryIndex {
 	let opened = openIndexDatabase(file);
 	const roots = folders.map(folder => path.resolve(folder.path));
 
