@@ -97,12 +97,14 @@ export function * syncSteps(db: IndexDatabase, folders: readonly LibraryFolder[]
 		let order: string[] = [];
 		yield;
 		if (isDirectory(root)) {
+			const prefix = root.endsWith(path.sep) ? root : root + path.sep;
 			order = readSectionOrder(root, notes.problems, notes.warnings);
 			const skipped: ArticleProblem[] = [];
 			for (const files of walkMarkdownFiles(root, skipped)) {
 				yield;
 				for (const file of files) {
-					const rel = path.relative(root, file);
+					// The walk joins names onto the root: cutting it off is path.relative without its work per file.
+					const rel = file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(root, file);
 					const row = rows.get(rel);
 					const stamp = fileStamp(file);
 					if (!stamp) {
