@@ -138,6 +138,12 @@ function openSqliteIndex(folders: readonly LibraryFolder[], {file, sliceMs = 8, 
 					}
 				}
 			} catch (error) {
+				if (isBusy(error)) {
+					// Another newsread is writing the index (its first start): the next check tries again.
+					resolve(undefined);
+					return;
+				}
+
 				try {
 					replace(error);
 					resolve(libraryNow());
@@ -182,6 +188,11 @@ function openSqliteIndex(folders: readonly LibraryFolder[], {file, sliceMs = 8, 
 			opened.db.close();
 		},
 	};
+}
+
+function isBusy(error: unknown): boolean {
+	const code = (error as {code?: unknown}).code;
+	return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
 }
 
 /** Whether every folder has been indexed at least once (else the first library would miss its articles). */

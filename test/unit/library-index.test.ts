@@ -317,4 +317,24 @@ describe('the reader\'s check in slices', () => {
 		expect(results.find(Boolean)?.get('world/ferry')?.title).toBe('Ferry timetable changes');
 		index.close();
 	});
+
+	it('gives way while another newsread is writing the index, and the next check shows the change', async () => {
+		const folder = smallLibrary();
+		const {file, index} = indexAt([{path: folder}]);
+		index.library();
+		put(folder, 'world/ferry.md', article('Ferry timetable changes', 'World', '2026-03-05'));
+		const {default: Database} = await import('better-sqlite3');
+		const other = new Database(file);
+		other.exec('BEGIN IMMEDIATE');
+		try {
+			expect(await index.check()).toBeUndefined();
+		} finally {
+			other.exec('ROLLBACK');
+			other.close();
+		}
+
+		expect((await index.check())?.get('world/ferry')?.title).toBe('Ferry timetable changes');
+		expect(index.file()).toBe(file);
+		index.close();
+	});
 });
