@@ -73,9 +73,14 @@ export type OpenedIndexDatabase = {
 /**
  * Opens the index at `file` (undefined: in memory), creating its folder and tables; a file that is
  * not a usable index of this version is deleted and made again, and when that fails too the index is
- * kept in memory. Throws an IndexUnavailableError when SQLite cannot be loaded at all.
+ * kept in memory. With `discard` (found damaged in use) the file is deleted first. Throws an
+ * IndexUnavailableError when SQLite cannot be loaded at all.
  */
-export function openIndexDatabase(file: string | undefined): OpenedIndexDatabase {
+export function openIndexDatabase(file: string | undefined, {discard = false} = {}): OpenedIndexDatabase {
+	if (file !== undefined && discard && !removeDatabase(file)) {
+		file = undefined;
+	}
+
 	if (file !== undefined) {
 		for (let attempt = 0; attempt < 2; attempt++) {
 			try {

@@ -81,13 +81,8 @@ function openSqliteIndex(folders: readonly LibraryFolder[], {file, sliceMs = 8, 
 
 		const damaged = isDamagedDatabase(error);
 		opened.db.close();
-		opened = openIndexDatabase(damaged && opened.file !== undefined ? opened.file : undefined);
-		if (damaged && opened.file !== undefined && !knowsAll(opened.db, roots)) {
-			// Still the damaged file (it could not be deleted): in memory then.
-			opened.db.close();
-			opened = openIndexDatabase(undefined);
-		}
-
+		// A damaged file is deleted and made again (in memory when it cannot be deleted).
+		opened = openIndexDatabase(damaged ? opened.file : undefined, {discard: true});
 		syncIndex(opened.db, folders, now);
 	};
 

@@ -1,7 +1,7 @@
 // The article index (source/index/): what a user sees after files change between starts, after the
 // index file is damaged or cannot be kept, the sections screen's counts, duplicates, files that stop
 // loading, full-text search, and the reader's check in slices.
-import {mkdirSync, renameSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {loadLibrary, type LibraryFolder} from '../../source/core/library.js';
@@ -169,6 +169,29 @@ describe('an index file that cannot be used', () => {
 		again.sync();
 		expect(titles(again.library().articles)).toEqual(expected);
 		again.close();
+	});
+
+	it('is built again when pages inside the file are damaged, and a command still answers with every article', () => {
+		const folder = smallLibrary();
+		for (let number = 0; number < 300; number++) {
+			put(folder, `more/article-${number}.md`, article(`More news ${number}`, 'More', '2025-01-01', `summary: ${'words '.repeat(100)}\n`));
+		}
+
+		const {file, index} = indexAt([{path: folder}]);
+		index.library();
+		index.close();
+		// Garbage over the second half of the file: the header, the schema and the first tables stay readable.
+		const size = statSync(file).size;
+		const bytes = readFileSync(file);
+		bytes.fill(0x5A, Math.floor(size / 2 / 4096) * 4096, size);
+		writeFileSync(file, bytes);
+		const again = openLibraryIndex([{path: folder}], {file});
+		opened.push(again);
+		again.sync();
+		const library = again.library();
+		expect(library.count).toBe(304);
+		expect(titles(library.sections.find(({name}) => name === 'World')!.articles)).toEqual(['Bridge vote delayed', 'Harbour reopens']);
+		expect(again.file()).toBe(file);
 	});
 
 	it('is built again when the file is an SQLite database of something else', async () => {
