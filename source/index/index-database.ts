@@ -111,6 +111,9 @@ export function isDatabaseError(error: unknown): boolean {
 	return (error as Error | undefined)?.name === 'SqliteError';
 }
 
+/** How long a write waits for another newsread's (commands; the reader's check waits less), in ms. */
+export const DEFAULT_BUSY_TIMEOUT_MS = 2000;
+
 class UnusableFolderError extends Error {}
 
 const PRIVATE_FILE_MODE = 0o600;
@@ -122,7 +125,7 @@ function openFile(file: string): IndexDatabase {
 		throw new UnusableFolderError('cannot make the cache folder', {cause: error});
 	}
 
-	const db = openSqlite(file, {timeout: 2000});
+	const db = openSqlite(file, {timeout: DEFAULT_BUSY_TIMEOUT_MS});
 	try {
 		// Titles of what the user reads are theirs alone, like every file newsread writes (SQLite gives its
 		// -wal and -shm files the database's mode).

@@ -6,7 +6,7 @@ import path from 'node:path';
 import {performance} from 'node:perf_hooks';
 import type {ArticleMeta} from '../core/article.js';
 import {type Library, type LibraryFolder, loadLibrary} from '../core/library.js';
-import {type IndexDatabase, IndexUnavailableError, isDamagedDatabase, isDatabaseError, openIndexDatabase} from './index-database.js';
+import {DEFAULT_BUSY_TIMEOUT_MS, type IndexDatabase, IndexUnavailableError, isDamagedDatabase, isDatabaseError, openIndexDatabase} from './index-database.js';
 import {indexedLibrary} from './indexed-library.js';
 import {searchIndex} from './search-index.js';
 import {syncIndex, syncSteps} from './sync-index.js';
@@ -121,9 +121,12 @@ function openSqliteIndex(folders: readonly LibraryFolder[], {file, sliceMs = 8, 
 		const steps = syncSteps(database, folders, now);
 		const slice = () => {
 			try {
+				// Between keys a lock held by another newsread is not waited for long: the next check comes.
+				database.pragma(`busy_timeout = ${CHECK_BUSY_TIMEOUT_MS}`);
 				const start = performance.now();
 				for (let step = steps.next(); ; step = steps.next()) {
 					if (step.done) {
+						restoreTimeout(database);
 						resolve(step.value ? libraryNow() : undefined);
 						return;
 					}
@@ -133,6 +136,7 @@ function openSqliteIndex(folders: readonly LibraryFolder[], {file, sliceMs = 8, 
 					}
 				}
 			} catch (error) {
+				restoreTimeout(database);
 				if (isBusy(error)) {
 					// Another newsread is writing the index (its first start): the next check tries again.
 					resolve(undefined);
@@ -183,6 +187,15 @@ function openSqliteIndex(folders: readonly LibraryFolder[], {file, sliceMs = 8, 
 			opened.db.close();
 		},
 	};
+}
+
+/** How long the reader's check waits for another newsread's write to the index, in ms (commands wait 2 s). */
+const CHECK_BUSY_TIMEOUT_MS = 100;
+
+function restoreTimeout(database: IndexDatabase): void {
+	if (database.open) {
+		database.pragma(`busy_timeout = ${DEFAULT_BUSY_TIMEOUT_MS}`);
+	}
 }
 
 function isBusy(error: unknown): boolean {
