@@ -33,6 +33,8 @@ await build({
 	legalComments: 'none',
 	logLevel: 'warning',
 	define: {'process.env.NODE_ENV': '"production"'},
+	// A native module (the article index's SQLite): loaded from node_modules at run time, beside the bundle.
+	external: ['better-sqlite3'],
 	// Ink imports react-devtools-core lazily for DEV=true; the bundle must not try to resolve it.
 	alias: {'react-devtools-core': path.join(root, 'source/build-stubs/react-devtools-core.js')},
 	// CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.

@@ -3,10 +3,11 @@
 import meow from 'meow';
 import {type CommandContext, exitCode, type Output} from './context.js';
 import {type Command, messageOutput} from './commands/context.js';
-import {type Library, type LibraryFolder, loadLibrary} from './core/library.js';
+import type {Library, LibraryFolder} from './core/library.js';
+import {type LibraryIndex, openLibraryIndex} from './index/library-index.js';
 import {type CommentLog, openCommentLog} from './store/comments.js';
 import {visibleControls} from './core/sanitize.js';
-import {bundledArticlesDir, commentsFile, feedArticlesFolder, stateDir, userArticlesDir} from './store/paths.js';
+import {bundledArticlesDir, commentsFile, feedArticlesFolder, libraryIndexFile, stateDir, userArticlesDir} from './store/paths.js';
 
 const helpText = `
 	Usage
@@ -91,8 +92,11 @@ export async function runCommandLine(io: CommandLineIO): Promise<number> {
 		return exitCode.usage;
 	}
 
+	let close = () => {};
 	try {
-		const {name, context, show} = parseCommandLine(io);
+		const parsed = parseCommandLine(io);
+		const {name, context, show} = parsed;
+		close = parsed.close;
 		if (show !== undefined) {
 			io.stdout.write(`${show}\n`);
 			return exitCode.ok;
@@ -114,6 +118,9 @@ export async function runCommandLine(io: CommandLineIO): Promise<number> {
 	} catch (error) {
 		stderr.write(`newsread: ${(error as Error).message}\n`);
 		return exitCode.failure;
+	} finally {
+		// Closing folds the index's write-ahead log back into it: no -wal file is left beside it.
+		close();
 	}
 }
 
@@ -128,9 +135,9 @@ function flagWithControlCharacter(argv: readonly string[]): string | undefined {
 
 /**
  * The command's name (undefined for the reader) and the context it runs with; `show` is the help or the
- * version text when `-h`/`--help` or `-v`/`--version` was given (then nothing is run).
+ * version text when `-h`/`--help` or `-v`/`--version` was given (then nothing is run); `close` closes the article index when the command or the reader is done.
  */
-export function parseCommandLine(io: CommandLineIO): {name: string | undefined; context: CommandContext; show?: string} {
+export function parseCommandLine(io: CommandLineIO): {name: string | undefined; context: CommandContext; show?: string; close: () => void} {
 	const cli = meow(helpText, {
 		importMeta: import.meta,
 		argv: io.argv,
@@ -169,6 +176,14 @@ export function parseCommandLine(io: CommandLineIO): {name: string | undefined; 
 		{path: feedArticlesFolder(io.env), required: false},
 	];
 	let library: Library | undefined;
+	let index: LibraryIndex | undefined;
+	const libraryIndex = () => (index ??= openLibraryIndex(folders, {file: libraryIndexFile(io.env)}));
+	// Commands answer with the files as they are: the index is brought up to date (a stat of every file) first.
+	const syncedLibrary = () => {
+		libraryIndex().sync();
+		return libraryIndex().library();
+	};
+
 	let comments: CommentLog | undefined;
 	const context: CommandContext = {
 		args,
@@ -179,13 +194,19 @@ export function parseCommandLine(io: CommandLineIO): {name: string | undefined; 
 		stdin: io.stdin,
 		stdinIsTTY: Boolean(io.stdin.isTTY),
 		env: io.env,
-		library: () => (library ??= loadLibrary(folders)),
-		reloadLibrary: () => (library = loadLibrary(folders)),
+		library: () => (library ??= syncedLibrary()),
+		reloadLibrary: () => (library = syncedLibrary()),
+		indexedLibrary: () => (library ??= libraryIndex().library()),
+		async checkLibrary() {
+			const checked = await libraryIndex().check();
+			library = checked ?? library;
+			return checked;
+		},
 		comments: () => (comments ??= openCommentLog({file: commentsFile(io.env)})),
 		userArticlesDir: userArticlesDir(io.env),
 		stateDir: stateDir(io.env),
 		now: () => new Date(),
 	};
 	const show = help ? cli.help.replace(/\n+$/, '') : (version ? String(cli.pkg.version ?? '') : undefined);
-	return {name, context, show};
+	return {name, context, show, close: () => index?.close()};
 }

@@ -70,6 +70,13 @@ export type CommandContext = {
 	library: () => Library;
 	/** Loads the library again from its folders (feed articles arrived), and keeps it as `library()`. */
 	reloadLibrary: () => Library;
+	/**
+	 * The library as the article index last saw it, without looking at the files (the reader's first
+	 * frame; a folder never indexed is indexed first). `checkLibrary` then brings it up to date.
+	 */
+	indexedLibrary: () => Library;
+	/** Checks the files against the index between keys; the library again (kept as `library()`) when something changed. */
+	checkLibrary: () => Promise<Library | undefined>;
 	/** The comment log (opened on first use). */
 	comments: () => CommentLog;
 	/** Folder where `import` writes new articles. */

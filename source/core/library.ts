@@ -1,6 +1,6 @@
 // Loads article folders into an index: sections, headlines newest first, related articles, and a
 // problem per file that could not be loaded. Only frontmatter is parsed here; bodies load on demand.
-import {closeSync, constants, type Dirent, fstatSync, openSync, readdirSync, readSync, type Stats, statSync} from 'node:fs';
+import {closeSync, constants, type Dir, type Dirent, fstatSync, opendirSync, openSync, readSync, type Stats, statSync} from 'node:fs';
 import path from 'node:path';
 import {distance} from 'fastest-levenshtein';
 import {parseDocument} from 'yaml';
@@ -18,11 +18,21 @@ export type LibraryFolder = {
 	required?: boolean;
 };
 
-export type Section = {name: string; articles: ArticleMeta[]};
+export type Section = {
+	name: string;
+	/** How many articles the section has (without listing them). */
+	count: number;
+	/** The section's articles newest first (an indexed library lists them when first asked). */
+	readonly articles: ArticleMeta[];
+};
 
 export type Library = {
-	/** Every loaded article, newest first. */
-	articles: ArticleMeta[];
+	/** Every loaded article, newest first (an indexed library lists them when first asked). */
+	readonly articles: ArticleMeta[];
+	/** How many articles there are (without listing them). */
+	count: number;
+	/** Of these ids, how many are articles of each section (the sections screen's unread counts). */
+	countBySection(ids: Iterable<string>): Map<string, number>;
 	/** Sections in display order, each with its articles newest first. */
 	sections: Section[];
 	/** Files (or folders) that could not be loaded, and why. */
@@ -90,19 +100,47 @@ export function loadLibrary(folders: readonly LibraryFolder[]): Library {
 		}
 	}
 
-	return createLibrary([...byId.values()].sort(newestFirst), problems, warnings, sectionOrder);
+	const articles = [...byId.values()].sort(newestFirst);
+	return createLibrary({
+		articles: () => articles,
+		get: id => byId.get(id),
+		count: articles.length,
+		sections: groupSections(articles, sectionOrder),
+		problems,
+		warnings,
+		countBySection(ids) {
+			const counts = new Map<string, number>();
+			for (const id of ids) {
+				const section = byId.get(id)?.section;
+				if (section !== undefined) {
+					counts.set(section, (counts.get(section) ?? 0) + 1);
+				}
+			}
+
+			return counts;
+		},
+	});
 }
 
-function createLibrary(articles: ArticleMeta[], problems: ArticleProblem[], warnings: ArticleProblem[], sectionOrder: string[]): Library {
-	const byId = new Map(articles.map(article => [article.id, article]));
+/** What a library is made of: loaded here from the files, or read from the index (source/index/). */
+export type LibraryContents = Pick<Library, 'count' | 'sections' | 'problems' | 'warnings' | 'get' | 'countBySection'> & {
+	/** Every article, newest first; called when the list is needed (not at start). */
+	articles: () => ArticleMeta[];
+};
+
+/** A library over its contents: opening, reading bodies, related articles and close ids are the same whichever made it. */
+export function createLibrary(contents: LibraryContents): Library {
+	const {get} = contents;
 	const cache = new Map<string, Article>();
+	let listed: ArticleMeta[] | undefined;
+	const allArticles = () => (listed ??= contents.articles());
 	const texts = new Map<string, ArticleText>();
 	const bodies = new Map<string, {mtimeMs: number; size: number; body: string | undefined}>();
 	// Not kept per article: the index holds the words, and a Set per article of 50,000 would be tens of MB.
 	const wordsOf = (article: ArticleMeta) => significantWords(`${article.title} ${article.summary}`);
 	// Built once per library (in idle steps, else on the first related()): each related() then costs
 	// what the article's words share, not the library's size.
-	const index = relatedIndexBuilder(articles, wordsOf);
+	const index = relatedIndexBuilder(allArticles, wordsOf);
 
 	/** An article's file parsed one way, kept among the recently parsed until asked again. */
 	const parsedOnce = <T>(recent: Map<string, T>, id: string, parse: (meta: ArticleMeta) => T): T => {
@@ -111,7 +149,7 @@ function createLibrary(articles: ArticleMeta[], problems: ArticleProblem[], warn
 			return cached;
 		}
 
-		const meta = byId.get(id);
+		const meta = get(id);
 		if (!meta) {
 			throw new ArticleFormatError(`no article with id "${visibleControls(id)}"`);
 		}
@@ -122,15 +160,19 @@ function createLibrary(articles: ArticleMeta[], problems: ArticleProblem[], warn
 	};
 
 	return {
-		articles,
-		sections: groupSections(articles, sectionOrder),
-		problems,
-		warnings,
-		get: id => byId.get(id),
+		get articles() {
+			return allArticles();
+		},
+		count: contents.count,
+		countBySection: ids => contents.countBySection(ids),
+		sections: contents.sections,
+		problems: contents.problems,
+		warnings: contents.warnings,
+		get,
 		article: id => parsedOnce(cache, id, meta => parseArticle(articleFileText(meta), {id, file: meta.file})),
 		articleText: id => parsedOnce(texts, id, meta => parseArticleText(articleFileText(meta), {id, file: meta.file})),
 		body(id) {
-			const meta = byId.get(id);
+			const meta = get(id);
 			const stats = meta && fileStamp(meta.file);
 			if (!meta || !stats) {
 				bodies.delete(id);
@@ -154,14 +196,14 @@ function createLibrary(articles: ArticleMeta[], problems: ArticleProblem[], warn
 			return body;
 		},
 		related(id, similarCount = 3) {
-			const article = byId.get(id);
+			const article = get(id);
 			if (!article) {
 				return [];
 			}
 
 			const explicit = [...new Set(article.related)]
 				.filter(other => other !== id)
-				.map(other => byId.get(other))
+				.map(other => get(other))
 				.filter((other): other is ArticleMeta => other !== undefined);
 			const taken = new Set([id, ...explicit.map(other => other.id)]);
 			index.build(Number.POSITIVE_INFINITY);
@@ -170,7 +212,7 @@ function createLibrary(articles: ArticleMeta[], problems: ArticleProblem[], warn
 		prepareRelated: articleCount => index.build(articleCount),
 		closestIds(query, count = 3) {
 			const needle = query.toLowerCase();
-			return articles
+			return allArticles()
 				.map(({id}) => ({id, score: idDistance(needle, id.toLowerCase())}))
 				.sort((a, b) => a.score - b.score)
 				.slice(0, count)
@@ -339,7 +381,7 @@ export function problemReason(error: unknown): string {
 	}
 }
 
-function isDirectory(folder: string): boolean {
+export function isDirectory(folder: string): boolean {
 	try {
 		return statSync(folder).isDirectory();
 	} catch {
@@ -355,43 +397,73 @@ function isDirectory(folder: string): boolean {
 function markdownFiles(root: string, problems: ArticleProblem[]): string[] {
 	const files: string[] = [];
 	const skipped: ArticleProblem[] = [];
+	for (const found of walkMarkdownFiles(root, skipped)) {
+		files.push(...found);
+	}
+
+	problems.push(...sortProblems(skipped));
+	return files.sort();
+}
+
+/** Problems sorted by file: readdir's order is the file system's, sorted the report is the same on every machine. */
+export function sortProblems(problems: ArticleProblem[]): ArticleProblem[] {
+	return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/**
+ * The walk of `loadLibrary`, a folder at a time (so a caller can pause between folders): yields the
+ * article files of each folder read, in no order; what is skipped (and why) goes to `skipped`.
+ */
+export function * walkMarkdownFiles(root: string, skipped: ArticleProblem[]): Generator<string[]> {
 	const folders = [root];
 	for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
-		let entries: Dirent[];
+		// Read a batch of entries at a time: a folder of 50,000 files read whole costs tens of MB of memory
+		// the process then keeps, and a pause between batches keeps the reader's keys quick.
+		let entries: Dir;
 		try {
-			entries = readdirSync(folder, {withFileTypes: true});
+			entries = opendirSync(folder, {bufferSize: 256});
 		} catch (error) {
 			skipped.push({file: visibleControls(folder), reason: `folder skipped: ${problemReason(error)}`});
 			continue;
 		}
 
-		for (const entry of entries) {
-			if (entry.name.startsWith('.')) {
-				continue;
+		try {
+			let files: string[] = [];
+			for (let entry = entries.readSync(); entry !== null; entry = entries.readSync()) {
+				if (entry.name.startsWith('.')) {
+					continue;
+				}
+
+				const file = path.join(folder, entry.name);
+				const named = entry.name.toLowerCase().endsWith('.md');
+				if (entry.isDirectory()) {
+					// Symbolic links to folders are not followed (no loops); a real folder is, whatever its name.
+					folders.push(file);
+					if (named) {
+						skipped.push({file: visibleControls(file), reason: 'a folder, not an article file (the articles in it are read)'});
+					}
+				} else if (named) {
+					const notArticle = entry.isFile() ? undefined : whyNotAFile(file);
+					if (notArticle) {
+						skipped.push({file: visibleControls(file), reason: notArticle});
+					} else {
+						files.push(file);
+					}
+				}
+
+				if (files.length >= 256) {
+					yield files;
+					files = [];
+				}
 			}
 
-			const file = path.join(folder, entry.name);
-			const named = entry.name.toLowerCase().endsWith('.md');
-			if (entry.isDirectory()) {
-				// Symbolic links to folders are not followed (no loops); a real folder is, whatever its name.
-				folders.push(file);
-				if (named) {
-					skipped.push({file: visibleControls(file), reason: 'a folder, not an article file (the articles in it are read)'});
-				}
-			} else if (named) {
-				const notArticle = entry.isFile() ? undefined : whyNotAFile(file);
-				if (notArticle) {
-					skipped.push({file: visibleControls(file), reason: notArticle});
-				} else {
-					files.push(file);
-				}
-			}
+			yield files;
+		} catch (error) {
+			skipped.push({file: visibleControls(folder), reason: `folder skipped: ${problemReason(error)}`});
+		} finally {
+			entries.closeSync();
 		}
 	}
-
-	// readdir's order is the file system's: sorted, the report is the same on every machine.
-	problems.push(...skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
-	return files.sort();
 }
 
 /** Undefined when the path (a symbolic link, or what readdir could not type) leads to a regular file; else why it is skipped. */
@@ -408,7 +480,8 @@ function whyNotAFile(file: string): string | undefined {
 
 const maxSectionOrderBytes = 1024 * 1024;
 
-function readSectionOrder(root: string, problems: ArticleProblem[], warnings: ArticleProblem[]): string[] {
+/** The section order of a folder's sections.yaml (none when it has none); its problems and warnings go to the lists given. */
+export function readSectionOrder(root: string, problems: ArticleProblem[], warnings: ArticleProblem[]): string[] {
 	const file = path.join(root, 'sections.yaml');
 	let text: string;
 	try {
@@ -453,14 +526,27 @@ function groupSections(articles: readonly ArticleMeta[], order: readonly string[
 		bySection.set(article.section, list);
 	}
 
-	const listed = [...new Set(order)].filter(name => bySection.has(name));
-	const rest = [...bySection.keys()].filter(name => !listed.includes(name)).sort((a, b) => a.localeCompare(b));
-	return [...listed, ...rest].map(name => ({name, articles: bySection.get(name) ?? []}));
+	return orderSections([...bySection.keys()], order).map(name => {
+		const list = bySection.get(name) ?? [];
+		return {name, count: list.length, articles: list};
+	});
+}
+
+/** Section names in display order: those sections.yaml lists, in its order, then the rest alphabetically. */
+export function orderSections(names: readonly string[], order: readonly string[]): string[] {
+	const present = new Set(names);
+	const listed = [...new Set(order)].filter(name => present.has(name));
+	const taken = new Set(listed);
+	const rest = names.filter(name => !taken.has(name)).sort((a, b) => a.localeCompare(b));
+	return [...listed, ...rest];
 }
 
 /** Newest first; undated articles last, then by title. */
 export function newestFirst(a: ArticleMeta, b: ArticleMeta): number {
-	const byDate = (b.date ?? '').localeCompare(a.date ?? '');
+	// Dates are ISO 8601 in UTC (parse-markdown.ts), so their characters sort as the dates do: no collation needed.
+	const later = b.date ?? '';
+	const earlier = a.date ?? '';
+	const byDate = later < earlier ? -1 : (later > earlier ? 1 : 0);
 	return byDate === 0 ? a.title.localeCompare(b.title) : byDate;
 }
 
@@ -482,7 +568,7 @@ type RelatedIndex = {
 };
 
 /** A RelatedIndex filled in steps of some articles each: `build` returns true when every article is in. */
-function relatedIndexBuilder(articles: readonly ArticleMeta[], wordsOf: (article: ArticleMeta) => Set<string>): RelatedIndex & {build: (articleCount: number) => boolean} {
+function relatedIndexBuilder(list: () => readonly ArticleMeta[], wordsOf: (article: ArticleMeta) => Set<string>): RelatedIndex & {build: (articleCount: number) => boolean} {
 	const words = new Map<string, number[]>();
 	const tags = new Map<string, number[]>();
 	const add = (map: Map<string, number[]>, key: string, position: number) => {
@@ -496,6 +582,7 @@ function relatedIndexBuilder(articles: readonly ArticleMeta[], wordsOf: (article
 
 	let next = 0;
 	const build = (articleCount: number) => {
+		const articles = list();
 		const end = Math.min(articles.length, next + Math.max(0, articleCount));
 		for (; next < end; next++) {
 			const article = articles[next]!;
@@ -511,7 +598,16 @@ function relatedIndexBuilder(articles: readonly ArticleMeta[], wordsOf: (article
 		return next === articles.length;
 	};
 
-	return {articles, words, tags, wordsOf, build};
+	return {
+		// The library's list, made when first needed (an indexed library lists no article at start).
+		get articles() {
+			return list();
+		},
+		words,
+		tags,
+		wordsOf,
+		build,
+	};
 }
 
 /**

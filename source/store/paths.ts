@@ -35,6 +35,17 @@ export function stateDir(env: Environment = process.env): string {
 	return home ? path.resolve(home) : envPaths('newsread', {suffix: ''}).config;
 }
 
+/** The folder of caches newsread can rebuild (the article index): `$NEWSREAD_HOME/cache`, else `~/.cache/newsread`. */
+export function cacheDir(env: Environment = process.env): string {
+	const home = env['NEWSREAD_HOME'];
+	return home ? path.join(path.resolve(home), 'cache') : envPaths('newsread', {suffix: ''}).cache;
+}
+
+/** The article index (source/index/): a SQLite database derived from the article files. */
+export function libraryIndexFile(env: Environment = process.env): string {
+	return path.join(cacheDir(env), 'library-index.sqlite');
+}
+
 /** The comment log. */
 export function commentsFile(env: Environment = process.env): string {
 	return path.join(dataDir(env), 'comments.jsonl');

@@ -18,6 +18,8 @@ export {FIRST_RETRY_DELAY_MS, MAX_RETRY_DELAY_MS, SAVE_PROBLEM_AFTER_FAILURES, S
 
 export type ReadingState = {
 	isRead(id: string): boolean;
+	/** Every article id marked read (for counting the unread per section without going through every article). */
+	readIds(): string[];
 	setRead(id: string, read: boolean): void;
 	/** Marks many articles read (or unread) in one change. */
 	setManyRead(ids: readonly string[], read: boolean): void;
@@ -115,6 +117,7 @@ export function createReadingState({file, onError, now = Date.now}: ReadingState
 			readIds ??= new Set(Object.keys(snapshot.read));
 			return readIds.has(id);
 		},
+		readIds: () => Object.keys(snapshot.read),
 		setRead(id, read) {
 			apply(markRead([id], read, now()));
 		},

@@ -45,7 +45,16 @@ export type AppProps = {
 	keyRouter?: KeyRouter;
 	/** Feeds: how to refresh them and read the subscriptions, and how to load the library again. @default no feeds */
 	feeds?: ReaderFeeds;
+	/**
+	 * Checks the article files against the library shown, off the keystroke path; resolves to the
+	 * library again when something changed. Run after the first frame, whenever the reader goes back
+	 * to a list, and after feed articles arrived. @default none (the library given is kept)
+	 */
+	checkLibrary?: () => Promise<Library | undefined>;
 };
+
+/** Screens that list articles: going back to one checks the files (an article edited while the reader is open). */
+const listScreens = new Set(['sections', 'headlines']);
 
 /** What the reader needs to refresh feeds and show their new articles. */
 export type ReaderFeeds = {
@@ -66,7 +75,7 @@ const noFeeds: ReaderFeeds = {runner: noFeedRunner, readFeeds: () => [], reloadL
 /** Articles indexed for related() in one idle slice: a few milliseconds, so a key waits no longer. */
 const RELATED_SLICE_ARTICLES = 300;
 
-export function App({library: givenLibrary, reading, openUrl, comments: commentLog, editText = noEditor, now = () => new Date(), startMessage, initialState = initialNavigation, keyRouter: givenRouter, feeds = noFeeds}: AppProps) {
+export function App({library: givenLibrary, reading, openUrl, comments: commentLog, editText = noEditor, now = () => new Date(), startMessage, initialState = initialNavigation, keyRouter: givenRouter, feeds = noFeeds, checkLibrary}: AppProps) {
 	const [comments] = useState(() => commentLog ?? createMemoryCommentLog());
 	// The library as loaded again after feed articles arrived; until then the one given.
 	const [reloaded, setReloaded] = useState<Library>();
@@ -113,11 +122,42 @@ export function App({library: givenLibrary, reading, openUrl, comments: commentL
 	const clearMessage = useCallback(() => {
 		setMessage(undefined);
 	}, []);
+	const [checker] = useState(() => {
+		let active = true;
+		return {
+			check() {
+				void checkLibrary?.().then(checked => {
+					if (checked && active) {
+						setReloaded(checked);
+					}
+				}, () => {
+					// A check that fails leaves the library shown; the next one tries again.
+				});
+			},
+			stop() {
+				active = false;
+			},
+		};
+	});
+	useEffect(() => () => {
+		checker.stop();
+	}, [checker]);
+	// After the first frame, and whenever a list comes back on top (an article edited meanwhile shows).
+	const listOnTop = listScreens.has(screen.name) ? `${state.stack.length}:${screen.name}` : undefined;
+	useEffect(() => {
+		if (listOnTop !== undefined) {
+			checker.check();
+		}
+	}, [listOnTop, checker]);
 	const [refresher] = useState(() => createFeedRefresher({
 		runner: feeds.runner,
 		readFeeds: feeds.readFeeds,
 		onArticlesChanged() {
-			setReloaded(feeds.reloadLibrary());
+			if (checkLibrary) {
+				checker.check();
+			} else {
+				setReloaded(feeds.reloadLibrary());
+			}
 		},
 		notify: setMessage,
 	}));

@@ -86,6 +86,13 @@ export function entryKey(entry: SectionEntry): string {
  */
 export function sectionEntries(library: Library, reading: ReadingState, feeds: readonly FeedListing[] = []): SectionEntry[] {
 	const unreadIn = (articles: readonly ArticleMeta[]) => unreadCount(articles, reading);
+	// Counted from the read marks, not by going through every article: an indexed library lists none at start.
+	const readBySection = library.countBySection(reading.readIds());
+	let readTotal = 0;
+	for (const count of readBySection.values()) {
+		readTotal += count;
+	}
+
 	const entries: SectionEntry[] = [];
 	// The most recent article not read to the end: one read to 100% has nothing left to continue.
 	const last = reading.unfinished().map(id => library.get(id)).find(article => article !== undefined);
@@ -100,8 +107,8 @@ export function sectionEntries(library: Library, reading: ReadingState, feeds: r
 		return problem === undefined ? {} : {problem};
 	};
 
-	for (const {name, articles} of library.sections) {
-		entries.push({kind: 'list', source: {kind: 'section', name}, label: name, count: articles.length, unread: unreadIn(articles), ...withProblem(name)});
+	for (const {name, count} of library.sections) {
+		entries.push({kind: 'list', source: {kind: 'section', name}, label: name, count, unread: count - (readBySection.get(name) ?? 0), ...withProblem(name)});
 	}
 
 	const listed = new Set(library.sections.map(section => section.name));
@@ -112,7 +119,7 @@ export function sectionEntries(library: Library, reading: ReadingState, feeds: r
 		}
 	}
 
-	entries.push({kind: 'list', source: {kind: 'all'}, label: 'All', count: library.articles.length, unread: unreadIn(library.articles)});
+	entries.push({kind: 'list', source: {kind: 'all'}, label: 'All', count: library.count, unread: library.count - readTotal});
 	const saved = articlesOf({kind: 'saved'}, library, reading);
 	entries.push({kind: 'list', source: {kind: 'saved'}, label: 'Saved', count: saved.length, unread: unreadIn(saved)});
 	return entries;

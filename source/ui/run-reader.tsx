@@ -50,7 +50,8 @@ export async function runReader(context: CommandContext): Promise<number> {
 	}
 
 	chooseReaderStyle(context.env, context.stdout);
-	const library = context.library();
+	// The first frame shows what the index holds; App checks the files after it and shows what changed.
+	const library = context.indexedLibrary();
 	const logFile = path.join(dataDir(context.env), 'newsread.log');
 	let saveError = 'Could not save reading state.';
 	const {reading, comments, notices} = openStores({
@@ -115,7 +116,7 @@ export async function runReader(context: CommandContext): Promise<number> {
 		const editText = (text: string) => editInExternalEditor(text, context.env, session, () => redraw());
 		const feeds = readerFeeds(context);
 		const instance = render(
-			<App library={library} reading={reading} comments={comments} openUrl={openInBrowser} editText={editText} feeds={feeds} startMessage={[...notices, problemsMessage(library.problems.length)].filter(Boolean).join(' ') || undefined} />,
+			<App library={library} checkLibrary={context.checkLibrary} reading={reading} comments={comments} openUrl={openInBrowser} editText={editText} feeds={feeds} startMessage={[...notices, problemsMessage(library.problems.length)].filter(Boolean).join(' ') || undefined} />,
 			// 60 frames a second: at Ink's default 30, a key pressed within 34 ms of the last frame waits for the next.
 			{exitOnCtrlC: true, patchConsole: true, stdin: filteredStdin(process.stdin), stdout: fullHeightStdout(process.stdout), maxFps: 60},
 		);

@@ -17,11 +17,15 @@
 //       stored), the unchanged second (all 304) and a third where the server ignores the validators
 //       (200, the same bytes: nothing rewritten), each with its peak RSS; parseFeed's items per second
 //       per format; extractArticle (HTML to Markdown included) on 40 generated news pages of 20 to 300 KB.
+//   (g) large libraries over the article index (source/index/): the first frame with 10,000 and 50,000
+//       generated articles (test/generate-library.ts, under /tmp) against the sample corpus's, each home's
+//       index made by an untimed start, then timed starts interleaved; the first start with no index;
+//       the peak RSS at 50,000 once the background check is done; `list --json` at 10,000 against bare node.
 // Run with `npm run bench` (which builds first). Options:
 //   --runs N      start-up runs per program after the warm-up (default 9)
 //   --presses N   timed page turns per article after 3 warm-up turns (default 30)
 //   --only WHAT   only `startup`, only `pages` (page turns and memory), only `shapes`, only `keys`,
-//                 only `lists` or only `feeds`
+//                 only `lists`, only `feeds` or only `index`
 //   --baseline FILE  with `lists`, also time this newsread bundle (an older build) in the same run
 //   --shape NAME  with the shapes, only this one (e.g. `paragraph`)
 //   --shape-runs N  runs per shape and width (default 3)
@@ -37,7 +41,7 @@ import {performance} from 'node:perf_hooks';
 import process from 'node:process';
 import {parseArgs} from 'node:util';
 import {fileURLToPath, pathToFileURL} from 'node:url';
-import {childEnv, Session} from './pty-session.mjs';
+import {childEnv, Session, sleep} from './pty-session.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const newsreadBin = path.join(root, 'dist/newsread.js');
@@ -195,6 +199,159 @@ async function benchStartup() {
 
 	process.stderr.write('\n');
 	return programs.map((program, index) => ({name: program.name, ...stats(times[index])}));
+}
+
+// ---------------------------------------------------------------------------------------------
+// (g) Large libraries over the article index
+
+/** generateLibrary from test/generate-library.ts, bundled so plain node can run it. */
+async function loadLibraryGenerator() {
+	const outfile = path.join(scratch, 'generate-many.mjs');
+	mirrorBuild(path.join(root, 'test/generate-library.ts'), outfile);
+	const {generateLibrary} = await import(pathToFileURL(outfile).href);
+	return generateLibrary;
+}
+
+/** Milliseconds from spawning newsread (in `home`, with `args`) in an 80×24 pty to `text`; then Q. */
+async function timeReaderStart(home, args, text = 'World') {
+	const start = performance.now();
+	const session = new Session(process.execPath, [newsreadBin, ...args], {env: childEnv(home)});
+	try {
+		const at = await session.waitForOutput(0, output => output.includes(text), JSON.stringify(text), 120_000);
+		await session.press('Q', 50);
+		await session.waitForExit(30_000);
+		return at - start;
+	} catch (error) {
+		session.process.kill('SIGKILL');
+		throw error;
+	}
+}
+
+/** Peak RSS of the reader with `args` once it has been idle (its background check done) for a while, then after opening All. */
+async function readerMemory(home, args) {
+	const session = new Session(process.execPath, [newsreadBin, ...args], {env: childEnv(home)});
+	try {
+		await session.waitForOutput(0, output => output.includes('World'), 'the sections screen', 120_000);
+		// The check after the first frame stats every file; it is done when the process goes quiet.
+		let last = -1;
+		for (let cpu = cpuTime(session.pid); cpu !== last; cpu = cpuTime(session.pid)) {
+			last = cpu;
+			await sleep(1000);
+		}
+
+		const started = memoryOf(session.pid);
+		// All: the one list of every article (second to last on the sections screen, before Saved).
+		await session.press('G', 50);
+		await session.press('k', 50);
+		const from = session.output.length;
+		await session.press('\r', 50);
+		await session.waitForOutput(from, output => output.includes('All articles'), 'the All list', 60_000);
+		const all = memoryOf(session.pid);
+		await session.press('Q', 50);
+		await session.waitForExit(30_000);
+		return {started, all};
+	} catch (error) {
+		session.process.kill('SIGKILL');
+		throw error;
+	}
+}
+
+/** CPU time (user + system clock ticks) of a process, from /proc. */
+function cpuTime(pid) {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	return Number(fields[11]) + Number(fields[12]);
+}
+
+function timeSpawn(args, env) {
+	const start = performance.now();
+	const result = spawnSync(process.execPath, args, {env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024});
+	const time = performance.now() - start;
+	if (result.status !== 0) {
+		throw new Error(`node ${args.join(' ')} failed: ${result.stderr}`);
+	}
+
+	return time;
+}
+
+async function benchIndexRows(rows, notes) {
+	const generateLibrary = await loadLibraryGenerator();
+	const sizes = [10_000, 50_000];
+	const libraries = new Map();
+	for (const size of sizes) {
+		const folder = path.join(scratch, `library-${size}`);
+		const start = performance.now();
+		generateLibrary(folder, size);
+		process.stderr.write(`generated ${size} articles in ${ms(performance.now() - start)}\n`);
+		libraries.set(size, folder);
+	}
+
+	// The first start of each: no index yet, so it is built before the first frame.
+	const firstStarts = new Map();
+	for (const size of sizes) {
+		const home = newHome();
+		firstStarts.set(size, {home, time: await timeReaderStart(home, ['--articles', libraries.get(size)])});
+	}
+
+	const programs = [
+		{name: 'sample corpus', home: newHome(), args: []},
+		...sizes.map(size => ({name: `${size.toLocaleString('en')} articles`, home: firstStarts.get(size).home, args: ['--articles', libraries.get(size)]})),
+	];
+	// Untimed: the sample corpus's index is made, and the large libraries' background checks have run once.
+	for (const program of programs) {
+		await timeReaderStart(program.home, program.args);
+	}
+
+	const times = programs.map(() => []);
+	for (let run = 1; run <= startRuns; run++) {
+		for (const [index, program] of programs.entries()) {
+			times[index].push(await timeReaderStart(program.home, program.args));
+		}
+
+		process.stderr.write(`index start-up run ${run}/${startRuns}\r`);
+	}
+
+	process.stderr.write('\n');
+	const results = programs.map((program, index) => ({...program, ...stats(times[index])}));
+	for (const result of results) {
+		rows.push([`first frame, indexed: ${result.name}`, result.n, ms(result.min), ms(result.median), ms(result.max), '']);
+	}
+
+	const sample = results[0].median;
+	for (const [position, size] of sizes.entries()) {
+		const ratio = results[position + 1].median / sample;
+		const target = size === 10_000 ? 1.2 : 1.5;
+		rows.push([`first frame ratio ${size.toLocaleString('en')} / sample corpus (medians)`, '', '', `${ratio.toFixed(2)}×`, '', `≤ ${target}×: ${ratio <= target ? 'met' : 'MISSED'}`]);
+	}
+
+	for (const size of sizes) {
+		const {time} = firstStarts.get(size);
+		rows.push([`first start, no index yet (indexed before the first frame): ${size.toLocaleString('en')} articles`, 1, '', ms(time), '', `${(time / sample).toFixed(1)}× the sample corpus`]);
+	}
+
+	const memory = await readerMemory(firstStarts.get(50_000).home, ['--articles', libraries.get(50_000)]);
+	const peak = memory.started.peak;
+	rows.push(['peak RSS, 50,000 articles, sections screen after the background check', '', '', `${peak.toFixed(0)} MB`, '', `≤ 150 MB: ${peak <= 150 ? 'met' : 'MISSED'}`]);
+	rows.push(['peak RSS, 50,000 articles, after opening All (every headline listed)', '', '', `${memory.all.peak.toFixed(0)} MB`, '', '']);
+
+	// list --json at 10,000 (the index up to date; the command still stats every file) against bare node.
+	const listArgs = [newsreadBin, '--articles', libraries.get(10_000), 'list', '--json'];
+	const listEnv = childEnv(firstStarts.get(10_000).home);
+	const bareArgs = ['-e', "console.log('ready')"];
+	timeSpawn(listArgs, listEnv);
+	const listTimes = [];
+	const bareTimes = [];
+	for (let run = 1; run <= startRuns; run++) {
+		listTimes.push(timeSpawn(listArgs, listEnv));
+		bareTimes.push(timeSpawn(bareArgs, listEnv));
+	}
+
+	const list = stats(listTimes);
+	const bare = stats(bareTimes);
+	rows.push(['`list --json`, 10,000 articles (indexed)', list.n, ms(list.min), ms(list.median), ms(list.max), '']);
+	rows.push(['bare node (`node -e`)', bare.n, ms(bare.min), ms(bare.median), ms(bare.max), '']);
+	const listRatio = list.median / bare.median;
+	rows.push(['`list --json` 10,000 / bare node (medians)', '', '', `${listRatio.toFixed(2)}×`, '', `≤ 3×: ${listRatio <= 3 ? 'met' : 'MISSED'}`]);
+	notes.push(`Index: libraries from test/generate-library.ts under ${scratch}; each size has its own NEWSREAD_HOME whose index was made by the untimed first start; the sample corpus's home too. ${startRuns} timed starts each, interleaved, to the sections screen ('World') in an 80×24 pty, then Q. Peak RSS from /proc (VmHWM) once the reader's CPU time stopped growing for a second. Load at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}.`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1079,6 +1236,10 @@ if (options.only === undefined || options.only === 'lists') {
 
 if (options.only === undefined || options.only === 'feeds') {
 	await benchFeedRows(rows, notes);
+}
+
+if (options.only === undefined || options.only === 'index') {
+	await benchIndexRows(rows, notes);
 }
 
 printTable(rows, notes);

@@ -89,6 +89,7 @@ describe('without NEWSREAD_HOME', () => {
 		expect(files.filter(file => file.startsWith('.local/share/newsread/articles/world/') && file.endsWith('.md'))).toHaveLength(1);
 		// Nothing else anywhere in the home folder (the state lock is gone after quitting).
 		expect(files.filter(file => !file.startsWith('.local/share/newsread/articles/'))).toEqual([
+			'.cache/newsread/library-index.sqlite',
 			'.config/newsread/config.json',
 			'.local/share/newsread/comments.jsonl',
 		]);

@@ -65,6 +65,8 @@ export function commandContext(options: ContextOptions = {}): {context: CommandC
 		env: options.env ?? {},
 		library: () => (library ??= loadLibrary([{path: fixtureLibraryDir}])),
 		reloadLibrary: () => (library = loadLibrary([{path: fixtureLibraryDir}])),
+		indexedLibrary: () => (library ??= loadLibrary([{path: fixtureLibraryDir}])),
+		checkLibrary: async () => undefined,
 		comments: () => comments,
 		userArticlesDir: options.userArticlesDir ?? '/nonexistent/newsread-test-user-articles',
 		stateDir: options.stateDir ?? '/nonexistent/newsread-test-state',

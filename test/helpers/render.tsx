@@ -74,6 +74,8 @@ export type RenderReaderOptions = {
 	realTime?: boolean;
 	/** Feeds to refresh and add (test/helpers/in-process-feeds.ts). @default the App's "no feeds" */
 	feeds?: ReaderFeeds;
+	/** Checks the files behind the library (an article index's `check`). @default none */
+	checkLibrary?: () => Promise<Library | undefined>;
 };
 
 export type EditText = (text: string) => Promise<string>;
@@ -185,7 +187,7 @@ export function renderReader(options: RenderReaderOptions = {}): Reader {
 	inAct(() => {
 		instance = render(
 			<SizedTerminal columns={columns} rows={rows}>
-				<App library={library} reading={reading} openUrl={openUrl} comments={comments} editText={options.editText} now={clock} keyRouter={keyRouter} feeds={options.feeds} />
+				<App library={library} reading={reading} openUrl={openUrl} comments={comments} editText={options.editText} now={clock} keyRouter={keyRouter} feeds={options.feeds} checkLibrary={options.checkLibrary} />
 			</SizedTerminal>,
 		);
 	});

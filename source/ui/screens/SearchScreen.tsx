@@ -28,7 +28,7 @@ export function SearchScreen({query, isActive}: SearchScreenProps) {
 	return (
 		<Frame
 			title={`newsread ${glyphs.crumb} Search`}
-			aside={`${library.articles.length} articles`}
+			aside={`${library.count} articles`}
 			status=""
 			hints={[]}
 			prompt={<TextPrompt label="Search: " value={query} onChange={onChange} onSubmit={onSubmit} onCancel={onCancel} isActive={isActive} scope="search" history="search" />}

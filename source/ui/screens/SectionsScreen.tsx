@@ -32,7 +32,7 @@ export function SectionsScreen({cursor, cursorKey, isActive}: SectionsScreenProp
 	// The whole reason, where the row has no room for it.
 	const problem = highlighted?.kind === 'list' && highlighted.problem !== undefined ? ` ${glyphs.separator} ${glyphs.warning} ${highlighted.problem}` : '';
 	return (
-		<Frame title="newsread" aside={`${plural(library.articles.length, 'article')} ${glyphs.separator} ${unreadTotal} unread`} status={question ?? `${selected + 1}/${entries.length}${problem}`} hints={hintsFor(question ? questionScopes : sectionsScopes)}>
+		<Frame title="newsread" aside={`${plural(library.count, 'article')} ${glyphs.separator} ${unreadTotal} unread`} status={question ?? `${selected + 1}/${entries.length}${problem}`} hints={hintsFor(question ? questionScopes : sectionsScopes)}>
 			<List
 				items={entries}
 				itemKey={entryKey}

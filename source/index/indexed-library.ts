@@ -1,0 +1,219 @@
+// A Library read from the index without touching an article file: counts per section at once, a
+// section's or the whole list when first asked for (then kept), an article by id by lookup.
+import path from 'node:path';
+import type {ArticleMeta, ArticleProblem} from '../core/article.js';
+import {createLibrary, type Library, type Section, newestFirst, orderSections} from '../core/library.js';
+import {visibleControls} from '../core/sanitize.js';
+import type {IndexDatabase} from './index-database.js';
+import type {RootNotes} from './sync-index.js';
+
+/** A row of the files table of an article that loaded. */
+export type FileRow = {
+	rowid: number;
+	root: string;
+	rel: string;
+	id: string;
+	title: string;
+	section: string;
+	date: string | null;
+	author: string | null;
+	summary: string;
+	tags: string;
+	related: string;
+	source: string | null;
+	feed: string | null;
+	guid: string | null;
+};
+
+const metaColumns = 'rowid, root, rel, id, title, section, date, author, summary, tags, related, source, feed, guid';
+
+type Candidate = {rowid: number; root: string; rel: string; section: string};
+
+/** The library of `roots` (folder paths, resolved, in the order given) as the index has them. */
+export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Library {
+	const rank = new Map<string, number>();
+	for (const root of roots) {
+		if (!rank.has(root)) {
+			rank.set(root, rank.size);
+		}
+	}
+
+	const rootList = [...rank.keys()];
+	const statements = {
+		byId: db.prepare('SELECT rowid, root, rel, section FROM files WHERE id = ? AND loaded = 1'),
+		row: db.prepare(`SELECT ${metaColumns} FROM files WHERE rowid = ?`),
+		// Newest first already (then sorted again for the titles of one date: a quick pass over sorted rows).
+		ofRoot: db.prepare(`SELECT ${metaColumns} FROM files WHERE root = ? AND loaded = 1 ORDER BY date DESC`).raw(true),
+		ofSection: db.prepare(`SELECT ${metaColumns} FROM files WHERE root = ? AND loaded = 1 AND section = ? ORDER BY date DESC`).raw(true),
+		idsIn: db.prepare('SELECT id, rowid, root, rel, section FROM files WHERE loaded = 1 AND id IN (SELECT value FROM json_each(?))'),
+	};
+
+	/** Of rows with one id, the one that is loaded: the first folder's, then the first by path. */
+	const first = (rows: ReadonlyArray<Candidate & {id?: string}>) => rows
+		.filter(row => rank.has(row.root))
+		.sort((a, b) => (rank.get(a.root)! - rank.get(b.root)!) || compare(a.rel, b.rel))[0];
+
+	// Duplicate ids are rare: found from the id index, the rows that lose are left out of every list.
+	const shadowed = new Map<number, Candidate & {winner: Candidate}>();
+	for (const {id} of db.prepare('SELECT id FROM files WHERE loaded = 1 GROUP BY id HAVING count(*) > 1').all() as Array<{id: string}>) {
+		const rows = (statements.byId.all(id) as Candidate[]).filter(row => rank.has(row.root));
+		const winner = first(rows);
+		for (const row of rows) {
+			if (winner && row !== winner) {
+				shadowed.set(row.rowid, {...row, winner});
+			}
+		}
+	}
+
+	const metas = new Map<number, ArticleMeta>();
+	const metaOf = (row: FileRow): ArticleMeta => {
+		let meta = metas.get(row.rowid);
+		if (!meta) {
+			meta = rowMeta(row);
+			metas.set(row.rowid, meta);
+		}
+
+		return meta;
+	};
+
+	const listOf = (rows: RawRow[]) => rows.filter(row => !shadowed.has(row[0])).map(row => metaOf(rawRow(row))).sort(newestFirst);
+
+	const counts = new Map<string, number>();
+	const sectionOrder: string[] = [];
+	const problems: ArticleProblem[] = [];
+	const warnings: ArticleProblem[] = [];
+	const countsStatement = db.prepare('SELECT section, count(*) AS count FROM files WHERE root = ? AND loaded = 1 GROUP BY section');
+	const rootStatement = db.prepare('SELECT sectionOrder, notes FROM roots WHERE root = ?');
+	const notedStatement = db.prepare('SELECT rowid, rel, id, loaded, problem, warnings FROM files WHERE root = ? AND (problem IS NOT NULL OR warnings IS NOT NULL)');
+	for (const root of rootList) {
+		for (const {section, count} of countsStatement.all(root) as Array<{section: string; count: number}>) {
+			counts.set(section, (counts.get(section) ?? 0) + count);
+		}
+
+		const stored = rootStatement.get(root) as {sectionOrder: string; notes: string} | undefined;
+		if (stored) {
+			sectionOrder.push(...JSON.parse(stored.sectionOrder) as string[]);
+			const notes = JSON.parse(stored.notes) as RootNotes;
+			problems.push(...notes.problems);
+			warnings.push(...notes.warnings);
+		}
+
+		// Per file, in path order as loadLibrary reports them: files that did not load, and duplicates.
+		type Noted = {rel: string; problem?: string; warnings?: string[]};
+		const noted: Noted[] = [];
+		for (const row of notedStatement.all(root) as Array<{rowid: number; rel: string; id: string; loaded: number; problem: string | null; warnings: string | null}>) {
+			if (row.loaded === 1) {
+				if (!shadowed.has(row.rowid) && row.warnings) {
+					noted.push({rel: row.rel, warnings: JSON.parse(row.warnings) as string[]});
+				}
+
+				continue;
+			}
+
+			// A file that does not load after one with its id that does is reported as the duplicate it is.
+			const winner = first(statements.byId.all(row.id) as Candidate[]);
+			const before = winner && ((rank.get(winner.root)! - rank.get(root)!) || compare(winner.rel, row.rel)) < 0;
+			noted.push({rel: row.rel, problem: before ? duplicateReason(row.id, winner) : row.problem ?? 'not loaded'});
+		}
+
+		for (const row of shadowed.values()) {
+			if (row.root === root) {
+				noted.push({rel: row.rel, problem: duplicateReason(idOf(row, statements.row), row.winner)});
+			}
+		}
+
+		for (const {rel, problem, warnings: fileWarnings} of noted.sort((a, b) => compare(a.rel, b.rel))) {
+			const file = visibleControls(path.join(root, rel));
+			if (problem !== undefined) {
+				problems.push({file, reason: problem});
+			}
+
+			warnings.push(...(fileWarnings ?? []).map(reason => ({file, reason})));
+		}
+	}
+
+	for (const row of shadowed.values()) {
+		counts.set(row.section, (counts.get(row.section) ?? 0) - 1);
+	}
+
+	const sections: Section[] = orderSections([...counts.keys()].filter(name => counts.get(name)! > 0), sectionOrder).map(name => {
+		let articles: ArticleMeta[] | undefined;
+		return {
+			name,
+			count: counts.get(name)!,
+			get articles() {
+				articles ??= listOf(rootList.flatMap(root => statements.ofSection.all(root, name) as RawRow[]));
+				return articles;
+			},
+		};
+	});
+
+	const byId = new Map<string, ArticleMeta | undefined>();
+	return createLibrary({
+		count: [...counts.values()].reduce((sum, count) => sum + count, 0),
+		sections,
+		problems,
+		warnings,
+		articles: () => listOf(rootList.flatMap(root => statements.ofRoot.all(root) as RawRow[])),
+		get(id) {
+			if (!byId.has(id)) {
+				const winner = first(statements.byId.all(id) as Candidate[]);
+				byId.set(id, winner && metaOf(statements.row.get(winner.rowid) as FileRow));
+			}
+
+			return byId.get(id);
+		},
+		countBySection(ids) {
+			const found = new Map<string, Candidate>();
+			for (const row of statements.idsIn.all(JSON.stringify([...ids])) as Array<Candidate & {id: string}>) {
+				if (rank.has(row.root) && !shadowed.has(row.rowid)) {
+					found.set(row.id, row);
+				}
+			}
+
+			const bySection = new Map<string, number>();
+			for (const {section} of found.values()) {
+				bySection.set(section, (bySection.get(section) ?? 0) + 1);
+			}
+
+			return bySection;
+		},
+	});
+}
+
+/** `metaColumns` as an array (a raw statement's row). */
+type RawRow = [number, string, string, string, string, string, string | null, string | null, string, string, string, string | null, string | null, string | null];
+
+function rawRow([rowid, root, rel, id, title, section, date, author, summary, tags, related, source, feed, guid]: RawRow): FileRow {
+	return {rowid, root, rel, id, title, section, date, author, summary, tags, related, source, feed, guid};
+}
+
+/** An indexed article's metadata as the library gives it (the file's path whole). */
+export function rowMeta(row: FileRow): ArticleMeta {
+	return {
+		id: row.id,
+		file: path.join(row.root, row.rel),
+		title: row.title,
+		section: row.section,
+		...(row.date === null ? {} : {date: row.date}),
+		...(row.author === null ? {} : {author: row.author}),
+		summary: row.summary,
+		tags: JSON.parse(row.tags) as string[],
+		related: JSON.parse(row.related) as string[],
+		...(row.source === null ? {} : {source: row.source}),
+		...(row.feed === null ? {} : {feed: row.feed}),
+		...(row.guid === null ? {} : {guid: row.guid}),
+	};
+}
+
+function idOf(row: Candidate, statement: {get(rowid: number): unknown}): string {
+	return (statement.get(row.rowid) as FileRow).id;
+}
+
+function duplicateReason(id: string, winner: Candidate): string {
+	return `duplicate id "${id}": already loaded from ${visibleControls(path.join(winner.root, winner.rel))}`;
+}
+
+function compare(a: string, b: string): number {
+	return a < b ? -1 : (a > b ? 1 : 0);
+}
