@@ -1,7 +1,7 @@
 // Bundles source/cli.tsx and every dependency into one ESM file: start-up is about twice as fast
 // as resolving node_modules at run time. Tests and the benchmark bundle their own entry points
 // the same way: `node source/build.mjs --entry FILE --outfile FILE [--keep-whitespace]`.
-import {chmod} from 'node:fs/promises';
+import {chmod, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
@@ -16,6 +16,26 @@ const {values: options} = parseArgs({
 		'keep-whitespace': {type: 'boolean', default: false},
 	},
 });
+
+/**
+ * meow evaluates normalize-package-data (and spdx-correct, which sorts its tables) as it loads, for a
+ * package.json newsread never asks it to normalize (the version and description are passed in): made
+ * lazy, so it runs only if meow's `pkg` is read. The build fails if meow changed and the line is gone.
+ */
+const lazyMeowNormalize = {
+	name: 'lazy-meow-normalize',
+	setup(build) {
+		build.onLoad({filter: /[\\/]meow[\\/]build[\\/]dependencies\.js$/}, async ({path: file}) => {
+			const eager = 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);';
+			const source = await readFile(file, 'utf8');
+			if (!source.includes(eager)) {
+				throw new Error(`${file}: meow no longer loads normalize-package-data as source/build.mjs expects; update lazyMeowNormalize`);
+			}
+
+			return {contents: source.replace(eager, 'const normalizePackageData = (...parameters) => getDefaultExportFromCjs(requireNormalize())(...parameters);'), loader: 'js'};
+		});
+	},
+};
 
 await build({
 	entryPoints: [options.entry],
@@ -34,6 +54,7 @@ await build({
 	logLevel: 'warning',
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Ink imports react-devtools-core lazily for DEV=true; the bundle must not try to resolve it.
+	plugins: [lazyMeowNormalize],
 	alias: {'react-devtools-core': path.join(root, 'source/build-stubs/react-devtools-core.js')},
 	// CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
 	banner: {
