@@ -37,6 +37,53 @@ const lazyMeowNormalize = {
 	},
 };
 
+/**
+ * yoga-layout (Ink's layout engine) loads its WebAssembly with emscripten's glue, which fetch()es the
+ * module from an embedded data: URL and instantiates it asynchronously behind a top-level await: that
+ * took 170-230 ms of wall time at every start. Here the glue gets the module synchronously through its
+ * `instantiateWasm` hook, from the same bytes: the binary's data URL is exported as base64, and
+ * yoga-layout's entry point is replaced by one that instantiates it at once (no top-level await, which
+ * a CommonJS bundle could not have). The build fails if yoga-layout changed shape.
+ */
+const yogaDataUrl = /(H=)"data:application\/octet-stream;base64,([A-Za-z\d+/=]+)"/;
+const synchronousYoga = {
+	name: 'synchronous-yoga',
+	setup(build) {
+		build.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async ({path: file}) => {
+			const source = await readFile(file, 'utf8');
+			const match = yogaDataUrl.exec(source);
+			if (!match || !source.includes('if(h.instantiateWasm)')) {
+				throw new Error(`${file}: no embedded wasm or no instantiateWasm hook; update synchronousYoga in source/build.mjs`);
+			}
+
+			const contents = `${source.replace(yogaDataUrl, '$1"data:application/octet-stream;base64,"+wasmBase64')}\nexport const wasmBase64 = "${match[2]}";\n`;
+			return {contents, loader: 'js'};
+		});
+		build.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, ({path: file}) => ({
+			contents: `import loadYoga, {wasmBase64} from '../binaries/yoga-wasm-base64-esm.js';
+import wrapAssembly from './wrapAssembly.js';
+
+const module = {
+	instantiateWasm(imports, receiveInstance) {
+		receiveInstance(new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(wasmBase64, 'base64')), imports));
+		return {};
+	},
+};
+// Given the instance at once, the glue finishes initializing before it returns.
+loadYoga(module);
+if (module.Node === undefined) {
+	throw new Error('yoga-layout did not initialize synchronously');
+}
+
+export default wrapAssembly(module);
+export * from './generated/YGEnums.js';
+`,
+			resolveDir: path.dirname(file),
+			loader: 'js',
+		}));
+	},
+};
+
 await build({
 	entryPoints: [options.entry],
 	outfile: options.outfile,
@@ -54,7 +101,7 @@ await build({
 	logLevel: 'warning',
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Ink imports react-devtools-core lazily for DEV=true; the bundle must not try to resolve it.
-	plugins: [lazyMeowNormalize],
+	plugins: [lazyMeowNormalize, synchronousYoga],
 	alias: {'react-devtools-core': path.join(root, 'source/build-stubs/react-devtools-core.js')},
 	// CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
 	banner: {
