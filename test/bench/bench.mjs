@@ -18,7 +18,7 @@
 //   --runs N      start-up runs per program after the warm-up (default 9)
 //   --baseline DIR  also time the start-up of another built newsread checkout (DIR/dist/newsread.js,
 //                 e.g. a `git worktree` of an older commit after `npm ci && npm run build`), in the
-//                 same interleaved runs, for a before-and-after table from one run
+//                 same interleaved runs, for a before-and-after table from one run (repeatable)
 //   --presses N   timed page turns per article after 3 warm-up turns (default 30)
 //   --only WHAT   only `startup`, only `pages` (page turns and memory), only `shapes`, only `keys`
 //                 or only `feeds`
@@ -47,7 +47,7 @@ const newsreadBin = path.join(root, 'dist/newsread.js');
 const {values: options} = parseArgs({
 	options: {
 		runs: {type: 'string', default: '9'},
-		baseline: {type: 'string'},
+		baseline: {type: 'string', multiple: true, default: []},
 		presses: {type: 'string', default: '30'},
 		profile: {type: 'boolean', default: false},
 		only: {type: 'string'},
@@ -203,7 +203,7 @@ async function benchStartup() {
 	// first start leaves (the reading-state file), as on a reader's machine from the second start on.
 	const programs = [
 		{name: 'newsread (sections screen)', args: [newsreadBin], text: 'World', quit: 'Q', home: newHome()},
-		...(options.baseline === undefined ? [] : [{name: `baseline newsread (${options.baseline})`, args: [path.resolve(options.baseline, 'dist/newsread.js')], text: 'World', quit: 'Q', home: newHome(), baseline: true}]),
+		...options.baseline.map(folder => ({name: `baseline newsread (${folder})`, args: [path.resolve(folder, 'dist/newsread.js')], text: 'World', quit: 'Q', home: newHome(), baseline: true})),
 		{name: 'minimal Ink app (`ready`, waits for a key)', args: [inkApp], text: 'ready', quit: 'q', home: newHome(), ink: true},
 		{name: 'bare node (prints `ready`, waits for a key)', args: ['-e', bareNodeScript], text: 'ready', quit: 'q', home: newHome(), bare: true},
 	];
@@ -452,7 +452,7 @@ const startupGoal = 2;
 async function benchStartupRows(rows, notes) {
 	const startup = await benchStartup();
 	const newsread = startup[0];
-	const baseline = startup.find(result => result.baseline);
+
 	const ink = startup.find(result => result.ink);
 	const bare = startup.find(result => result.bare);
 	for (const result of startup) {
@@ -468,9 +468,9 @@ async function benchStartupRows(rows, notes) {
 	rows.push(['start-up ratio newsread / bare node (medians)', '', '', `${ratio.toFixed(2)}×`, '', `≤ ${startupTarget}×: ${met(startupTarget)}; goal beyond ≤ ${startupGoal}×: ${met(startupGoal)}`]);
 	rows.push(['start-up ratio newsread / minimal Ink app (medians)', '', '', `${(newsread.median / ink.median).toFixed(2)}×`, '', '']);
 	rows.push(['start-up ratio minimal Ink app / bare node (medians)', '', '', `${(ink.median / bare.median).toFixed(2)}×`, '', '']);
-	if (baseline) {
-		rows.push(['start-up ratio baseline newsread / bare node (medians)', '', '', `${(baseline.median / bare.median).toFixed(2)}×`, '', '']);
-		rows.push(['start-up ratio newsread / baseline newsread (medians)', '', '', `${(newsread.median / baseline.median).toFixed(2)}×`, '', '']);
+	for (const baseline of startup.filter(result => result.baseline)) {
+		rows.push([`start-up ratio ${baseline.name} / bare node (medians)`, '', '', `${(baseline.median / bare.median).toFixed(2)}×`, '', '']);
+		rows.push([`start-up ratio newsread / ${baseline.name} (medians)`, '', '', `${(newsread.median / baseline.median).toFixed(2)}×`, '', '']);
 	}
 
 	notes.push(`Start-up: load average before ${startLoad}, after ${loadAverage()} (${os.cpus().length} cores).`);
