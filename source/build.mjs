@@ -1,7 +1,11 @@
-// Bundles source/cli.tsx and every dependency into one ESM file: start-up is about twice as fast
-// as resolving node_modules at run time. Tests and the benchmark bundle their own entry points
-// the same way: `node source/build.mjs --entry FILE --outfile FILE [--keep-whitespace]`.
-import {chmod, readFile} from 'node:fs/promises';
+// Bundles source/cli.tsx and every dependency into one file: start-up is about twice as fast as
+// resolving node_modules at run time. newsread itself is built as two CommonJS files: the bundle
+// (dist/newsread.cjs) and the program that runs it with V8's code cache (dist/newsread.js, from
+// source/launcher.ts; dist/package.json makes dist/ CommonJS). Tests and the benchmark bundle their own
+// entry points as one ESM file, with the same plugins and options:
+// `node source/build.mjs --entry FILE --outfile FILE [--keep-whitespace]`.
+import {createHash} from 'node:crypto';
+import {chmod, mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
@@ -10,8 +14,8 @@ import {build} from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const {values: options} = parseArgs({
 	options: {
-		entry: {type: 'string', default: path.join(root, 'source/cli.tsx')},
-		outfile: {type: 'string', default: path.join(root, 'dist/newsread.js')},
+		entry: {type: 'string'},
+		outfile: {type: 'string'},
 		// For CPU profiles: esbuild then marks where each module starts.
 		'keep-whitespace': {type: 'boolean', default: false},
 	},
@@ -84,14 +88,38 @@ export * from './generated/YGEnums.js';
 	},
 };
 
-await build({
-	entryPoints: [options.entry],
-	outfile: options.outfile,
+/**
+ * Ink's reconciler has two top-level awaits, both only for DEV=true (React DevTools), which a CommonJS
+ * bundle cannot have. The DevTools are not bundled (react-devtools-core is a stub): with DEV=true Ink
+ * now says they are not installed and goes on, instead of failing on the stub.
+ */
+const inkWithoutTopLevelAwait = {
+	name: 'ink-without-top-level-await',
+	setup(build) {
+		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, async ({path: file}) => {
+			let source = await readFile(file, 'utf8');
+			for (const [awaited, replacement] of [
+				["await import('./devtools.js');", "throw Object.assign(new Error('react-devtools-core is not in the bundle'), {code: 'ERR_MODULE_NOT_FOUND'});"],
+				['? await loadPackageJson()', "? {name: 'ink', version: undefined}"],
+			]) {
+				if (!source.includes(awaited)) {
+					throw new Error(`${file}: no \`${awaited}\`; update inkWithoutTopLevelAwait in source/build.mjs`);
+				}
+
+				source = source.replace(awaited, replacement);
+			}
+
+			return {contents: source, loader: 'js'};
+		});
+	},
+};
+
+/** What every bundle shares. */
+const common = {
 	bundle: true,
 	// Entry points outside the repository (the benchmark's) still resolve Ink and React here.
 	nodePaths: [path.join(root, 'node_modules')],
 	platform: 'node',
-	format: 'esm',
 	target: 'node20',
 	jsx: 'automatic',
 	// Smaller to parse at every start; names stay readable in stack traces in the log.
@@ -100,16 +128,54 @@ await build({
 	legalComments: 'none',
 	logLevel: 'warning',
 	define: {'process.env.NODE_ENV': '"production"'},
+	plugins: [lazyMeowNormalize, synchronousYoga, inkWithoutTopLevelAwait],
 	// Ink imports react-devtools-core lazily for DEV=true; the bundle must not try to resolve it.
-	plugins: [lazyMeowNormalize, synchronousYoga],
 	alias: {'react-devtools-core': path.join(root, 'source/build-stubs/react-devtools-core.js')},
-	// CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
-	banner: {
-		js: [
-			'#!/usr/bin/env node',
-			"import {createRequire as __newsreadCreateRequire} from 'node:module';",
-			'const require = __newsreadCreateRequire(import.meta.url);',
-		].join('\n'),
-	},
-});
-await chmod(options.outfile, 0o755);
+};
+
+/**
+ * CommonJS: a vm.Script can have a code cache, an ES module cannot (on Node 20). `import.meta.url` is
+ * the bundle's own URL, as in an ES module; import() of a built-in becomes require().
+ */
+const commonJs = {
+	...common,
+	format: 'cjs',
+	supported: {'dynamic-import': false},
+	define: {...common.define, 'import.meta': '__newsreadImportMeta'},
+	banner: {js: "var __newsreadImportMeta = {url: require('node:url').pathToFileURL(__filename).href};"},
+};
+
+if (options.entry === undefined) {
+	const dist = path.join(root, 'dist');
+	const bundle = path.join(dist, 'newsread.cjs');
+	await build({...commonJs, entryPoints: [path.join(root, 'source/cli.tsx')], outfile: bundle});
+	const hash = createHash('sha256').update(await readFile(bundle)).digest('hex').slice(0, 16);
+	const program = path.join(dist, 'newsread.js');
+	await build({
+		...commonJs,
+		entryPoints: [path.join(root, 'source/launcher.ts')],
+		outfile: program,
+		define: {...commonJs.define, NEWSREAD_BUNDLE_HASH: JSON.stringify(hash)},
+		banner: {js: `#!/usr/bin/env node\n${commonJs.banner.js}`},
+	});
+	await writeFile(path.join(dist, 'package.json'), `${JSON.stringify({type: 'commonjs'})}\n`);
+	await chmod(program, 0o755);
+} else {
+	const outfile = options.outfile ?? path.join(root, 'dist', `${path.parse(options.entry).name}.js`);
+	await mkdir(path.dirname(outfile), {recursive: true});
+	await build({
+		...common,
+		entryPoints: [options.entry],
+		outfile,
+		format: 'esm',
+		// CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
+		banner: {
+			js: [
+				'#!/usr/bin/env node',
+				"import {createRequire as __newsreadCreateRequire} from 'node:module';",
+				'const require = __newsreadCreateRequire(import.meta.url);',
+			].join('\n'),
+		},
+	});
+	await chmod(outfile, 0o755);
+}

@@ -35,6 +35,12 @@ export function stateDir(env: Environment = process.env): string {
 	return home ? path.resolve(home) : envPaths('newsread', {suffix: ''}).config;
 }
 
+/** The folder of what newsread keeps only to be quick (the compiled code of launcher.ts): `cache/` in `$NEWSREAD_HOME`, else `~/.cache/newsread`. */
+export function cacheDir(env: Environment = process.env): string {
+	const home = env['NEWSREAD_HOME'];
+	return home ? path.join(path.resolve(home), 'cache') : envPaths('newsread', {suffix: ''}).cache;
+}
+
 /** The comment log. */
 export function commentsFile(env: Environment = process.env): string {
 	return path.join(dataDir(env), 'comments.jsonl');
