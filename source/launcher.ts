@@ -17,7 +17,8 @@ declare const NEWSREAD_BUNDLE_HASH: string;
 const bundle = path.join(__dirname, 'newsread.cjs');
 const cacheFile = codeCacheFile(NEWSREAD_BUNDLE_HASH, process.argv.slice(2), process.env);
 const cachedData = readCodeCache(cacheFile);
-const source = readFileSync(bundle, 'utf8');
+// ASCII (source/build.mjs escapes the rest): read as Latin-1, without decoding UTF-8.
+const source = readFileSync(bundle, 'latin1');
 const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {filename: bundle, cachedData});
 if (cachedData === undefined || script.cachedDataRejected === true) {
 	process.once('exit', () => {

@@ -200,9 +200,12 @@ const bareNodeScript = "console.log('ready'); process.stdin.setRawMode(true); pr
 async function benchStartup() {
 	const inkApp = buildLikeNewsread('ink-app', minimalInkApp);
 	// Each program starts in its own NEWSREAD_HOME, kept from run to run: the warm-up run leaves what a
-	// first start leaves (the reading-state file), as on a reader's machine from the second start on.
+	// first start leaves (the reading-state file, the code cache), as on a reader's machine from the
+	// second start on.
 	const programs = [
 		{name: 'newsread (sections screen)', args: [newsreadBin], text: 'World', quit: 'Q', home: newHome()},
+		// A first start: no code cache yet (it is written as this run quits), no reading-state file.
+		{name: 'newsread, first start in a new NEWSREAD_HOME', args: [newsreadBin], text: 'World', quit: 'Q', fresh: true},
 		...options.baseline.map(folder => ({name: `baseline newsread (${folder})`, args: [path.resolve(folder, 'dist/newsread.js')], text: 'World', quit: 'Q', home: newHome(), baseline: true})),
 		{name: 'minimal Ink app (`ready`, waits for a key)', args: [inkApp], text: 'ready', quit: 'q', home: newHome(), ink: true},
 		{name: 'bare node (prints `ready`, waits for a key)', args: ['-e', bareNodeScript], text: 'ready', quit: 'q', home: newHome(), bare: true},
@@ -212,7 +215,7 @@ async function benchStartup() {
 	for (let run = 0; run <= startRuns; run++) {
 		// Interleaved, so that a slow moment of the machine hits every program alike. Run 0 warms up.
 		for (const [index, program] of programs.entries()) {
-			const {time, peak} = await timeToText(program.args, program.text, program.quit, program.home);
+			const {time, peak} = await timeToText(program.args, program.text, program.quit, program.fresh ? newHome() : program.home);
 			if (run > 0) {
 				times[index].push(time);
 				peaks[index].push(peak);
