@@ -114,6 +114,38 @@ const inkWithoutTopLevelAwait = {
 	},
 };
 
+/**
+ * string-width builds Unicode regular expressions (RGI_Emoji among them) and segments graphemes: 50-100
+ * ms before the first frame, for text that is mostly ASCII and a few symbols. Every `string-width`
+ * import (Ink's, wrap-ansi's own older copy, newsread's) gets a stand-in that answers text of
+ * one-column characters itself (source/core/narrow-width.ts) and loads its real string-width, through
+ * require() (which esbuild evaluates on first use), only for other text or options.
+ */
+const lazyStringWidth = {
+	name: 'lazy-string-width',
+	setup(build) {
+		build.onResolve({filter: /^string-width$/}, async ({importer, resolveDir, kind, pluginData}) => {
+			if (pluginData === 'real') {
+				// This plugin's own question: where the real one is.
+				return undefined;
+			}
+
+			const real = await build.resolve('string-width', {importer, resolveDir, kind, pluginData: 'real'});
+			return real.errors.length > 0 ? real : {path: real.path, namespace: 'lazy-string-width'};
+		});
+		build.onLoad({filter: /.*/, namespace: 'lazy-string-width'}, ({path: real}) => ({
+			contents: `import {narrowWidth} from ${JSON.stringify(path.join(root, 'source/core/narrow-width.ts'))};
+let realStringWidth;
+export default function stringWidth(text, options) {
+	return (options === undefined && typeof text === 'string' ? narrowWidth(text) : undefined) ?? (realStringWidth ??= require(${JSON.stringify(real)}).default)(text, options);
+}
+`,
+			resolveDir: root,
+			loader: 'js',
+		}));
+	},
+};
+
 /** What every bundle shares. */
 const common = {
 	bundle: true,
@@ -128,7 +160,7 @@ const common = {
 	legalComments: 'none',
 	logLevel: 'warning',
 	define: {'process.env.NODE_ENV': '"production"'},
-	plugins: [lazyMeowNormalize, synchronousYoga, inkWithoutTopLevelAwait],
+	plugins: [lazyMeowNormalize, synchronousYoga, inkWithoutTopLevelAwait, lazyStringWidth],
 	// Ink imports react-devtools-core lazily for DEV=true; the bundle must not try to resolve it.
 	alias: {'react-devtools-core': path.join(root, 'source/build-stubs/react-devtools-core.js')},
 };
