@@ -1,7 +1,11 @@
-// Bundles source/cli.tsx and every dependency into one ESM file: start-up is about twice as fast
-// as resolving node_modules at run time. Tests and the benchmark bundle their own entry points
-// the same way: `node source/build.mjs --entry FILE --outfile FILE [--keep-whitespace]`.
-import {chmod} from 'node:fs/promises';
+// Bundles source/cli.tsx and every dependency into one file: start-up is about twice as fast as
+// resolving node_modules at run time. newsread itself is built as two CommonJS files: the bundle
+// (dist/newsread.cjs) and the program that runs it with V8's code cache (dist/newsread.js, from
+// source/launcher.ts; dist/package.json makes dist/ CommonJS). Tests and the benchmark bundle their own
+// entry points as one ESM file, with the same plugins and options:
+// `node source/build.mjs --entry FILE --outfile FILE [--keep-whitespace]`.
+import {createHash} from 'node:crypto';
+import {chmod, mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
@@ -10,21 +14,144 @@ import {build} from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const {values: options} = parseArgs({
 	options: {
-		entry: {type: 'string', default: path.join(root, 'source/cli.tsx')},
-		outfile: {type: 'string', default: path.join(root, 'dist/newsread.js')},
+		entry: {type: 'string'},
+		outfile: {type: 'string'},
 		// For CPU profiles: esbuild then marks where each module starts.
 		'keep-whitespace': {type: 'boolean', default: false},
 	},
 });
 
-await build({
-	entryPoints: [options.entry],
-	outfile: options.outfile,
+/**
+ * meow evaluates normalize-package-data (and spdx-correct, which sorts its tables) as it loads, for a
+ * package.json newsread never asks it to normalize (the version and description are passed in): made
+ * lazy, so it runs only if meow's `pkg` is read. The build fails if meow changed and the line is gone.
+ */
+const lazyMeowNormalize = {
+	name: 'lazy-meow-normalize',
+	setup(build) {
+		build.onLoad({filter: /[\\/]meow[\\/]build[\\/]dependencies\.js$/}, async ({path: file}) => {
+			const eager = 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);';
+			const source = await readFile(file, 'utf8');
+			if (!source.includes(eager)) {
+				throw new Error(`${file}: meow no longer loads normalize-package-data as source/build.mjs expects; update lazyMeowNormalize`);
+			}
+
+			return {contents: source.replace(eager, 'const normalizePackageData = (...parameters) => getDefaultExportFromCjs(requireNormalize())(...parameters);'), loader: 'js'};
+		});
+	},
+};
+
+/**
+ * yoga-layout (Ink's layout engine) loads its WebAssembly with emscripten's glue, which fetch()es the
+ * module from an embedded data: URL and instantiates it asynchronously behind a top-level await: that
+ * took 170-230 ms of wall time at every start. Here the glue gets the module synchronously through its
+ * `instantiateWasm` hook, from the same bytes: the binary's data URL is exported as base64, and
+ * yoga-layout's entry point is replaced by one that instantiates it at once (no top-level await, which
+ * a CommonJS bundle could not have). The build fails if yoga-layout changed shape.
+ */
+const yogaDataUrl = /(H=)"data:application\/octet-stream;base64,([A-Za-z\d+/=]+)"/;
+const synchronousYoga = {
+	name: 'synchronous-yoga',
+	setup(build) {
+		build.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async ({path: file}) => {
+			const source = await readFile(file, 'utf8');
+			const match = yogaDataUrl.exec(source);
+			if (!match || !source.includes('if(h.instantiateWasm)')) {
+				throw new Error(`${file}: no embedded wasm or no instantiateWasm hook; update synchronousYoga in source/build.mjs`);
+			}
+
+			const contents = `${source.replace(yogaDataUrl, '$1"data:application/octet-stream;base64,"+wasmBase64')}\nexport const wasmBase64 = "${match[2]}";\n`;
+			return {contents, loader: 'js'};
+		});
+		build.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, ({path: file}) => ({
+			contents: `import loadYoga, {wasmBase64} from '../binaries/yoga-wasm-base64-esm.js';
+import wrapAssembly from './wrapAssembly.js';
+
+const module = {
+	instantiateWasm(imports, receiveInstance) {
+		receiveInstance(new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(wasmBase64, 'base64')), imports));
+		return {};
+	},
+};
+// Given the instance at once, the glue finishes initializing before it returns.
+loadYoga(module);
+if (module.Node === undefined) {
+	throw new Error('yoga-layout did not initialize synchronously');
+}
+
+export default wrapAssembly(module);
+export * from './generated/YGEnums.js';
+`,
+			resolveDir: path.dirname(file),
+			loader: 'js',
+		}));
+	},
+};
+
+/**
+ * Ink's reconciler has two top-level awaits, both only for DEV=true (React DevTools), which a CommonJS
+ * bundle cannot have. The DevTools are not bundled (react-devtools-core is a stub): with DEV=true Ink
+ * now says they are not installed and goes on, instead of failing on the stub.
+ */
+const inkWithoutTopLevelAwait = {
+	name: 'ink-without-top-level-await',
+	setup(build) {
+		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, async ({path: file}) => {
+			let source = await readFile(file, 'utf8');
+			for (const [awaited, replacement] of [
+				["await import('./devtools.js');", "throw Object.assign(new Error('react-devtools-core is not in the bundle'), {code: 'ERR_MODULE_NOT_FOUND'});"],
+				['? await loadPackageJson()', "? {name: 'ink', version: undefined}"],
+			]) {
+				if (!source.includes(awaited)) {
+					throw new Error(`${file}: no \`${awaited}\`; update inkWithoutTopLevelAwait in source/build.mjs`);
+				}
+
+				source = source.replace(awaited, replacement);
+			}
+
+			return {contents: source, loader: 'js'};
+		});
+	},
+};
+
+/**
+ * string-width builds Unicode regular expressions (RGI_Emoji among them) and segments graphemes: 50-100
+ * ms before the first frame, for text that is mostly ASCII and a few symbols. Every `string-width`
+ * import (Ink's, wrap-ansi's own older copy, newsread's) gets a stand-in that answers text of
+ * one-column characters itself (source/core/narrow-width.ts) and loads its real string-width, through
+ * require() (which esbuild evaluates on first use), only for other text or options.
+ */
+const lazyStringWidth = {
+	name: 'lazy-string-width',
+	setup(build) {
+		build.onResolve({filter: /^string-width$/}, async ({importer, resolveDir, kind, pluginData}) => {
+			if (pluginData === 'real') {
+				// This plugin's own question: where the real one is.
+				return undefined;
+			}
+
+			const real = await build.resolve('string-width', {importer, resolveDir, kind, pluginData: 'real'});
+			return real.errors.length > 0 ? real : {path: real.path, namespace: 'lazy-string-width'};
+		});
+		build.onLoad({filter: /.*/, namespace: 'lazy-string-width'}, ({path: real}) => ({
+			contents: `import {narrowWidth} from ${JSON.stringify(path.join(root, 'source/core/narrow-width.ts'))};
+let realStringWidth;
+export default function stringWidth(text, options) {
+	return (options === undefined && typeof text === 'string' ? narrowWidth(text) : undefined) ?? (realStringWidth ??= require(${JSON.stringify(real)}).default)(text, options);
+}
+`,
+			resolveDir: root,
+			loader: 'js',
+		}));
+	},
+};
+
+/** What every bundle shares. */
+const common = {
 	bundle: true,
 	// Entry points outside the repository (the benchmark's) still resolve Ink and React here.
 	nodePaths: [path.join(root, 'node_modules')],
 	platform: 'node',
-	format: 'esm',
 	target: 'node20',
 	jsx: 'automatic',
 	// Smaller to parse at every start; names stay readable in stack traces in the log.
@@ -35,15 +162,59 @@ await build({
 	define: {'process.env.NODE_ENV': '"production"'},
 	// A native module (the article index's SQLite): loaded from node_modules at run time, beside the bundle.
 	external: ['better-sqlite3'],
+	plugins: [lazyMeowNormalize, synchronousYoga, inkWithoutTopLevelAwait, lazyStringWidth],
 	// Ink imports react-devtools-core lazily for DEV=true; the bundle must not try to resolve it.
 	alias: {'react-devtools-core': path.join(root, 'source/build-stubs/react-devtools-core.js')},
-	// CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
-	banner: {
-		js: [
-			'#!/usr/bin/env node',
-			"import {createRequire as __newsreadCreateRequire} from 'node:module';",
-			'const require = __newsreadCreateRequire(import.meta.url);',
-		].join('\n'),
-	},
-});
-await chmod(options.outfile, 0o755);
+};
+
+/**
+ * CommonJS: a vm.Script can have a code cache, an ES module cannot (on Node 20). `import.meta.url` is
+ * the bundle's own URL, as in an ES module; import() of a built-in becomes require().
+ */
+const commonJs = {
+	...common,
+	format: 'cjs',
+	supported: {'dynamic-import': false},
+	define: {...common.define, 'import.meta': '__newsreadImportMeta'},
+	banner: {js: "var __newsreadImportMeta = {url: require('node:url').pathToFileURL(__filename).href};"},
+};
+
+if (options.entry === undefined) {
+	const dist = path.join(root, 'dist');
+	const bundle = path.join(dist, 'newsread.cjs');
+	await build({...commonJs, entryPoints: [path.join(root, 'source/cli.tsx')], outfile: bundle});
+	// esbuild leaves non-ASCII characters in regular expression literals: escaped here (\uXXXX means the
+	// same there, a surrogate pair included), so that the launcher reads the bundle as Latin-1, a copy,
+	// instead of decoding 3 MB of UTF-8 (30-70 ms) at every start.
+	const ascii = (await readFile(bundle, 'utf8')).replaceAll(/[^\0-\x7F]/g, character => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	await writeFile(bundle, ascii);
+	const hash = createHash('sha256').update(ascii).digest('hex').slice(0, 16);
+	const program = path.join(dist, 'newsread.js');
+	await build({
+		...commonJs,
+		entryPoints: [path.join(root, 'source/launcher.ts')],
+		outfile: program,
+		define: {...commonJs.define, NEWSREAD_BUNDLE_HASH: JSON.stringify(hash)},
+		banner: {js: `#!/usr/bin/env node\n${commonJs.banner.js}`},
+	});
+	await writeFile(path.join(dist, 'package.json'), `${JSON.stringify({type: 'commonjs'})}\n`);
+	await chmod(program, 0o755);
+} else {
+	const outfile = options.outfile ?? path.join(root, 'dist', `${path.parse(options.entry).name}.js`);
+	await mkdir(path.dirname(outfile), {recursive: true});
+	await build({
+		...common,
+		entryPoints: [options.entry],
+		outfile,
+		format: 'esm',
+		// CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
+		banner: {
+			js: [
+				'#!/usr/bin/env node',
+				"import {createRequire as __newsreadCreateRequire} from 'node:module';",
+				'const require = __newsreadCreateRequire(import.meta.url);',
+			].join('\n'),
+		},
+	});
+	await chmod(outfile, 0o755);
+}

@@ -8,10 +8,13 @@ if (!process.stdout.isTTY) {
 	endQuietlyOnOutputErrors({stdout: process.stdout, stderr: process.stderr, exit: code => process.exit(code)});
 }
 
-process.exitCode = await runCommandLine({
+// No top-level await: the bundle is CommonJS (see launcher.ts).
+void runCommandLine({
 	argv: process.argv.slice(2),
 	stdout: process.stdout,
 	stderr: process.stderr,
 	stdin: process.stdin,
 	env: process.env,
+}).then(code => {
+	process.exitCode = code;
 });

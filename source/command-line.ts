@@ -1,6 +1,7 @@
 // The command line as a function: parses the arguments (meow), builds the context, then runs a subcommand
 // or the reader. cli.tsx calls it with the process's streams; tests call it with their own.
 import meow from 'meow';
+import packageJson from '../package.json' with {type: 'json'};
 import {type CommandContext, exitCode, type Output} from './context.js';
 import {type Command, messageOutput} from './commands/context.js';
 import type {Library, LibraryFolder} from './core/library.js';
@@ -140,6 +141,8 @@ function flagWithControlCharacter(argv: readonly string[]): string | undefined {
 export function parseCommandLine(io: CommandLineIO): {name: string | undefined; context: CommandContext; show?: string; close: () => void} {
 	const cli = meow(helpText, {
 		importMeta: import.meta,
+		// What meow shows of package.json, inlined at build: meow then neither looks for the file nor reads it.
+		pkg: {name: packageJson.name, version: packageJson.version, description: packageJson.description, bin: packageJson.bin},
 		argv: io.argv,
 		allowUnknownFlags: false,
 		// meow shows help and version only when they are the only argument, and exits the process to do it.
@@ -207,6 +210,6 @@ export function parseCommandLine(io: CommandLineIO): {name: string | undefined; 
 		stateDir: stateDir(io.env),
 		now: () => new Date(),
 	};
-	const show = help ? cli.help.replace(/\n+$/, '') : (version ? String(cli.pkg.version ?? '') : undefined);
+	const show = help ? cli.help.replace(/\n+$/, '') : (version ? packageJson.version : undefined);
 	return {name, context, show, close: () => index?.close()};
 }

@@ -35,7 +35,7 @@ export function stateDir(env: Environment = process.env): string {
 	return home ? path.resolve(home) : envPaths('newsread', {suffix: ''}).config;
 }
 
-/** The folder of caches newsread can rebuild (the article index): `$NEWSREAD_HOME/cache`, else `~/.cache/newsread`. */
+/** The folder of what newsread keeps only to be quick and can rebuild (the article index, the compiled code of launcher.ts): `cache/` in `$NEWSREAD_HOME`, else `~/.cache/newsread`. */
 export function cacheDir(env: Environment = process.env): string {
 	const home = env['NEWSREAD_HOME'];
 	return home ? path.join(path.resolve(home), 'cache') : envPaths('newsread', {suffix: ''}).cache;

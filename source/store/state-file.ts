@@ -5,7 +5,6 @@ import {randomUUID} from 'node:crypto';
 import {accessSync, constants, existsSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import {hostname} from 'node:os';
 import path from 'node:path';
-import {Ajv2020, type ValidateFunction} from 'ajv/dist/2020.js';
 import Conf from 'conf';
 import {lock, lockSync} from 'proper-lockfile';
 import {sanitizeLine, sanitizeText} from '../core/sanitize.js';
@@ -33,43 +32,90 @@ export type StateData = {
 /** The state file's format version, for conf migrations. */
 export const STATE_VERSION = '1.0.0';
 
-const timestamps = {type: 'object', additionalProperties: {type: 'number'}} as const;
-const schema = {
-	read: timestamps,
-	saved: timestamps,
-	positions: {
-		type: 'object',
-		additionalProperties: {
-			type: 'object',
-			properties: {
-				block: {type: 'integer', minimum: 0},
-				percent: {type: 'number', minimum: 0, maximum: 100},
-				at: {type: 'number'},
-				line: {type: 'integer', minimum: 0},
-				width: {type: 'integer', minimum: 1},
-			},
-			required: ['block', 'percent'],
-		},
-	},
-	lastRead: {type: ['string', 'null']},
-	commenter: {
-		type: ['object', 'null'],
-		properties: {name: {type: 'string'}, email: {type: 'string'}},
-		required: ['name', 'email'],
-	},
-	drafts: {
-		type: 'object',
-		additionalProperties: {
-			type: 'object',
-			properties: {body: {type: 'string'}, name: {type: 'string'}, email: {type: 'string'}, updatedAt: {type: 'number'}},
-			required: ['body', 'name', 'email'],
-		},
-	},
-} as const;
+/**
+ * The checks of one value of each kind, by hand: what a JSON schema would say, without compiling one
+ * at every start (ajv took a fifth of the start-up). Each returns the problems with the value, in the
+ * words of JSON Schema validators (`percent must be <= 100`), or none.
+ */
+type Check = (value: unknown) => string[];
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+type FieldRule = {type: 'number' | 'integer' | 'string'; minimum?: number; maximum?: number};
+
+function fieldProblems(name: string, value: unknown, rule: FieldRule): string[] {
+	if (rule.type === 'string') {
+		return typeof value === 'string' ? [] : [`${name} must be string`];
+	}
+
+	if (typeof value !== 'number' || (rule.type === 'integer' && !Number.isInteger(value))) {
+		return [`${name} must be ${rule.type}`];
+	}
+
+	return [
+		...(rule.minimum !== undefined && value < rule.minimum ? [`${name} must be >= ${rule.minimum}`] : []),
+		...(rule.maximum !== undefined && value > rule.maximum ? [`${name} must be <= ${rule.maximum}`] : []),
+	];
+}
+
+/** An object with these fields (`required` ones must be there; others are free). */
+function objectCheck(fields: Record<string, FieldRule>, required: readonly string[], {nullable = false} = {}): Check {
+	return value => {
+		if (nullable && value === null) {
+			return [];
+		}
+
+		if (!isObject(value)) {
+			return [`value must be object${nullable ? ',null' : ''}`];
+		}
+
+		return [
+			...required.filter(name => !Object.hasOwn(value, name)).map(name => `value must have required property '${name}'`),
+			...Object.entries(fields).flatMap(([name, rule]) => (Object.hasOwn(value, name) ? fieldProblems(name, value[name], rule) : [])),
+		];
+	};
+}
+
+const timestamp: Check = value => fieldProblems('value', value, {type: 'number'});
+const entryChecks = {
+	read: timestamp,
+	saved: timestamp,
+	positions: objectCheck({
+		block: {type: 'integer', minimum: 0},
+		percent: {type: 'number', minimum: 0, maximum: 100},
+		at: {type: 'number'},
+		line: {type: 'integer', minimum: 0},
+		width: {type: 'integer', minimum: 1},
+	}, ['block', 'percent']),
+	drafts: objectCheck({body: {type: 'string'}, name: {type: 'string'}, email: {type: 'string'}, updatedAt: {type: 'number'}}, ['body', 'name', 'email']),
+} satisfies Record<string, Check>;
+const valueChecks = {
+	lastRead: (value: unknown) => (value === null || typeof value === 'string' ? [] : ['value must be string,null']),
+	commenter: objectCheck({name: {type: 'string'}, email: {type: 'string'}}, ['name', 'email'], {nullable: true}),
+} satisfies Record<string, Check>;
+
+/** Every problem of a whole state (as conf's schema check would report it), or none. */
+export function stateProblems(value: unknown): string[] {
+	if (!isObject(value)) {
+		return ['value must be object'];
+	}
+
+	return [
+		...Object.entries(entryChecks).flatMap(([key, check]) => {
+			const items = value[key];
+			if (items === undefined) {
+				return [];
+			}
+
+			return isObject(items) ? Object.entries(items).flatMap(([id, item]) => check(item).map(problem => `${key}[${JSON.stringify(shownId(id))}]: ${problem}`)) : [`${key}: not an object`];
+		}),
+		...Object.entries(valueChecks).flatMap(([key, check]) => (value[key] === undefined ? [] : check(value[key]).map(problem => `${key}: ${problem}`))),
+	];
+}
 
 /**
  * Why the file's text cannot be a state file at all (not JSON, not an object), or undefined. conf
- * would turn an array into an object and accept it; everything else the schema checks when conf opens it.
+ * would turn an array into an object and accept it; everything else stateProblems checks when conf opens it.
  */
 export function stateFileProblem(text: string): string | undefined {
 	let value: unknown;
@@ -127,6 +173,7 @@ type ConfWithWriteStep = ConfStore & {
 	_write(value: unknown): void;
 	_serialize(value: unknown): string;
 	_ensureDirectory(): void;
+	_validate(data: unknown): void;
 };
 
 // conf's own writer issues one writeSync and renames whatever it wrote (a short write on a full disk
@@ -147,6 +194,14 @@ class VerifiedConf extends ConfWithReplaceableWrite {
 
 	override _ensureDirectory(): void {
 		makePrivateFolder(path.dirname(this.path));
+	}
+
+	/** conf's schema check, by hand (see stateProblems): conf calls it on every read and write of the store. */
+	override _validate(data: unknown): void {
+		const problems = stateProblems(data);
+		if (problems.length > 0) {
+			throw new Error(`Config schema violation: ${problems.join('; ')}`);
+		}
 	}
 }
 
@@ -303,7 +358,6 @@ export class StateFile {
 			configFileMode: STATE_FILE_MODE,
 			accessPropertiesByDotNotation: false,
 			clearInvalidConfig: false,
-			schema,
 			defaults: emptyState(),
 			projectVersion: STATE_VERSION,
 			migrations: {
@@ -657,73 +711,49 @@ function withoutBom(text: string): string {
 	return text.startsWith(BOM) ? text.slice(BOM.length) : text;
 }
 
-const entryKeys = ['read', 'saved', 'positions', 'drafts'] as const;
-const valueKeys = ['lastRead', 'commenter'] as const;
-let checks: {entries: Record<(typeof entryKeys)[number], ValidateFunction>; values: Record<(typeof valueKeys)[number], ValidateFunction>} | undefined;
-
-/** The schema's checks for one entry of each kind, made on first use (a valid file never needs them). */
-function schemaChecks(): NonNullable<typeof checks> {
-	if (!checks) {
-		const ajv = new Ajv2020({allErrors: true});
-		checks = {
-			entries: {
-				read: ajv.compile(schema.read.additionalProperties),
-				saved: ajv.compile(schema.saved.additionalProperties),
-				positions: ajv.compile(schema.positions.additionalProperties),
-				drafts: ajv.compile(schema.drafts.additionalProperties),
-			},
-			values: {lastRead: ajv.compile(schema.lastRead), commenter: ajv.compile(schema.commenter)},
-		};
-	}
-
-	return checks;
-}
-
 /**
  * The file's value with each entry the schema refuses left out (a value that is not even an object
  * becomes empty, a bad last-read or commenter null, a format version conf cannot read is dropped so
  * conf writes its own), and a description of each entry left out. Other keys are kept as they are.
  */
 function repairState(value: Record<string, unknown>): {state: Record<string, unknown>; dropped: string[]} {
-	const {entries, values} = schemaChecks();
 	const state: Record<string, unknown> = {...value};
 	const dropped: string[] = [];
-	const isRecord = (item: unknown): item is Record<string, unknown> => typeof item === 'object' && item !== null && !Array.isArray(item);
-	for (const key of entryKeys) {
+	for (const [key, check] of Object.entries(entryChecks)) {
 		const items = value[key];
 		if (items === undefined) {
 			continue;
 		}
 
-		if (!isRecord(items)) {
+		if (!isObject(items)) {
 			dropped.push(`${key}: not an object`);
 			state[key] = {};
 			continue;
 		}
 
-		const check = entries[key];
 		const kept = Object.entries(items).filter(([id, item]) => {
-			if (check(item)) {
+			const problems = check(item);
+			if (problems.length === 0) {
 				return true;
 			}
 
-			dropped.push(`${key}[${JSON.stringify(shownId(id))}]: ${schemaErrors(check)}`);
+			dropped.push(`${key}[${JSON.stringify(shownId(id))}]: ${problems.join(', ')}`);
 			return false;
 		});
 		// fromEntries: an id such as "__proto__" stays an entry.
 		state[key] = Object.fromEntries(kept);
 	}
 
-	for (const key of valueKeys) {
-		const check = values[key];
-		if (value[key] !== undefined && !check(value[key])) {
-			dropped.push(`${key}: ${schemaErrors(check)}`);
+	for (const [key, check] of Object.entries(valueChecks)) {
+		const problems = value[key] === undefined ? [] : check(value[key]);
+		if (problems.length > 0) {
+			dropped.push(`${key}: ${problems.join(', ')}`);
 			state[key] = null;
 		}
 	}
 
 	const internal = value['__internal__'];
-	const version = isRecord(internal) && isRecord(internal['migrations']) ? internal['migrations']['version'] : undefined;
+	const version = isObject(internal) && isObject(internal['migrations']) ? internal['migrations']['version'] : undefined;
 	if (internal !== undefined && (typeof version !== 'string' || !/^\d+\.\d+\.\d+$/.test(version))) {
 		dropped.push('the format version');
 		delete state['__internal__'];
@@ -736,10 +766,6 @@ function repairState(value: Record<string, unknown>): {state: Record<string, unk
 function shownId(id: string): string {
 	const line = sanitizeLine(id);
 	return line.length > 60 ? `${line.slice(0, 59)}…` : line;
-}
-
-function schemaErrors(check: ValidateFunction): string {
-	return (check.errors ?? []).map(({instancePath, message = ''}) => `${instancePath.slice(1).replaceAll('/', '.') || 'value'} ${message}`).join(', ');
 }
 
 /**

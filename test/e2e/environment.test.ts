@@ -87,8 +87,13 @@ describe('without NEWSREAD_HOME', () => {
 		expect(readFileSync(path.join(home, '.local/share/newsread/comments.jsonl'), 'utf8')).toContain('Kept at home.');
 		const files = filesUnder(home);
 		expect(files.filter(file => file.startsWith('.local/share/newsread/articles/world/') && file.endsWith('.md'))).toHaveLength(1);
+		// The code cache of the reader and of the commands in ~/.cache/newsread.
+		expect(files.filter(file => file.startsWith('.cache/'))).toEqual([
+			expect.stringMatching(/^\.cache\/newsread\/code-cache-.*-command\.bin$/),
+			expect.stringMatching(/^\.cache\/newsread\/code-cache-.*-reader\.bin$/),
+		]);
 		// Nothing else anywhere in the home folder (the state lock is gone after quitting).
-		expect(files.filter(file => !file.startsWith('.local/share/newsread/articles/'))).toEqual([
+		expect(files.filter(file => !file.startsWith('.local/share/newsread/articles/') && !file.startsWith('.cache/newsread/code-cache'))).toEqual([
 			'.cache/newsread/library-index.sqlite',
 			'.config/newsread/config.json',
 			'.local/share/newsread/comments.jsonl',

@@ -432,6 +432,61 @@ describe('one bad value in config.json (point 19)', () => {
 		expect(file.read()).toMatchObject({read: {'world/a': 1}, saved: {'world/c': 3}, commenter: null});
 		expect(onDamaged).toHaveBeenCalledWith(expect.stringContaining('2 bad entries'));
 	});
+
+	it('names what is wrong with each kind of bad entry, and keeps the good ones of every kind', () => {
+		const dir = temporaryFolder();
+		writeFileSync(path.join(dir, 'config.json'), stateText({
+			read: {'world/a': 1, 'world/b': '1'},
+			saved: {'world/a': 2, 'world/c': null},
+			positions: {
+				'world/a': {block: 0, percent: 0, at: 0, line: 0, width: 1},
+				'world/b': {block: 1.5, percent: -1},
+				'world/c': {percent: 10, width: 0},
+				'world/d': [1, 2],
+			},
+			drafts: {
+				'world/a': {body: 'Hello', name: '', email: '', updatedAt: 5},
+				'world/b': {body: 7, name: 'Ada'},
+			},
+			lastRead: 42,
+			commenter: 'Ada',
+		}));
+		const onDamaged = vi.fn<(message: string) => void>();
+		const file = new StateFile({dir, onDamaged, now: () => fixedNow});
+		expect(file.read()).toMatchObject({
+			read: {'world/a': 1},
+			saved: {'world/a': 2},
+			positions: {'world/a': {block: 0, percent: 0, at: 0, line: 0, width: 1}},
+			drafts: {'world/a': {body: 'Hello', name: '', email: '', updatedAt: 5}},
+			lastRead: null,
+			commenter: null,
+		});
+		expect(Object.keys(file.read().positions)).toEqual(['world/a']);
+		const message = onDamaged.mock.calls[0]?.[0] ?? '';
+		expect(message).toContain('dropped 8 bad entries');
+		expect(message).toContain('read["world/b"]: value must be number');
+		expect(message).toContain('saved["world/c"]: value must be number');
+		expect(message).toContain('positions["world/b"]: block must be integer, percent must be >= 0');
+		expect(message).toContain('and 5 more');
+	});
+
+	it('repairs a file given a bad entry by another program while newsread runs, at the next change', async () => {
+		const dir = temporaryFolder();
+		const onDamaged = vi.fn<(message: string) => void>();
+		const file = new StateFile({dir, onDamaged, now: () => fixedNow});
+		await file.update(data => {
+			data.read['world/a'] = 1;
+		});
+		const written = JSON.parse(readFileSync(file.path, 'utf8')) as Record<string, unknown>;
+		writeFileSync(file.path, JSON.stringify({...written, positions: {'world/a': {block: 'top', percent: 5}}}));
+
+		const state = await file.update(data => {
+			data.saved['world/b'] = 2;
+		});
+		expect(state).toMatchObject({read: {'world/a': 1}, saved: {'world/b': 2}, positions: {}});
+		expect(rawState(dir)).toMatchObject({read: {'world/a': 1}, saved: {'world/b': 2}, positions: {}});
+		expect(onDamaged).toHaveBeenCalledWith(expect.stringContaining('positions["world/a"]: block must be integer'));
+	});
 });
 
 describe('a read-only config.json (point 19)', () => {

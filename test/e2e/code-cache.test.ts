@@ -1,0 +1,103 @@
+// The compiled code newsread keeps to start quickly (source/launcher.ts, source/code-cache.ts): made at
+// the first run, used after, and never in the way: a damaged cache or a cache folder that cannot be
+// made leaves newsread starting as without one.
+import {mkdirSync, readdirSync, statSync, truncateSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {afterAll, afterEach, describe, expect, it} from 'vitest';
+import {PtySession} from '../helpers/pty.js';
+import {makeTempHome, removeTempHomes, runCli} from '../helpers/run-cli.js';
+
+afterAll(removeTempHomes);
+
+const sessions: PtySession[] = [];
+afterEach(() => {
+	for (const session of sessions.splice(0)) {
+		session.dispose();
+	}
+});
+
+function cacheFiles(home: string): string[] {
+	return readdirSync(path.join(home, 'cache')).sort();
+}
+
+/** The reader from start to the sections screen, then Q; its exit code. */
+async function readerStartsAndQuits(home: string): Promise<number> {
+	const session = new PtySession([], {home, columns: 80, rows: 24});
+	sessions.push(session);
+	await session.waitForSettled(screen => screen.includes('World') && screen.includes('Science'), 'the sections');
+	await session.press('Q');
+	return session.waitForExit();
+}
+
+/** `newsread list`, checked to print the sample headlines and nothing on stderr; its output. */
+function listed(home: string): string {
+	const result = runCli(['list'], {home});
+	expect(result.stderr).toBe('');
+	expect(result.status).toBe(0);
+	expect(result.stdout).toContain('Late equaliser keeps Saltmere in the county hockey cup');
+	return result.stdout;
+}
+
+describe('the code cache', () => {
+	it('is kept in NEWSREAD_HOME/cache, one for the commands and one for the reader, and the same is printed with it', async () => {
+		const home = makeTempHome();
+		const first = listed(home);
+		expect(cacheFiles(home)).toEqual([expect.stringMatching(/^code-cache-[\da-f]{16}-v[\d.]+-\w+-command\.bin$/)]);
+		expect(listed(home)).toBe(first);
+
+		expect(await readerStartsAndQuits(home)).toBe(0);
+		expect(await readerStartsAndQuits(home)).toBe(0);
+		const files = cacheFiles(home);
+		expect(files).toHaveLength(2);
+		expect(files[1]).toMatch(/-reader\.bin$/);
+		expect(statSync(path.join(home, 'cache')).mode & 0o777).toBe(0o700);
+		expect(statSync(path.join(home, 'cache', files[1]!)).mode & 0o777).toBe(0o600);
+	});
+
+	it('starts normally when a file is where the cache folder would be', async () => {
+		const home = makeTempHome();
+		writeFileSync(path.join(home, 'cache'), 'not a folder');
+		listed(home);
+		expect(await readerStartsAndQuits(home)).toBe(0);
+		expect(statSync(path.join(home, 'cache')).isFile()).toBe(true);
+	});
+
+	it('starts normally from a truncated cache file, and writes it again whole', () => {
+		const home = makeTempHome();
+		const first = listed(home);
+		const [name] = cacheFiles(home);
+		const file = path.join(home, 'cache', name!);
+		const size = statSync(file).size;
+		expect(size).toBeGreaterThan(100_000);
+		truncateSync(file, 1000);
+
+		expect(listed(home)).toBe(first);
+		expect(statSync(file).size).toBeGreaterThan(100_000);
+	});
+
+	it('starts normally from a cache file of other bytes, and writes it again', () => {
+		const home = makeTempHome();
+		const first = listed(home);
+		const [name] = cacheFiles(home);
+		const file = path.join(home, 'cache', name!);
+		writeFileSync(file, Buffer.alloc(200_000, 'x'));
+
+		expect(listed(home)).toBe(first);
+		expect(statSync(file).size).not.toBe(200_000);
+	});
+
+	it('removes the caches of other builds and other Nodes when it writes its own, and keeps what else is in the folder', () => {
+		const home = makeTempHome();
+		mkdirSync(path.join(home, 'cache'));
+		const stale = ['code-cache-0123456789abcdef-v20.0.0-x64-reader.bin', 'code-cache-0123456789abcdef-v20.0.0-x64-command.bin.tmp-12345'];
+		for (const name of [...stale, 'notes.txt']) {
+			writeFileSync(path.join(home, 'cache', name), 'old');
+		}
+
+		listed(home);
+		const files = cacheFiles(home);
+		expect(files).toHaveLength(2);
+		expect(files).toContain('notes.txt');
+		expect(files.filter(name => stale.includes(name))).toEqual([]);
+	});
+});
