@@ -88,7 +88,7 @@ describe('without NEWSREAD_HOME', () => {
 		const files = filesUnder(home);
 		expect(files.filter(file => file.startsWith('.local/share/newsread/articles/world/') && file.endsWith('.md'))).toHaveLength(1);
 		// The code cache of the reader and of the commands in ~/.cache/newsread.
-		expect(files.filter(file => file.startsWith('.cache/'))).toEqual([
+		expect(files.filter(file => file.startsWith('.cache/newsread/code-cache'))).toEqual([
 			expect.stringMatching(/^\.cache\/newsread\/code-cache-.*-command\.bin$/),
 			expect.stringMatching(/^\.cache\/newsread\/code-cache-.*-reader\.bin$/),
 		]);
