@@ -47,12 +47,15 @@ export function headlineColumns(width: number, extra = 0, dateStyle: ListDateSty
  * marks are a text of their own, so the rest of a plain-ASCII row is measured by Ink's quick path.
  */
 export const HeadlineRow = memo(function HeadlineRow(props: HeadlineRowProps) {
-	const {marks, first, second} = headlineRowText(props);
+	const {marks, title, titleWidth, rest, second} = headlineRowText(props);
 	return (
 		<>
 			<Box>
 				<Text>{marks}</Text>
-				<Text>{first}</Text>
+				<Box width={titleWidth} flexShrink={0}>
+					<Text>{title}</Text>
+				</Box>
+				<Text>{rest}</Text>
 			</Box>
 			{second === undefined ? null : <Text>{second}</Text>}
 		</>
@@ -60,7 +63,7 @@ export const HeadlineRow = memo(function HeadlineRow(props: HeadlineRowProps) {
 });
 
 /** The styled strings of a headline row: the marks, the rest of its first line, and its second line if it has one. */
-export function headlineRowText({article, selected, width, secondLine, isRead, percent, date, dateStyle, commentCount}: HeadlineRowProps): {marks: string; first: string; second?: string} {
+export function headlineRowText({article, selected, width, secondLine, isRead, percent, date, dateStyle, commentCount}: HeadlineRowProps): {marks: string; title: string; titleWidth: number; rest: string; second?: string} {
 	const inProgress = isRead && percent !== undefined && percent < 100;
 	const extras = `${inProgress ? ` ${percent}%` : ''}${commentCount > 0 ? ` ${glyphs.comments}${commentCount}` : ''}`;
 	const columns = headlineColumns(width, displayWidth(extras), dateStyle);
@@ -72,19 +75,24 @@ export function headlineRowText({article, selected, width, secondLine, isRead, p
 	const firstTitle = secondLine === 'title' ? wrapText(article.title, columns.title)[0] ?? '' : article.title;
 	const rest = secondLine === 'title' ? fitToWidth(article.title.slice(firstTitle.length).trim(), columns.title - 2) : '';
 	const marks = styleText(`${selected ? glyphs.pointer : ' '}${mark} `, theme.unread);
-	const first = styleText(padToWidth(firstTitle, columns.title), titleStyle)
-		+ styleText(extras, theme.dim)
-		+ styleText(` ${padToWidth(date, columns.date - 1)}`, theme.dim)
-		+ (columns.byline > 0 ? styleText(` ${fitToWidth(byline, columns.byline)}`, theme.dim) : '');
+	// Only the selected title is padded (its inverse fills the column); the others leave the column's
+	// blank to Ink, which then has fewer characters to draw.
+	const first = {
+		marks,
+		title: styleText(selected ? padToWidth(firstTitle, columns.title) : fitToWidth(firstTitle, columns.title), titleStyle),
+		titleWidth: columns.title,
+		rest: styleText(`${extras} ${columns.byline > 0 ? padToWidth(date, columns.date - 1) : date}`, theme.dim)
+			+ (columns.byline > 0 ? styleText(` ${fitToWidth(byline, columns.byline)}`, theme.dim) : ''),
+	};
 	if (secondLine === 'summary') {
-		return {marks, first, second: styleText(`    ${fitToWidth(article.summary, width - 4)}`, theme.dim)};
+		return {...first, second: styleText(`    ${fitToWidth(article.summary, width - 4)}`, theme.dim)};
 	}
 
 	if (secondLine === 'title') {
-		return {marks, first, second: `     ${rest === '' ? '' : styleText(padToWidth(rest, columns.title - 2), titleStyle)}`};
+		return {...first, second: `     ${rest === '' ? '' : styleText(padToWidth(rest, columns.title - 2), titleStyle)}`};
 	}
 
-	return {marks, first};
+	return first;
 }
 
 function sourceHost(source: string | undefined): string | undefined {
