@@ -5,6 +5,7 @@ import {performance} from 'node:perf_hooks';
 import {useEffect, useMemo, useRef, useState} from 'react';
 import type {ArticleMeta, ArticleText} from '../../core/article.js';
 import {formatDate} from '../../core/dates.js';
+import type {Library} from '../../core/library.js';
 import type {ArticleHead, Layout} from '../../core/layout.js';
 import {ProgressiveArticle, type ProgressiveLayout} from '../../core/progressive-layout.js';
 import {useReader} from '../app-context.js';
@@ -21,6 +22,9 @@ export const SLICE_MS = 16;
  * subheadings), instead of one per slice, each a full redraw by Ink.
  */
 export const LAYOUT_FRAME_MS = 250;
+
+/** Articles indexed for related() in one idle slice: a few milliseconds, so a key waits no longer. */
+export const RELATED_SLICE_ARTICLES = 300;
 
 export type ArticlePager = {
 	/** The article's lines at the terminal's width, end matter included once the layout is done. */
@@ -56,8 +60,10 @@ function progressiveArticle(article: ArticleText): ProgressiveArticle {
  */
 export function usePagerModel(article: ArticleText, linesWanted = 0): ArticlePager {
 	const {library, comments, body} = useReader();
-	// Similarity runs over the whole library: once per article, not once per frame.
-	const related = useMemo(() => library.related(article.id), [library, article.id]);
+	const relatedReady = useRelatedIndex(library);
+	// Similarity runs over the whole library: once per article, not once per frame; not before its
+	// index is built (in the reader's first second at 50,000 articles), the end matter waits for it.
+	const related = useMemo(() => (relatedReady ? library.related(article.id) : undefined), [library, article.id, relatedReady]);
 	const commentCount = comments.count(article.id);
 	const progressive = progressiveArticle(article);
 	const layout = progressive.layoutAt(body.columns);
@@ -71,10 +77,41 @@ export function usePagerModel(article: ArticleText, linesWanted = 0): ArticlePag
 	useLayoutSlices(layout, linesWanted);
 	return {
 		model: progressivePagerModel(layout, related, commentsEntry(commentCount)),
-		related,
+		related: related ?? [],
 		commentCount,
 		layoutAt: width => progressive.startedLayout(width)?.layout,
 	};
+}
+
+/**
+ * Whether the library's related-articles index is built. When little is left it is finished at once;
+ * else it goes on in slices (as the reader's own idle slices do) and the screen is drawn again when it is.
+ */
+function useRelatedIndex(library: Library): boolean {
+	const [ready, setReady] = useState(() => library.prepareRelated(RELATED_SLICE_ARTICLES));
+	useEffect(() => {
+		if (ready) {
+			return;
+		}
+
+		let handle: NodeJS.Immediate | undefined;
+		const slice = () => {
+			handle = undefined;
+			if (library.prepareRelated(RELATED_SLICE_ARTICLES)) {
+				setReady(true);
+			} else {
+				handle = setImmediate(slice);
+			}
+		};
+
+		handle = setImmediate(slice);
+		return () => {
+			if (handle !== undefined) {
+				clearImmediate(handle);
+			}
+		};
+	}, [library, ready]);
+	return ready;
 }
 
 /**
