@@ -94,6 +94,8 @@ export type CommentLog = {
 	/** Comments of one article, oldest first (every article's when `articleId` is undefined). */
 	list(articleId?: string): Comment[];
 	count(articleId: string): number;
+	/** Every article's comment count as the log is now: one look at the file for a screenful of rows. */
+	counts(): (articleId: string) => number;
 	/** Validates, appends, fsyncs: when it returns, every byte of the comment is on disk. Throws CommentSaveError when it cannot be. */
 	add(articleId: string, input: CommentInput): Comment;
 	edit(id: string, body: string): Comment;
@@ -388,6 +390,19 @@ function createCommentLog(file: string, storage: LogStorage, now = () => new Dat
 		return comments;
 	};
 
+	/** The counts by article of the log as it is now (a new map when the log has changed, never changed in place). */
+	const currentCounts = (): Map<string, number> => {
+		const all = load();
+		if (!counts) {
+			counts = new Map();
+			for (const comment of all.values()) {
+				counts.set(comment.articleId, (counts.get(comment.articleId) ?? 0) + 1);
+			}
+		}
+
+		return counts;
+	};
+
 	const find = (id: string) => {
 		const comment = load().get(id);
 		if (!comment) {
@@ -404,15 +419,11 @@ function createCommentLog(file: string, storage: LogStorage, now = () => new Dat
 			return (articleId === undefined ? all : all.filter(comment => comment.articleId === articleId)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 		},
 		count(articleId) {
-			const all = load();
-			if (!counts) {
-				counts = new Map();
-				for (const comment of all.values()) {
-					counts.set(comment.articleId, (counts.get(comment.articleId) ?? 0) + 1);
-				}
-			}
-
-			return counts.get(articleId) ?? 0;
+			return currentCounts().get(articleId) ?? 0;
+		},
+		counts() {
+			const now = currentCounts();
+			return articleId => now.get(articleId) ?? 0;
 		},
 		add(articleId, input) {
 			// Cleaned the way the log is read, so what is checked is what will be shown.

@@ -10,6 +10,7 @@ import {createFeedRefresher, type FeedRunner, noFeedRunner} from './feed-refresh
 import {FRAME_LINES} from './components/Frame.js';
 import {createKeyRouter, type KeyRouter, KeyRouterContext} from './key-router.js';
 import {useRoutedInput} from './hooks/use-keymap.js';
+import {RELATED_SLICE_ARTICLES} from './hooks/use-pager-model.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {currentScreen, initialNavigation, navigate, type NavigationState} from './navigation.js';
 import {createPromptHistory} from './prompt-history.js';
@@ -71,9 +72,6 @@ export type ReaderFeeds = {
 const noFeeds: ReaderFeeds = {runner: noFeedRunner, readFeeds: () => [], reloadLibrary: () => {
 	throw new Error('no library to reload');
 }};
-
-/** Articles indexed for related() in one idle slice: a few milliseconds, so a key waits no longer. */
-const RELATED_SLICE_ARTICLES = 300;
 
 export function App({library: givenLibrary, reading, openUrl, comments: commentLog, editText = noEditor, now = () => new Date(), startMessage, initialState = initialNavigation, keyRouter: givenRouter, feeds = noFeeds, checkLibrary}: AppProps) {
 	const [comments] = useState(() => commentLog ?? createMemoryCommentLog());

@@ -34,11 +34,12 @@ export function pagerModel(article: Article, width: number, related: readonly Ar
 
 /**
  * The scrollable lines of a layout made a chunk at a time: the lines so far while it grows (the same
- * array, never copied), then, once it is done, the body with its end matter.
+ * array, never copied), then, once it is done and the related articles are known (`related` not
+ * undefined), the body with its end matter.
  */
-export function progressivePagerModel(progressive: ProgressiveLayout, related: readonly ArticleMeta[], commentsLabel: string): PagerModel {
+export function progressivePagerModel(progressive: ProgressiveLayout, related: readonly ArticleMeta[] | undefined, commentsLabel: string): PagerModel {
 	const {layout} = progressive;
-	if (!progressive.done) {
+	if (!progressive.done || related === undefined) {
 		return {layout, lines: layout.lines, relatedLines: [], subheadings: progressive.subheadings, complete: false};
 	}
 

@@ -1,6 +1,7 @@
 // Fitting text into columns by display width (CJK and emoji are two columns wide).
+import chalk from 'chalk';
 import {displayWidth, truncateToWidth, wrapPlain} from '../core/layout.js';
-import {glyphs} from './theme.js';
+import {glyphs, type TextStyle} from './theme.js';
 
 // The layout's measure (string-width, with a fast path for narrow text) serves the screens too.
 export {displayWidth} from '../core/layout.js';
@@ -24,4 +25,37 @@ export function wrapText(text: string, width: number): string[] {
 /** `1 article`, `3 articles`. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
 	return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/**
+ * The text with a theme style applied as Ink's `<Text>` would apply it (same chalk, same order), for a
+ * row drawn as one string: Ink then measures and draws one text node instead of a nested one per piece.
+ */
+export function styleText(text: string, style: TextStyle): string {
+	let styled = text;
+	if (style.dimColor) {
+		styled = chalk.dim(styled);
+	}
+
+	if (style.color !== undefined && style.color in chalk) {
+		styled = (chalk as unknown as Record<string, (text: string) => string>)[style.color]!(styled);
+	}
+
+	if (style.bold) {
+		styled = chalk.bold(styled);
+	}
+
+	if (style.italic) {
+		styled = chalk.italic(styled);
+	}
+
+	if (style.underline) {
+		styled = chalk.underline(styled);
+	}
+
+	if (style.inverse) {
+		styled = chalk.inverse(styled);
+	}
+
+	return styled;
 }

@@ -259,6 +259,19 @@ describe('the comments.jsonl file', () => {
 		expect(second.count('world/a')).toBe(2);
 	});
 
+	it('counts the comments of every article at once, and a count taken after another newsread adds one includes it', () => {
+		const file = path.join(temporaryFolder(), 'comments.jsonl');
+		const first = openCommentLog({file, now: steppingClock()});
+		first.add('world/a', {...ann, body: 'One'});
+		first.add('world/b', {...ann, body: 'Other'});
+		const second = openCommentLog({file});
+		const before = second.counts();
+		expect([before('world/a'), before('world/b'), before('world/none')]).toEqual([1, 1, 0]);
+		first.add('world/a', {...ann, body: 'Two'});
+		const after = second.counts();
+		expect([after('world/a'), after('world/b')]).toEqual([2, 1]);
+	});
+
 	it('skips a torn last line (a crash mid-write), counts it, and puts the next comment on its own line', () => {
 		const file = path.join(temporaryFolder(), 'comments.jsonl');
 		const writer = openCommentLog({file, now: steppingClock(), newId: countingIds()});

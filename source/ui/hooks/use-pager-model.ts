@@ -2,9 +2,10 @@
 // body is parsed and laid out a chunk at a time: the first page synchronously, the rest in slices of
 // at most SLICE_MS between which Ink handles keys; leaving the screen stops the slices at once.
 import {performance} from 'node:perf_hooks';
-import {useEffect, useMemo, useState} from 'react';
+import {useEffect, useMemo, useRef, useState} from 'react';
 import type {ArticleMeta, ArticleText} from '../../core/article.js';
 import {formatDate} from '../../core/dates.js';
+import type {Library} from '../../core/library.js';
 import type {ArticleHead, Layout} from '../../core/layout.js';
 import {ProgressiveArticle, type ProgressiveLayout} from '../../core/progressive-layout.js';
 import {useReader} from '../app-context.js';
@@ -14,6 +15,16 @@ import {glyphs} from '../theme.js';
 
 /** The longest run of layout work between two chances for a key to be handled. */
 export const SLICE_MS = 16;
+
+/**
+ * While the rest of a long body is laid out behind lines already on screen, nothing there changes
+ * (the status says `page N/…`): a frame at most this often (the outline's growing list of
+ * subheadings), instead of one per slice, each a full redraw by Ink.
+ */
+export const LAYOUT_FRAME_MS = 250;
+
+/** Articles indexed for related() in one idle slice: a few milliseconds, so a key waits no longer. */
+export const RELATED_SLICE_ARTICLES = 300;
 
 export type ArticlePager = {
 	/** The article's lines at the terminal's width, end matter included once the layout is done. */
@@ -44,12 +55,15 @@ function progressiveArticle(article: ArticleText): ProgressiveArticle {
 
 /**
  * The pager model of `article`; `linesWanted` lines (the first page, or down to a saved place) are
- * laid out before the first frame when that takes at most one slice.
+ * laid out before the first frame when that takes at most one slice, and while fewer are laid out
+ * each slice is followed by a frame (Infinity: the screen follows the end as it grows).
  */
 export function usePagerModel(article: ArticleText, linesWanted = 0): ArticlePager {
 	const {library, comments, body} = useReader();
-	// Similarity runs over the whole library: once per article, not once per frame.
-	const related = useMemo(() => library.related(article.id), [library, article.id]);
+	const relatedReady = useRelatedIndex(library);
+	// Similarity runs over the whole library: once per article, not once per frame; not before its
+	// index is built (in the reader's first second at 50,000 articles), the end matter waits for it.
+	const related = useMemo(() => (relatedReady ? library.related(article.id) : undefined), [library, article.id, relatedReady]);
 	const commentCount = comments.count(article.id);
 	const progressive = progressiveArticle(article);
 	const layout = progressive.layoutAt(body.columns);
@@ -60,27 +74,71 @@ export function usePagerModel(article: ArticleText, linesWanted = 0): ArticlePag
 		layout.advance(SLICE_MS, () => performance.now(), () => layout.lines.length > linesWanted);
 	}
 
-	useLayoutSlices(layout);
+	useLayoutSlices(layout, linesWanted);
 	return {
 		model: progressivePagerModel(layout, related, commentsEntry(commentCount)),
-		related,
+		related: related ?? [],
 		commentCount,
 		layoutAt: width => progressive.startedLayout(width)?.layout,
 	};
 }
 
-/** Lays out the rest in slices, each followed by a frame; stops when the screen goes or the width changes. */
-function useLayoutSlices(layout: ProgressiveLayout): void {
+/**
+ * Whether the library's related-articles index is built. When little is left it is finished at once;
+ * else it goes on in slices (as the reader's own idle slices do) and the screen is drawn again when it is.
+ */
+function useRelatedIndex(library: Library): boolean {
+	const [ready, setReady] = useState(() => library.prepareRelated(RELATED_SLICE_ARTICLES));
+	useEffect(() => {
+		if (ready) {
+			return;
+		}
+
+		let handle: NodeJS.Immediate | undefined;
+		const slice = () => {
+			handle = undefined;
+			if (library.prepareRelated(RELATED_SLICE_ARTICLES)) {
+				setReady(true);
+			} else {
+				handle = setImmediate(slice);
+			}
+		};
+
+		handle = setImmediate(slice);
+		return () => {
+			if (handle !== undefined) {
+				clearImmediate(handle);
+			}
+		};
+	}, [library, ready]);
+	return ready;
+}
+
+/**
+ * Lays out the rest in slices; stops when the screen goes or the width changes. A slice is followed by
+ * a frame when the screen was waiting for its lines, when the layout is done, and at most every
+ * LAYOUT_FRAME_MS otherwise (a key draws its own frame, from the lines laid out so far).
+ */
+function useLayoutSlices(layout: ProgressiveLayout, linesWanted: number): void {
 	const [, setLaidOut] = useState(0);
+	const wanted = useRef(linesWanted);
+	wanted.current = linesWanted;
 	useEffect(() => {
 		if (layout.done) {
 			return;
 		}
 
 		let handle: NodeJS.Immediate | undefined;
+		let lastFrame = performance.now();
 		const slice = () => {
+			const waiting = layout.lines.length < wanted.current;
 			layout.advance(SLICE_MS, () => performance.now());
-			setLaidOut(layout.lines.length + (layout.done ? 0.5 : 0));
+			const now = performance.now();
+			if (waiting || layout.done || now - lastFrame >= LAYOUT_FRAME_MS) {
+				lastFrame = now;
+				setLaidOut(layout.lines.length + (layout.done ? 0.5 : 0));
+			}
+
 			handle = layout.done ? undefined : setImmediate(slice);
 		};
 

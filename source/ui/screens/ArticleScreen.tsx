@@ -42,9 +42,9 @@ export function ArticleScreen({article, source, position, find, relatedCursor, i
 	const resume = reading.position(article.id);
 	// The lines the first frame needs: the first page, or the page where the reader left off.
 	const wanted = (position?.width === body.columns ? position.line : (resume?.width === body.columns ? resume.line ?? 0 : 0)) + body.rows;
-	const {model, related, commentCount, layoutAt} = usePagerModel(article, wanted);
 	// G before the layout is done shows the end laid out so far and follows it as it grows.
 	const followEnd = useRef(false);
+	const {model, related, commentCount, layoutAt} = usePagerModel(article, followEnd.current ? Number.POSITIVE_INFINITY : wanted);
 	// Space on the last page said which unread article comes next: Space again opens it.
 	const goOn = useRef(false);
 	const following = followEnd.current && model.complete === false;

@@ -1,6 +1,6 @@
 // The headlines of a section (or All, Saved, a search), one article a row.
 import {Text} from 'ink';
-import {dateStyleOfRange} from '../../core/dates.js';
+import {dateStyleOfRange, formatListDate} from '../../core/dates.js';
 import {useMemo} from 'react';
 import {useReader, useReadingState} from '../app-context.js';
 import {Frame} from '../components/Frame.js';
@@ -48,8 +48,11 @@ export function HeadlinesScreen({source, cursor, cursorKey, isActive}: Headlines
 
 	// Counted again only when a read mark has changed: a cursor move changes none.
 	const unread = unreadCount(articles, reading);
+	// The comment log is looked at once per frame, not once per row.
+	const commentCount = comments.counts();
+	// The list draws exactly the rows that fit: the frame does not clip them (which costs Ink a slice of every line on every frame).
 	return (
-		<Frame title={`newsread ${glyphs.crumb} ${sourceTitle(source)}`} aside={`${plural(articles.length, 'article')} ${glyphs.separator} ${unread} unread`} status={question ?? (articles.length === 0 ? '0/0' : `${selected + 1}/${articles.length}`)} hints={hintsFor(question ? questionScopes : headlinesScopes)}>
+		<Frame title={`newsread ${glyphs.crumb} ${sourceTitle(source)}`} aside={`${plural(articles.length, 'article')} ${glyphs.separator} ${unread} unread`} status={question ?? (articles.length === 0 ? '0/0' : `${selected + 1}/${articles.length}`)} hints={hintsFor(question ? questionScopes : headlinesScopes)} clip={false}>
 			{articles.length === 0 ? (
 				<Text {...theme.dim}>{emptyMessage(source)}</Text>
 			) : (
@@ -60,7 +63,7 @@ export function HeadlinesScreen({source, cursor, cursorKey, isActive}: Headlines
 					height={body.rows}
 					rowsPerItem={rowsPerItem}
 					renderItem={(article, isSelected) => (
-						<HeadlineRow article={article} selected={isSelected} width={body.columns} secondLine={secondLine} reading={reading} now={clock} dateStyle={dateStyle} commentCount={comments.count(article.id)} />
+						<HeadlineRow article={article} selected={isSelected} width={body.columns} secondLine={secondLine} isRead={reading.isRead(article.id)} percent={reading.position(article.id)?.percent} date={formatListDate(article.date, dateStyle, clock)} dateStyle={dateStyle} commentCount={commentCount(article.id)} />
 					)}
 				/>
 			)}
