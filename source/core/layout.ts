@@ -389,11 +389,7 @@ class Wrapper {
 		if (this.lineWidth + separator + width > this.available) {
 			this.breakLine();
 			if (width > this.available) {
-				if (this.mark !== undefined && this.available >= MIN_MARKED_WIDTH) {
-					this.markedSplit(count, width, this.mark);
-				} else {
-					this.hardSplit(count);
-				}
+				this.splitLongWord(count, width, this.available >= MIN_MARKED_WIDTH ? this.mark : undefined);
 
 				return;
 			}
@@ -408,10 +404,12 @@ class Wrapper {
 	}
 
 	/**
-	 * Splits a word too long for any line over as many lines as it takes, each line but its last
-	 * ending with `mark` (so a line of it holds one column less). Starts on an empty line.
+	 * Splits a word too long for any line over as many lines as it takes, grapheme by grapheme; with a
+	 * `mark`, each line but its last ends with it (so a line of the word holds one column less).
+	 * Starts on an empty line.
 	 */
-	private markedSplit(count: number, width: number, mark: string): void {
+	private splitLongWord(count: number, width: number, mark: string | undefined): void {
+		const markWidth = mark === undefined ? 0 : 1;
 		let left = width;
 		for (let index = 0; index < count; index++) {
 			const text = this.wordTexts[index]!;
@@ -427,7 +425,7 @@ class Wrapper {
 						break;
 					}
 
-					const room = this.available - 1 - this.lineWidth;
+					const room = this.available - markWidth - this.lineWidth;
 					if (room <= 0) {
 						this.endPiece(mark);
 						continue;
@@ -444,7 +442,7 @@ class Wrapper {
 
 			for (const {segment: grapheme} of segmenter.segment(text)) {
 				const graphemeColumns = graphemeWidth(grapheme);
-				if (this.lineWidth + left > this.available && this.lineWidth + graphemeColumns > this.available - 1 && this.openParts.length > 0) {
+				if (this.lineWidth + left > this.available && this.lineWidth + graphemeColumns > this.available - markWidth && this.openParts.length > 0) {
 					this.endPiece(mark);
 				}
 
@@ -454,42 +452,13 @@ class Wrapper {
 		}
 	}
 
-	/** Ends a line with the continuation mark: the word goes on on the next line. */
-	private endPiece(mark: string): void {
-		this.push(mark, 'continuation', 1, undefined);
-		this.breakLine();
-	}
-
-	/** Splits a word too long for any line grapheme by grapheme over as many lines as it takes. */
-	private hardSplit(count: number): void {
-		for (let index = 0; index < count; index++) {
-			const text = this.wordTexts[index]!;
-			const style = this.wordStyles[index]!;
-			const href = this.wordHrefs[index];
-			if (NARROW.test(text)) {
-				let start = 0;
-				while (start < text.length) {
-					if (this.lineWidth >= this.available) {
-						this.breakLine();
-					}
-
-					const chunk = text.slice(start, start + this.available - this.lineWidth);
-					this.push(chunk, style, chunk.length, href);
-					start += chunk.length;
-				}
-
-				continue;
-			}
-
-			for (const {segment: grapheme} of segmenter.segment(text)) {
-				const width = graphemeWidth(grapheme);
-				if (this.lineWidth + width > this.available && this.openParts.length > 0) {
-					this.breakLine();
-				}
-
-				this.push(grapheme, style, width, href);
-			}
+	/** Ends a line of a cut word, with the continuation mark when there is one: the word goes on on the next line. */
+	private endPiece(mark: string | undefined): void {
+		if (mark !== undefined) {
+			this.push(mark, 'continuation', 1, undefined);
 		}
+
+		this.breakLine();
 	}
 
 	private push(text: string, style: SegmentStyle, width: number, href: string | undefined): void {
