@@ -2,8 +2,9 @@
 // section's or the whole list when first asked for (then kept), an article by id by lookup.
 import path from 'node:path';
 import type {ArticleMeta, ArticleProblem} from '../core/article.js';
-import {createLibrary, type Library, type Section, newestFirst, orderSections} from '../core/library.js';
+import {createLibrary, type Library, type Section, newestFirst, orderSections, rankSimilar, significantWords} from '../core/library.js';
 import {visibleControls} from '../core/sanitize.js';
+import {foldText, queryWords, rankCandidates} from '../core/search.js';
 import type {IndexDatabase} from './index-database.js';
 import type {RootNotes} from './sync-index.js';
 
@@ -148,8 +149,32 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 		};
 	});
 
+	const rootsJson = JSON.stringify(rootList);
+	/** Rows (newest first) of the articles among `rows` that are not shadowed by a duplicate. */
+	const metasOf = (rows: FileRow[]) => rows.filter(row => !shadowed.has(row.rowid)).map(row => metaOf(row)).sort(newestFirst);
+
 	const byId = new Map<string, ArticleMeta | undefined>();
 	return createLibrary({
+		search(query, readBody) {
+			const words = queryWords(query);
+			if (words.length === 0) {
+				return [];
+			}
+
+			const {rows, inBody} = searchCandidates(db, rootsJson, words);
+			return rankCandidates(metasOf(rows), query, {readBody, inBody: (_article, word) => inBody(word)});
+		},
+		similar(article, count, skip) {
+			const match = similarQuery(article);
+			if (match === undefined) {
+				return [];
+			}
+
+			const rows = db.prepare(`SELECT ${filesMetaColumns} FROM search JOIN files ON files.rowid = search.rowid
+				WHERE search MATCH ? AND files.loaded = 1 AND files.root IN (SELECT value FROM json_each(?))
+				ORDER BY bm25(search, 1.0, 1.0, 2.0, 0.0) LIMIT ?`).all(match, rootsJson, SIMILAR_CANDIDATES) as FileRow[];
+			return rankSimilar(article, metasOf(rows), count, skip);
+		},
 		count: [...counts.values()].reduce((sum, count) => sum + count, 0),
 		sections,
 		problems,
@@ -179,6 +204,95 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 			return bySection;
 		},
 	});
+}
+
+const filesMetaColumns = metaColumns.split(', ').map(column => `files.${column}`).join(', ');
+
+/**
+ * How many articles the index's best matches (bm25 over the article's words and tags) give
+ * `rankSimilar` to order by today's rules: all of them in a library of a few hundred, the likeliest
+ * in a large one.
+ */
+const SIMILAR_CANDIDATES = 300;
+
+/**
+ * The FTS5 query of the articles that share a significant word of the article's title and summary
+ * (in their title or summary) or one of its tags (as a phrase in their tags); undefined for none.
+ * Words are letters and digits only, and a tag's quotes are doubled: nothing reads as FTS5 syntax.
+ */
+export function similarQuery(article: ArticleMeta): string | undefined {
+	const words = [...significantWords(`${article.title} ${article.summary}`)].map(word => `"${word}"`);
+	const tags = [...new Set(article.tags)].filter(tag => /[\p{L}\p{N}]/u.test(tag)).map(tag => `"${tag.replaceAll('"', '""')}"`);
+	const parts = [
+		...(words.length > 0 ? [`{title summary} : (${words.join(' OR ')})`] : []),
+		...(tags.length > 0 ? [`tags : (${tags.join(' OR ')})`] : []),
+	];
+	return parts.length === 0 ? undefined : parts.join(' OR ');
+}
+
+/** Query words past this many are looked for by reading bodies (the mask of words found is a number). */
+const MASKED_WORDS = 50;
+
+/** The words the running search looks for in each row's title, summary, tags and author (SQLite calls the function synchronously). */
+let maskWords: readonly string[] = [];
+const withMaskFunction = new WeakSet<IndexDatabase>();
+
+/**
+ * The rows (newest first) of the articles that may hold every word: for each word, its title,
+ * summary, tags or author hold it (folded, anywhere, as core/search.ts looks: checked by a function
+ * of ours over every row, no file read) or the FTS5 index has the start of a body word that it
+ * starts. `inBody(word)`: whether the index vouches for the body holding `word` in those rows it did not find
+ * elsewhere (a word of letters and digits only); undefined: the body must be read.
+ */
+function searchCandidates(db: IndexDatabase, rootsJson: string, words: readonly string[]): {rows: FileRow[]; inBody: (word: string) => boolean | undefined} {
+	if (!withMaskFunction.has(db)) {
+		const text = (value: unknown) => (typeof value === 'string' ? value : '');
+		db.function('newsread_meta_mask', {deterministic: false}, (title: unknown, summary: unknown, tags: unknown, author: unknown) => {
+			const foldedTitle = foldText(text(title));
+			const other = foldText([text(summary), ...JSON.parse(text(tags) || '[]') as string[], text(author)].join('\n'));
+			let mask = 0;
+			for (const [index, word] of maskWords.entries()) {
+				if (foldedTitle.includes(word) || other.includes(word)) {
+					mask += 2 ** index;
+				}
+			}
+
+			return mask;
+		});
+		withMaskFunction.add(db);
+	}
+
+	const masked = words.slice(0, MASKED_WORDS);
+	const conditions: string[] = [];
+	const parameters: unknown[] = [];
+	const vouched = new Set<string>();
+	for (const [index, word] of masked.entries()) {
+		const runs = word.match(/[\p{L}\p{N}]+/gu) ?? [];
+		if (runs.length === 0) {
+			// No letter or digit (`-`, `"`, an emoji): FTS5 has no such word; only the title, summary, tags or author.
+			conditions.push(`(m.mask >> ${index}) & 1`);
+			continue;
+		}
+
+		if (runs.length === 1 && runs[0] === word) {
+			vouched.add(word);
+		}
+
+		conditions.push(`((m.mask >> ${index}) & 1 OR m.r IN (SELECT rowid FROM search WHERE search MATCH ?))`);
+		parameters.push(`body : (${runs.map(run => `"${run}"*`).join(' ')})`);
+	}
+
+	maskWords = masked;
+	try {
+		const rows = db.prepare(`WITH m AS MATERIALIZED (
+				SELECT rowid AS r, newsread_meta_mask(title, summary, tags, author) AS mask FROM files
+				WHERE loaded = 1 AND root IN (SELECT value FROM json_each(?)))
+			SELECT ${filesMetaColumns} FROM m JOIN files ON files.rowid = m.r
+			WHERE ${conditions.join(' AND ')} ORDER BY files.date DESC`).all(rootsJson, ...parameters) as FileRow[];
+		return {rows, inBody: word => (vouched.has(word) ? true : undefined)};
+	} finally {
+		maskWords = [];
+	}
 }
 
 /** `metaColumns` as an array (a raw statement's row). */
