@@ -96,9 +96,10 @@ describe('search in an indexed library', () => {
 			expect(() => library.search(query), query).not.toThrow();
 		}
 
-		// The words are searched for as words: "AND" is the word "and" of two bodies ("Coffee and cake", "the
-		// harbour master and the cafe owners"), no article has "not", and "harbour*" holds a "*" that none has.
-		expect(ids(library.search('AND'))).toEqual(['business/pier-cafe', 'business/fish-market']);
+		// The words are searched for as words: "AND" is "and" inside the summary's "uplands" (first) and a word of
+		// two bodies ("Coffee and cake", "the harbour master and the cafe owners"); no article has "not", and
+		// "harbour*" holds a "*" that none has.
+		expect(ids(library.search('AND'))).toEqual(['science/moth', 'business/pier-cafe', 'business/fish-market']);
 		expect(library.search('harbour NOT')).toEqual([]);
 		expect(library.search('harbour*')).toEqual([]);
 		expect(library.search('')).toEqual([]);
