@@ -291,6 +291,16 @@ export function searchLibrary(library: Library, query: string, options: SearchOp
 	return limit === undefined ? hits : hits.slice(0, Math.max(0, Math.floor(limit)));
 }
 
+/**
+ * A hit's score from how many of the query's `wordCount` words its title holds and how many of the
+ * others its summary, tags or author hold (the rest are in the body): see SearchHit.score.
+ */
+export function searchScore(inTitle: number, inOther: number, wordCount: number): number {
+	const tier = inTitle === wordCount ? 3 : inTitle > 0 ? 2 : inOther > 0 ? 1 : 0;
+	// Within a tier, more words in the title (then in the summary, tags or author) rank higher; < 1.
+	return tier + (((2 * inTitle) + inOther) / (2 * wordCount + 1));
+}
+
 /** What an index knows of a candidate's body without reading it. */
 export type CandidateOptions = {
 	readBody: BodyReader;
@@ -339,9 +349,7 @@ function matchArticle(article: ArticleMeta, words: readonly string[], readBody: 
 		}
 	}
 
-	const tier = inTitle === words.length ? 3 : inTitle > 0 ? 2 : inOther > 0 ? 1 : 0;
-	// Within a tier, more words in the title (then in the summary, tags or author) rank higher; < 1.
-	const share = ((2 * inTitle) + inOther) / (2 * words.length + 1);
+	const score = searchScore(inTitle, inOther, words.length);
 	if (inBody !== undefined) {
 		const unknown: string[] = [];
 		for (const word of bodyWords) {
@@ -365,7 +373,7 @@ function matchArticle(article: ArticleMeta, words: readonly string[], readBody: 
 		let snippet: string | undefined;
 		return {
 			article,
-			score: tier + share,
+			score,
 			get snippet() {
 				snippet ??= snippetOf(article, bodyWords, readBody) ?? summarySnippet(article, readBody);
 				return snippet;
@@ -393,7 +401,7 @@ function matchArticle(article: ArticleMeta, words: readonly string[], readBody: 
 		snippet = bodySnippet(body, first);
 	}
 
-	return {article, score: tier + share, snippet: snippet ?? summarySnippet(article, readBody)};
+	return {article, score, snippet: snippet ?? summarySnippet(article, readBody)};
 }
 
 /** The body around the first of the words found in it; undefined when none is (the index found them at the start of a word: the same). */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type {ArticleMeta, ArticleProblem} from '../core/article.js';
 import {createLibrary, type Library, type Section, newestFirst, orderSections, rankSimilar, significantWords} from '../core/library.js';
 import {visibleControls} from '../core/sanitize.js';
-import {foldText, queryWords, rankCandidates} from '../core/search.js';
+import {foldText, queryWords, rankCandidates, searchScore} from '../core/search.js';
 import type {IndexDatabase} from './index-database.js';
 import type {RootNotes} from './sync-index.js';
 
@@ -161,7 +161,7 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 				return [];
 			}
 
-			const {rows, inBody} = searchCandidates(db, rootsJson, words);
+			const {rows, inBody} = searchCandidates(db, rootsJson, words, rowid => shadowed.has(rowid));
 			return rankCandidates(metasOf(rows), query, {readBody, inBody: (_article, word) => inBody(word)});
 		},
 		similar(article, count, skip) {
@@ -233,35 +233,64 @@ export function similarQuery(article: ArticleMeta): string | undefined {
 /** Query words past this many are looked for by reading bodies (the mask of words found is a number). */
 const MASKED_WORDS = 50;
 
+/**
+ * At most this many hits, the best (a search for a word of nearly every article lists the first
+ * ones at once rather than every article after seconds): more than a person scrolls through.
+ */
+export const SEARCH_RESULT_LIMIT = 1000;
+
 /** The words the running search looks for in each row's title, summary, tags and author (SQLite calls the function synchronously). */
 let maskWords: readonly string[] = [];
+/** How many words the running search has in all. */
+let wordCount = 0;
+/** The running search's score of each row that holds a word in its title, summary, tags or author. */
+let metaScores = new Map<number, number>();
 const withMaskFunction = new WeakSet<IndexDatabase>();
 
-/**
- * The rows (newest first) of the articles that may hold every word: for each word, its title,
- * summary, tags or author hold it (folded, anywhere, as core/search.ts looks: checked by a function
- * of ours over every row, no file read) or the FTS5 index has the start of a body word that it
- * starts. `inBody(word)`: whether the index vouches for the body holding `word` in those rows it did not find
- * elsewhere (a word of letters and digits only); undefined: the body must be read.
- */
-function searchCandidates(db: IndexDatabase, rootsJson: string, words: readonly string[]): {rows: FileRow[]; inBody: (word: string) => boolean | undefined} {
-	if (!withMaskFunction.has(db)) {
-		const text = (value: unknown) => (typeof value === 'string' ? value : '');
-		db.function('newsread_meta_mask', {deterministic: false}, (title: unknown, summary: unknown, tags: unknown, author: unknown) => {
-			const foldedTitle = foldText(text(title));
-			const other = foldText([text(summary), ...JSON.parse(text(tags) || '[]') as string[], text(author)].join('\n'));
-			let mask = 0;
-			for (const [index, word] of maskWords.entries()) {
-				if (foldedTitle.includes(word) || other.includes(word)) {
-					mask += 2 ** index;
-				}
-			}
-
-			return mask;
-		});
-		withMaskFunction.add(db);
+function addMaskFunction(db: IndexDatabase): void {
+	if (withMaskFunction.has(db)) {
+		return;
 	}
 
+	const text = (value: unknown) => (typeof value === 'string' ? value : '');
+	db.function('newsread_meta_mask', {deterministic: false}, (rowid: unknown, title: unknown, summary: unknown, tags: unknown, author: unknown) => {
+		const foldedTitle = foldText(text(title));
+		const other = foldText([text(summary), ...JSON.parse(text(tags) || '[]') as string[], text(author)].join('\n'));
+		let mask = 0;
+		let inTitle = 0;
+		let inOther = 0;
+		for (const [index, word] of maskWords.entries()) {
+			if (foldedTitle.includes(word)) {
+				inTitle++;
+			} else if (other.includes(word)) {
+				inOther++;
+			} else {
+				continue;
+			}
+
+			mask += 2 ** index;
+		}
+
+		if (mask !== 0) {
+			metaScores.set(Number(rowid), searchScore(inTitle, inOther, wordCount));
+		}
+
+		return mask;
+	});
+	withMaskFunction.add(db);
+}
+
+/**
+ * The rows of the best SEARCH_RESULT_LIMIT articles that may hold every word (any order): for each
+ * word, its title, summary, tags or author hold it (folded, anywhere, as core/search.ts looks: by a
+ * function of ours over every row, no file read) or the FTS5 index has a body word that it starts.
+ * They are ordered by core/search.ts's score (from the title, summary, tags and author alone), then
+ * newest first, before the limit. `inBody(word)`: whether the index vouches for the body holding
+ * `word` in the rows where it is not elsewhere (a word of letters and digits only); undefined: the
+ * body must be read.
+ */
+function searchCandidates(db: IndexDatabase, rootsJson: string, words: readonly string[], skip: (rowid: number) => boolean): {rows: FileRow[]; inBody: (word: string) => boolean | undefined} {
+	addMaskFunction(db);
 	const masked = words.slice(0, MASKED_WORDS);
 	const conditions: string[] = [];
 	const parameters: unknown[] = [];
@@ -270,7 +299,7 @@ function searchCandidates(db: IndexDatabase, rootsJson: string, words: readonly 
 		const runs = word.match(/[\p{L}\p{N}]+/gu) ?? [];
 		if (runs.length === 0) {
 			// No letter or digit (`-`, `"`, an emoji): FTS5 has no such word; only the title, summary, tags or author.
-			conditions.push(`(m.mask >> ${index}) & 1`);
+			conditions.push(`(mask >> ${index}) & 1`);
 			continue;
 		}
 
@@ -278,20 +307,28 @@ function searchCandidates(db: IndexDatabase, rootsJson: string, words: readonly 
 			vouched.add(word);
 		}
 
-		conditions.push(`((m.mask >> ${index}) & 1 OR m.r IN (SELECT rowid FROM search WHERE search MATCH ?))`);
+		conditions.push(`((mask >> ${index}) & 1 OR r IN (SELECT rowid FROM search WHERE search MATCH ?))`);
 		parameters.push(`body : (${runs.map(run => `"${run}"*`).join(' ')})`);
 	}
 
 	maskWords = masked;
+	wordCount = words.length;
+	metaScores = new Map();
 	try {
-		const rows = db.prepare(`WITH m AS MATERIALIZED (
-				SELECT rowid AS r, newsread_meta_mask(title, summary, tags, author) AS mask FROM files
+		const found = db.prepare(`WITH m AS MATERIALIZED (
+				SELECT rowid AS r, date, title, newsread_meta_mask(rowid, title, summary, tags, author) AS mask FROM files
 				WHERE loaded = 1 AND root IN (SELECT value FROM json_each(?)))
-			SELECT ${filesMetaColumns} FROM m JOIN files ON files.rowid = m.r
-			WHERE ${conditions.join(' AND ')} ORDER BY files.date DESC`).all(rootsJson, ...parameters) as FileRow[];
+			SELECT r, date, title FROM m WHERE ${conditions.join(' AND ')}`).raw(true).all(rootsJson, ...parameters) as Array<[number, string | null, string]>;
+		const scored = found
+			.filter(([rowid]) => !skip(rowid))
+			.map(([rowid, date, title]) => ({rowid, score: metaScores.get(rowid) ?? 0, article: {date: date ?? undefined, title} as ArticleMeta}))
+			.sort((a, b) => (b.score - a.score) || newestFirst(a.article, b.article))
+			.slice(0, SEARCH_RESULT_LIMIT);
+		const rows = db.prepare(`SELECT ${metaColumns} FROM files WHERE rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(scored.map(({rowid}) => rowid))) as FileRow[];
 		return {rows, inBody: word => (vouched.has(word) ? true : undefined)};
 	} finally {
 		maskWords = [];
+		metaScores = new Map();
 	}
 }
 
