@@ -4,7 +4,7 @@ import path from 'node:path';
 import type {ArticleMeta, ArticleProblem} from '../core/article.js';
 import {createLibrary, type Library, type Section, newestFirst, orderSections, rankSimilar, significantWords} from '../core/library.js';
 import {visibleControls} from '../core/sanitize.js';
-import {foldText, queryWords, rankCandidates, searchScore} from '../core/search.js';
+import {queryWords, rankCandidates} from '../core/search.js';
 import type {IndexDatabase} from './index-database.js';
 import type {RootNotes} from './sync-index.js';
 
@@ -153,6 +153,7 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 	/** Rows (newest first) of the articles among `rows` that are not shadowed by a duplicate. */
 	const metasOf = (rows: FileRow[]) => rows.filter(row => !shadowed.has(row.rowid)).map(row => metaOf(row)).sort(newestFirst);
 
+	const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
 	const byId = new Map<string, ArticleMeta | undefined>();
 	return createLibrary({
 		search(query, readBody) {
@@ -161,11 +162,11 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 				return [];
 			}
 
-			const {rows, inBody} = searchCandidates(db, rootsJson, words, rowid => shadowed.has(rowid));
+			const {rows, inBody} = searchCandidates(db, rootsJson, words, rowid => shadowed.has(rowid), shadowed.size);
 			return rankCandidates(metasOf(rows), query, {readBody, inBody: (_article, word) => inBody(word)});
 		},
 		similar(article, count, skip) {
-			const match = similarQuery(article);
+			const match = similarQuery(article, {summary: total <= SUMMARY_WORDS_UP_TO});
 			if (match === undefined) {
 				return [];
 			}
@@ -175,7 +176,7 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 				ORDER BY bm25(search, 1.0, 1.0, 2.0, 0.0) LIMIT ?`).all(match, rootsJson, SIMILAR_CANDIDATES) as FileRow[];
 			return rankSimilar(article, metasOf(rows), count, skip);
 		},
-		count: [...counts.values()].reduce((sum, count) => sum + count, 0),
+		count: total,
 		sections,
 		problems,
 		warnings,
@@ -216,12 +217,20 @@ const filesMetaColumns = metaColumns.split(', ').map(column => `files.${column}`
 const SIMILAR_CANDIDATES = 300;
 
 /**
- * The FTS5 query of the articles that share a significant word of the article's title and summary
- * (in their title or summary) or one of its tags (as a phrase in their tags); undefined for none.
+ * Up to this many articles, the candidates for similar articles are found by the words of the
+ * title and the summary; in a larger library by those of the title alone (and the tags), as the
+ * summary's words (common ones, in 300 characters) make the query slow: 180-250 ms at 50,000
+ * generated articles against 20-70 ms. `rankSimilar` still scores the candidates by both.
+ */
+const SUMMARY_WORDS_UP_TO = 5000;
+
+/**
+ * The FTS5 query of the articles that share a significant word of the article's title and (with
+ * `summary`) its summary, in their title or summary, or one of its tags (as a phrase in their tags); undefined for none.
  * Words are letters and digits only, and a tag's quotes are doubled: nothing reads as FTS5 syntax.
  */
-export function similarQuery(article: ArticleMeta): string | undefined {
-	const words = [...significantWords(`${article.title} ${article.summary}`)].map(word => `"${word}"`);
+export function similarQuery(article: ArticleMeta, {summary = true} = {}): string | undefined {
+	const words = [...significantWords(summary ? `${article.title} ${article.summary}` : article.title)].map(word => `"${word}"`);
 	const tags = [...new Set(article.tags)].filter(tag => /[\p{L}\p{N}]/u.test(tag)).map(tag => `"${tag.replaceAll('"', '""')}"`);
 	const parts = [
 		...(words.length > 0 ? [`{title summary} : (${words.join(' OR ')})`] : []),
@@ -230,106 +239,70 @@ export function similarQuery(article: ArticleMeta): string | undefined {
 	return parts.length === 0 ? undefined : parts.join(' OR ');
 }
 
-/** Query words past this many are looked for by reading bodies (the mask of words found is a number). */
-const MASKED_WORDS = 50;
-
 /**
  * At most this many hits, the best (a search for a word of nearly every article lists the first
  * ones at once rather than every article after seconds): more than a person scrolls through.
  */
 export const SEARCH_RESULT_LIMIT = 1000;
 
-/** The words the running search looks for in each row's title, summary, tags and author (SQLite calls the function synchronously). */
-let maskWords: readonly string[] = [];
-/** How many words the running search has in all. */
-let wordCount = 0;
-/** The running search's score of each row that holds a word in its title, summary, tags or author. */
-let metaScores = new Map<number, number>();
-const withMaskFunction = new WeakSet<IndexDatabase>();
-
-function addMaskFunction(db: IndexDatabase): void {
-	if (withMaskFunction.has(db)) {
-		return;
-	}
-
-	const text = (value: unknown) => (typeof value === 'string' ? value : '');
-	db.function('newsread_meta_mask', {deterministic: false}, (rowid: unknown, title: unknown, summary: unknown, tags: unknown, author: unknown) => {
-		const foldedTitle = foldText(text(title));
-		const other = foldText([text(summary), ...JSON.parse(text(tags) || '[]') as string[], text(author)].join('\n'));
-		let mask = 0;
-		let inTitle = 0;
-		let inOther = 0;
-		for (const [index, word] of maskWords.entries()) {
-			if (foldedTitle.includes(word)) {
-				inTitle++;
-			} else if (other.includes(word)) {
-				inOther++;
-			} else {
-				continue;
-			}
-
-			mask += 2 ** index;
-		}
-
-		if (mask !== 0) {
-			metaScores.set(Number(rowid), searchScore(inTitle, inOther, wordCount));
-		}
-
-		return mask;
-	});
-	withMaskFunction.add(db);
-}
+/** Query words past this many are looked for by reading bodies. */
+const SQL_WORDS = 16;
 
 /**
- * The rows of the best SEARCH_RESULT_LIMIT articles that may hold every word (any order): for each
- * word, its title, summary, tags or author hold it (folded, anywhere, as core/search.ts looks: by a
- * function of ours over every row, no file read) or the FTS5 index has a body word that it starts.
- * They are ordered by core/search.ts's score (from the title, summary, tags and author alone), then
- * newest first, before the limit. `inBody(word)`: whether the index vouches for the body holding
- * `word` in the rows where it is not elsewhere (a word of letters and digits only); undefined: the
- * body must be read.
+ * The rows of the best SEARCH_RESULT_LIMIT articles that may hold every word (any order), found in
+ * SQL without a file read or a call into JavaScript per row. For each word: the title, summary, tags
+ * or author hold it anywhere (LIKE: ASCII letters in any case) or at the start of a word (FTS5:
+ * accents and case ignored), or the body has a word it starts (FTS5). They are ordered by
+ * core/search.ts's score as these tell it, then newest first, before the limit; `rankCandidates`
+ * then scores them exactly. `inBody(word)`: whether the index vouches for the body holding `word`
+ * in the rows where it is not elsewhere (a word of letters and digits only); undefined: the body
+ * must be read.
  */
-function searchCandidates(db: IndexDatabase, rootsJson: string, words: readonly string[], skip: (rowid: number) => boolean): {rows: FileRow[]; inBody: (word: string) => boolean | undefined} {
-	addMaskFunction(db);
-	const masked = words.slice(0, MASKED_WORDS);
+function searchCandidates(db: IndexDatabase, rootsJson: string, words: readonly string[], skip: (rowid: number) => boolean, skipped: number): {rows: FileRow[]; inBody: (word: string) => boolean | undefined} {
+	const inSql = words.slice(0, SQL_WORDS);
+	const columns: string[] = [];
 	const conditions: string[] = [];
 	const parameters: unknown[] = [];
 	const vouched = new Set<string>();
-	for (const [index, word] of masked.entries()) {
-		const runs = word.match(/[\p{L}\p{N}]+/gu) ?? [];
-		if (runs.length === 0) {
-			// No letter or digit (`-`, `"`, an emoji): FTS5 has no such word; only the title, summary, tags or author.
-			conditions.push(`(mask >> ${index}) & 1`);
-			continue;
-		}
+	const fts = (query: string) => {
+		parameters.push(query);
+		return 'files.rowid IN (SELECT rowid FROM search WHERE search MATCH ?)';
+	};
 
+	const like = (column: string, pattern: string) => {
+		parameters.push(pattern);
+		return `${column} LIKE ? ESCAPE '\\'`;
+	};
+
+	for (const [index, word] of inSql.entries()) {
+		const runs = word.match(/[\p{L}\p{N}]+/gu) ?? [];
+		const terms = runs.map(run => `"${run}"*`).join(' ');
+		const pattern = `%${word.replaceAll(/[\\%_]/g, '\\$&')}%`;
 		if (runs.length === 1 && runs[0] === word) {
 			vouched.add(word);
 		}
 
-		conditions.push(`((mask >> ${index}) & 1 OR r IN (SELECT rowid FROM search WHERE search MATCH ?))`);
-		parameters.push(`body : (${runs.map(run => `"${run}"*`).join(' ')})`);
+		// No letter or digit (`-`, `"`, an emoji): FTS5 has no such word; only the title, summary, tags or author.
+		const title = [like('title', pattern), ...(runs.length > 0 ? [fts(`title : (${terms})`)] : [])];
+		const other = [like('summary', pattern), like('tags', pattern), like('author', pattern), ...(runs.length > 0 ? [fts(`{summary tags} : (${terms})`)] : [])];
+		const body = runs.length > 0 ? fts(`body : (${terms})`) : '0';
+		columns.push(`(${title.join(' OR ')}) AS t${index}`, `(${other.join(' OR ')}) AS o${index}`, `${body} AS b${index}`);
+		conditions.push(`(t${index} OR o${index} OR b${index})`);
 	}
 
-	maskWords = masked;
-	wordCount = words.length;
-	metaScores = new Map();
-	try {
-		const found = db.prepare(`WITH m AS MATERIALIZED (
-				SELECT rowid AS r, date, title, newsread_meta_mask(rowid, title, summary, tags, author) AS mask FROM files
-				WHERE loaded = 1 AND root IN (SELECT value FROM json_each(?)))
-			SELECT r, date, title FROM m WHERE ${conditions.join(' AND ')}`).raw(true).all(rootsJson, ...parameters) as Array<[number, string | null, string]>;
-		const scored = found
-			.filter(([rowid]) => !skip(rowid))
-			.map(([rowid, date, title]) => ({rowid, score: metaScores.get(rowid) ?? 0, article: {date: date ?? undefined, title} as ArticleMeta}))
-			.sort((a, b) => (b.score - a.score) || newestFirst(a.article, b.article))
-			.slice(0, SEARCH_RESULT_LIMIT);
-		const rows = db.prepare(`SELECT ${metaColumns} FROM files WHERE rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(scored.map(({rowid}) => rowid))) as FileRow[];
-		return {rows, inBody: word => (vouched.has(word) ? true : undefined)};
-	} finally {
-		maskWords = [];
-		metaScores = new Map();
-	}
+	// core/search.ts's score (searchScore) in SQL: the best are sorted out by SQLite, only they come to JavaScript.
+	const n = words.length;
+	const inTitle = inSql.map((_word, index) => `t${index}`).join(' + ');
+	const inOther = inSql.map((_word, index) => `((NOT t${index}) AND o${index})`).join(' + ');
+	const best = db.prepare(`WITH m AS MATERIALIZED (
+			SELECT rowid AS r, date, title, ${columns.join(', ')} FROM files WHERE loaded = 1 AND root IN (SELECT value FROM json_each(?)))
+		SELECT r FROM (SELECT r, date, title, ${inTitle} AS inTitle, ${inOther} AS inOther FROM m WHERE ${conditions.join(' AND ')})
+		ORDER BY (CASE WHEN inTitle = ${n} THEN 3 WHEN inTitle > 0 THEN 2 WHEN inOther > 0 THEN 1 ELSE 0 END) + ((2 * inTitle + inOther) / ${(2 * n) + 1}.0) DESC,
+			date DESC, title LIMIT ?`)
+		.pluck().all(...parameters, rootsJson, SEARCH_RESULT_LIMIT + skipped) as number[];
+	const rowids = best.filter(rowid => !skip(rowid)).slice(0, SEARCH_RESULT_LIMIT);
+	const rows = db.prepare(`SELECT ${metaColumns} FROM files WHERE rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowids)) as FileRow[];
+	return {rows, inBody: word => (vouched.has(word) ? true : undefined)};
 }
 
 /** `metaColumns` as an array (a raw statement's row). */
