@@ -172,6 +172,7 @@ export function createLibrary(contents: LibraryContents): Library {
 		return parsed;
 	};
 
+	let lastSearch: {query: string; hits: SearchHit[]} | undefined;
 	const library: Library = {
 		get articles() {
 			return allArticles();
@@ -229,8 +230,13 @@ export function createLibrary(contents: LibraryContents): Library {
 		// An index finds similar articles itself: nothing to build.
 		prepareRelated: articleCount => contents.similar !== undefined || index.build(articleCount),
 		search(query) {
-			const readBody: BodyReader = article => library.body(article.id);
-			return contents.search ? contents.search(query, readBody) : searchLibrary(library, query, {readBody});
+			// The last search is kept: the article screen asks for its list again (next article, next unread).
+			if (lastSearch?.query !== query) {
+				const readBody: BodyReader = article => library.body(article.id);
+				lastSearch = {query, hits: contents.search ? contents.search(query, readBody) : searchLibrary(library, query, {readBody})};
+			}
+
+			return lastSearch.hits;
 		},
 		closestIds(query, count = 3) {
 			const needle = query.toLowerCase();
