@@ -115,6 +115,22 @@ describe('search in an indexed library', () => {
 		expect(library && ids(library.search('species'))).toEqual([]);
 	});
 
+	it('lists the best 1,000 articles of a word nearly every article has, the title match first', () => {
+		const folder = temporaryFolder('index-search-many');
+		for (let number = 1; number <= 1002; number++) {
+			const day = String((number % 28) + 1).padStart(2, '0');
+			put(folder, `notes/note-${number}.md`, article(`title: Note ${number}\nsection: Notes\ndate: 2026-02-${day}`, 'The council met.'));
+		}
+
+		put(folder, 'notes/council.md', article('title: Council elections\nsection: Notes\ndate: 2025-01-01', 'Nothing else.'));
+		const {library} = indexedLibrary([{path: folder}]);
+		const hits = library.search('council');
+		expect(hits).toHaveLength(1000);
+		expect(hits[0]?.article.id).toBe('notes/council');
+		// Then body matches newest first: the notes dated 2026-02-28 (numbers 27, 55, …).
+		expect(hits[1]?.article.date).toBe('2026-02-28T00:00:00.000Z');
+	});
+
 	it('lists an article whose id is in two folders once, from the first folder', () => {
 		const first = newsFolder();
 		const second = temporaryFolder('index-search-second');
