@@ -7,6 +7,7 @@ import {parseDocument} from 'yaml';
 import {type Article, type ArticleMeta, type ArticleProblem, type ArticleText, articleIdFromPath} from './article.js';
 import {ArticleFormatError, parseArticle, parseArticleMeta, parseArticleText, splitFrontmatter} from './parse-markdown.js';
 import {sanitizeLine, sanitizeText, visibleControls} from './sanitize.js';
+import {type BodyReader, type SearchHit, searchLibrary} from './search.js';
 
 /** Articles larger than this are skipped: no news article is, and reading one would stall the reader. */
 export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
@@ -52,6 +53,11 @@ export type Library = {
 	 * Kept until the file changes (size or modification time).
 	 */
 	body(id: string): string | undefined;
+	/**
+	 * Articles holding every word of `query` in their title, summary, tags, author or body, best first
+	 * (core/search.ts's rules; an indexed library finds them in the index, see index/indexed-library.ts).
+	 */
+	search(query: string): SearchHit[];
 	/** The article's explicit `related` ids, then the most similar articles by words and tags. */
 	related(id: string, similarCount?: number): ArticleMeta[];
 	/**
@@ -126,6 +132,13 @@ export function loadLibrary(folders: readonly LibraryFolder[]): Library {
 export type LibraryContents = Pick<Library, 'count' | 'sections' | 'problems' | 'warnings' | 'get' | 'countBySection'> & {
 	/** Every article, newest first; called when the list is needed (not at start). */
 	articles: () => ArticleMeta[];
+	/** Search without reading every article (an index); absent: core/search.ts over every article and body. */
+	search?: (query: string, readBody: BodyReader) => SearchHit[];
+	/**
+	 * The `count` articles most similar to `article` (never one whose id is in `skip`), as `rankSimilar`
+	 * orders them, without listing every article (an index); absent: an inverted index of every article.
+	 */
+	similar?: (article: ArticleMeta, count: number, skip: ReadonlySet<string>) => ArticleMeta[];
 };
 
 /** A library over its contents: opening, reading bodies, related articles and close ids are the same whichever made it. */
@@ -159,7 +172,8 @@ export function createLibrary(contents: LibraryContents): Library {
 		return parsed;
 	};
 
-	return {
+	let lastSearch: {query: string; hits: SearchHit[]} | undefined;
+	const library: Library = {
 		get articles() {
 			return allArticles();
 		},
@@ -206,10 +220,24 @@ export function createLibrary(contents: LibraryContents): Library {
 				.map(other => get(other))
 				.filter((other): other is ArticleMeta => other !== undefined);
 			const taken = new Set([id, ...explicit.map(other => other.id)]);
+			if (contents.similar) {
+				return [...explicit, ...(similarCount > 0 ? contents.similar(article, similarCount, taken) : [])];
+			}
+
 			index.build(Number.POSITIVE_INFINITY);
 			return [...explicit, ...similarArticles(article, index, similarCount, taken)];
 		},
-		prepareRelated: articleCount => index.build(articleCount),
+		// An index finds similar articles itself: nothing to build.
+		prepareRelated: articleCount => contents.similar !== undefined || index.build(articleCount),
+		search(query) {
+			// The last search is kept: the article screen asks for its list again (next article, next unread).
+			if (lastSearch?.query !== query) {
+				const readBody: BodyReader = article => library.body(article.id);
+				lastSearch = {query, hits: contents.search ? contents.search(query, readBody) : searchLibrary(library, query, {readBody})};
+			}
+
+			return lastSearch.hits;
+		},
 		closestIds(query, count = 3) {
 			const needle = query.toLowerCase();
 			return allArticles()
@@ -219,6 +247,7 @@ export function createLibrary(contents: LibraryContents): Library {
 				.map(({id}) => id);
 		},
 	};
+	return library;
 }
 
 /**
@@ -554,7 +583,8 @@ const stopWords = new Set(
 	'the and for are but not you all any can had her was one our out has his how its may new now old see two who did get let say she too use with from that this have will what when where which their there they them than then into over also been more most some such only other about after before being could would should said says while just very'.split(' '),
 );
 
-function significantWords(text: string): Set<string> {
+/** The lower-cased words of 3 letters or digits or more, without stop words, that similar articles share. */
+export function significantWords(text: string): Set<string> {
 	const words = text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [];
 	return new Set(words.filter(word => !stopWords.has(word)));
 }
@@ -665,6 +695,41 @@ function similarArticles(article: ArticleMeta, {articles, words, tags, wordsOf}:
 	}
 
 	return best.map(({other}) => other);
+}
+
+/**
+ * Of `candidates` (any order), the `count` most similar to `article` by the rules of `similarArticles`
+ * (a shared word of title and summary 1, each of the article's tags the other has 2, the same section
+ * 0.5 more for one that shares something; of equal scores the newest first): for an index that found
+ * the candidates.
+ */
+export function rankSimilar(article: ArticleMeta, candidates: readonly ArticleMeta[], count: number, skip: ReadonlySet<string>): ArticleMeta[] {
+	const words = significantWords(`${article.title} ${article.summary}`);
+	const scored: Array<{other: ArticleMeta; score: number}> = [];
+	for (const other of candidates) {
+		if (other.id === article.id || skip.has(other.id)) {
+			continue;
+		}
+
+		let shared = 0;
+		for (const word of significantWords(`${other.title} ${other.summary}`)) {
+			shared += words.has(word) ? 1 : 0;
+		}
+
+		const tags = new Set(other.tags);
+		for (const tag of article.tags) {
+			shared += tags.has(tag) ? 2 : 0;
+		}
+
+		if (shared > 0) {
+			scored.push({other, score: other.section === article.section ? shared + 0.5 : shared});
+		}
+	}
+
+	return scored
+		.sort((a, b) => (b.score - a.score) || newestFirst(a.other, b.other))
+		.slice(0, Math.max(0, count))
+		.map(({other}) => other);
 }
 
 function idDistance(query: string, id: string): number {

@@ -260,8 +260,8 @@ function metaText(article: ArticleMeta): MetaText {
 	return text;
 }
 
-/** The words of a query, folded, without repeats. */
-function queryWords(query: string): string[] {
+/** The words of a query, folded, without repeats (each must be found in the title, summary, tags, author or body). */
+export function queryWords(query: string): string[] {
 	return [...new Set(foldText(query).split(/\s+/).filter(word => word !== ''))];
 }
 
@@ -291,7 +291,50 @@ export function searchLibrary(library: Library, query: string, options: SearchOp
 	return limit === undefined ? hits : hits.slice(0, Math.max(0, Math.floor(limit)));
 }
 
-function matchArticle(article: ArticleMeta, words: readonly string[], readBody: BodyReader): SearchHit | undefined {
+/**
+ * A hit's score from how many of the query's `wordCount` words its title holds and how many of the
+ * others its summary, tags or author hold (the rest are in the body): see SearchHit.score.
+ */
+export function searchScore(inTitle: number, inOther: number, wordCount: number): number {
+	const tier = inTitle === wordCount ? 3 : inTitle > 0 ? 2 : inOther > 0 ? 1 : 0;
+	// Within a tier, more words in the title (then in the summary, tags or author) rank higher; < 1.
+	return tier + (((2 * inTitle) + inOther) / (2 * wordCount + 1));
+}
+
+/** What an index knows of a candidate's body without reading it. */
+export type CandidateOptions = {
+	readBody: BodyReader;
+	/**
+	 * Whether the article's body holds `word` (a query word not in its title, summary, tags or author),
+	 * as the index knows it; undefined when the body must be read to tell.
+	 */
+	inBody: (article: ArticleMeta, word: string) => boolean | undefined;
+};
+
+/**
+ * `searchLibrary`'s ranking over the articles an index found (`candidates`, newest first) rather than
+ * every article: the same tiers and order; a body is read only where `inBody` cannot tell, and a hit's
+ * snippet reads the body when it is first asked for (the lists show no snippet).
+ */
+export function rankCandidates(candidates: Iterable<ArticleMeta>, query: string, options: CandidateOptions): SearchHit[] {
+	const words = queryWords(query);
+	if (words.length === 0) {
+		return [];
+	}
+
+	const hits: SearchHit[] = [];
+	for (const article of candidates) {
+		const hit = matchArticle(article, words, options.readBody, options.inBody);
+		if (hit !== undefined) {
+			hits.push(hit);
+		}
+	}
+
+	hits.sort((a, b) => b.score - a.score);
+	return hits;
+}
+
+function matchArticle(article: ArticleMeta, words: readonly string[], readBody: BodyReader, inBody?: CandidateOptions['inBody']): SearchHit | undefined {
 	const {title, other} = metaText(article);
 	let inTitle = 0;
 	let inOther = 0;
@@ -304,6 +347,38 @@ function matchArticle(article: ArticleMeta, words: readonly string[], readBody: 
 		} else {
 			bodyWords.push(word);
 		}
+	}
+
+	const score = searchScore(inTitle, inOther, words.length);
+	if (inBody !== undefined) {
+		const unknown: string[] = [];
+		for (const word of bodyWords) {
+			const known = inBody(article, word);
+			if (known === false) {
+				return undefined;
+			}
+
+			if (known === undefined) {
+				unknown.push(word);
+			}
+		}
+
+		if (unknown.length > 0) {
+			const body = bodyText(article, readBody);
+			if (body === undefined || unknown.some(word => !body.folded.includes(word))) {
+				return undefined;
+			}
+		}
+
+		let snippet: string | undefined;
+		return {
+			article,
+			score,
+			get snippet() {
+				snippet ??= snippetOf(article, bodyWords, readBody) ?? summarySnippet(article, readBody);
+				return snippet;
+			},
+		};
 	}
 
 	let snippet: string | undefined;
@@ -326,10 +401,29 @@ function matchArticle(article: ArticleMeta, words: readonly string[], readBody: 
 		snippet = bodySnippet(body, first);
 	}
 
-	const tier = inTitle === words.length ? 3 : inTitle > 0 ? 2 : inOther > 0 ? 1 : 0;
-	// Within a tier, more words in the title (then in the summary, tags or author) rank higher; < 1.
-	const share = ((2 * inTitle) + inOther) / (2 * words.length + 1);
-	return {article, score: tier + share, snippet: snippet ?? summarySnippet(article, readBody)};
+	return {article, score, snippet: snippet ?? summarySnippet(article, readBody)};
+}
+
+/** The body around the first of the words found in it; undefined when none is (the index found them at the start of a word: the same). */
+function snippetOf(article: ArticleMeta, bodyWords: readonly string[], readBody: BodyReader): string | undefined {
+	if (bodyWords.length === 0) {
+		return undefined;
+	}
+
+	const body = bodyText(article, readBody);
+	if (body === undefined) {
+		return undefined;
+	}
+
+	let first = Number.POSITIVE_INFINITY;
+	for (const word of bodyWords) {
+		const at = body.folded.indexOf(word);
+		if (at !== -1) {
+			first = Math.min(first, at);
+		}
+	}
+
+	return first === Number.POSITIVE_INFINITY ? undefined : bodySnippet(body, first);
 }
 
 /** The summary as a snippet; with no summary, the start of the body (when it can be read). */

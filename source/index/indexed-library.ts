@@ -2,8 +2,9 @@
 // section's or the whole list when first asked for (then kept), an article by id by lookup.
 import path from 'node:path';
 import type {ArticleMeta, ArticleProblem} from '../core/article.js';
-import {createLibrary, type Library, type Section, newestFirst, orderSections} from '../core/library.js';
+import {createLibrary, type Library, type Section, newestFirst, orderSections, rankSimilar, significantWords} from '../core/library.js';
 import {visibleControls} from '../core/sanitize.js';
+import {queryWords, rankCandidates} from '../core/search.js';
 import type {IndexDatabase} from './index-database.js';
 import type {RootNotes} from './sync-index.js';
 
@@ -148,9 +149,34 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 		};
 	});
 
+	const rootsJson = JSON.stringify(rootList);
+	/** Rows (newest first) of the articles among `rows` that are not shadowed by a duplicate. */
+	const metasOf = (rows: FileRow[]) => rows.filter(row => !shadowed.has(row.rowid)).map(row => metaOf(row)).sort(newestFirst);
+
+	const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
 	const byId = new Map<string, ArticleMeta | undefined>();
 	return createLibrary({
-		count: [...counts.values()].reduce((sum, count) => sum + count, 0),
+		search(query, readBody) {
+			const words = queryWords(query);
+			if (words.length === 0) {
+				return [];
+			}
+
+			const {rows, inBody} = searchCandidates(db, rootsJson, words, rowid => shadowed.has(rowid), shadowed.size);
+			return rankCandidates(metasOf(rows), query, {readBody, inBody: (_article, word) => inBody(word)});
+		},
+		similar(article, count, skip) {
+			const match = similarQuery(article, {summary: total <= SUMMARY_WORDS_UP_TO});
+			if (match === undefined) {
+				return [];
+			}
+
+			const rows = db.prepare(`SELECT ${filesMetaColumns} FROM search JOIN files ON files.rowid = search.rowid
+				WHERE search MATCH ? AND files.loaded = 1 AND files.root IN (SELECT value FROM json_each(?))
+				ORDER BY bm25(search, 1.0, 1.0, 2.0, 0.0) LIMIT ?`).all(match, rootsJson, SIMILAR_CANDIDATES) as FileRow[];
+			return rankSimilar(article, metasOf(rows), count, skip);
+		},
+		count: total,
 		sections,
 		problems,
 		warnings,
@@ -179,6 +205,104 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 			return bySection;
 		},
 	});
+}
+
+const filesMetaColumns = metaColumns.split(', ').map(column => `files.${column}`).join(', ');
+
+/**
+ * How many articles the index's best matches (bm25 over the article's words and tags) give
+ * `rankSimilar` to order by today's rules: all of them in a library of a few hundred, the likeliest
+ * in a large one.
+ */
+const SIMILAR_CANDIDATES = 300;
+
+/**
+ * Up to this many articles, the candidates for similar articles are found by the words of the
+ * title and the summary; in a larger library by those of the title alone (and the tags), as the
+ * summary's words (common ones, in 300 characters) make the query slow: 180-250 ms at 50,000
+ * generated articles against 20-70 ms. `rankSimilar` still scores the candidates by both.
+ */
+const SUMMARY_WORDS_UP_TO = 5000;
+
+/**
+ * The FTS5 query of the articles that share a significant word of the article's title and (with
+ * `summary`) its summary, in their title or summary, or one of its tags (as a phrase in their tags); undefined for none.
+ * Words are letters and digits only, and a tag's quotes are doubled: nothing reads as FTS5 syntax.
+ */
+export function similarQuery(article: ArticleMeta, {summary = true} = {}): string | undefined {
+	const words = [...significantWords(summary ? `${article.title} ${article.summary}` : article.title)].map(word => `"${word}"`);
+	const tags = [...new Set(article.tags)].filter(tag => /[\p{L}\p{N}]/u.test(tag)).map(tag => `"${tag.replaceAll('"', '""')}"`);
+	const parts = [
+		...(words.length > 0 ? [`{title summary} : (${words.join(' OR ')})`] : []),
+		...(tags.length > 0 ? [`tags : (${tags.join(' OR ')})`] : []),
+	];
+	return parts.length === 0 ? undefined : parts.join(' OR ');
+}
+
+/**
+ * At most this many hits, the best (a search for a word of nearly every article lists the first
+ * ones at once rather than every article after seconds): more than a person scrolls through.
+ */
+export const SEARCH_RESULT_LIMIT = 1000;
+
+/** Query words past this many are looked for by reading bodies. */
+const SQL_WORDS = 16;
+
+/**
+ * The rows of the best SEARCH_RESULT_LIMIT articles that may hold every word (any order), found in
+ * SQL without a file read or a call into JavaScript per row. For each word: the title, summary, tags
+ * or author hold it anywhere (LIKE: ASCII letters in any case) or at the start of a word (FTS5:
+ * accents and case ignored), or the body has a word it starts (FTS5). They are ordered by
+ * core/search.ts's score as these tell it, then newest first, before the limit; `rankCandidates`
+ * then scores them exactly. `inBody(word)`: whether the index vouches for the body holding `word`
+ * in the rows where it is not elsewhere (a word of letters and digits only); undefined: the body
+ * must be read.
+ */
+function searchCandidates(db: IndexDatabase, rootsJson: string, words: readonly string[], skip: (rowid: number) => boolean, skipped: number): {rows: FileRow[]; inBody: (word: string) => boolean | undefined} {
+	const inSql = words.slice(0, SQL_WORDS);
+	const columns: string[] = [];
+	const conditions: string[] = [];
+	const parameters: unknown[] = [];
+	const vouched = new Set<string>();
+	const fts = (query: string) => {
+		parameters.push(query);
+		return 'files.rowid IN (SELECT rowid FROM search WHERE search MATCH ?)';
+	};
+
+	const like = (column: string, pattern: string) => {
+		parameters.push(pattern);
+		return `${column} LIKE ? ESCAPE '\\'`;
+	};
+
+	for (const [index, word] of inSql.entries()) {
+		const runs = word.match(/[\p{L}\p{N}]+/gu) ?? [];
+		const terms = runs.map(run => `"${run}"*`).join(' ');
+		const pattern = `%${word.replaceAll(/[\\%_]/g, '\\$&')}%`;
+		if (runs.length === 1 && runs[0] === word) {
+			vouched.add(word);
+		}
+
+		// No letter or digit (`-`, `"`, an emoji): FTS5 has no such word; only the title, summary, tags or author.
+		const title = [like('title', pattern), ...(runs.length > 0 ? [fts(`title : (${terms})`)] : [])];
+		const other = [like('summary', pattern), like('tags', pattern), like('author', pattern), ...(runs.length > 0 ? [fts(`{summary tags} : (${terms})`)] : [])];
+		const body = runs.length > 0 ? fts(`body : (${terms})`) : '0';
+		columns.push(`(${title.join(' OR ')}) AS t${index}`, `(${other.join(' OR ')}) AS o${index}`, `${body} AS b${index}`);
+		conditions.push(`(t${index} OR o${index} OR b${index})`);
+	}
+
+	// core/search.ts's score (searchScore) in SQL: the best are sorted out by SQLite, only they come to JavaScript.
+	const n = words.length;
+	const inTitle = inSql.map((_word, index) => `t${index}`).join(' + ');
+	const inOther = inSql.map((_word, index) => `((NOT t${index}) AND o${index})`).join(' + ');
+	const best = db.prepare(`WITH m AS MATERIALIZED (
+			SELECT rowid AS r, date, title, ${columns.join(', ')} FROM files WHERE loaded = 1 AND root IN (SELECT value FROM json_each(?)))
+		SELECT r FROM (SELECT r, date, title, ${inTitle} AS inTitle, ${inOther} AS inOther FROM m WHERE ${conditions.join(' AND ')})
+		ORDER BY (CASE WHEN inTitle = ${n} THEN 3 WHEN inTitle > 0 THEN 2 WHEN inOther > 0 THEN 1 ELSE 0 END) + ((2 * inTitle + inOther) / ${(2 * n) + 1}.0) DESC,
+			date DESC, title LIMIT ?`)
+		.pluck().all(...parameters, rootsJson, SEARCH_RESULT_LIMIT + skipped) as number[];
+	const rowids = best.filter(rowid => !skip(rowid)).slice(0, SEARCH_RESULT_LIMIT);
+	const rows = db.prepare(`SELECT ${metaColumns} FROM files WHERE rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowids)) as FileRow[];
+	return {rows, inBody: word => (vouched.has(word) ? true : undefined)};
 }
 
 /** `metaColumns` as an array (a raw statement's row). */

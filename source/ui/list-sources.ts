@@ -2,7 +2,6 @@
 import type {ArticleMeta} from '../core/article.js';
 import {type ListDateRange, listDateRange} from '../core/dates.js';
 import type {Library} from '../core/library.js';
-import {searchLibrary} from '../core/search.js';
 import type {ReadingState} from '../store/reading-state.js';
 import {type FeedListing, sectionProblems} from './feed-activity.js';
 import type {ListSource} from './navigation.js';
@@ -24,7 +23,7 @@ export function articlesOf(source: ListSource, library: Library, reading: Readin
 		}
 
 		case 'search': {
-			return searchLibrary(library, source.query, {readBody: article => library.body(article.id)}).map(hit => hit.article);
+			return library.search(source.query).map(hit => hit.article);
 		}
 	}
 }

@@ -21,6 +21,9 @@
 //       generated articles (test/generate-library.ts, under /tmp) against the sample corpus's, each home's
 //       index made by an untimed start, then timed starts interleaved; the first start with no index;
 //       the peak RSS at 50,000 once the background check is done; `list --json` at 10,000 against bare node.
+//   (h) search over the index (`--only search`): in 50,000 generated articles, `/` + a query + Enter to
+//       the first result row (a common word, a rarer one, two words, a body-only word), and the peak RSS
+//       of a session that starts, idles 5 s, opens an article and shows its related articles.
 // Run with `npm run bench` (which builds first). Options:
 //   --runs N      start-up runs per program after the warm-up (default 9)
 //   --baseline DIR  also time the start-up of another built newsread checkout (DIR/dist/newsread.js,
@@ -29,7 +32,7 @@
 //                 `lists` part times it too)
 //   --presses N   timed page turns per article after 3 warm-up turns (default 30)
 //   --only WHAT   only `startup`, only `pages` (page turns and memory), only `shapes`, only `keys`,
-//                 only `lists`, only `feeds` or only `index`
+//                 only `lists`, only `feeds`, only `index` or only `search`
 //   --shape NAME  with the shapes, only this one (e.g. `paragraph`)
 //   --shape-runs N  runs per shape and width (default 3)
 //   --feed-runs N   runs of the three refreshes, parse rounds and extractions per page (default 3)
@@ -389,6 +392,104 @@ async function benchIndexRows(rows, notes) {
 	const listRatio = list.median / bare.median;
 	rows.push(['`list --json` 10,000 / bare node (medians)', '', '', `${listRatio.toFixed(2)}×`, '', `≤ 3×: ${listRatio <= 3 ? 'met' : 'MISSED'}`]);
 	notes.push(`Index: libraries from test/generate-library.ts under ${scratch}; each size has its own NEWSREAD_HOME whose index was made by the untimed first start; the sample corpus's home too. ${startRuns} timed starts each, interleaved, to the sections screen ('World') in an 80×24 pty, then Q. Peak RSS from /proc (VmHWM) once the reader's CPU time stopped growing for a second. Load at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// (h) Search and related articles over the article index
+
+/** The queries timed at 50,000 generated articles: a common word, a rarer one, two words, a word only in bodies (headings). */
+const searchQueries = ['council', 'observatory', 'harbour winter', 'background'];
+
+/**
+ * Milliseconds from Enter on `/` + `query` (typed while the sections screen shows) to the first
+ * result row of the search list; then Esc back to the sections screen.
+ */
+async function timeSearch(session, query) {
+	await session.press('/');
+	await session.waitForScreen(screen => screen.includes('Search:'), 'the search prompt');
+	await session.press(query);
+	await session.waitForScreen(screen => screen.includes(`Search: ${query}`), 'the typed query');
+	await session.press('\r');
+	const start = session.lastWrite;
+	// The list's header names the search, and a headline row follows it.
+	const at = await session.waitForScreen(screen => {
+		const lines = screen.split('\n');
+		return lines[0].includes(`Search: ${query}`) && lines.slice(1, -2).some(line => line.trim().length > 10);
+	}, `the results of "${query}"`, 60_000);
+	await session.press('\u001B');
+	await session.waitForScreen(screen => !screen.split('\n')[0].includes('Search:'), 'the sections screen again');
+	return at - start;
+}
+
+async function benchSearchRows(rows, notes) {
+	const generateLibrary = await loadLibraryGenerator();
+	const folder = path.join(scratch, 'library-search-50000');
+	const generated = performance.now();
+	generateLibrary(folder, 50_000);
+	process.stderr.write(`generated 50,000 articles in ${ms(performance.now() - generated)}\n`);
+	const home = newHome();
+	const args = ['--articles', folder];
+	// Untimed: the index is made.
+	await timeReaderStart(home, args);
+
+	const runs = Math.max(3, Number(options['list-runs']));
+	const times = new Map(searchQueries.map(query => [query, []]));
+	for (let run = 1; run <= runs; run++) {
+		const session = new Session(process.execPath, [newsreadBin, ...args], {env: childEnv(home)});
+		try {
+			await session.waitForScreen(screen => screen.includes('World'), 'the sections screen', 120_000);
+			for (const query of searchQueries) {
+				times.get(query).push(await timeSearch(session, query));
+			}
+
+			await session.press('Q', 50);
+			await session.waitForExit(30_000);
+		} catch (error) {
+			session.process.kill('SIGKILL');
+			throw error;
+		}
+
+		process.stderr.write(`search run ${run}/${runs}\r`);
+	}
+
+	process.stderr.write('\n');
+	const all = [];
+	for (const query of searchQueries) {
+		const result = stats(times.get(query));
+		all.push(result.median);
+		rows.push([`search "${query}", 50,000 articles: Enter to the first result row`, result.n, ms(result.min), ms(result.median), ms(result.max), '']);
+	}
+
+	const median = stats(all).median;
+	rows.push(['search, 50,000 articles: median of the queries\' medians', '', '', ms(median), '', `≤ 300 ms: ${median <= 300 ? 'met' : 'MISSED'}`]);
+
+	// Memory: start, 5 s idle, open the first article of the first section, and go to its end (the related articles).
+	const session = new Session(process.execPath, [newsreadBin, ...args], {env: childEnv(home)});
+	try {
+		await session.waitForScreen(screen => screen.includes('World'), 'the sections screen', 120_000);
+		await sleep(5000);
+		const idle = memoryOf(session.pid);
+		await session.press('\r');
+		await session.waitForScreen(screen => /\d{4}|ago/.test(screen.split('\n').slice(1).join('\n')), 'a headline list', 60_000);
+		await session.waitForQuiet(500);
+		const listed = memoryOf(session.pid);
+		await session.press('\r');
+		await session.waitForScreen(screen => /page 1\//.test(screen), 'the article', 60_000);
+		await session.press('G');
+		await session.waitForScreen(screen => screen.includes('Related articles'), 'the related articles', 60_000);
+		await session.waitForQuiet(500);
+		const opened = memoryOf(session.pid);
+		await session.press('Q', 50);
+		await session.waitForExit(30_000);
+		rows.push(['peak RSS, 50,000 articles: start, 5 s idle', '', '', `${idle.peak.toFixed(0)} MB`, '', '']);
+		rows.push(['peak RSS, 50,000 articles: then the first section\'s headlines listed', '', '', `${listed.peak.toFixed(0)} MB`, '', '']);
+		rows.push(['peak RSS, 50,000 articles: then an article opened and its related articles shown', '', '', `${opened.peak.toFixed(0)} MB`, '', `≤ 150 MB: ${opened.peak <= 150 ? 'met' : 'MISSED'}`]);
+	} catch (error) {
+		session.process.kill('SIGKILL');
+		throw error;
+	}
+
+	notes.push(`Search: 50,000 articles from test/generate-library.ts, its index made by an untimed start; ${runs} sessions, each typing / and a query, Enter, timed to the first result row on screen, then Esc (queries in turn: ${searchQueries.map(query => `"${query}"`).join(', ')}). Peak RSS from /proc (VmHWM). Load: ${loadAverage()}.`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1296,6 +1397,10 @@ if (options.only === undefined || options.only === 'feeds') {
 
 if (options.only === undefined || options.only === 'index') {
 	await benchIndexRows(rows, notes);
+}
+
+if (options.only === undefined || options.only === 'search') {
+	await benchSearchRows(rows, notes);
 }
 
 printTable(rows, notes);
