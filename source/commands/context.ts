@@ -32,12 +32,40 @@ export function writeJson(output: Output, value: unknown): void {
 	output.write(`${safeJson(JSON.stringify(value, null, 2))}\n`);
 }
 
+/** How many items `writeJsonArray` turns into JSON at a time. */
+const JSON_CHUNK_ITEMS = 500;
+
+/**
+ * Writes an array as `writeJson` does, byte for byte, a few hundred items at a time: a list of 10,000
+ * articles is never one string of megabytes (nor a copy of it with controls escaped).
+ */
+export function writeJsonArray<T>(output: Output, items: readonly T[], json: (item: T) => unknown): void {
+	if (items.length === 0) {
+		output.write('[]\n');
+		return;
+	}
+
+	for (let start = 0; start < items.length; start += JSON_CHUNK_ITEMS) {
+		// `[\n  item,\n  item\n]`: the items as the whole array's JSON has them, between its first and last line.
+		const chunk = safeJson(JSON.stringify(items.slice(start, start + JSON_CHUNK_ITEMS).map(item => json(item)), null, 2));
+		const last = start + JSON_CHUNK_ITEMS >= items.length;
+		output.write(`${start === 0 ? '[\n' : ',\n'}${chunk.slice(2, -2)}${last ? '\n]\n' : ''}`);
+	}
+}
+
 /** A value as one line of JSON (for `--json-lines`), control characters escaped as by writeJson. */
 export function jsonLine(value: unknown): string {
 	return safeJson(JSON.stringify(value));
 }
 
 function safeJson(json: string): string {
+	// Most text has none of them: tested first, so that no copy is made.
+	unescapedInJson.lastIndex = 0;
+	if (!unescapedInJson.test(json)) {
+		return json;
+	}
+
+	unescapedInJson.lastIndex = 0;
 	return json.replace(unescapedInJson, character => `\\u${character.codePointAt(0)?.toString(16).padStart(4, '0')}`);
 }
 

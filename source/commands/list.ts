@@ -3,7 +3,7 @@ import type {ArticleMeta} from '../core/article.js';
 import {isoDay} from '../core/dates.js';
 import {visibleControls} from '../core/sanitize.js';
 import {exitCode} from '../context.js';
-import {type Command, readArticleIds, writeJson, writeLines} from './context.js';
+import {type Command, readArticleIds, writeJsonArray, writeLines} from './context.js';
 
 /**
  * `newsread list [--section S] [--unread] [--json]`: read mark (N for unread), date, id and title of each
@@ -30,7 +30,7 @@ export const listCommand: Command = context => {
 	}
 
 	if (flags.json) {
-		writeJson(stdout, chosen.map(article => articleJson(article, read.has(article.id))));
+		writeJsonArray(stdout, chosen, article => articleJson(article, read.has(article.id)));
 		return exitCode.ok;
 	}
 
