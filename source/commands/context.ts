@@ -2,7 +2,7 @@
 import {visibleControls} from '../core/sanitize.js';
 import type {CommandContext, Output} from '../context.js';
 import {noColourRequested} from '../theme.js';
-import {readReadIds} from '../store/state-file.js';
+import {readReadIds} from '../store/state-data.js';
 
 /** A subcommand: does its work with the context and returns the exit code. */
 export type Command = (context: CommandContext) => number | Promise<number>;
