@@ -32,6 +32,20 @@ export function writeJson(output: Output, value: unknown): void {
 	output.write(`${safeJson(JSON.stringify(value, null, 2))}\n`);
 }
 
+export type JsonArrayOptions<T> = {
+	/**
+	 * Whether an item may hold a character JSON.stringify leaves as it is (DEL, C1 controls, bidirectional
+	 * overrides); the JSON of the items around one that may is escaped. @default every item may
+	 */
+	mayHoldControls?: (item: T) => boolean;
+};
+
+/** Whether text holds a character JSON.stringify leaves unescaped that writeJson escapes. */
+export function holdsUnescapedControls(text: string): boolean {
+	unescapedInJson.lastIndex = 0;
+	return unescapedInJson.test(text);
+}
+
 /** How many items `writeJsonArray` turns into JSON at a time. */
 const JSON_CHUNK_ITEMS = 500;
 
@@ -39,7 +53,7 @@ const JSON_CHUNK_ITEMS = 500;
  * Writes an array as `writeJson` does, byte for byte, a few hundred items at a time: a list of 10,000
  * articles is never one string of megabytes (nor a copy of it with controls escaped).
  */
-export function writeJsonArray<T>(output: Output, items: readonly T[], json: (item: T) => unknown): void {
+export function writeJsonArray<T>(output: Output, items: readonly T[], json: (item: T) => unknown, {mayHoldControls = () => true}: JsonArrayOptions<T> = {}): void {
 	if (items.length === 0) {
 		output.write('[]\n');
 		return;
@@ -47,7 +61,9 @@ export function writeJsonArray<T>(output: Output, items: readonly T[], json: (it
 
 	for (let start = 0; start < items.length; start += JSON_CHUNK_ITEMS) {
 		// `[\n  item,\n  item\n]`: the items as the whole array's JSON has them, between its first and last line.
-		const chunk = safeJson(JSON.stringify(items.slice(start, start + JSON_CHUNK_ITEMS).map(item => json(item)), null, 2));
+		const slice = items.slice(start, start + JSON_CHUNK_ITEMS);
+		const text = JSON.stringify(slice.map(item => json(item)), null, 2);
+		const chunk = slice.some(item => mayHoldControls(item)) ? safeJson(text) : text;
 		const last = start + JSON_CHUNK_ITEMS >= items.length;
 		output.write(`${start === 0 ? '[\n' : ',\n'}${chunk.slice(2, -2)}${last ? '\n]\n' : ''}`);
 	}
