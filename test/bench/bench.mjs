@@ -144,7 +144,7 @@ function printTargets() {
 	console.log('|---|---:|---:|---:|---|---|---|');
 	for (const target of targetList) {
 		const result = targetResults.get(target.key);
-		const limit = target.relative ? `≤ ${target.limit}×${target.goal ? ` (goal ≤ ${target.goal}×)` : ''}` : `≤ ${value(target.limit, target.unit)}`;
+		const limit = target.relative ? `≤ ${target.limit}×${target.goal ? ` (goal ≤ ${target.goal}×)` : ''}` : `≤ ${target.limit} ${target.unit}`;
 		if (!result) {
 			const why = knownParts.includes(target.part)
 				? (partLoads.has(target.part) ? 'not measured (its part recorded nothing)' : `not run (\`--only ${options.only}\`)`)
