@@ -146,6 +146,35 @@ export default function stringWidth(text, options) {
 	},
 };
 
+/**
+ * entities decodes its HTML entity tables from base64 as it loads (10-20 ms), at every start, for the
+ * few bodies with HTML in them. newsread's own `import {decodeHTML} from 'entities'` gets a stand-in that
+ * loads the real one (through require(), which esbuild evaluates on first use) when first called. Other
+ * packages' imports of entities are left as they are. The build fails if newsread imports another name.
+ */
+const lazyEntities = {
+	name: 'lazy-entities',
+	setup(build) {
+		build.onResolve({filter: /^entities$/}, async ({importer, resolveDir, kind, pluginData}) => {
+			if (pluginData === 'real' || !importer.startsWith(path.join(root, 'source') + path.sep)) {
+				return undefined;
+			}
+
+			const real = await build.resolve('entities', {importer, resolveDir, kind, pluginData: 'real'});
+			return real.errors.length > 0 ? real : {path: real.path, namespace: 'lazy-entities'};
+		});
+		build.onLoad({filter: /.*/, namespace: 'lazy-entities'}, ({path: real}) => ({
+			contents: `let realEntities;
+export function decodeHTML(text, mode) {
+	return (realEntities ??= require(${JSON.stringify(real)})).decodeHTML(text, mode);
+}
+`,
+			resolveDir: root,
+			loader: 'js',
+		}));
+	},
+};
+
 /** What every bundle shares. */
 const common = {
 	bundle: true,
@@ -162,7 +191,7 @@ const common = {
 	define: {'process.env.NODE_ENV': '"production"'},
 	// A native module (the article index's SQLite): loaded from node_modules at run time, beside the bundle.
 	external: ['better-sqlite3'],
-	plugins: [lazyMeowNormalize, synchronousYoga, inkWithoutTopLevelAwait, lazyStringWidth],
+	plugins: [lazyMeowNormalize, synchronousYoga, inkWithoutTopLevelAwait, lazyStringWidth, lazyEntities],
 	// Ink imports react-devtools-core lazily for DEV=true; the bundle must not try to resolve it.
 	alias: {'react-devtools-core': path.join(root, 'source/build-stubs/react-devtools-core.js')},
 };

@@ -25,7 +25,7 @@ import {
 	storeFeedItems,
 } from './store/feed-articles.js';
 import {commentsFile, feedArticlesFolder, stateDir} from './store/paths.js';
-import {readSavedIds} from './store/state-file.js';
+import {readSavedIds} from './store/state-data.js';
 import {
 	type FeedSettings,
 	feedStateFile,

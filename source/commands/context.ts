@@ -2,7 +2,7 @@
 import {visibleControls} from '../core/sanitize.js';
 import type {CommandContext, Output} from '../context.js';
 import {noColourRequested} from '../theme.js';
-import {readReadIds} from '../store/state-file.js';
+import {readReadIds} from '../store/state-data.js';
 
 /** A subcommand: does its work with the context and returns the exit code. */
 export type Command = (context: CommandContext) => number | Promise<number>;
@@ -32,12 +32,56 @@ export function writeJson(output: Output, value: unknown): void {
 	output.write(`${safeJson(JSON.stringify(value, null, 2))}\n`);
 }
 
+export type JsonArrayOptions<T> = {
+	/**
+	 * Whether an item may hold a character JSON.stringify leaves as it is (DEL, C1 controls, bidirectional
+	 * overrides); the JSON of the items around one that may is escaped. @default every item may
+	 */
+	mayHoldControls?: (item: T) => boolean;
+};
+
+/** Whether text holds a character JSON.stringify leaves unescaped that writeJson escapes. */
+export function holdsUnescapedControls(text: string): boolean {
+	unescapedInJson.lastIndex = 0;
+	return unescapedInJson.test(text);
+}
+
+/** How many items `writeJsonArray` turns into JSON at a time. */
+const JSON_CHUNK_ITEMS = 500;
+
+/**
+ * Writes an array as `writeJson` does, byte for byte, a few hundred items at a time: a list of 10,000
+ * articles is never one string of megabytes (nor a copy of it with controls escaped).
+ */
+export function writeJsonArray<T>(output: Output, items: readonly T[], json: (item: T) => unknown, {mayHoldControls = () => true}: JsonArrayOptions<T> = {}): void {
+	if (items.length === 0) {
+		output.write('[]\n');
+		return;
+	}
+
+	for (let start = 0; start < items.length; start += JSON_CHUNK_ITEMS) {
+		// `[\n  item,\n  item\n]`: the items as the whole array's JSON has them, between its first and last line.
+		const slice = items.slice(start, start + JSON_CHUNK_ITEMS);
+		const text = JSON.stringify(slice.map(item => json(item)), null, 2);
+		const chunk = slice.some(item => mayHoldControls(item)) ? safeJson(text) : text;
+		const last = start + JSON_CHUNK_ITEMS >= items.length;
+		output.write(`${start === 0 ? '[\n' : ',\n'}${chunk.slice(2, -2)}${last ? '\n]\n' : ''}`);
+	}
+}
+
 /** A value as one line of JSON (for `--json-lines`), control characters escaped as by writeJson. */
 export function jsonLine(value: unknown): string {
 	return safeJson(JSON.stringify(value));
 }
 
 function safeJson(json: string): string {
+	// Most text has none of them: tested first, so that no copy is made.
+	unescapedInJson.lastIndex = 0;
+	if (!unescapedInJson.test(json)) {
+		return json;
+	}
+
+	unescapedInJson.lastIndex = 0;
 	return json.replace(unescapedInJson, character => `\\u${character.codePointAt(0)?.toString(16).padStart(4, '0')}`);
 }
 

@@ -3,7 +3,7 @@ import type {ArticleMeta} from '../core/article.js';
 import {isoDay} from '../core/dates.js';
 import {visibleControls} from '../core/sanitize.js';
 import {exitCode} from '../context.js';
-import {type Command, readArticleIds, writeJson, writeLines} from './context.js';
+import {type Command, holdsUnescapedControls, readArticleIds, writeJsonArray, writeLines} from './context.js';
 
 /**
  * `newsread list [--section S] [--unread] [--json]`: read mark (N for unread), date, id and title of each
@@ -30,7 +30,9 @@ export const listCommand: Command = context => {
 	}
 
 	if (flags.json) {
-		writeJson(stdout, chosen.map(article => articleJson(article, read.has(article.id))));
+		// Titles, summaries and the other fields were sanitized as the files were read (and ids show controls
+		// as escapes): only a path can hold a control character, and then its part of the output is escaped.
+		writeJsonArray(stdout, chosen, article => articleJson(article, read.has(article.id)), {mayHoldControls: article => holdsUnescapedControls(article.file)});
 		return exitCode.ok;
 	}
 

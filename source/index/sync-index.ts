@@ -22,6 +22,8 @@ const RACY_MS = 2000;
 const MAX_PENDING_CHARS = 32 * 1024 * 1024;
 
 type Row = {rowid: number; rel: string; size: number; mtimeMs: number; indexedAt: number};
+/** A row's stamp as `rowsOf` reads it: rowid, rel, size, mtimeMs, indexedAt. */
+type RawStamp = [number, string, number, number, number];
 
 type Put = {
 	/** Read again only because it was racy, and its metadata is what the row holds. */
@@ -87,10 +89,10 @@ export function * syncSteps(db: IndexDatabase, folders: readonly LibraryFolder[]
 	for (const folder of folders) {
 		const root = path.resolve(folder.path);
 		const stored = statements.rootRow.get(root) as {sectionOrder: string; notes: string} | undefined;
-		const rows = new Map<string, Row>();
-		// Arrays, not objects: two to three times quicker for every file of a large library.
-		for (const [rowid, rel, size, mtimeMs, indexedAt] of statements.rowsOf.iterate(root) as Iterable<[number, string, number, number, number]>) {
-			rows.set(rel, {rowid, rel, size, mtimeMs, indexedAt});
+		const rows = new Map<string, RawStamp>();
+		// Arrays, not objects, read in one go: two to three times quicker for every file of a large library.
+		for (const row of statements.rowsOf.all(root) as RawStamp[]) {
+			rows.set(row[1], row);
 		}
 
 		const notes: RootNotes = {problems: [], warnings: []};
@@ -102,10 +104,11 @@ export function * syncSteps(db: IndexDatabase, folders: readonly LibraryFolder[]
 			const skipped: ArticleProblem[] = [];
 			for (const files of walkMarkdownFiles(root, skipped)) {
 				yield;
+				let unchanged = 0;
 				for (const file of files) {
 					// The walk joins names onto the root: cutting it off is path.relative without its work per file.
 					const rel = file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(root, file);
-					const row = rows.get(rel);
+					const raw = rows.get(rel);
 					const stamp = fileStamp(file);
 					if (!stamp) {
 						// Gone since the folder was read: its row, if any, is deleted below.
@@ -113,9 +116,16 @@ export function * syncSteps(db: IndexDatabase, folders: readonly LibraryFolder[]
 					}
 
 					rows.delete(rel);
-					if (row && row.size === stamp.size && row.mtimeMs === stamp.mtimeMs && row.indexedAt - row.mtimeMs > RACY_MS) {
+					if (raw && raw[2] === stamp.size && raw[3] === stamp.mtimeMs && raw[4] - raw[3] > RACY_MS) {
+						// A stat is quick: a pause every few dozen files is often enough for the reader's keys.
+						if (++unchanged % 32 === 0) {
+							yield;
+						}
+
 						continue;
 					}
+
+					const row: Row | undefined = raw && {rowid: raw[0], rel: raw[1], size: raw[2], mtimeMs: raw[3], indexedAt: raw[4]};
 
 					const put = readFile(root, rel, file, stamp, now());
 					// Read again only because it was written close to when it was indexed: written again (the
@@ -137,7 +147,10 @@ export function * syncSteps(db: IndexDatabase, folders: readonly LibraryFolder[]
 		}
 
 		// What was indexed under this folder and was not found now is gone.
-		deletes.push(...[...rows.values()].map(row => row.rowid));
+		for (const raw of rows.values()) {
+			deletes.push(raw[0]);
+		}
+
 		const update = {root, sectionOrder: JSON.stringify(order), notes: JSON.stringify(notes)};
 		if (stored?.sectionOrder !== update.sectionOrder || stored.notes !== update.notes) {
 			changed = true;

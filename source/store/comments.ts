@@ -5,7 +5,6 @@
 // skipped when reading, never fatal, and a log that cannot be read leaves the reader without comments. Every event enters the store through
 // eventFromRecord, the one place comment text is sanitized: events read from the log (which may have
 // been edited by hand) and events made by add and edit alike.
-import {randomUUID} from 'node:crypto';
 import {closeSync, constants, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {sanitizeLine, sanitizeText} from '../core/sanitize.js';
@@ -352,7 +351,12 @@ class LineSplitter {
 	}
 }
 
-function createCommentLog(file: string, storage: LogStorage, now = () => new Date(), newId: () => string = randomUUID): CommentLog {
+/** A random UUID from the global Web Crypto, which Node loads on first use: node:crypto costs ~40 ms to load, and most runs write no comment. */
+function newCommentId(): string {
+	return globalThis.crypto.randomUUID();
+}
+
+function createCommentLog(file: string, storage: LogStorage, now = () => new Date(), newId: () => string = newCommentId): CommentLog {
 	let comments = new Map<string, Comment>();
 	let skipped = 0;
 	let problem: string | undefined;

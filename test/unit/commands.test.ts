@@ -98,6 +98,32 @@ describe('newsread list', () => {
 			read: false,
 		}]);
 	});
+
+	it('writes a long list as --json the same way: one array indented by two, newest first, controls in ids escaped', async () => {
+		const folder = temporaryFolder('list-json-many');
+		mkdirSync(path.join(folder, 'world'), {recursive: true});
+		const expected: unknown[] = [];
+		// 1,200 articles, one a day back from 2026-11-30 (so the list is in this order); one file name with a right-to-left override.
+		for (let day = 0; day < 1200; day++) {
+			const date = new Date(Date.UTC(2026, 10, 30) - day * 86_400_000).toISOString().slice(0, 10);
+			const name = day === 700 ? 'odd\u202Ename' : `story-${day}`;
+			writeFileSync(path.join(folder, 'world', `${name}.md`), `---\ntitle: Story ${day}\nsection: World\ndate: ${date}\n---\n\nBody.\n`);
+			// The id shows the override as a visible escape (as every id with a control character), the path has it as it is.
+			expected.push({id: day === 700 ? 'world/odd\\u202ename' : `world/${name}`, title: `Story ${day}`, section: 'World', date: `${date}T00:00:00.000Z`, author: null, summary: '', tags: [], related: [], source: null, feed: null, guid: null, file: path.join(folder, 'world', `${name}.md`), read: false});
+		}
+
+		const {context, stdout} = commandContext({flags: {json: true}, library: loadLibrary([{path: folder}])});
+		expect(await listCommand(context)).toBe(0);
+		expect(stdout.text).toBe(`${JSON.stringify(expected, null, 2).replaceAll('\u202E', '\\u202e')}\n`);
+		expect(stdout.text).not.toContain('\u202E');
+		expect(JSON.parse(stdout.text)).toEqual(expected);
+	});
+
+	it('writes an empty list as [] with --json', async () => {
+		const {context, stdout} = commandContext({flags: {json: true}, library: loadLibrary([{path: temporaryFolder('list-json-empty')}])});
+		expect(await listCommand(context)).toBe(0);
+		expect(stdout.text).toBe('[]\n');
+	});
 });
 
 describe('newsread read', () => {

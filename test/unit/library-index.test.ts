@@ -117,6 +117,52 @@ describe('files changed between two starts', () => {
 		expect(library.sections.map(({name, count}) => [name, count])).toEqual([['Science', 1], ['World', 3]]);
 	});
 
+	it('finds an edit, an addition and a removal among many files left as they were, at the next start and in the reader\'s check', async () => {
+		const folder = temporaryFolder('index-many');
+		const anHourAgo = new Date(Date.now() - 3_600_000);
+		for (let number = 0; number < 100; number++) {
+			utimesSync(put(folder, `world/story-${number}.md`, article(`Story ${number}`, 'World', '2026-03-01')), anHourAgo, anHourAgo);
+		}
+
+		const {file, index} = indexAt([{path: folder}]);
+		expect(index.library().count).toBe(100);
+		index.close();
+		// Older than the index, so that only the stamps tell: size and modification time.
+		const twoHoursAgo = new Date(Date.now() - 7_200_000);
+		utimesSync(put(folder, 'world/story-57.md', article('Story 57, corrected', 'World', '2026-03-01')), twoHoursAgo, twoHoursAgo);
+		rmSync(path.join(folder, 'world/story-80.md'));
+		const library = nextStart([{path: folder}], file);
+		expect(library.count).toBe(99);
+		expect(library.get('world/story-57')?.title).toBe('Story 57, corrected');
+		expect(library.get('world/story-80')).toBeUndefined();
+
+		const reader = openLibraryIndex([{path: folder}], {file, sliceMs: 0});
+		opened.push(reader);
+		reader.library();
+		put(folder, 'world/story-100.md', article('Story 100', 'World', '2026-03-02'));
+		utimesSync(put(folder, 'world/story-3.md', article('Story 3, updated', 'World', '2026-03-01')), anHourAgo, anHourAgo);
+		const checked = await reader.check();
+		expect(checked?.count).toBe(100);
+		expect(checked?.articles[0]?.title).toBe('Story 100');
+		expect(checked?.get('world/story-3')?.title).toBe('Story 3, updated');
+	});
+
+	it('lists each article with its whole path, tags and related ids, and without the fields it does not have', () => {
+		const folder = smallLibrary();
+		put(folder, 'world/ferry.md', article('Ferry timetable changes', 'World', '2026-03-05', 'author: Ann Lee\ntags: [transport, harbour]\nrelated: [world/harbour]\n'));
+		const {index} = indexAt([{path: folder}]);
+		opened.push(index);
+		const [ferry, bridge] = index.library().articles;
+		expect(ferry).toEqual({
+			id: 'world/ferry', file: path.join(folder, 'world', 'ferry.md'), title: 'Ferry timetable changes', section: 'World',
+			date: '2026-03-05T00:00:00.000Z', author: 'Ann Lee', summary: '', tags: ['transport', 'harbour'], related: ['world/harbour'],
+		});
+		expect(bridge?.id).toBe('world/bridge');
+		expect(bridge?.tags).toEqual([]);
+		expect(Object.keys(bridge ?? {})).not.toContain('author');
+		expect(Object.keys(bridge ?? {})).not.toContain('source');
+	});
+
 	it('reports a file that stops loading, and lists it again once it is mended', () => {
 		const folder = smallLibrary();
 		const {file, index} = indexAt([{path: folder}]);
