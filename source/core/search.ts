@@ -388,14 +388,9 @@ function matchArticle(article: ArticleMeta, words: readonly string[], readBody: 
 			return undefined;
 		}
 
-		let first = Number.POSITIVE_INFINITY;
-		for (const word of bodyWords) {
-			const at = body.folded.indexOf(word);
-			if (at === -1) {
-				return undefined;
-			}
-
-			first = Math.min(first, at);
+		const first = firstMatch(body.folded, bodyWords, true);
+		if (first === undefined) {
+			return undefined;
 		}
 
 		snippet = bodySnippet(body, first);
@@ -415,15 +410,25 @@ function snippetOf(article: ArticleMeta, bodyWords: readonly string[], readBody:
 		return undefined;
 	}
 
+	const first = firstMatch(body.folded, bodyWords, false);
+	return first === undefined ? undefined : bodySnippet(body, first);
+}
+
+/** Where the first of the words is in the folded text; undefined when none is, or with `everyWord` when one is missing. */
+function firstMatch(folded: string, words: readonly string[], everyWord: boolean): number | undefined {
 	let first = Number.POSITIVE_INFINITY;
-	for (const word of bodyWords) {
-		const at = body.folded.indexOf(word);
-		if (at !== -1) {
+	for (const word of words) {
+		const at = folded.indexOf(word);
+		if (at === -1) {
+			if (everyWord) {
+				return undefined;
+			}
+		} else {
 			first = Math.min(first, at);
 		}
 	}
 
-	return first === Number.POSITIVE_INFINITY ? undefined : bodySnippet(body, first);
+	return first === Number.POSITIVE_INFINITY ? undefined : first;
 }
 
 /** The summary as a snippet; with no summary, the start of the body (when it can be read). */
