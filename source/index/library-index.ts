@@ -1,14 +1,12 @@
 // The article index as the commands and the reader use it: the library as indexed (at once), a sync
-// with the files (all at once for commands, in slices between keys for the reader), full-text search.
+// with the files (all at once for commands, in slices between keys for the reader), and the index's full-text search behind the library's search (indexed-library.ts).
 // A database that turns out damaged is built again from the files; one that cannot be written (or is
 // locked too long) gives way to an index in memory.
 import path from 'node:path';
 import {performance} from 'node:perf_hooks';
-import type {ArticleMeta} from '../core/article.js';
 import {type Library, type LibraryFolder, loadLibrary} from '../core/library.js';
 import {DEFAULT_BUSY_TIMEOUT_MS, type IndexDatabase, IndexUnavailableError, isDamagedDatabase, isDatabaseError, openIndexDatabase} from './index-database.js';
 import {indexedLibrary} from './indexed-library.js';
-import {searchIndex} from './search-index.js';
 import {syncIndex, syncSteps} from './sync-index.js';
 
 export type LibraryIndex = {
@@ -24,8 +22,6 @@ export type LibraryIndex = {
 	 * a time (asked during one, another follows it); resolves to the library again when something changed.
 	 */
 	check: () => Promise<Library | undefined>;
-	/** Articles whose title, summary, tags or body hold every word of `query`, best match first. */
-	search: (query: string, limit?: number) => ArticleMeta[];
 	/** Where the index is kept; undefined when it is in memory. */
 	file: () => string | undefined;
 	close: () => void;
@@ -61,7 +57,6 @@ function filesOnly(folders: readonly LibraryFolder[]): LibraryIndex {
 		library: () => loadLibrary(folders),
 		sync: () => true,
 		check: async () => loadLibrary(folders),
-		search: () => [],
 		file: () => undefined,
 		close() {
 			// Nothing is open.
@@ -181,7 +176,6 @@ function openSqliteIndex(folders: readonly LibraryFolder[], {file, sliceMs = 8, 
 			});
 			return queued;
 		},
-		search: (query, limit) => guarded(db => searchIndex(db, roots, query, limit)),
 		file: () => opened.file,
 		close() {
 			opened.db.close();

@@ -339,24 +339,25 @@ describe('full-text search', () => {
 	it('finds articles by words of their bodies, titles and tags, and by the start of a word', () => {
 		const folder = smallLibrary();
 		const {index} = indexAt([{path: folder}]);
-		index.library();
-		expect(index.search('lighthouse').map(({id}) => id)).toEqual(['science/glacier']);
-		expect(index.search('ASTRONOMY').map(({id}) => id)).toEqual(['science/comet']);
-		expect(index.search('harb').map(({id}) => id)).toEqual(['world/harbour']);
-		expect(index.search('bridge delayed').map(({id}) => id)).toEqual(['world/bridge']);
-		expect(index.search('"quoted" OR')).toEqual([]);
-		expect(index.search('  ')).toEqual([]);
+		const found = (query: string) => index.library().search(query).map(({article}) => article.id);
+		expect(found('lighthouse')).toEqual(['science/glacier']);
+		expect(found('ASTRONOMY')).toEqual(['science/comet']);
+		expect(found('harb')).toEqual(['world/harbour']);
+		expect(found('bridge delayed')).toEqual(['world/bridge']);
+		expect(found('"quoted" OR')).toEqual([]);
+		expect(found('  ')).toEqual([]);
 		index.close();
 	});
 
 	it('finds an edited body after a sync, and no longer the old words', () => {
 		const folder = smallLibrary();
 		const {index} = indexAt([{path: folder}]);
-		index.library();
+		const found = (query: string) => index.library().search(query).map(({article}) => article.id);
+		expect(found('lighthouse')).toEqual(['science/glacier']);
 		put(folder, 'science/glacier.md', '---\ntitle: Glacier retreats\nsection: Science\n---\n\nNow about the observatory.\n');
 		index.sync();
-		expect(index.search('lighthouse')).toEqual([]);
-		expect(index.search('observatory').map(({id}) => id)).toEqual(['science/glacier']);
+		expect(found('lighthouse')).toEqual([]);
+		expect(found('observatory')).toEqual(['science/glacier']);
 		index.close();
 	});
 });
