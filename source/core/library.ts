@@ -69,6 +69,11 @@ export type Library = {
 	closestIds(query: string, count?: number): string[];
 };
 
+/** Why a file is left out: another file with its id was loaded first (the index says the same). */
+export function duplicateIdReason(id: string, loadedFile: string): string {
+	return `duplicate id "${id}": already loaded from ${visibleControls(loadedFile)}`;
+}
+
 /** Loads every `.md` file below each folder, in order; on a duplicate id the first one wins. */
 export function loadLibrary(folders: readonly LibraryFolder[]): Library {
 	const byId = new Map<string, ArticleMeta>();
@@ -92,7 +97,7 @@ export function loadLibrary(folders: readonly LibraryFolder[]): Library {
 			const shown = visibleControls(file);
 			const existing = byId.get(id);
 			if (existing) {
-				problems.push({file: shown, reason: `duplicate id "${id}": already loaded from ${visibleControls(existing.file)}`});
+				problems.push({file: shown, reason: duplicateIdReason(id, existing.file)});
 				continue;
 			}
 

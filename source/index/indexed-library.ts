@@ -2,7 +2,7 @@
 // section's or the whole list when first asked for (then kept), an article by id by lookup.
 import path from 'node:path';
 import type {ArticleMeta, ArticleProblem} from '../core/article.js';
-import {createLibrary, type Library, type Section, newestFirst, orderSections, rankSimilar, significantWords} from '../core/library.js';
+import {createLibrary, duplicateIdReason, type Library, type Section, newestFirst, orderSections, rankSimilar, significantWords} from '../core/library.js';
 import {visibleControls} from '../core/sanitize.js';
 import {queryWords, rankCandidates} from '../core/search.js';
 import type {IndexDatabase} from './index-database.js';
@@ -47,6 +47,10 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 		ofRoot: db.prepare(`SELECT ${metaColumns} FROM files WHERE root = ? AND loaded = 1 ORDER BY date DESC`).raw(true),
 		ofSection: db.prepare(`SELECT ${metaColumns} FROM files WHERE root = ? AND loaded = 1 AND section = ? ORDER BY date DESC`).raw(true),
 		idsIn: db.prepare('SELECT id, rowid, root, rel, section FROM files WHERE loaded = 1 AND id IN (SELECT value FROM json_each(?))'),
+		rowsIn: db.prepare(`SELECT ${metaColumns} FROM files WHERE rowid IN (SELECT value FROM json_each(?))`),
+		similar: db.prepare(`SELECT ${filesMetaColumns} FROM search JOIN files ON files.rowid = search.rowid
+			WHERE search MATCH ? AND files.loaded = 1 AND files.root IN (SELECT value FROM json_each(?))
+			ORDER BY bm25(search, 1.0, 1.0, 2.0, 0.0) LIMIT ?`),
 	};
 
 	/** Of rows with one id, the one that is loaded: the first folder's, then the first by path. */
@@ -179,7 +183,8 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 				return [];
 			}
 
-			const {rows, inBody} = searchCandidates(db, rootsJson, words, rowid => shadowed.has(rowid), shadowed.size);
+			const {rowids, inBody} = searchCandidates(db, rootsJson, words, rowid => shadowed.has(rowid), shadowed.size);
+			const rows = statements.rowsIn.all(JSON.stringify(rowids)) as FileRow[];
 			return rankCandidates(metasOf(rows), query, {readBody, inBody: (_article, word) => inBody(word)});
 		},
 		similar(article, count, skip) {
@@ -188,9 +193,7 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 				return [];
 			}
 
-			const rows = db.prepare(`SELECT ${filesMetaColumns} FROM search JOIN files ON files.rowid = search.rowid
-				WHERE search MATCH ? AND files.loaded = 1 AND files.root IN (SELECT value FROM json_each(?))
-				ORDER BY bm25(search, 1.0, 1.0, 2.0, 0.0) LIMIT ?`).all(match, rootsJson, SIMILAR_CANDIDATES) as FileRow[];
+			const rows = statements.similar.all(match, rootsJson, SIMILAR_CANDIDATES) as FileRow[];
 			return rankSimilar(article, metasOf(rows), count, skip);
 		},
 		count: total,
@@ -266,7 +269,7 @@ export const SEARCH_RESULT_LIMIT = 1000;
 const SQL_WORDS = 16;
 
 /**
- * The rows of the best SEARCH_RESULT_LIMIT articles that may hold every word (any order), found in
+ * The rowids of the best SEARCH_RESULT_LIMIT articles that may hold every word (any order), found in
  * SQL without a file read or a call into JavaScript per row. For each word: the title, summary, tags
  * or author hold it anywhere (LIKE: ASCII letters in any case) or at the start of a word (FTS5:
  * accents and case ignored), or the body has a word it starts (FTS5). They are ordered by
@@ -275,7 +278,7 @@ const SQL_WORDS = 16;
  * in the rows where it is not elsewhere (a word of letters and digits only); undefined: the body
  * must be read.
  */
-function searchCandidates(db: IndexDatabase, rootsJson: string, words: readonly string[], skip: (rowid: number) => boolean, skipped: number): {rows: FileRow[]; inBody: (word: string) => boolean | undefined} {
+function searchCandidates(db: IndexDatabase, rootsJson: string, words: readonly string[], skip: (rowid: number) => boolean, skipped: number): {rowids: number[]; inBody: (word: string) => boolean | undefined} {
 	const inSql = words.slice(0, SQL_WORDS);
 	const columns: string[] = [];
 	const conditions: string[] = [];
@@ -318,8 +321,7 @@ function searchCandidates(db: IndexDatabase, rootsJson: string, words: readonly 
 			date DESC, title LIMIT ?`)
 		.pluck().all(...parameters, rootsJson, SEARCH_RESULT_LIMIT + skipped) as number[];
 	const rowids = best.filter(rowid => !skip(rowid)).slice(0, SEARCH_RESULT_LIMIT);
-	const rows = db.prepare(`SELECT ${metaColumns} FROM files WHERE rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowids)) as FileRow[];
-	return {rows, inBody: word => (vouched.has(word) ? true : undefined)};
+	return {rowids, inBody: word => (vouched.has(word) ? true : undefined)};
 }
 
 /** `metaColumns` as an array (a raw statement's row). */
@@ -375,7 +377,7 @@ function idOf(row: Candidate, statement: {get(rowid: number): unknown}): string 
 }
 
 function duplicateReason(id: string, winner: Candidate): string {
-	return `duplicate id "${id}": already loaded from ${visibleControls(path.join(winner.root, winner.rel))}`;
+	return duplicateIdReason(id, path.join(winner.root, winner.rel));
 }
 
 function compare(a: string, b: string): number {
