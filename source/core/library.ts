@@ -441,7 +441,20 @@ function markdownFiles(root: string, problems: ArticleProblem[]): string[] {
 
 /** Problems sorted by file: readdir's order is the file system's, sorted the report is the same on every machine. */
 export function sortProblems(problems: ArticleProblem[]): ArticleProblem[] {
-	return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+	return problems.sort((a, b) => compareCodeUnits(a.file, b.file));
+}
+
+/** Orders strings by their UTF-16 code units (the same on every machine and locale, and quick). */
+export function compareCodeUnits(a: string, b: string): number {
+	return a < b ? -1 : (a > b ? 1 : 0);
+}
+
+/**
+ * A folder and a name or path below it, both normalized already: path.join without its normalizing,
+ * which was a tenth of a large library's check and of listing it from the index.
+ */
+export function joinNormalized(folder: string, below: string): string {
+	return folder.endsWith(path.sep) ? folder + below : folder + path.sep + below;
 }
 
 /**
@@ -468,8 +481,7 @@ export function * walkMarkdownFiles(root: string, skipped: ArticleProblem[]): Ge
 					continue;
 				}
 
-				// Both parts are normalized already: path.join's normalizing was a tenth of a large library's check.
-				const file = folder.endsWith(path.sep) ? folder + entry.name : folder + path.sep + entry.name;
+				const file = joinNormalized(folder, entry.name);
 				const named = entry.name.toLowerCase().endsWith('.md');
 				if (entry.isDirectory()) {
 					// Symbolic links to folders are not followed (no loops); a real folder is, whatever its name.
@@ -579,9 +591,7 @@ export function orderSections(names: readonly string[], order: readonly string[]
 /** Newest first; undated articles last, then by title. */
 export function newestFirst(a: ArticleMeta, b: ArticleMeta): number {
 	// Dates are ISO 8601 in UTC (parse-markdown.ts), so their characters sort as the dates do: no collation needed.
-	const later = b.date ?? '';
-	const earlier = a.date ?? '';
-	const byDate = later < earlier ? -1 : (later > earlier ? 1 : 0);
+	const byDate = compareCodeUnits(b.date ?? '', a.date ?? '');
 	return byDate === 0 ? a.title.localeCompare(b.title) : byDate;
 }
 

@@ -2,7 +2,7 @@
 // section's or the whole list when first asked for (then kept), an article by id by lookup.
 import path from 'node:path';
 import type {ArticleMeta, ArticleProblem} from '../core/article.js';
-import {createLibrary, duplicateIdReason, type Library, type Section, newestFirst, orderSections, rankSimilar, significantWords} from '../core/library.js';
+import {compareCodeUnits, createLibrary, duplicateIdReason, joinNormalized, type Library, type Section, newestFirst, orderSections, rankSimilar, significantWords} from '../core/library.js';
 import {visibleControls} from '../core/sanitize.js';
 import {queryWords, rankCandidates} from '../core/search.js';
 import type {IndexDatabase} from './index-database.js';
@@ -56,7 +56,7 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 	/** Of rows with one id, the one that is loaded: the first folder's, then the first by path. */
 	const first = (rows: ReadonlyArray<Candidate & {id?: string}>) => rows
 		.filter(row => rank.has(row.root))
-		.sort((a, b) => (rank.get(a.root)! - rank.get(b.root)!) || compare(a.rel, b.rel))[0];
+		.sort((a, b) => (rank.get(a.root)! - rank.get(b.root)!) || compareCodeUnits(a.rel, b.rel))[0];
 
 	// Duplicate ids are rare: found from the id index, the rows that lose are left out of every list.
 	const shadowed = new Map<number, Candidate & {winner: Candidate}>();
@@ -134,7 +134,7 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 
 			// A file that does not load after one with its id that does is reported as the duplicate it is.
 			const winner = first(statements.byId.all(row.id) as Candidate[]);
-			const before = winner && ((rank.get(winner.root)! - rank.get(root)!) || compare(winner.rel, row.rel)) < 0;
+			const before = winner && ((rank.get(winner.root)! - rank.get(root)!) || compareCodeUnits(winner.rel, row.rel)) < 0;
 			noted.push({rel: row.rel, problem: before ? duplicateReason(row.id, winner) : row.problem ?? 'not loaded'});
 		}
 
@@ -144,7 +144,7 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 			}
 		}
 
-		for (const {rel, problem, warnings: fileWarnings} of noted.sort((a, b) => compare(a.rel, b.rel))) {
+		for (const {rel, problem, warnings: fileWarnings} of noted.sort((a, b) => compareCodeUnits(a.rel, b.rel))) {
 			const file = visibleControls(path.join(root, rel));
 			if (problem !== undefined) {
 				problems.push({file, reason: problem});
@@ -335,7 +335,7 @@ export function rowMeta(row: FileRow): ArticleMeta {
 // The columns one by one: called for every row of a list (10,000 and more), without an object per row
 // on the way; the optional keys are added only when set, after the others.
 function articleMeta(_rowid: number, root: string, rel: string, id: string, title: string, section: string, date: string | null, author: string | null, summary: string, tags: string, related: string, source: string | null, feed: string | null, guid: string | null): ArticleMeta {
-	const meta: ArticleMeta = {id, file: joinRel(root, rel), title, section, summary, tags: stringList(tags), related: stringList(related)};
+	const meta: ArticleMeta = {id, file: joinNormalized(root, rel), title, section, summary, tags: stringList(tags), related: stringList(related)};
 	if (date !== null) {
 		meta.date = date;
 	}
@@ -359,14 +359,6 @@ function articleMeta(_rowid: number, root: string, rel: string, id: string, titl
 	return meta;
 }
 
-/**
- * A folder (resolved) and a path below it (normalized, as the walk gives it): path.join without its
- * normalizing, which was a tenth of listing 10,000 articles.
- */
-function joinRel(root: string, rel: string): string {
-	return root.endsWith(path.sep) ? root + rel : root + path.sep + rel;
-}
-
 /** A JSON array of strings; most articles have no tags and no related ids. */
 function stringList(json: string): string[] {
 	return json === '[]' ? [] : JSON.parse(json) as string[];
@@ -378,8 +370,4 @@ function idOf(row: Candidate, statement: {get(rowid: number): unknown}): string 
 
 function duplicateReason(id: string, winner: Candidate): string {
 	return duplicateIdReason(id, path.join(winner.root, winner.rel));
-}
-
-function compare(a: string, b: string): number {
-	return a < b ? -1 : (a > b ? 1 : 0);
 }

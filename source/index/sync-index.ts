@@ -5,7 +5,7 @@
 import {statSync} from 'node:fs';
 import path from 'node:path';
 import {type ArticleMeta, type ArticleProblem, articleIdFromPath} from '../core/article.js';
-import {isDirectory, type LibraryFolder, problemReason, readArticleText, readSectionOrder, sortProblems, walkMarkdownFiles} from '../core/library.js';
+import {isDirectory, joinNormalized, type LibraryFolder, problemReason, readArticleText, readSectionOrder, sortProblems, walkMarkdownFiles} from '../core/library.js';
 import {parseArticleMeta, splitFrontmatter} from '../core/parse-markdown.js';
 import {visibleControls} from '../core/sanitize.js';
 import type {IndexDatabase} from './index-database.js';
@@ -99,7 +99,7 @@ export function * syncSteps(db: IndexDatabase, folders: readonly LibraryFolder[]
 		let order: string[] = [];
 		yield;
 		if (isDirectory(root)) {
-			const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+			const prefix = joinNormalized(root, '');
 			order = readSectionOrder(root, notes.problems, notes.warnings);
 			const skipped: ArticleProblem[] = [];
 			for (const files of walkMarkdownFiles(root, skipped)) {
