@@ -1,10 +1,10 @@
 // V8's code cache of the bundle, for launcher.ts: where it is kept, read and written. The cache is only
 // a speed-up: whatever goes wrong with it (a folder that cannot be made or written, a file in its
 // place, a truncated or foreign cache file) leaves newsread starting as without one.
-import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
-import {cacheDir, type Environment, PRIVATE_FOLDER_MODE} from './store/paths.js';
+import {cacheDir, type Environment, makePrivateFolder} from './store/paths.js';
 
 const cachePrefix = 'code-cache-';
 
@@ -53,7 +53,7 @@ export function writeCodeCache(file: string, bundleHash: string, data: () => Buf
 	const temporary = `${file}.tmp-${process.pid}`;
 	try {
 		const folder = path.dirname(file);
-		mkdirSync(folder, {recursive: true, mode: PRIVATE_FOLDER_MODE});
+		makePrivateFolder(folder);
 		writeFileSync(temporary, data(), {mode: 0o600});
 		renameSync(temporary, file);
 		for (const name of readdirSync(folder)) {
