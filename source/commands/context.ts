@@ -76,8 +76,7 @@ export function jsonLine(value: unknown): string {
 
 function safeJson(json: string): string {
 	// Most text has none of them: tested first, so that no copy is made.
-	unescapedInJson.lastIndex = 0;
-	if (!unescapedInJson.test(json)) {
+	if (!holdsUnescapedControls(json)) {
 		return json;
 	}
 
