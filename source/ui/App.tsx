@@ -10,7 +10,7 @@ import {createFeedRefresher, type FeedRunner, noFeedRunner} from './feed-refresh
 import {FRAME_LINES} from './components/Frame.js';
 import {createKeyRouter, type KeyRouter, KeyRouterContext} from './key-router.js';
 import {useRoutedInput} from './hooks/use-keymap.js';
-import {RELATED_SLICE_ARTICLES} from './hooks/use-pager-model.js';
+import {buildRelatedInSlices} from './hooks/use-pager-model.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {currentScreen, initialNavigation, navigate, type NavigationState} from './navigation.js';
 import {createPromptHistory} from './prompt-history.js';
@@ -90,21 +90,9 @@ export function App({library: givenLibrary, reading, openUrl, comments: commentL
 	const [history] = useState(createPromptHistory);
 	useInput(keyRouter.dispatch);
 
-	useEffect(() => {
-		// What related() looks up, built while the reader waits for keys, a slice at a time, so that
-		// opening an article never waits for it (at 50,000 articles it takes about a second).
-		let next: ReturnType<typeof setImmediate> | undefined;
-		const step = () => {
-			next = library.prepareRelated(RELATED_SLICE_ARTICLES) ? undefined : setImmediate(step);
-		};
-
-		next = setImmediate(step);
-		return () => {
-			if (next) {
-				clearImmediate(next);
-			}
-		};
-	}, [library]);
+	// What related() looks up, built while the reader waits for keys, a slice at a time, so that
+	// opening an article never waits for it (at 50,000 articles it takes about a second).
+	useEffect(() => buildRelatedInSlices(library), [library]);
 	useEffect(() => {
 		// Tab belongs to the pager (next related article), not to Ink's focus cycling.
 		disableFocus();

@@ -94,24 +94,35 @@ function useRelatedIndex(library: Library): boolean {
 			return;
 		}
 
-		let handle: NodeJS.Immediate | undefined;
-		const slice = () => {
-			handle = undefined;
-			if (library.prepareRelated(RELATED_SLICE_ARTICLES)) {
-				setReady(true);
-			} else {
-				handle = setImmediate(slice);
-			}
-		};
-
-		handle = setImmediate(slice);
-		return () => {
-			if (handle !== undefined) {
-				clearImmediate(handle);
-			}
-		};
+		return buildRelatedInSlices(library, () => {
+			setReady(true);
+		});
 	}, [library, ready]);
 	return ready;
+}
+
+/**
+ * Builds the library's related-articles index a slice of RELATED_SLICE_ARTICLES at a time, each on its
+ * own turn of the event loop (keys are handled between them); `onDone` once it is built. Returns the
+ * function that stops it.
+ */
+export function buildRelatedInSlices(library: Library, onDone?: () => void): () => void {
+	let handle: NodeJS.Immediate | undefined;
+	const slice = () => {
+		handle = undefined;
+		if (library.prepareRelated(RELATED_SLICE_ARTICLES)) {
+			onDone?.();
+		} else {
+			handle = setImmediate(slice);
+		}
+	};
+
+	handle = setImmediate(slice);
+	return () => {
+		if (handle !== undefined) {
+			clearImmediate(handle);
+		}
+	};
 }
 
 /**
