@@ -147,6 +147,34 @@ export default function stringWidth(text, options) {
 };
 
 /**
+ * Ink's output stage (@alcalzone/ansi-tokenize, and slice-ansi for clipped lines) splits every line of
+ * every frame into graphemes with an Intl.Segmenter made as the module loads: its creation loads ICU's
+ * break rules, about 20 ms before the first frame. Each gets a stand-in whose `segment(text)` answers
+ * text where every UTF-16 unit is a grapheme of its own (source/core/narrow-width.ts) and creates the
+ * real segmenter only for other text. The build fails if either module no longer makes it as expected.
+ */
+const lazyGraphemeSegmenter = {
+	name: 'lazy-grapheme-segmenter',
+	setup(build) {
+		build.onLoad({filter: /([\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize|[\\/]slice-ansi[\\/]tokenize-ansi)\.js$/}, async ({path: file}) => {
+			const eager = /new Intl\.Segmenter\(undefined, ?\{ ?granularity: ?["']grapheme["'] ?\}\)/;
+			const source = await readFile(file, 'utf8');
+			if (!eager.test(source)) {
+				throw new Error(`${file}: no Intl.Segmenter made at load; update lazyGraphemeSegmenter in source/build.mjs`);
+			}
+
+			const lazy = `{segment(text) {
+	return __newsreadNarrowGraphemes(text) ?? (__newsreadSegmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(text);
+}}`;
+			const contents = `import {narrowGraphemes as __newsreadNarrowGraphemes} from ${JSON.stringify(path.join(root, 'source/core/narrow-width.ts'))};
+let __newsreadSegmenter;
+${source.replace(eager, lazy)}`;
+			return {contents, loader: 'js', resolveDir: path.dirname(file)};
+		});
+	},
+};
+
+/**
  * entities decodes its HTML entity tables from base64 as it loads (10-20 ms), at every start, for the
  * few bodies with HTML in them. newsread's own `import {decodeHTML} from 'entities'` gets a stand-in that
  * loads the real one (through require(), which esbuild evaluates on first use) when first called. Other
@@ -191,7 +219,7 @@ const common = {
 	define: {'process.env.NODE_ENV': '"production"'},
 	// A native module (the article index's SQLite): loaded from node_modules at run time, beside the bundle.
 	external: ['better-sqlite3'],
-	plugins: [lazyMeowNormalize, synchronousYoga, inkWithoutTopLevelAwait, lazyStringWidth, lazyEntities],
+	plugins: [lazyMeowNormalize, synchronousYoga, inkWithoutTopLevelAwait, lazyStringWidth, lazyGraphemeSegmenter, lazyEntities],
 	// Ink imports react-devtools-core lazily for DEV=true; the bundle must not try to resolve it.
 	alias: {'react-devtools-core': path.join(root, 'source/build-stubs/react-devtools-core.js')},
 };

@@ -125,7 +125,14 @@ const NO_BREAK_AFTER = new Set([...'([{', ...'（［｛「『【〔〈《〘〖�
 /** Invisible break opportunities: zero-width space and soft hyphen. They are dropped from the text. */
 const INVISIBLE_BREAK = new Set(['\u200B', '\u00AD']);
 
-const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+let graphemeSegmenter: Intl.Segmenter | undefined;
+/**
+ * The grapheme segmenter, made on first use: its creation loads ICU's break rules (about 20 ms), which
+ * a start whose first screen is all narrow text never needs.
+ */
+function segmentGraphemes(text: string): Intl.Segments {
+	return (graphemeSegmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(text);
+}
 
 const graphemeWidths = new Map<string, number>();
 
@@ -162,7 +169,7 @@ function segmentWord(word: string): SegmentedWord {
 	if (segmented === undefined) {
 		const graphemes: string[] = [];
 		const widths: number[] = [];
-		for (const {segment: grapheme} of segmenter.segment(word)) {
+		for (const {segment: grapheme} of segmentGraphemes(word)) {
 			graphemes.push(grapheme);
 			widths.push(graphemeWidth(grapheme));
 		}
@@ -440,7 +447,7 @@ class Wrapper {
 				continue;
 			}
 
-			for (const {segment: grapheme} of segmenter.segment(text)) {
+			for (const {segment: grapheme} of segmentGraphemes(text)) {
 				const graphemeColumns = graphemeWidth(grapheme);
 				if (this.lineWidth + left > this.available && this.lineWidth + graphemeColumns > this.available - markWidth && this.openParts.length > 0) {
 					this.endPiece(mark);
@@ -745,7 +752,7 @@ export function truncateToWidth(text: string, width: number, ellipsis = '…'): 
 	let keptEnd = 0;
 	let used = 0;
 	let offset = 0;
-	for (const {segment: grapheme} of segmenter.segment(text)) {
+	for (const {segment: grapheme} of segmentGraphemes(text)) {
 		used += graphemeWidth(grapheme);
 		if (used > width) {
 			return `${text.slice(0, keptEnd)}${mark}`;

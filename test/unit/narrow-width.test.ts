@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {narrowWidth} from '../../source/core/narrow-width.js';
+import {narrowGraphemes, narrowWidth} from '../../source/core/narrow-width.js';
 
 describe('narrowWidth', () => {
 	it('counts the columns of ASCII, Latin, punctuation and the symbols newsread draws', () => {
@@ -25,5 +25,38 @@ describe('narrowWidth', () => {
 		expect(narrowWidth('© 2026')).toBeUndefined();
 		expect(narrowWidth('⚠ feed failed')).toBeUndefined();
 		expect(narrowWidth('tab\there')).toBeUndefined();
+	});
+});
+
+describe('narrowGraphemes', () => {
+	const segments = (text: string) => {
+		const graphemes = narrowGraphemes(text);
+		return graphemes === undefined ? undefined : [...graphemes].map(({segment, index}) => [segment, index]);
+	};
+
+	it('gives each unit of narrow text, escape sequences included, as a grapheme at its index', () => {
+		expect(segments('')).toEqual([]);
+		expect(segments('❯ Wo')).toEqual([['❯', 0], [' ', 1], ['W', 2], ['o', 3]]);
+		expect(segments('\u001B[1mé')).toEqual([['\u001B', 0], ['[', 1], ['1', 2], ['m', 3], ['é', 4]]);
+		expect(segments('a\nb')).toEqual([['a', 0], ['\n', 1], ['b', 2]]);
+	});
+
+	it('finds the grapheme containing an index, as Intl.Segmenter does', () => {
+		const graphemes = narrowGraphemes('ab─')!;
+		expect(graphemes.containing(2)).toEqual({segment: '─', index: 2, input: 'ab─'});
+		expect(graphemes.containing(1.5)).toEqual({segment: 'b', index: 1, input: 'ab─'});
+		expect(graphemes.containing()).toEqual({segment: 'a', index: 0, input: 'ab─'});
+		expect(graphemes.containing(3)).toBeUndefined();
+		expect(graphemes.containing(-1)).toBeUndefined();
+	});
+
+	it('leaves to Intl.Segmenter text where a grapheme may span several units', () => {
+		expect(narrowGraphemes('e\u0301')).toBeUndefined();
+		expect(narrowGraphemes('line\r\n')).toBeUndefined();
+		expect(narrowGraphemes('👍🏽')).toBeUndefined();
+		expect(narrowGraphemes('🇫🇷')).toBeUndefined();
+		expect(narrowGraphemes('a\u200Db')).toBeUndefined();
+		expect(narrowGraphemes('日本')).toBeUndefined();
+		expect(narrowGraphemes('각')).toBeUndefined();
 	});
 });
