@@ -1,7 +1,7 @@
 // The program `newsread` (dist/newsread.js, CommonJS): runs the bundle (dist/newsread.cjs, built from
 // cli.tsx) with V8's code cache, so that a start does not compile the 3 MB bundle again. Node 20 has no
-// module.enableCompileCache, so the bundle runs as a vm.Script with `cachedData`, as one function of
-// (exports, require, module, __filename, __dirname) like Node's own CommonJS loader runs a file. The
+// module.enableCompileCache, so the bundle runs as a vm.Script with `cachedData`: its text is one function
+// of (exports, require, module, __filename, __dirname), as Node's own CommonJS loader wraps a file. The
 // cache (code-cache.ts) is made at exit when there was none or V8 refused it (another V8 or bundle):
 // by then it holds every function the start-up compiled.
 import {readFileSync} from 'node:fs';
@@ -19,7 +19,8 @@ const cacheFile = codeCacheFile(NEWSREAD_BUNDLE_HASH, process.argv.slice(2), pro
 const cachedData = readCodeCache(cacheFile);
 // ASCII (source/build.mjs escapes the rest): read as Latin-1, without decoding UTF-8.
 const source = readFileSync(bundle, 'latin1');
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {filename: bundle, cachedData});
+// The bundle is the function expression itself (source/build.mjs writes the wrapper into it).
+const script = new vm.Script(source, {filename: bundle, cachedData});
 if (cachedData === undefined || script.cachedDataRejected === true) {
 	process.once('exit', () => {
 		writeCodeCache(cacheFile, NEWSREAD_BUNDLE_HASH, () => script.createCachedData());
