@@ -7,7 +7,7 @@
 import {createHash} from 'node:crypto';
 import {chmod, mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import {parseArgs} from 'node:util';
 import {build} from 'esbuild';
 
@@ -203,6 +203,42 @@ export function decodeHTML(text, mode) {
 	},
 };
 
+/**
+ * marked builds its regular expressions as it loads (6-25 ms before the first frame), for bodies that are
+ * lexed only when an article is opened. newsread's own imports of it get a CommonJS stand-in whose every
+ * export is a getter that loads the real marked (through require(), which esbuild evaluates on first
+ * use): esbuild reads an import of a CommonJS module as a property at each use, so nothing loads until
+ * one is used (core/parse-markdown.ts makes its Tokenizer subclass on first use for this). Other
+ * packages' imports of marked are left as they are.
+ */
+const lazyMarked = {
+	name: 'lazy-marked',
+	setup(build) {
+		build.onResolve({filter: /^marked$/}, async ({importer, resolveDir, kind, pluginData}) => {
+			if (pluginData === 'real' || !importer.startsWith(path.join(root, 'source') + path.sep)) {
+				return undefined;
+			}
+
+			const real = await build.resolve('marked', {importer, resolveDir, kind, pluginData: 'real'});
+			return real.errors.length > 0 ? real : {path: real.path, namespace: 'lazy-marked'};
+		});
+		build.onLoad({filter: /.*/, namespace: 'lazy-marked'}, async ({path: real}) => {
+			const names = Object.keys(await import(pathToFileURL(real).href)).filter(name => name !== 'default');
+			const getters = names.map(name => `\tget ${name}() {\n\t\treturn load().${name};\n\t},`);
+			return {
+				contents: `let realMarked;
+const load = () => (realMarked ??= require(${JSON.stringify(real)}));
+module.exports = {
+${getters.join('\n')}
+};
+`,
+				resolveDir: root,
+				loader: 'js',
+			};
+		});
+	},
+};
+
 /** What every bundle shares. */
 const common = {
 	bundle: true,
@@ -219,7 +255,7 @@ const common = {
 	define: {'process.env.NODE_ENV': '"production"'},
 	// A native module (the article index's SQLite): loaded from node_modules at run time, beside the bundle.
 	external: ['better-sqlite3'],
-	plugins: [lazyMeowNormalize, synchronousYoga, inkWithoutTopLevelAwait, lazyStringWidth, lazyGraphemeSegmenter, lazyEntities],
+	plugins: [lazyMeowNormalize, synchronousYoga, inkWithoutTopLevelAwait, lazyStringWidth, lazyGraphemeSegmenter, lazyEntities, lazyMarked],
 	// Ink imports react-devtools-core lazily for DEV=true; the bundle must not try to resolve it.
 	alias: {'react-devtools-core': path.join(root, 'source/build-stubs/react-devtools-core.js')},
 };

@@ -227,52 +227,65 @@ const maxIndent = ' '.repeat(MAX_INDENT);
 const SETEXT_LOOKAHEAD = 4096;
 const setextUnderline = /\n {0,3}(?:=+|-+) *(?:\n|$)/;
 
-/** marked's tokenizer with lists nested at most MAX_LIST_DEPTH deep. */
-class DepthLimitedTokenizer extends Tokenizer {
-	private listDepth = 0;
+/**
+ * marked's tokenizer with lists nested at most MAX_LIST_DEPTH deep. The class is made on first use: in
+ * the bundle, marked loads (and builds its regular expressions, 6-25 ms) only when a body is first
+ * lexed, not before the first frame (source/build.mjs).
+ */
+function defineDepthLimitedTokenizer() {
+	return class DepthLimitedTokenizer extends Tokenizer {
+		private listDepth = 0;
 
-	/**
-	 * @param continuesParagraph The text starts inside a paragraph begun in an earlier piece (see
-	 * markdownChunks): its first block is that paragraph's rest, never a setext heading.
-	 */
-	constructor(private continuesParagraph = false) {
-		super();
-	}
-
-	/**
-	 * marked tries a setext heading (text underlined with === or ---) at every line, and its pattern
-	 * scans ahead to the end of the paragraph: quadratic in a long paragraph, and a stack overflow in
-	 * a paragraph of megabytes. Only the next SETEXT_LOOKAHEAD characters are looked at: a heading
-	 * longer than that is text.
-	 */
-	override lheading(source: string): Tokens.Heading | undefined {
-		if (this.continuesParagraph) {
-			this.continuesParagraph = false;
-			return undefined;
+		/**
+		 * @param continuesParagraph The text starts inside a paragraph begun in an earlier piece (see
+		 * markdownChunks): its first block is that paragraph's rest, never a setext heading.
+		 */
+		constructor(private continuesParagraph = false) {
+			super();
 		}
 
-		let head = source.length > SETEXT_LOOKAHEAD ? source.slice(0, SETEXT_LOOKAHEAD) : source;
-		// Nor past the paragraph's first blank line: many short paragraphs each scanned 4 KB ahead.
-		const blank = head.indexOf('\n\n');
-		if (blank !== -1) {
-			head = head.slice(0, blank + 1);
+		/**
+		 * marked tries a setext heading (text underlined with === or ---) at every line, and its pattern
+		 * scans ahead to the end of the paragraph: quadratic in a long paragraph, and a stack overflow in
+		 * a paragraph of megabytes. Only the next SETEXT_LOOKAHEAD characters are looked at: a heading
+		 * longer than that is text.
+		 */
+		override lheading(source: string): Tokens.Heading | undefined {
+			if (this.continuesParagraph) {
+				this.continuesParagraph = false;
+				return undefined;
+			}
+
+			let head = source.length > SETEXT_LOOKAHEAD ? source.slice(0, SETEXT_LOOKAHEAD) : source;
+			// Nor past the paragraph's first blank line: many short paragraphs each scanned 4 KB ahead.
+			const blank = head.indexOf('\n\n');
+			if (blank !== -1) {
+				head = head.slice(0, blank + 1);
+			}
+
+			return setextUnderline.test(head) ? super.lheading(head) : undefined;
 		}
 
-		return setextUnderline.test(head) ? super.lheading(head) : undefined;
-	}
+		override list(source: string): Tokens.List | undefined {
+			if (this.listDepth >= MAX_LIST_DEPTH) {
+				return undefined;
+			}
 
-	override list(source: string): Tokens.List | undefined {
-		if (this.listDepth >= MAX_LIST_DEPTH) {
-			return undefined;
+			this.listDepth++;
+			try {
+				return super.list(source);
+			} finally {
+				this.listDepth--;
+			}
 		}
+	};
+}
 
-		this.listDepth++;
-		try {
-			return super.list(source);
-		} finally {
-			this.listDepth--;
-		}
-	}
+let DepthLimitedTokenizer: ReturnType<typeof defineDepthLimitedTokenizer> | undefined;
+
+function depthLimitedTokenizer(continuesParagraph?: boolean): Tokenizer {
+	DepthLimitedTokenizer ??= defineDepthLimitedTokenizer();
+	return new DepthLimitedTokenizer(continuesParagraph);
 }
 
 /** Said above a body shown as plain text because marked could not lex it. */
@@ -791,7 +804,7 @@ function linkDefinitions(markdown: string): Links | undefined {
 		return undefined;
 	}
 
-	const lexer = new Lexer({...getDefaults(), tokenizer: new DepthLimitedTokenizer()});
+	const lexer = new Lexer({...getDefaults(), tokenizer: depthLimitedTokenizer()});
 	try {
 		lexer.lex(lines.join('\n\n'));
 	} catch {
@@ -811,7 +824,7 @@ function lexBlocks(markdown: string, links: Links | undefined, {continuesTable, 
 	const blocks: Block[] = [];
 	let tokens: Token[];
 	try {
-		const lexer = new Lexer({...getDefaults(), tokenizer: new DepthLimitedTokenizer(continues !== undefined)});
+		const lexer = new Lexer({...getDefaults(), tokenizer: depthLimitedTokenizer(continues !== undefined)});
 		if (links !== undefined) {
 			Object.assign(lexer.tokens.links, links);
 		}
