@@ -274,28 +274,56 @@ const commonJs = {
 
 if (options.entry === undefined) {
 	const dist = path.join(root, 'dist');
-	const bundle = path.join(dist, 'newsread.cjs');
-	// Written as the function the launcher calls, as Node's own CommonJS loader wraps a file: the launcher
-	// compiles the file's text as it is, instead of a copy with the wrapper around it (3 MB copied again).
-	await build({
-		...commonJs,
-		entryPoints: [path.join(root, 'source/cli.tsx')],
-		outfile: bundle,
+	// The feed commands (`feeds`, `refresh`: the feeds' parsers, linkedom, Readability, node-html-markdown,
+	// 1.3 MB) are a chunk of their own, dist/newsread-feeds.cjs, that the launcher loads, with its own code
+	// cache, when command-line.ts first imports one of them: the reader never does (its feed work runs
+	// `newsread refresh` in a child process), and no longer reads them at every start. Modules both use
+	// (core/, store/) are in both files; neither keeps state the other needs.
+	const feedCommands = {
+		name: 'feed-commands-chunk',
+		setup(build) {
+			build.onResolve({filter: /^\.\/commands\/(feeds|refresh)\.js$/}, ({importer}) => (
+				importer === path.join(root, 'source/command-line.ts') ? {path: './newsread-feeds.cjs', external: true} : undefined
+			));
+		},
+	};
+	// Each file is written as the function the launcher calls, as Node's own CommonJS loader wraps a file:
+	// the launcher compiles the file's text as it is, instead of a copy with the wrapper around it.
+	const asFunction = {
 		banner: {js: `(function (exports, require, module, __filename, __dirname) {${commonJs.banner.js}`},
 		footer: {js: '})'},
+	};
+	const bundle = path.join(dist, 'newsread.cjs');
+	await build({...commonJs, ...asFunction, entryPoints: [path.join(root, 'source/cli.tsx')], outfile: bundle, plugins: [...commonJs.plugins, feedCommands]});
+	const chunk = path.join(dist, 'newsread-feeds.cjs');
+	await build({
+		...commonJs,
+		...asFunction,
+		stdin: {
+			contents: "export {feedsCommand} from './source/commands/feeds.ts';\nexport {refreshCommand} from './source/commands/refresh.ts';\n",
+			resolveDir: root,
+			sourcefile: 'feed-commands.ts',
+			loader: 'ts',
+		},
+		outfile: chunk,
 	});
 	// esbuild leaves non-ASCII characters in regular expression literals: escaped here (\uXXXX means the
-	// same there, a surrogate pair included), so that the launcher reads the bundle as Latin-1, a copy,
-	// instead of decoding 3 MB of UTF-8 (30-70 ms) at every start.
-	const ascii = (await readFile(bundle, 'utf8')).replaceAll(/[^\0-\x7F]/g, character => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
-	await writeFile(bundle, ascii);
-	const hash = createHash('sha256').update(ascii).digest('hex').slice(0, 16);
+	// same there, a surrogate pair included), so that the launcher reads each file as Latin-1, a copy,
+	// instead of decoding megabytes of UTF-8 (30-70 ms) at every start.
+	const hash = createHash('sha256');
+	for (const file of [bundle, chunk]) {
+		const ascii = (await readFile(file, 'utf8')).replaceAll(/[^\0-\x7F]/g, character => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+		await writeFile(file, ascii);
+		hash.update(ascii);
+	}
+
 	const program = path.join(dist, 'newsread.js');
 	await build({
 		...commonJs,
 		entryPoints: [path.join(root, 'source/launcher.ts')],
 		outfile: program,
-		define: {...commonJs.define, NEWSREAD_BUNDLE_HASH: JSON.stringify(hash)},
+		// One hash for both files: the caches of one build are named by it.
+		define: {...commonJs.define, NEWSREAD_BUNDLE_HASH: JSON.stringify(hash.digest('hex').slice(0, 16))},
 		banner: {js: `#!/usr/bin/env node\n${commonJs.banner.js}`},
 	});
 	await writeFile(path.join(dist, 'package.json'), `${JSON.stringify({type: 'commonjs'})}\n`);

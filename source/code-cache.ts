@@ -31,9 +31,12 @@ function buildPrefix(bundleHash: string): string {
 	return `${cachePrefix}${bundleHash}-${process.version}-${process.arch}-`;
 }
 
-/** The cache file of the bundle with this hash, on this Node, for this kind of run. */
-export function codeCacheFile(bundleHash: string, argv: readonly string[], env: Environment): string {
-	return path.join(cacheDir(env), `${buildPrefix(bundleHash)}${runKind(argv)}.bin`);
+/**
+ * The cache file of the bundle with this hash, on this Node, for this kind of run; with `chunk`, the
+ * cache of that chunk of the build (dist/newsread-CHUNK.cjs) instead.
+ */
+export function codeCacheFile(bundleHash: string, argv: readonly string[], env: Environment, chunk?: string): string {
+	return path.join(cacheDir(env), `${buildPrefix(bundleHash)}${chunk === undefined ? runKind(argv) : `chunk-${chunk}`}.bin`);
 }
 
 /** The cache's bytes, or undefined when there is none or it cannot be read. */

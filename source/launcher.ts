@@ -1,9 +1,11 @@
 // The program `newsread` (dist/newsread.js, CommonJS): runs the bundle (dist/newsread.cjs, built from
-// cli.tsx) with V8's code cache, so that a start does not compile the 3 MB bundle again. Node 20 has no
+// cli.tsx) with V8's code cache, so that a start does not compile the bundle again. Node 20 has no
 // module.enableCompileCache, so the bundle runs as a vm.Script with `cachedData`: its text is one function
 // of (exports, require, module, __filename, __dirname), as Node's own CommonJS loader wraps a file. The
-// cache (code-cache.ts) is made at exit when there was none or V8 refused it (another V8 or bundle):
-// by then it holds every function the start-up compiled.
+// feed commands are a chunk of their own (dist/newsread-feeds.cjs, see source/build.mjs), which the
+// bundle require()s: it runs the same way, with a cache of its own. Each cache (code-cache.ts) is made
+// at exit when there was none or V8 refused it (another V8 or build): by then it holds every function
+// the run compiled.
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
@@ -11,21 +13,48 @@ import process from 'node:process';
 import vm from 'node:vm';
 import {codeCacheFile, readCodeCache, writeCodeCache} from './code-cache.js';
 
-/** The bundle's content hash, written in by source/build.mjs. */
+/** The content hash of the bundle and its chunks, written in by source/build.mjs. */
 declare const NEWSREAD_BUNDLE_HASH: string;
 
-const bundle = path.join(__dirname, 'newsread.cjs');
-const cacheFile = codeCacheFile(NEWSREAD_BUNDLE_HASH, process.argv.slice(2), process.env);
-const cachedData = readCodeCache(cacheFile);
-// ASCII (source/build.mjs escapes the rest): read as Latin-1, without decoding UTF-8.
-const source = readFileSync(bundle, 'latin1');
-// The bundle is the function expression itself (source/build.mjs writes the wrapper into it).
-const script = new vm.Script(source, {filename: bundle, cachedData});
-if (cachedData === undefined || script.cachedDataRejected === true) {
-	process.once('exit', () => {
-		writeCodeCache(cacheFile, NEWSREAD_BUNDLE_HASH, () => script.createCachedData());
-	});
+/** A chunk's name in the bundle's require(), from source/build.mjs: `./newsread-NAME.cjs`. */
+const chunkName = /^\.\/newsread-([a-z]+)\.cjs$/;
+const argv = process.argv.slice(2);
+/** The exports of each chunk run so far. */
+const chunks = new Map<string, unknown>();
+
+/**
+ * Runs one file of the build (its text is a function of exports, require, module, __filename,
+ * __dirname) with its code cache, and returns its exports. The cache is written at exit when there was
+ * none or V8 refused it.
+ */
+function run(file: string, cacheFile: string): unknown {
+	const cachedData = readCodeCache(cacheFile);
+	// ASCII (source/build.mjs escapes the rest): read as Latin-1, without decoding UTF-8.
+	const source = readFileSync(file, 'latin1');
+	const script = new vm.Script(source, {filename: file, cachedData});
+	if (cachedData === undefined || script.cachedDataRejected === true) {
+		process.once('exit', () => {
+			writeCodeCache(cacheFile, NEWSREAD_BUNDLE_HASH, () => script.createCachedData());
+		});
+	}
+
+	const nodeRequire = createRequire(file);
+	// The file's require(): a chunk of the build is run as this file is, anything else is Node's.
+	const fileRequire = Object.assign((id: string): unknown => {
+		const chunk = chunkName.exec(id)?.[1];
+		if (chunk === undefined) {
+			return nodeRequire(id);
+		}
+
+		if (!chunks.has(chunk)) {
+			chunks.set(chunk, run(path.join(__dirname, `newsread-${chunk}.cjs`), codeCacheFile(NEWSREAD_BUNDLE_HASH, argv, process.env, chunk)));
+		}
+
+		return chunks.get(chunk);
+	}, nodeRequire);
+	const fileModule = {exports: {}};
+	(script.runInThisContext() as (...parameters: unknown[]) => void)(fileModule.exports, fileRequire, fileModule, file, __dirname);
+	return fileModule.exports;
 }
 
-const bundleModule = {exports: {}};
-(script.runInThisContext() as (...parameters: unknown[]) => void)(bundleModule.exports, createRequire(bundle), bundleModule, bundle, __dirname);
+run(path.join(__dirname, 'newsread.cjs'), codeCacheFile(NEWSREAD_BUNDLE_HASH, argv, process.env));

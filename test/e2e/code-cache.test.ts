@@ -87,6 +87,35 @@ describe('the code cache', () => {
 		expect(statSync(file).size).not.toBe(200_000);
 	});
 
+	it('keeps a cache of its own for the feed commands, and starts them normally from a damaged one', () => {
+		const home = makeTempHome();
+		const settings = () => {
+			const result = runCli(['feeds', 'settings'], {home});
+			expect(result.stderr).toBe('');
+			expect(result.status).toBe(0);
+			expect(result.stdout).toContain('refreshOnStart: no');
+			return result.stdout;
+		};
+
+		const first = settings();
+		const files = cacheFiles(home);
+		expect(files).toEqual([
+			expect.stringMatching(/^code-cache-[\da-f]{16}-v[\d.]+-\w+-chunk-feeds\.bin$/),
+			expect.stringMatching(/^code-cache-[\da-f]{16}-v[\d.]+-\w+-command\.bin$/),
+		]);
+		const chunkCache = path.join(home, 'cache', files[0]!);
+		expect(statSync(chunkCache).size).toBeGreaterThan(10_000);
+
+		truncateSync(chunkCache, 1000);
+		expect(settings()).toBe(first);
+		expect(statSync(chunkCache).size).toBeGreaterThan(10_000);
+
+		writeFileSync(chunkCache, Buffer.alloc(200_000, 'x'));
+		expect(settings()).toBe(first);
+		expect(statSync(chunkCache).size).not.toBe(200_000);
+		expect(cacheFiles(home)).toEqual(files);
+	});
+
 	it('removes the caches of other builds and other Nodes when it writes its own, and keeps what else is in the folder', () => {
 		const home = makeTempHome();
 		mkdirSync(path.join(home, 'cache'));

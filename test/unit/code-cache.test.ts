@@ -23,6 +23,10 @@ describe('codeCacheFile', () => {
 		expect(codeCacheFile('0123456789abcdef', ['list'], {NEWSREAD_HOME: '/home/ann/news'})).toBe(`/home/ann/news/cache/code-cache-0123456789abcdef-${process.version}-${process.arch}-command.bin`);
 		expect(codeCacheFile('0123456789abcdef', [], {NEWSREAD_HOME: '/home/ann/news'})).toBe(`/home/ann/news/cache/code-cache-0123456789abcdef-${process.version}-${process.arch}-reader.bin`);
 	});
+
+	it('names a chunk\'s cache by the chunk, whatever the run', () => {
+		expect(codeCacheFile('0123456789abcdef', ['refresh'], {NEWSREAD_HOME: '/home/ann/news'}, 'feeds')).toBe(`/home/ann/news/cache/code-cache-0123456789abcdef-${process.version}-${process.arch}-chunk-feeds.bin`);
+	});
 });
 
 describe('writeCodeCache', () => {
