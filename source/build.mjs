@@ -6,6 +6,7 @@
 // `node source/build.mjs --entry FILE --outfile FILE [--keep-whitespace]`.
 import {createHash} from 'node:crypto';
 import {chmod, mkdir, readFile, writeFile} from 'node:fs/promises';
+import {createRequire} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {parseArgs} from 'node:util';
@@ -204,30 +205,43 @@ export function decodeHTML(text, mode) {
 };
 
 /**
- * marked builds its regular expressions as it loads (6-25 ms before the first frame), for bodies that are
- * lexed only when an article is opened. newsread's own imports of it get a CommonJS stand-in whose every
- * export is a getter that loads the real marked (through require(), which esbuild evaluates on first
- * use): esbuild reads an import of a CommonJS module as a property at each use, so nothing loads until
- * one is used (core/parse-markdown.ts makes its Tokenizer subclass on first use for this). Other
- * packages' imports of marked are left as they are.
+ * Packages evaluated as they load, before the first frame, for work that comes later or never:
+ * - marked builds its regular expressions (6-25 ms), for bodies lexed only when an article is opened
+ *   (core/parse-markdown.ts makes its Tokenizer subclass on first use for this);
+ * - conf loads ajv and ajv-formats, for a schema newsread never gives it (5-15 ms).
+ * These importers' imports of them get a CommonJS stand-in whose every export is a getter that loads the
+ * real module (through require(), which esbuild evaluates on first use): esbuild reads an import of a
+ * CommonJS module as a property at each use, so nothing loads until one is used. Other importers'
+ * imports are left as they are.
  */
-const lazyMarked = {
-	name: 'lazy-marked',
+const lazyImports = [
+	{specifier: /^marked$/, importer: file => file.startsWith(path.join(root, 'source') + path.sep)},
+	{specifier: /^(ajv\/dist\/2020\.js|ajv-formats)$/, importer: file => /[\\/]node_modules[\\/]conf[\\/]dist[\\/]source[\\/]index\.js$/.test(file)},
+];
+const lazyPackages = {
+	name: 'lazy-packages',
 	setup(build) {
-		build.onResolve({filter: /^marked$/}, async ({importer, resolveDir, kind, pluginData}) => {
-			if (pluginData === 'real' || !importer.startsWith(path.join(root, 'source') + path.sep)) {
-				return undefined;
-			}
+		for (const {specifier, importer: lazyIn} of lazyImports) {
+			build.onResolve({filter: specifier}, async ({path: name, importer, resolveDir, kind, pluginData}) => {
+				if (pluginData === 'real' || !lazyIn(importer)) {
+					return undefined;
+				}
 
-			const real = await build.resolve('marked', {importer, resolveDir, kind, pluginData: 'real'});
-			return real.errors.length > 0 ? real : {path: real.path, namespace: 'lazy-marked'};
-		});
-		build.onLoad({filter: /.*/, namespace: 'lazy-marked'}, async ({path: real}) => {
-			const names = Object.keys(await import(pathToFileURL(real).href)).filter(name => name !== 'default');
-			const getters = names.map(name => `\tget ${name}() {\n\t\treturn load().${name};\n\t},`);
+				const real = await build.resolve(name, {importer, resolveDir, kind, pluginData: 'real'});
+				return real.errors.length > 0 ? real : {path: real.path, namespace: 'lazy-packages'};
+			});
+		}
+
+		build.onLoad({filter: /.*/, namespace: 'lazy-packages'}, async ({path: real}) => {
+			// An ES module's exports (its default aside: esbuild gives the stand-in itself as default), or a
+			// CommonJS module's properties.
+			const names = /\.mjs$|\.esm\.js$/.test(real)
+				? Object.keys(await import(pathToFileURL(real).href)).filter(name => name !== 'default')
+				: Object.keys(createRequire(real)(real));
+			const getters = names.map(name => `\tget ${JSON.stringify(name)}() {\n\t\treturn load()[${JSON.stringify(name)}];\n\t},`);
 			return {
-				contents: `let realMarked;
-const load = () => (realMarked ??= require(${JSON.stringify(real)}));
+				contents: `let realModule;
+const load = () => (realModule ??= require(${JSON.stringify(real)}));
 module.exports = {
 ${getters.join('\n')}
 };
@@ -255,7 +269,7 @@ const common = {
 	define: {'process.env.NODE_ENV': '"production"'},
 	// A native module (the article index's SQLite): loaded from node_modules at run time, beside the bundle.
 	external: ['better-sqlite3'],
-	plugins: [lazyMeowNormalize, synchronousYoga, inkWithoutTopLevelAwait, lazyStringWidth, lazyGraphemeSegmenter, lazyEntities, lazyMarked],
+	plugins: [lazyMeowNormalize, synchronousYoga, inkWithoutTopLevelAwait, lazyStringWidth, lazyGraphemeSegmenter, lazyEntities, lazyPackages],
 	// Ink imports react-devtools-core lazily for DEV=true; the bundle must not try to resolve it.
 	alias: {'react-devtools-core': path.join(root, 'source/build-stubs/react-devtools-core.js')},
 };
