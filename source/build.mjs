@@ -1,6 +1,7 @@
-// Bundles source/cli.tsx and every dependency into one file: start-up is about twice as fast as
-// resolving node_modules at run time. newsread itself is built as two CommonJS files: the bundle
-// (dist/newsread.cjs) and the program that runs it with V8's code cache (dist/newsread.js, from
+// Bundles source/cli.tsx and every dependency: start-up is about twice as fast as resolving
+// node_modules at run time. newsread itself is built as three CommonJS files: the bundle
+// (dist/newsread.cjs), the chunk of the feed commands it loads for `feeds` and `refresh` only
+// (dist/newsread-feeds.cjs), and the program that runs them with V8's code cache (dist/newsread.js, from
 // source/launcher.ts; dist/package.json makes dist/ CommonJS). Tests and the benchmark bundle their own
 // entry points as one ESM file, with the same plugins and options:
 // `node source/build.mjs --entry FILE --outfile FILE [--keep-whitespace]`.
