@@ -69,6 +69,22 @@ export function writeJsonArray<T>(output: Output, items: readonly T[], json: (it
 	}
 }
 
+/**
+ * Writes items already in JSON, each as an item of an array indented by two has it (`  {\n    …\n  }`),
+ * as the array: the bytes of `writeJsonArray`, a few hundred items at a time, control characters escaped.
+ */
+export function writeJsonTexts(output: Output, items: readonly string[]): void {
+	if (items.length === 0) {
+		output.write('[]\n');
+		return;
+	}
+
+	for (let start = 0; start < items.length; start += JSON_CHUNK_ITEMS) {
+		const last = start + JSON_CHUNK_ITEMS >= items.length;
+		output.write(`${start === 0 ? '[\n' : ',\n'}${safeJson(items.slice(start, start + JSON_CHUNK_ITEMS).join(',\n'))}${last ? '\n]\n' : ''}`);
+	}
+}
+
 /** A value as one line of JSON (for `--json-lines`), control characters escaped as by writeJson. */
 export function jsonLine(value: unknown): string {
 	return safeJson(JSON.stringify(value));

@@ -209,6 +209,26 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 
 			return byId.get(id);
 		},
+		listJson({section, read, unread}) {
+			// The same rows as ofRoot and ofSection, as `list --json` writes them (prepared for commands only).
+			const statement = section === undefined
+				? db.prepare(`SELECT ${listJsonColumns} FROM files WHERE root = @root AND loaded = 1 ORDER BY date DESC`).raw(true)
+				: db.prepare(`SELECT ${listJsonColumns} FROM files WHERE root = @root AND loaded = 1 AND section = @section ORDER BY date DESC`).raw(true);
+			const readJson = JSON.stringify([...read]);
+			const items: ListJsonRow[] = [];
+			for (const root of rootList) {
+				const rows = (section === undefined ? statement.all({read: readJson, root}) : statement.all({read: readJson, root, section})) as ListJsonRow[];
+				for (const row of rows) {
+					if (!shadowed.has(row[0]) && !(unread && row[3] === 1)) {
+						items.push(row);
+					}
+				}
+			}
+
+			// newestFirst on the rows: the same order as the articles' list (a stable sort of the same rows).
+			items.sort((a, b) => compareCodeUnits(b[1] ?? '', a[1] ?? '') || a[2].localeCompare(b[2]));
+			return items.map(row => row[4] + (row[3] === 1 ? 'true\n  }' : 'false\n  }'));
+		},
 		countBySection(ids) {
 			const found = new Map<string, Candidate>();
 			for (const row of statements.idsIn.all(JSON.stringify([...ids])) as Array<Candidate & {id: string}>) {
@@ -226,6 +246,23 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 		},
 	});
 }
+
+/** A JSON array of strings as stored (tags, related) as JSON.stringify(…, null, 2) writes it as a field of an item of an array. */
+const arrayField = (column: string) => `CASE WHEN ${column} = '[]' THEN '[]' ELSE '[\n' || (SELECT group_concat('      ' || json_quote(value), ',\n' ORDER BY key) FROM json_each(${column})) || '\n    ]' END`;
+
+/**
+ * A row for `list --json` (`listJson`): rowid, date, title, whether read (1 or 0), and the item's JSON
+ * up to the value of `read`. SQLite's json_quote escapes as JSON.stringify does (every code point
+ * tested); the JSON is built without an object or a string per field in JavaScript. The read ids are
+ * the parameter `read`, a JSON array.
+ */
+type ListJsonRow = [number, string | null, string, number, string];
+const listJsonColumns = `rowid, date, title, id IN (SELECT value FROM json_each(@read)) AS read, '  {\n    "id": ' || json_quote(id)
+	|| ',\n    "title": ' || json_quote(title) || ',\n    "section": ' || json_quote(section) || ',\n    "date": ' || json_quote(date)
+	|| ',\n    "author": ' || json_quote(author) || ',\n    "summary": ' || json_quote(summary)
+	|| ',\n    "tags": ' || ${arrayField('tags')} || ',\n    "related": ' || ${arrayField('related')}
+	|| ',\n    "source": ' || json_quote(source) || ',\n    "feed": ' || json_quote(feed) || ',\n    "guid": ' || json_quote(guid)
+	|| ',\n    "file": ' || json_quote(CASE WHEN substr(root, -1) = '${path.sep}' THEN root || rel ELSE root || '${path.sep}' || rel END) || ',\n    "read": '`;
 
 const filesMetaColumns = metaColumns.split(', ').map(column => `files.${column}`).join(', ');
 
