@@ -4,7 +4,7 @@ import {isoDay} from '../core/dates.js';
 import type {Section} from '../core/library.js';
 import {visibleControls} from '../core/sanitize.js';
 import {exitCode} from '../context.js';
-import {type Command, holdsUnescapedControls, readArticleIds, writeJsonArray, writeJsonTexts, writeLines} from './context.js';
+import {type Command, holdsUnescapedControls, readArticleIds, writeJsonArray, writeJsonPieces, writeLines} from './context.js';
 
 /**
  * `newsread list [--section S] [--unread] [--json]`: read mark (N for unread), date, id and title of each
@@ -26,7 +26,7 @@ export const listCommand: Command = context => {
 	const read = readArticleIds(context);
 	if (flags.json && listJson) {
 		// An indexed library: the items built by SQLite, the same bytes as below.
-		writeJsonTexts(stdout, listJson({section: section?.name, read, unread: Boolean(flags.unread)}));
+		writeJsonPieces(stdout, listJson({section: section?.name, read, unread: Boolean(flags.unread)}));
 		return exitCode.ok;
 	}
 

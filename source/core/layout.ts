@@ -125,7 +125,9 @@ const NO_BREAK_AFTER = new Set([...'([{', ...'（［｛「『【〔〈《〘〖�
 /** Invisible break opportunities: zero-width space and soft hyphen. They are dropped from the text. */
 const INVISIBLE_BREAK = new Set(['\u200B', '\u00AD']);
 
-const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+// Made when first needed: making it loads ICU's break rules (about 25 ms), which a command such as `list` never uses.
+let segmenter: Intl.Segmenter | undefined;
+const graphemesOf = (text: string) => (segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(text);
 
 const graphemeWidths = new Map<string, number>();
 
@@ -162,7 +164,7 @@ function segmentWord(word: string): SegmentedWord {
 	if (segmented === undefined) {
 		const graphemes: string[] = [];
 		const widths: number[] = [];
-		for (const {segment: grapheme} of segmenter.segment(word)) {
+		for (const {segment: grapheme} of graphemesOf(word)) {
 			graphemes.push(grapheme);
 			widths.push(graphemeWidth(grapheme));
 		}
@@ -440,7 +442,7 @@ class Wrapper {
 				continue;
 			}
 
-			for (const {segment: grapheme} of segmenter.segment(text)) {
+			for (const {segment: grapheme} of graphemesOf(text)) {
 				const graphemeColumns = graphemeWidth(grapheme);
 				if (this.lineWidth + left > this.available && this.lineWidth + graphemeColumns > this.available - markWidth && this.openParts.length > 0) {
 					this.endPiece(mark);
@@ -745,7 +747,7 @@ export function truncateToWidth(text: string, width: number, ellipsis = '…'): 
 	let keptEnd = 0;
 	let used = 0;
 	let offset = 0;
-	for (const {segment: grapheme} of segmenter.segment(text)) {
+	for (const {segment: grapheme} of graphemesOf(text)) {
 		used += graphemeWidth(grapheme);
 		if (used > width) {
 			return `${text.slice(0, keptEnd)}${mark}`;

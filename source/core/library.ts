@@ -72,11 +72,11 @@ export type Library = {
 };
 
 /**
- * The articles (of `section`, else all; unread ones only with `unread`), newest first, each as the
- * text of its item in `newsread list --json`'s array: commands/list.ts `articleJson` indented as
- * JSON.stringify(list, null, 2) has it, `read` from `read`.
+ * The articles (of `section`, else all; unread ones only with `unread`), newest first, as the items of
+ * `newsread list --json`'s array (commands/list.ts `articleJson` as JSON.stringify(list, null, 2) writes
+ * them, `read` from `read`): UTF-8 text in pieces of a few hundred items, each joined by `,\n`.
  */
-export type ListJson = (options: {section?: string; read: ReadonlySet<string>; unread: boolean}) => string[];
+export type ListJson = (options: {section?: string; read: ReadonlySet<string>; unread: boolean}) => Uint8Array[];
 
 /** Why a file is left out: another file with its id was loaded first (the index says the same). */
 export function duplicateIdReason(id: string, loadedFile: string): string {
