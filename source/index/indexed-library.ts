@@ -251,8 +251,11 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 	});
 }
 
-/** A JSON array of strings as stored (tags, related) as JSON.stringify(…, null, 2) writes it as a field of an item of an array. */
-const arrayField = (column: string) => `CASE WHEN ${column} = '[]' THEN '[]' ELSE '[\n' || (SELECT group_concat('      ' || json_quote(value), ',\n' ORDER BY key) FROM json_each(${column})) || '\n    ]' END`;
+/**
+ * A JSON array as stored (tags, related: JSON.stringify's) as JSON.stringify(…, null, 2) writes it as a field
+ * of an item of an array: json_pretty keeps each string's text as it is, and its lines are indented two more steps.
+ */
+const arrayField = (column: string) => `replace(json_pretty(${column}, '  '), char(10), char(10) || '    ')`;
 
 /** How many of `list --json`'s items are one piece of its text. */
 const LIST_JSON_PIECE = 500;
