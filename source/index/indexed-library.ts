@@ -210,7 +210,7 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 			return byId.get(id);
 		},
 		listJson({section, read, unread}) {
-			// The rows of ofRoot and ofSection (the same query, so ties come in the same order), in JavaScript only what orders them.
+			// The rows of ofRoot and ofSection (the same conditions and order), in JavaScript only what orders them.
 			const where = `root = @root AND loaded = 1${section === undefined ? '' : ' AND section = @section'}`;
 			const order = db.prepare(`SELECT rowid, date, title, id IN (SELECT value FROM json_each(@read)) FROM files WHERE ${where} ORDER BY date DESC`).raw(true);
 			const readJson = JSON.stringify([...read]);
