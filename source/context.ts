@@ -11,7 +11,8 @@ export type ExitCode = (typeof exitCode)[keyof typeof exitCode];
 
 /** Where a command writes: process.stdout or stderr, or a test's collector. */
 export type Output = {
-	write(text: string): unknown;
+	/** Text, or UTF-8 bytes (`list --json` writes the index's without making them a string). */
+	write(text: string | Uint8Array): unknown;
 	/** True when the stream is a terminal (colour and width apply). @default false */
 	isTTY?: boolean;
 	/** The terminal's width, when it is one. */

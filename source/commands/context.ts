@@ -69,6 +69,30 @@ export function writeJsonArray<T>(output: Output, items: readonly T[], json: (it
 	}
 }
 
+/**
+ * Writes an array whose items are already JSON (`listJson`'s pieces: UTF-8, items indented as
+ * JSON.stringify(array, null, 2) has them, joined by `,\n`): the bytes of `writeJsonArray`, control
+ * characters escaped. A piece with none is written as it is, never made a string.
+ */
+export function writeJsonPieces(output: Output, pieces: readonly Uint8Array[]): void {
+	if (pieces.length === 0) {
+		output.write('[]\n');
+		return;
+	}
+
+	for (const [index, piece] of pieces.entries()) {
+		output.write(index === 0 ? '[\n' : ',\n');
+		const bytes = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+		// The characters writeJson escapes, as UTF-8 bytes seen one byte a character: a quick test that makes no UTF-16 copy.
+		output.write(utf8Unescaped.test(bytes.toString('latin1')) ? safeJson(bytes.toString('utf8')) : bytes);
+	}
+
+	output.write('\n]\n');
+}
+
+/** The UTF-8 of DEL, the C1 controls and the bidirectional overrides (`unescapedInJson`), read as Latin-1. */
+const utf8Unescaped = /\x7F|\xC2[\x80-\x9F]|\xE2\x80[\xAA-\xAE]|\xE2\x81[\xA6-\xA9]/;
+
 /** A value as one line of JSON (for `--json-lines`), control characters escaped as by writeJson. */
 export function jsonLine(value: unknown): string {
 	return safeJson(JSON.stringify(value));
@@ -90,7 +114,7 @@ function safeJson(json: string): string {
  */
 export function messageOutput(output: Output): Output {
 	return {
-		write: text => output.write(visibleControls(text, {keepNewlines: true})),
+		write: text => output.write(visibleControls(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'), {keepNewlines: true})),
 		isTTY: output.isTTY,
 		columns: output.columns,
 	};

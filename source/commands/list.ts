@@ -1,9 +1,10 @@
 // `newsread list [--section S] [--unread] [--json]`: the headlines, newest first, unread ones marked N.
 import type {ArticleMeta} from '../core/article.js';
 import {isoDay} from '../core/dates.js';
+import type {Section} from '../core/library.js';
 import {visibleControls} from '../core/sanitize.js';
 import {exitCode} from '../context.js';
-import {type Command, holdsUnescapedControls, readArticleIds, writeJsonArray, writeLines} from './context.js';
+import {type Command, holdsUnescapedControls, readArticleIds, writeJsonArray, writeJsonPieces, writeLines} from './context.js';
 
 /**
  * `newsread list [--section S] [--unread] [--json]`: read mark (N for unread), date, id and title of each
@@ -11,20 +12,25 @@ import {type Command, holdsUnescapedControls, readArticleIds, writeJsonArray, wr
  */
 export const listCommand: Command = context => {
 	const {library, flags, stdout, stderr} = context;
-	const {articles, sections} = library();
-	let chosen: readonly ArticleMeta[] = articles;
+	const {sections, listJson} = library();
+	let section: Section | undefined;
 	if (flags.section !== undefined) {
 		const wanted = flags.section.toLowerCase();
-		const section = sections.find(({name}) => name.toLowerCase() === wanted);
+		section = sections.find(({name}) => name.toLowerCase() === wanted);
 		if (!section) {
 			stderr.write(`newsread: no section "${visibleControls(flags.section)}". Sections: ${sections.map(({name}) => name).join(', ')}\n`);
 			return exitCode.usage;
 		}
-
-		chosen = section.articles;
 	}
 
 	const read = readArticleIds(context);
+	if (flags.json && listJson) {
+		// An indexed library: the items built by SQLite, the same bytes as below.
+		writeJsonPieces(stdout, listJson({section: section?.name, read, unread: Boolean(flags.unread)}));
+		return exitCode.ok;
+	}
+
+	let chosen: readonly ArticleMeta[] = section ? section.articles : library().articles;
 	if (flags.unread) {
 		chosen = chosen.filter(({id}) => !read.has(id));
 	}

@@ -67,7 +67,16 @@ export type Library = {
 	prepareRelated(articleCount: number): boolean;
 	/** The ids closest to a mistyped one, best first. */
 	closestIds(query: string, count?: number): string[];
+	/** `list --json`'s items built by the index without an object per article; absent for a library loaded from the files. */
+	listJson?: ListJson;
 };
+
+/**
+ * The articles (of `section`, else all; unread ones only with `unread`), newest first, as the items of
+ * `newsread list --json`'s array (commands/list.ts `articleJson` as JSON.stringify(list, null, 2) writes
+ * them, `read` from `read`): UTF-8 text in pieces of a few hundred items, each joined by `,\n`.
+ */
+export type ListJson = (options: {section?: string; read: ReadonlySet<string>; unread: boolean}) => Uint8Array[];
 
 /** Why a file is left out: another file with its id was loaded first (the index says the same). */
 export function duplicateIdReason(id: string, loadedFile: string): string {
@@ -144,6 +153,7 @@ export type LibraryContents = Pick<Library, 'count' | 'sections' | 'problems' | 
 	 * orders them, without listing every article (an index); absent: an inverted index of every article.
 	 */
 	similar?: (article: ArticleMeta, count: number, skip: ReadonlySet<string>) => ArticleMeta[];
+	listJson?: ListJson;
 };
 
 /** A library over its contents: opening, reading bodies, related articles and close ids are the same whichever made it. */
@@ -187,6 +197,7 @@ export function createLibrary(contents: LibraryContents): Library {
 		sections: contents.sections,
 		problems: contents.problems,
 		warnings: contents.warnings,
+		listJson: contents.listJson,
 		get,
 		article: id => parsedOnce(cache, id, meta => parseArticle(articleFileText(meta), {id, file: meta.file})),
 		articleText: id => parsedOnce(texts, id, meta => parseArticleText(articleFileText(meta), {id, file: meta.file})),

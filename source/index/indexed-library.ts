@@ -209,6 +209,30 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 
 			return byId.get(id);
 		},
+		listJson({section, read, unread}) {
+			// The rows of ofRoot and ofSection (the same conditions and order), in JavaScript only what orders them.
+			const where = `root = @root AND loaded = 1${section === undefined ? '' : ' AND section = @section'}`;
+			const order = db.prepare(`SELECT rowid, date, title, id IN (SELECT value FROM json_each(@read)) FROM files WHERE ${where} ORDER BY date DESC`).raw(true);
+			const readJson = JSON.stringify([...read]);
+			const items: OrderRow[] = [];
+			for (const root of rootList) {
+				for (const row of order.all({read: readJson, root, ...(section === undefined ? {} : {section})}) as OrderRow[]) {
+					if (!shadowed.has(row[0]) && !(unread && row[3] === 1)) {
+						items.push(row);
+					}
+				}
+			}
+
+			// newestFirst on the rows: the same order as the articles' list (a stable sort of the same rows).
+			items.sort((a, b) => compareCodeUnits(b[1] ?? '', a[1] ?? '') || a[2].localeCompare(b[2]));
+			const text = db.prepare(`SELECT CAST(group_concat(${listJsonItem}, ',\n' ORDER BY list.key) AS BLOB) FROM json_each(@rowids) AS list JOIN files AS item ON item.rowid = list.value`).pluck();
+			const pieces: Uint8Array[] = [];
+			for (let start = 0; start < items.length; start += LIST_JSON_PIECE) {
+				pieces.push(text.get({read: readJson, rowids: JSON.stringify(items.slice(start, start + LIST_JSON_PIECE).map(row => row[0]))}) as Uint8Array);
+			}
+
+			return pieces;
+		},
 		countBySection(ids) {
 			const found = new Map<string, Candidate>();
 			for (const row of statements.idsIn.all(JSON.stringify([...ids])) as Array<Candidate & {id: string}>) {
@@ -226,6 +250,31 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 		},
 	});
 }
+
+/**
+ * A JSON array as stored (tags, related: JSON.stringify's) as JSON.stringify(…, null, 2) writes it as a field
+ * of an item of an array: json_pretty keeps each string's text as it is, and its lines are indented two more steps.
+ */
+const arrayField = (column: string) => `replace(json_pretty(${column}, '  '), char(10), char(10) || '    ')`;
+
+/** How many of `list --json`'s items are one piece of its text. */
+const LIST_JSON_PIECE = 500;
+
+/** A row `listJson` orders: rowid, date, title, whether read (1 or 0). */
+type OrderRow = [number, string | null, string, number];
+
+/**
+ * An article's item in `list --json` (commands/list.ts `articleJson`, as JSON.stringify(list, null, 2)
+ * writes it), built by SQLite (`item` a row of files) without an object or a string per field in JavaScript: json_quote escapes
+ * as JSON.stringify does (tested for every code point). The read ids are the parameter `read`, a JSON array.
+ */
+const listJsonItem = `'  {\n    "id": ' || json_quote(item.id)
+	|| ',\n    "title": ' || json_quote(item.title) || ',\n    "section": ' || json_quote(item.section) || ',\n    "date": ' || json_quote(item.date)
+	|| ',\n    "author": ' || json_quote(item.author) || ',\n    "summary": ' || json_quote(item.summary)
+	|| ',\n    "tags": ' || ${arrayField('item.tags')} || ',\n    "related": ' || ${arrayField('item.related')}
+	|| ',\n    "source": ' || json_quote(item.source) || ',\n    "feed": ' || json_quote(item.feed) || ',\n    "guid": ' || json_quote(item.guid)
+	|| ',\n    "file": ' || json_quote(CASE WHEN substr(item.root, -1) = '${path.sep}' THEN item.root || item.rel ELSE item.root || '${path.sep}' || item.rel END)
+	|| ',\n    "read": ' || CASE WHEN item.id IN (SELECT value FROM json_each(@read)) THEN 'true' ELSE 'false' END || '\n  }'`;
 
 const filesMetaColumns = metaColumns.split(', ').map(column => `files.${column}`).join(', ');
 

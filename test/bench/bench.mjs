@@ -463,10 +463,19 @@ async function benchIndexRows(rows, notes) {
 	const listTimes = [];
 	const bareTimes = [];
 	const statTimes = [];
+	// `--baseline DIR`: that build's `list --json` in the same runs, with an index of its own made untimed.
+	const baselineLists = options.baseline.map(folder => ({folder, args: [path.resolve(folder, 'dist/newsread.js'), ...listArgs.slice(1)], env: childEnv(newHome()), times: []}));
+	for (const baseline of baselineLists) {
+		timeSpawn(baseline.args, baseline.env);
+	}
+
 	for (let run = 1; run <= startRuns; run++) {
 		listTimes.push(timeSpawn(listArgs, listEnv));
 		bareTimes.push(timeSpawn(bareArgs, listEnv));
 		statTimes.push(timeSpawn(statArgs, listEnv));
+		for (const baseline of baselineLists) {
+			baseline.times.push(timeSpawn(baseline.args, baseline.env));
+		}
 	}
 
 	const list = stats(listTimes);
@@ -475,6 +484,11 @@ async function benchIndexRows(rows, notes) {
 	rows.push(['bare node (`node -e`)', bare.n, ms(bare.min), ms(bare.median), ms(bare.max), '']);
 	const statOnly = stats(statTimes);
 	rows.push(['node reading the 10,000 articles\' folders and stating every file, nothing else (the least a check does)', statOnly.n, ms(statOnly.min), ms(statOnly.median), ms(statOnly.max), `${(statOnly.median / bare.median).toFixed(2)}× bare node`]);
+	for (const baseline of baselineLists) {
+		const result = stats(baseline.times);
+		rows.push([`\`list --json\`, 10,000 articles (indexed), baseline (${baseline.folder})`, result.n, ms(result.min), ms(result.median), ms(result.max), `${(result.median / bare.median).toFixed(2)}× bare node`]);
+	}
+
 	const listRatio = list.median / bare.median;
 	recordTarget('listJson', {measured: list.median, reference: bare.median});
 	rows.push(['`list --json` 10,000 / bare node (medians)', '', '', `${listRatio.toFixed(2)}×`, '', `≤ 3×: ${listRatio <= 3 ? 'met' : 'MISSED'}`]);

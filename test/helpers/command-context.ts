@@ -15,8 +15,8 @@ export type FakeOutput = Output & {readonly text: string};
 export function fakeOutput(terminal?: {columns: number}): FakeOutput {
 	const chunks: string[] = [];
 	return {
-		write(text: string) {
-			chunks.push(text);
+		write(text: string | Uint8Array) {
+			chunks.push(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
 			return true;
 		},
 		isTTY: terminal !== undefined,

@@ -25,8 +25,8 @@ export type InProcessFeeds = {
 function lineOutput(onLine: (line: string) => void): Output {
 	let pending = '';
 	return {
-		write(text: string) {
-			pending += text;
+		write(text: string | Uint8Array) {
+			pending += typeof text === 'string' ? text : Buffer.from(text).toString('utf8');
 			const lines = pending.split('\n');
 			pending = lines.pop() ?? '';
 			for (const line of lines) {
