@@ -1,6 +1,6 @@
 // An article opened before the library's related-articles index is built (the reader's first second
 // at 50,000 articles): its text shows at once, the end matter and page count once the index is there.
-// And any article: its first page is drawn before its related articles are looked up.
+// And in a large library: an article's first page is drawn before its related articles are looked up.
 import {describe, expect, it} from 'vitest';
 import type {Library} from '../../source/core/library.js';
 import {bundledLibrary, renderReader, statusOf} from '../helpers/render.js';
@@ -35,11 +35,13 @@ describe('related articles not indexed yet', () => {
 		reader.unmount();
 	});
 
-	it('draws the article before it looks its related articles up, and looks them up once for the article and its outline', async () => {
+	it('in a large library, draws the article before it looks its related articles up, and looks them up once for the article and its outline', async () => {
 		const bundled = bundledLibrary();
 		const framesWhenAsked: string[] = [];
 		const library: Library = {
 			...bundled,
+			// As large as a library whose related articles take tens of milliseconds to find.
+			count: 50_000,
 			related(id, count) {
 				framesWhenAsked.push(reader.frame());
 				return bundled.related(id, count);

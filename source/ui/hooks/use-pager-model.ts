@@ -91,12 +91,27 @@ const relatedFound = new WeakMap<Library, Map<string, ArticleMeta[]>>();
 const RELATED_KEPT = 32;
 
 /**
- * The article's related articles: at once when found before, else undefined until a turn of the event
- * loop after this frame (at 50,000 articles the query takes tens of milliseconds, which the first page
- * does not wait for).
+ * Up to this many articles, related articles are found before the first frame (well under a
+ * millisecond), so the page count is there at once; in a larger library after it (at 50,000 articles
+ * the query takes tens of milliseconds, which the first page does not wait for: `page 1/…` meanwhile).
  */
+export const RELATED_AT_ONCE_UP_TO = 2000;
+
+/** The article's related articles; undefined until found (not before the library's index is ready). */
 function useRelated(library: Library, id: string, ready: boolean): ArticleMeta[] | undefined {
-	const known = ready ? relatedFound.get(library)?.get(id) : undefined;
+	const find = () => {
+		const found = relatedFound.get(library) ?? new Map<string, ArticleMeta[]>();
+		relatedFound.set(library, found);
+		const related = library.related(id);
+		found.set(id, related);
+		if (found.size > RELATED_KEPT) {
+			found.delete(found.keys().next().value!);
+		}
+
+		return related;
+	};
+
+	const known = ready ? relatedFound.get(library)?.get(id) ?? (library.count <= RELATED_AT_ONCE_UP_TO ? find() : undefined) : undefined;
 	const [, setFound] = useState(0);
 	useEffect(() => {
 		if (!ready || known) {
@@ -104,19 +119,13 @@ function useRelated(library: Library, id: string, ready: boolean): ArticleMeta[]
 		}
 
 		const handle = setImmediate(() => {
-			const found = relatedFound.get(library) ?? new Map<string, ArticleMeta[]>();
-			relatedFound.set(library, found);
-			found.set(id, library.related(id));
-			if (found.size > RELATED_KEPT) {
-				found.delete(found.keys().next().value!);
-			}
-
+			find();
 			setFound(count => count + 1);
 		});
 		return () => {
 			clearImmediate(handle);
 		};
-	}, [library, id, ready, known]);
+	}, [library, id, ready, known]); // eslint-disable-line react-hooks/exhaustive-deps
 	return known;
 }
 
