@@ -178,4 +178,27 @@ describe('related articles in an indexed library', () => {
 		// b shares the tag (2), c the word "near" (1).
 		expect(library.related('a').map(other => other.id)).toEqual(['b', 'c']);
 	});
+
+	it('lists related articles of the folders open only, when the index file also holds another folder read before', () => {
+		const file = path.join(temporaryFolder('index-cache'), 'index.sqlite');
+		const other = temporaryFolder('index-related-other');
+		put(other, 'lighthouse-history.md', article('title: Lighthouse keepers remembered\nsection: World\ndate: 2026-01-09\ntags: [lighthouse, coast]', 'Body.'));
+		const first = openLibraryIndex([{path: other}], {file});
+		opened.push(first);
+		expect(first.library().count).toBe(1);
+		first.close();
+		opened.pop();
+
+		const folder = temporaryFolder('index-related-open');
+		put(folder, 'base.md', article('title: Lighthouse keepers return\nsection: World\ndate: 2026-01-10\ntags: [lighthouse, coast]', 'Body.'));
+		put(folder, 'coast.md', article('title: Alpha\nsection: Culture\ndate: 2026-01-02\ntags: [coast]', 'Body.'));
+		const index = openLibraryIndex([{path: folder}], {file});
+		opened.push(index);
+		// The other folder's article would share two tags and two words (6); coast.md shares one tag (2).
+		expect(index.library().related('base').map(article => article.id)).toEqual(['coast']);
+
+		const both = openLibraryIndex([{path: folder}, {path: other}], {file});
+		opened.push(both);
+		expect(both.library().related('base').map(article => article.id)).toEqual(['lighthouse-history', 'coast']);
+	});
 });

@@ -2,7 +2,7 @@
 // body is parsed and laid out a chunk at a time: the first page synchronously, the rest in slices of
 // at most SLICE_MS between which Ink handles keys; leaving the screen stops the slices at once.
 import {performance} from 'node:perf_hooks';
-import {useEffect, useMemo, useRef, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import type {ArticleMeta, ArticleText} from '../../core/article.js';
 import {formatDate} from '../../core/dates.js';
 import type {Library} from '../../core/library.js';
@@ -61,9 +61,10 @@ function progressiveArticle(article: ArticleText): ProgressiveArticle {
 export function usePagerModel(article: ArticleText, linesWanted = 0): ArticlePager {
 	const {library, comments, body} = useReader();
 	const relatedReady = useRelatedIndex(library);
-	// Similarity runs over the whole library: once per article, not once per frame; not before its
-	// index is built (in the reader's first second at 50,000 articles), the end matter waits for it.
-	const related = useMemo(() => (relatedReady ? library.related(article.id) : undefined), [library, article.id, relatedReady]);
+	// Similarity runs over the whole library: once per article, after its first page is on screen,
+	// not before its index is built (in the reader's first second at 50,000 articles); the end matter
+	// and the page count wait for it.
+	const related = useRelated(library, article.id, relatedReady);
 	const commentCount = comments.count(article.id);
 	const progressive = progressiveArticle(article);
 	const layout = progressive.layoutAt(body.columns);
@@ -81,6 +82,51 @@ export function usePagerModel(article: ArticleText, linesWanted = 0): ArticlePag
 		commentCount,
 		layoutAt: width => progressive.startedLayout(width)?.layout,
 	};
+}
+
+/** Related articles found, per library and article id: the article's outline and find prompt mount it again. */
+const relatedFound = new WeakMap<Library, Map<string, ArticleMeta[]>>();
+
+/** Articles whose related articles are kept per library. */
+const RELATED_KEPT = 32;
+
+/**
+ * Up to this many articles, related articles are found before the first frame (well under a
+ * millisecond), so the page count is there at once; in a larger library after it (at 50,000 articles
+ * the query takes tens of milliseconds, which the first page does not wait for: `page 1/…` meanwhile).
+ */
+export const RELATED_AT_ONCE_UP_TO = 2000;
+
+/** The article's related articles; undefined until found (not before the library's index is ready). */
+function useRelated(library: Library, id: string, ready: boolean): ArticleMeta[] | undefined {
+	const find = () => {
+		const found = relatedFound.get(library) ?? new Map<string, ArticleMeta[]>();
+		relatedFound.set(library, found);
+		const related = library.related(id);
+		found.set(id, related);
+		if (found.size > RELATED_KEPT) {
+			found.delete(found.keys().next().value!);
+		}
+
+		return related;
+	};
+
+	const known = ready ? relatedFound.get(library)?.get(id) ?? (library.count <= RELATED_AT_ONCE_UP_TO ? find() : undefined) : undefined;
+	const [, setFound] = useState(0);
+	useEffect(() => {
+		if (!ready || known) {
+			return;
+		}
+
+		const handle = setImmediate(() => {
+			find();
+			setFound(count => count + 1);
+		});
+		return () => {
+			clearImmediate(handle);
+		};
+	}, [library, id, ready, known]); // eslint-disable-line react-hooks/exhaustive-deps
+	return known;
 }
 
 /**
