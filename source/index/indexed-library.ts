@@ -81,19 +81,22 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 		return meta;
 	};
 
-	// A loop over the rows as SQLite gives them (arrays): no object per row but the metadata itself.
-	const listOf = (rows: RawRow[]) => {
+	// A loop over the rows as SQLite steps through them (arrays, one at a time): no object per row but
+	// the metadata itself, and never every row of a large list at once beside it (tens of MB at 50,000).
+	const listOf = (rowsOfRoot: (root: string) => Iterable<RawRow>) => {
 		const list: ArticleMeta[] = [];
-		for (const row of rows) {
-			const rowid = row[0];
-			if (!shadowed.has(rowid)) {
-				let meta = metas.get(rowid);
-				if (!meta) {
-					meta = articleMeta(...row);
-					metas.set(rowid, meta);
-				}
+		for (const root of rootList) {
+			for (const row of rowsOfRoot(root)) {
+				const rowid = row[0];
+				if (!shadowed.has(rowid)) {
+					let meta = metas.get(rowid);
+					if (!meta) {
+						meta = articleMeta(...row);
+						metas.set(rowid, meta);
+					}
 
-				list.push(meta);
+					list.push(meta);
+				}
 			}
 		}
 
@@ -164,7 +167,7 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 			name,
 			count: counts.get(name)!,
 			get articles() {
-				articles ??= listOf(rootList.flatMap(root => statements.ofSection.all(root, name) as RawRow[]));
+				articles ??= listOf(root => statements.ofSection.iterate(root, name) as IterableIterator<RawRow>);
 				return articles;
 			},
 		};
@@ -203,7 +206,7 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 		sections,
 		problems,
 		warnings,
-		articles: () => listOf(rootList.flatMap(root => statements.ofRoot.all(root) as RawRow[])),
+		articles: () => listOf(root => statements.ofRoot.iterate(root) as IterableIterator<RawRow>),
 		get(id) {
 			if (!byId.has(id)) {
 				const winner = first(statements.byId.all(id) as Candidate[]);
