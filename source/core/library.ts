@@ -58,6 +58,11 @@ export type Library = {
 	 * (core/search.ts's rules; an indexed library finds them in the index, see index/indexed-library.ts).
 	 */
 	search(query: string): SearchHit[];
+	/**
+	 * How many articles `search(query)` matched: its hits' count, or more when an index listed only the
+	 * best (SEARCH_RESULT_LIMIT in index/indexed-library.ts); `exact` false when that count is an upper bound.
+	 */
+	searchMatches(query: string): SearchMatches;
 	/** The article's explicit `related` ids, then the most similar articles by words and tags. */
 	related(id: string, similarCount?: number): ArticleMeta[];
 	/**
@@ -142,12 +147,18 @@ export function loadLibrary(folders: readonly LibraryFolder[]): Library {
 	});
 }
 
+/** How many articles a search matched: `count`, or at most `count` when not `exact`. */
+export type SearchMatches = {count: number; exact: boolean};
+
 /** What a library is made of: loaded here from the files, or read from the index (source/index/). */
 export type LibraryContents = Pick<Library, 'count' | 'sections' | 'problems' | 'warnings' | 'get' | 'countBySection'> & {
 	/** Every article, newest first; called when the list is needed (not at start). */
 	articles: () => ArticleMeta[];
-	/** Search without reading every article (an index); absent: core/search.ts over every article and body. */
-	search?: (query: string, readBody: BodyReader) => SearchHit[];
+	/**
+	 * Search without reading every article (an index); absent: core/search.ts over every article and
+	 * body. `matches` when the hits are not all there are (the index's best); absent: the hits are all.
+	 */
+	search?: (query: string, readBody: BodyReader) => {hits: SearchHit[]; matches?: SearchMatches};
 	/**
 	 * The `count` articles most similar to `article` (never one whose id is in `skip`), as `rankSimilar`
 	 * orders them, without listing every article (an index); absent: an inverted index of every article.
@@ -187,7 +198,17 @@ export function createLibrary(contents: LibraryContents): Library {
 		return parsed;
 	};
 
-	let lastSearch: {query: string; hits: SearchHit[]} | undefined;
+	let lastSearch: {query: string; hits: SearchHit[]; matches?: SearchMatches} | undefined;
+	const searched = (query: string) => {
+		// The last search is kept: the article screen asks for its list again (next article, next unread).
+		if (lastSearch?.query !== query) {
+			const readBody: BodyReader = article => library.body(article.id);
+			lastSearch = {query, ...(contents.search ? contents.search(query, readBody) : {hits: searchLibrary(library, query, {readBody})})};
+		}
+
+		return lastSearch;
+	};
+
 	const library: Library = {
 		get articles() {
 			return allArticles();
@@ -245,14 +266,10 @@ export function createLibrary(contents: LibraryContents): Library {
 		},
 		// An index finds similar articles itself: nothing to build.
 		prepareRelated: articleCount => contents.similar !== undefined || index.build(articleCount),
-		search(query) {
-			// The last search is kept: the article screen asks for its list again (next article, next unread).
-			if (lastSearch?.query !== query) {
-				const readBody: BodyReader = article => library.body(article.id);
-				lastSearch = {query, hits: contents.search ? contents.search(query, readBody) : searchLibrary(library, query, {readBody})};
-			}
-
-			return lastSearch.hits;
+		search: query => searched(query).hits,
+		searchMatches(query) {
+			const {hits, matches} = searched(query);
+			return matches ?? {count: hits.length, exact: true};
 		},
 		closestIds(query, count = 3) {
 			const needle = query.toLowerCase();

@@ -103,19 +103,22 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 		return meta;
 	};
 
-	// A loop over the rows as SQLite gives them (arrays): no object per row but the metadata itself.
-	const listOf = (rows: RawRow[]) => {
+	// A loop over the rows as SQLite steps through them (arrays, one at a time): no object per row but
+	// the metadata itself, and never every row of a large list at once beside it (tens of MB at 50,000).
+	const listOf = (rowsOfRoot: (root: string) => Iterable<RawRow>) => {
 		const list: ArticleMeta[] = [];
-		for (const row of rows) {
-			const rowid = row[0];
-			if (!shadowed.has(rowid)) {
-				let meta = metas.get(rowid);
-				if (!meta) {
-					meta = articleMeta(...row);
-					metas.set(rowid, meta);
-				}
+		for (const root of rootList) {
+			for (const row of rowsOfRoot(root)) {
+				const rowid = row[0];
+				if (!shadowed.has(rowid)) {
+					let meta = metas.get(rowid);
+					if (!meta) {
+						meta = articleMeta(...row);
+						metas.set(rowid, meta);
+					}
 
-				list.push(meta);
+					list.push(meta);
+				}
 			}
 		}
 
@@ -186,13 +189,14 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 			name,
 			count: counts.get(name)!,
 			get articles() {
-				articles ??= listOf(rootList.flatMap(root => statements.ofSection.all(root, name) as RawRow[]));
+				articles ??= listOf(root => statements.ofSection.iterate(root, name) as IterableIterator<RawRow>);
 				return articles;
 			},
 		};
 	});
 
 	const rootsJson = JSON.stringify(rootList);
+	const shadowedJson = JSON.stringify([...shadowed.keys()]);
 	/** Rows (newest first) of the articles among `rows` that are not shadowed by a duplicate. */
 	const metasOf = (rows: FileRow[]) => rows.filter(row => !shadowed.has(row.rowid)).map(row => metaOf(row)).sort(newestFirst);
 
@@ -202,12 +206,14 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 		search(query, readBody) {
 			const words = queryWords(query);
 			if (words.length === 0) {
-				return [];
+				return {hits: []};
 			}
 
-			const {rowids, inBody} = searchCandidates(db, rootsJson, words, rowid => shadowed.has(rowid), shadowed.size);
+			const {rowids, inBody, matched, exact} = searchCandidates(db, rootsJson, words, shadowedJson);
 			const rows = statements.rowsIn.all(JSON.stringify(rowids)) as FileRow[];
-			return rankCandidates(metasOf(rows), query, {readBody, inBody: (_article, word) => inBody(word)});
+			const hits = rankCandidates(metasOf(rows), query, {readBody, inBody: (_article, word) => inBody(word)});
+			// Past the limit: the candidates not looked at are counted as SQL found them (each a hit when the index vouches for every word).
+			return matched > rowids.length ? {hits, matches: {count: hits.length + matched - rowids.length, exact}} : {hits};
 		},
 		similar(article, count, skip) {
 			const match = similarQuery(article, {summary: total <= SUMMARY_WORDS_UP_TO});
@@ -224,7 +230,7 @@ export function indexedLibrary(db: IndexDatabase, roots: readonly string[]): Lib
 		sections,
 		problems,
 		warnings,
-		articles: () => listOf(rootList.flatMap(root => statements.ofRoot.all(root) as RawRow[])),
+		articles: () => listOf(root => statements.ofRoot.iterate(root) as IterableIterator<RawRow>),
 		get(id) {
 			if (!byId.has(id)) {
 				const winner = first(statements.byId.all(id) as Candidate[]);
@@ -349,9 +355,11 @@ const SQL_WORDS = 16;
  * core/search.ts's score as these tell it, then newest first, before the limit; `rankCandidates`
  * then scores them exactly. `inBody(word)`: whether the index vouches for the body holding `word`
  * in the rows where it is not elsewhere (a word of letters and digits only); undefined: the body
- * must be read.
+ * must be read. `matched`: how many articles SQL found in all (counted in the same query, before the
+ * limit); `exact`: whether the index vouches for every word, so that each of them is a hit.
+ * `shadowedJson`: the rowids (a JSON array) of duplicates that lose to another file with their id.
  */
-function searchCandidates(db: IndexDatabase, rootsJson: string, words: readonly string[], skip: (rowid: number) => boolean, skipped: number): {rowids: number[]; inBody: (word: string) => boolean | undefined} {
+function searchCandidates(db: IndexDatabase, rootsJson: string, words: readonly string[], shadowedJson: string): {rowids: number[]; inBody: (word: string) => boolean | undefined; matched: number; exact: boolean} {
 	const inSql = words.slice(0, SQL_WORDS);
 	const columns: string[] = [];
 	const conditions: string[] = [];
@@ -387,14 +395,20 @@ function searchCandidates(db: IndexDatabase, rootsJson: string, words: readonly 
 	const n = words.length;
 	const inTitle = inSql.map((_word, index) => `t${index}`).join(' + ');
 	const inOther = inSql.map((_word, index) => `((NOT t${index}) AND o${index})`).join(' + ');
+	// `count(*) OVER ()` counts every match before the limit, in the same pass over the rows.
 	const best = db.prepare(`WITH m AS MATERIALIZED (
-			SELECT rowid AS r, date, title, ${columns.join(', ')} FROM files WHERE loaded = 1 AND root IN (SELECT value FROM json_each(?)))
-		SELECT r FROM (SELECT r, date, title, ${inTitle} AS inTitle, ${inOther} AS inOther FROM m WHERE ${conditions.join(' AND ')})
+			SELECT rowid AS r, date, title, ${columns.join(', ')} FROM files WHERE loaded = 1 AND root IN (SELECT value FROM json_each(?))
+				AND rowid NOT IN (SELECT value FROM json_each(?)))
+		SELECT r, count(*) OVER () FROM (SELECT r, date, title, ${inTitle} AS inTitle, ${inOther} AS inOther FROM m WHERE ${conditions.join(' AND ')})
 		ORDER BY (CASE WHEN inTitle = ${n} THEN 3 WHEN inTitle > 0 THEN 2 WHEN inOther > 0 THEN 1 ELSE 0 END) + ((2 * inTitle + inOther) / ${(2 * n) + 1}.0) DESC,
 			date DESC, title LIMIT ?`)
-		.pluck().all(...parameters, rootsJson, SEARCH_RESULT_LIMIT + skipped) as number[];
-	const rowids = best.filter(rowid => !skip(rowid)).slice(0, SEARCH_RESULT_LIMIT);
-	return {rowids, inBody: word => (vouched.has(word) ? true : undefined)};
+		.raw(true).all(...parameters, rootsJson, shadowedJson, SEARCH_RESULT_LIMIT) as Array<[number, number]>;
+	return {
+		rowids: best.map(([rowid]) => rowid),
+		inBody: word => (vouched.has(word) ? true : undefined),
+		matched: best[0]?.[1] ?? 0,
+		exact: words.length <= SQL_WORDS && words.every(word => vouched.has(word)),
+	};
 }
 
 /** `metaColumns` as an array (a raw statement's row). */

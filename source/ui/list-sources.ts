@@ -5,7 +5,7 @@ import type {Library} from '../core/library.js';
 import type {ReadingState} from '../store/reading-state.js';
 import {type FeedListing, sectionProblems} from './feed-activity.js';
 import type {ListSource} from './navigation.js';
-import {displayWidth} from './text.js';
+import {displayWidth, plural} from './text.js';
 
 /** The articles a headline list shows, in order. */
 export function articlesOf(source: ListSource, library: Library, reading: ReadingState): ArticleMeta[] {
@@ -42,6 +42,20 @@ export function nextUnread<T extends {id: string}>(list: readonly T[], start: nu
 	}
 
 	return undefined;
+}
+
+/**
+ * How many articles the list has, for its header: `12 articles`; a search that lists only the best
+ * of its matches (an indexed library) says of how many: `1000 of 4210 articles` (`of up to` when
+ * the index can only say at most how many match). Short: the header gives it half the width.
+ */
+export function listCountText(source: ListSource, library: Library, listed: number): string {
+	const matches = source.kind === 'search' ? library.searchMatches(source.query) : undefined;
+	if (matches === undefined || matches.count <= listed) {
+		return plural(listed, 'article');
+	}
+
+	return `${listed} of ${matches.exact ? '' : 'up to '}${plural(matches.count, 'article')}`;
 }
 
 /** The list's name in headers: `World`, `All articles`, `Saved`, `Search: harbour`. */

@@ -93,3 +93,40 @@ describe('the reader over the article index', () => {
 		expect(headerOf(frame)).toMatch(/3 articles · 2 unread$/);
 	});
 });
+
+describe('a search in a large indexed library', () => {
+	/** 1,203 World articles titled "Harbour …", and 4 Science ones that are not. */
+	function manyHarbours(): LibraryIndex {
+		const folder = temporaryFolder('reader-many');
+		for (let number = 1; number <= 1203; number++) {
+			put(folder, `world/harbour-${number}.md`, `Harbour report ${number}`, 'World', '2026-02-01');
+		}
+
+		for (let number = 1; number <= 4; number++) {
+			put(folder, `science/comet-${number}.md`, `Comet ${number}`, 'Science', '2026-01-01');
+		}
+
+		const index = openLibraryIndex([{path: folder}], {file: path.join(temporaryFolder('reader-cache'), 'index.sqlite')});
+		opened.push(index);
+		return index;
+	}
+
+	it('says the list holds 1000 of the 1203 articles found; a smaller search just its count', async () => {
+		const reader = renderReader({library: manyHarbours().library()});
+		await reader.waitForText('Saved');
+		await reader.press('/');
+		await reader.waitForText('Search: ');
+		await reader.type('harbour');
+		await reader.press('enter');
+		const found = await reader.waitForText('Harbour report');
+		expect(headerOf(found)).toContain('1000 of 1203 articles · 1000 unread');
+		await reader.press('escape');
+		await reader.waitForText('Saved');
+		await reader.press('/');
+		await reader.waitForText('Search: ');
+		await reader.type('comet');
+		await reader.press('enter');
+		const comets = await reader.waitForText('Comet 1');
+		expect(headerOf(comets)).toContain('4 articles · 4 unread');
+	});
+});

@@ -3,7 +3,7 @@
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {LibraryFolder} from '../../source/core/library.js';
+import {type LibraryFolder, loadLibrary} from '../../source/core/library.js';
 import {type LibraryIndex, openLibraryIndex} from '../../source/index/library-index.js';
 import {temporaryFolder} from '../helpers/temporary-folder.js';
 
@@ -200,5 +200,57 @@ describe('related articles in an indexed library', () => {
 		const both = openLibraryIndex([{path: folder}, {path: other}], {file});
 		opened.push(both);
 		expect(both.library().related('base').map(article => article.id)).toEqual(['lighthouse-history', 'coast']);
+	});
+});
+
+/**
+ * 1,150 World articles with "Harbour" in the title (body: "Boats left the harbour."), 30 Business
+ * articles with it only in the body, and in a second folder a copy of one harbour article's path (a
+ * duplicate id: the first folder's file is the article). "harbour" matches 1,180 articles.
+ */
+function manyHarbours(): LibraryFolder[] {
+	const folder = temporaryFolder('index-search-many');
+	for (let number = 1; number <= 1150; number++) {
+		const day = String((number % 28) + 1).padStart(2, '0');
+		put(folder, `world/harbour-${number}.md`, article(`title: Harbour report ${number}\nsection: World\ndate: 2026-02-${day}`, 'Boats left the harbour.'));
+	}
+
+	for (let number = 1; number <= 30; number++) {
+		put(folder, `business/market-${number}.md`, article(`title: Market day ${number}\nsection: Business\ndate: 2026-01-01`, 'Stalls by the harbour wall.'));
+	}
+
+	const copies = temporaryFolder('index-search-copies');
+	put(copies, 'world/harbour-7.md', article('title: Harbour report 7 again\nsection: World\ndate: 2026-03-01', 'Boats left the harbour.'));
+	return [{path: folder}, {path: copies}];
+}
+
+describe('how many articles a search matched, past the best 1,000 it lists', () => {
+	it('lists the best 1,000 and counts every article that matched, a duplicate once', () => {
+		const {library} = indexedLibrary(manyHarbours());
+		const hits = library.search('harbour');
+		expect(hits).toHaveLength(1000);
+		// The best are title matches: no body-only market among them.
+		expect(hits.every(hit => hit.article.id.startsWith('world/harbour-'))).toBe(true);
+		expect(library.searchMatches('harbour')).toEqual({count: 1180, exact: true});
+	});
+
+	it('says only "at most" when the index cannot vouch for a word (it has punctuation): the bodies not read may not hold it', () => {
+		const {library} = indexedLibrary(manyHarbours());
+		// Every harbour report's body holds "harbour."; the market bodies ("harbour wall") do not.
+		expect(library.search('harbour.')).toHaveLength(1000);
+		expect(library.searchMatches('harbour.')).toEqual({count: 1180, exact: false});
+	});
+
+	it('counts the hits when they are all listed', () => {
+		const {library} = indexedLibrary(manyHarbours());
+		expect(library.search('market')).toHaveLength(30);
+		expect(library.searchMatches('market')).toEqual({count: 30, exact: true});
+		expect(library.searchMatches('nothing-like-it')).toEqual({count: 0, exact: true});
+	});
+
+	it('lists every match without an index (the files only), so the count is the list\'s', () => {
+		const library = loadLibrary(manyHarbours());
+		expect(library.search('harbour')).toHaveLength(1180);
+		expect(library.searchMatches('harbour')).toEqual({count: 1180, exact: true});
 	});
 });

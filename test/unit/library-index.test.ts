@@ -70,6 +70,20 @@ describe('the index at the first start', () => {
 		index.close();
 	});
 
+	it('keeps every article of a first index written in several goes (more than 32 MB of text), and finds nothing changed after', () => {
+		const folder = temporaryFolder('index-large-bodies');
+		// Four bodies of 8.8 MB: the parsed files are written once they hold over 32 MB, then the rest at the end.
+		for (const name of ['one', 'two', 'three', 'four', 'five']) {
+			put(folder, `world/${name}.md`, `---\ntitle: Long ${name}\nsection: World\ndate: 2026-03-01\n---\n\n${'harbour '.repeat(1_100_000)}\n`);
+		}
+
+		const {file, index} = indexAt([{path: folder}]);
+		opened.push(index);
+		expect(index.library().count).toBe(5);
+		expect(index.sync()).toBe(false);
+		expect(titles(nextStart([{path: folder}], file).articles).sort()).toEqual(['Long five', 'Long four', 'Long one', 'Long three', 'Long two']);
+	});
+
 	it('keeps the index in the file given', () => {
 		const {file, index} = indexAt([{path: smallLibrary()}]);
 		index.library();

@@ -6,9 +6,8 @@ import {useReader, useReadingState} from '../app-context.js';
 import {Frame} from '../components/Frame.js';
 import {List, visibleItems} from '../components/List.js';
 import {hintsFor} from '../keymap.js';
-import {articlesOf, factsOfList, sourceTitle, unreadCount} from '../list-sources.js';
+import {articlesOf, factsOfList, listCountText, sourceTitle, unreadCount} from '../list-sources.js';
 import {type ListCursor, listCursor, type ListSource} from '../navigation.js';
-import {plural} from '../text.js';
 import {glyphs, theme} from '../theme.js';
 import {headlineColumns, HeadlineRow, type SecondLine} from './headlines/HeadlineRow.js';
 import {headlinesScopes, questionScopes, useHeadlinesInput} from './headlines/use-headlines-input.js';
@@ -52,7 +51,7 @@ export function HeadlinesScreen({source, cursor, cursorKey, isActive}: Headlines
 	const commentCount = comments.counts();
 	// The list draws exactly the rows that fit: the frame does not clip them (which costs Ink a slice of every line on every frame).
 	return (
-		<Frame title={`newsread ${glyphs.crumb} ${sourceTitle(source)}`} aside={`${plural(articles.length, 'article')} ${glyphs.separator} ${unread} unread`} status={question ?? (articles.length === 0 ? '0/0' : `${selected + 1}/${articles.length}`)} hints={hintsFor(question ? questionScopes : headlinesScopes)} clip={false}>
+		<Frame title={`newsread ${glyphs.crumb} ${sourceTitle(source)}`} aside={`${listCountText(source, library, articles.length)} ${glyphs.separator} ${unread} unread`} status={question ?? (articles.length === 0 ? '0/0' : `${selected + 1}/${articles.length}`)} hints={hintsFor(question ? questionScopes : headlinesScopes)} clip={false}>
 			{articles.length === 0 ? (
 				<Text {...theme.dim}>{emptyMessage(source)}</Text>
 			) : (
