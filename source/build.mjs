@@ -254,6 +254,29 @@ ${getters.join('\n')}
 	},
 };
 
+/**
+ * Ink 6.8's output stage splits every line of every frame into styled characters and joins them again,
+ * though a key in a list changes two or three rows: Output.get() is replaced by source/ui/ink-output-rows.ts,
+ * which draws a row only when what was written into it differs from a row drawn before (the same
+ * frame, as tests check against Ink's own get()). Only for newsread's code: an entry point outside the
+ * repository (the benchmark's reference Ink apps) keeps Ink as it is. The build fails if Ink changed shape.
+ */
+const inkOutputRows = {
+	name: 'ink-output-rows',
+	setup(build) {
+		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, async ({path: file}) => {
+			const source = await readFile(file, 'utf8');
+			const get = '\n    get() {\n';
+			if (!source.includes(get) || !source.includes("import sliceAnsi from 'slice-ansi';") || !source.includes('styledCharsToString, tokenize, }')) {
+				throw new Error(`${file}: not the Output.get() of Ink 6.8; update inkOutputRows in source/build.mjs`);
+			}
+
+			const contents = `import {outputRows as newsreadOutputRows} from ${JSON.stringify(path.join(root, 'source/ui/ink-output-rows.ts'))};\n${source.replace(get, '\n    get() {\n        return newsreadOutputRows(this, {sliceAnsi, styledCharsToString});\n    }\n    inkGet() {\n')}`;
+			return {contents, loader: 'js'};
+		});
+	},
+};
+
 /** What every bundle shares. */
 const common = {
 	bundle: true,
@@ -287,6 +310,9 @@ const commonJs = {
 	banner: {js: "var __newsreadImportMeta = {url: require('node:url').pathToFileURL(__filename).href};"},
 };
 
+/** newsread's own bundles (not an entry point outside the repository: the benchmark's reference Ink apps). */
+const ownPlugins = [...common.plugins, inkOutputRows];
+
 if (options.entry === undefined) {
 	const dist = path.join(root, 'dist');
 	// The feed commands (`feeds`, `refresh`: the feeds' parsers, linkedom, Readability, node-html-markdown,
@@ -309,11 +335,12 @@ if (options.entry === undefined) {
 		footer: {js: '})'},
 	};
 	const bundle = path.join(dist, 'newsread.cjs');
-	await build({...commonJs, ...asFunction, entryPoints: [path.join(root, 'source/cli.tsx')], outfile: bundle, plugins: [...commonJs.plugins, feedCommands]});
+	await build({...commonJs, ...asFunction, entryPoints: [path.join(root, 'source/cli.tsx')], outfile: bundle, plugins: [...ownPlugins, feedCommands]});
 	const chunk = path.join(dist, 'newsread-feeds.cjs');
 	await build({
 		...commonJs,
 		...asFunction,
+		plugins: ownPlugins,
 		stdin: {
 			contents: "export {feedsCommand} from './source/commands/feeds.ts';\nexport {refreshCommand} from './source/commands/refresh.ts';\n",
 			resolveDir: root,
@@ -348,6 +375,7 @@ if (options.entry === undefined) {
 	await mkdir(path.dirname(outfile), {recursive: true});
 	await build({
 		...common,
+		plugins: path.resolve(options.entry).startsWith(root) ? ownPlugins : common.plugins,
 		entryPoints: [options.entry],
 		outfile,
 		format: 'esm',

@@ -30,7 +30,7 @@ export type LibraryIndex = {
 export type LibraryIndexOptions = {
 	/** The database file; undefined keeps the index in memory. */
 	file: string | undefined;
-	/** Longest stretch of checking between two turns of the event loop, in ms. @default 8 */
+	/** Longest stretch of checking between two turns of the event loop, in ms: what a key pressed meanwhile waits at most. @default 2 */
 	sliceMs?: number;
 	/** The clock (when files were indexed). @default Date.now */
 	now?: () => number;
@@ -64,7 +64,7 @@ function filesOnly(folders: readonly LibraryFolder[]): LibraryIndex {
 	};
 }
 
-function openSqliteIndex(folders: readonly LibraryFolder[], {file, sliceMs = 8, now = Date.now}: LibraryIndexOptions): LibraryIndex {
+function openSqliteIndex(folders: readonly LibraryFolder[], {file, sliceMs = 2, now = Date.now}: LibraryIndexOptions): LibraryIndex {
 	let opened = openIndexDatabase(file);
 	const roots = folders.map(folder => path.resolve(folder.path));
 
