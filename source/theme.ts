@@ -1,6 +1,8 @@
 // How each kind of text looks, shared by the Ink screens and `newsread read` on a terminal.
 // Chosen to stay legible in 16 colours and, through bold/underline/markers, with NO_COLOR.
 
+import type {ChalkInstance} from 'chalk';
+
 /** Text attributes in the shape of Ink's `<Text>` props. */
 export type TextStyle = {
 	/** A colour name Ink and chalk both know (`cyan`, `gray`). */
@@ -67,4 +69,28 @@ export function colourOnTerminal(env: Record<string, string | undefined>, colour
 export function withoutColour<Theme extends Record<string, TextStyle>>(styles: Theme): Theme {
 	const entries = Object.entries(styles).map(([name, {color: _color, ...attributes}]) => [name, attributes]);
 	return Object.fromEntries(entries) as Theme;
+}
+
+/**
+ * The text with a theme style applied with `chalk` (a no-op at colour level 0), in the order Ink's `<Text>`
+ * applies one (dim, colour, bold, italic, underline, inverse, innermost first): the one way a style
+ * becomes escapes, for rows drawn as one string and for `newsread read`.
+ */
+export function styled(chalk: ChalkInstance, style: TextStyle, text: string): string {
+	let result = text;
+	if (style.dimColor) {
+		result = chalk.dim(result);
+	}
+
+	if (style.color !== undefined && style.color in chalk) {
+		result = (chalk as unknown as Record<string, (text: string) => string>)[style.color]!(result);
+	}
+
+	for (const attribute of ['bold', 'italic', 'underline', 'inverse'] as const) {
+		if (style[attribute]) {
+			result = chalk[attribute](result);
+		}
+	}
+
+	return result;
 }

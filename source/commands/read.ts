@@ -5,7 +5,7 @@ import {formatDate} from '../core/dates.js';
 import {displayWidth, layoutChunks, type Line, MAX_TEXT_WIDTH, MIN_WIDTH, wrapPlain} from '../core/layout.js';
 import {type ParsedChunk, parseMarkdownChunks} from '../core/parse-markdown.js';
 import {type Glyphs, glyphsFor, withLayoutMarks} from '../glyphs.js';
-import {monochromeTheme, type TextStyle, type ThemeName, theme as colourTheme} from '../theme.js';
+import {monochromeTheme, styled, type TextStyle, type ThemeName, theme as colourTheme} from '../theme.js';
 import {exitCode} from '../context.js';
 import {hyperlink, hyperlinksWanted} from '../hyperlinks.js';
 import {attributesWanted, type Command, colourWanted, writeLines} from './context.js';
@@ -94,25 +94,5 @@ function renderLine(line: Line, {chalk, theme, glyphs, hyperlinks}: Style): stri
 		const shown = styled(chalk, theme[style], style === 'marker' || style === 'quote' || style === 'rule' || style === 'continuation' ? withLayoutMarks(text, glyphs) : text);
 		return hyperlinks && href !== undefined ? hyperlink(shown, href) : shown;
 	}).join('');
-}
-
-/** Applies a theme style with chalk (a no-op at colour level 0). */
-export function styled(chalk: ChalkInstance, style: TextStyle, text: string): string {
-	let paint = chalk;
-	if (style.color) {
-		paint = paint[style.color as 'cyan'];
-	}
-
-	for (const attribute of ['bold', 'italic', 'underline', 'inverse'] as const) {
-		if (style[attribute]) {
-			paint = paint[attribute];
-		}
-	}
-
-	if (style.dimColor) {
-		paint = paint.dim;
-	}
-
-	return paint(text);
 }
 

@@ -1,6 +1,7 @@
 // Fitting text into columns by display width (CJK and emoji are two columns wide).
 import chalk from 'chalk';
 import {displayWidth, truncateToWidth, wrapPlain} from '../core/layout.js';
+import {styled} from '../theme.js';
 import {glyphs, type TextStyle} from './theme.js';
 
 // The layout's measure (string-width, with a fast path for narrow text) serves the screens too.
@@ -32,30 +33,5 @@ export function plural(count: number, singular: string, pluralForm = `${singular
  * row drawn as one string: Ink then measures and draws one text node instead of a nested one per piece.
  */
 export function styleText(text: string, style: TextStyle): string {
-	let styled = text;
-	if (style.dimColor) {
-		styled = chalk.dim(styled);
-	}
-
-	if (style.color !== undefined && style.color in chalk) {
-		styled = (chalk as unknown as Record<string, (text: string) => string>)[style.color]!(styled);
-	}
-
-	if (style.bold) {
-		styled = chalk.bold(styled);
-	}
-
-	if (style.italic) {
-		styled = chalk.italic(styled);
-	}
-
-	if (style.underline) {
-		styled = chalk.underline(styled);
-	}
-
-	if (style.inverse) {
-		styled = chalk.inverse(styled);
-	}
-
-	return styled;
+	return styled(chalk, style, text);
 }

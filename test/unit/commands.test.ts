@@ -175,13 +175,13 @@ describe('newsread read', () => {
 	it('draws subheadings in bold cyan on a terminal', async () => {
 		const {context, stdout} = commandContext({args: ['world/harbour-vote'], terminal: {columns: 80}});
 		await readCommand(context);
-		expect(stdout.text.split('\n')).toContain(`${ESC}[36m${ESC}[1mA tied first ballot${ESC}[22m${ESC}[39m`);
+		expect(stdout.text.split('\n')).toContain(`${ESC}[1m${ESC}[36mA tied first ballot${ESC}[39m${ESC}[22m`);
 	});
 
 	it('prints no colour with NO_COLOR, but subheadings still bold and underlined', async () => {
 		const {context, stdout} = commandContext({args: ['world/harbour-vote'], terminal: {columns: 80}, env: {NO_COLOR: '1'}});
 		expect(await readCommand(context)).toBe(0);
-		expect(stdout.text.split('\n')).toContain(`${ESC}[1m${ESC}[4mA tied first ballot${ESC}[24m${ESC}[22m`);
+		expect(stdout.text.split('\n')).toContain(`${ESC}[4m${ESC}[1mA tied first ballot${ESC}[22m${ESC}[24m`);
 		// No foreground or background colour anywhere (SGR 30-49, 90-107).
 		expect(stdout.text).not.toMatch(/\u001B\[(?:3\d|4\d|9\d|10\d)m/);
 	});
