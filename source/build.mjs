@@ -1,6 +1,7 @@
 // Bundles source/cli.tsx and every dependency: start-up is about twice as fast as resolving
-// node_modules at run time. newsread itself is built as three CommonJS files: the bundle
-// (dist/newsread.cjs), the chunk of the feed commands it loads for `feeds` and `refresh` only
+// node_modules at run time. newsread itself is built as four CommonJS files: the bundle
+// (dist/newsread.cjs, which the reader runs), the same without the reader for the commands
+// (dist/newsread-commands.cjs), the chunk of the feed commands they load for `feeds` and `refresh` only
 // (dist/newsread-feeds.cjs), and the program that runs them with V8's code cache (dist/newsread.js, from
 // source/launcher.ts; dist/package.json makes dist/ CommonJS). Tests and the benchmark bundle their own
 // entry points as one ESM file, with the same plugins and options:
@@ -336,6 +337,32 @@ if (options.entry === undefined) {
 	};
 	const bundle = path.join(dist, 'newsread.cjs');
 	await build({...commonJs, ...asFunction, entryPoints: [path.join(root, 'source/cli.tsx')], outfile: bundle, plugins: [...ownPlugins, feedCommands]});
+	// The commands (`list`, `sections`, `read`, ...: what launcher.ts's runKind takes for a command) run
+	// dist/newsread-commands.cjs: cli.tsx without the reader (Ink, React, yoga-layout, ui/: 1.1 MB of the
+	// 1.8), so that they read and load a third of the bytes. When meow finds the reader there after all (a
+	// flag's value taken for a command's name: `newsread --section World`), the stand-in of
+	// ui/run-reader.js has the launcher run the whole bundle, which parses the arguments again and runs it.
+	const readerHandOver = {
+		name: 'reader-hand-over',
+		setup(build) {
+			build.onResolve({filter: /^\.\/ui\/run-reader\.js$/}, ({importer}) => (
+				importer === path.join(root, 'source/command-line.ts') ? {path: 'run-reader', namespace: 'reader-hand-over'} : undefined
+			));
+			build.onLoad({filter: /.*/, namespace: 'reader-hand-over'}, () => ({
+				contents: `export function runReader() {
+	// Runs the whole bundle from its start: it runs the reader and sets the exit code. This run stops here.
+	require('./newsread-reader.cjs');
+	return new Promise(() => {});
+}
+`,
+				resolveDir: root,
+				loader: 'js',
+			}));
+			build.onResolve({filter: /^\.\/newsread-reader\.cjs$/}, () => ({path: './newsread-reader.cjs', external: true}));
+		},
+	};
+	const commands = path.join(dist, 'newsread-commands.cjs');
+	await build({...commonJs, ...asFunction, entryPoints: [path.join(root, 'source/cli.tsx')], outfile: commands, plugins: [...ownPlugins, feedCommands, readerHandOver]});
 	const chunk = path.join(dist, 'newsread-feeds.cjs');
 	await build({
 		...commonJs,
@@ -353,7 +380,7 @@ if (options.entry === undefined) {
 	// same there, a surrogate pair included), so that the launcher reads each file as Latin-1, a copy,
 	// instead of decoding megabytes of UTF-8 (30-70 ms) at every start.
 	const hash = createHash('sha256');
-	for (const file of [bundle, chunk]) {
+	for (const file of [bundle, commands, chunk]) {
 		const ascii = (await readFile(file, 'utf8')).replaceAll(/[^\0-\x7F]/g, character => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 		await writeFile(file, ascii);
 		hash.update(ascii);
@@ -364,7 +391,7 @@ if (options.entry === undefined) {
 		...commonJs,
 		entryPoints: [path.join(root, 'source/launcher.ts')],
 		outfile: program,
-		// One hash for both files: the caches of one build are named by it.
+		// One hash for the three files: the caches of one build are named by it.
 		define: {...commonJs.define, NEWSREAD_BUNDLE_HASH: JSON.stringify(hash.digest('hex').slice(0, 16))},
 		banner: {js: `#!/usr/bin/env node\n${commonJs.banner.js}`},
 	});

@@ -9,16 +9,17 @@ import {cacheDir, type Environment, makePrivateFolder} from './store/paths.js';
 const cachePrefix = 'code-cache-';
 
 /**
- * What the arguments run, as far as the cache cares: the reader (no command word; `--articles DIR` is
- * still the reader) or a command. Each has its own cache, as each compiles other functions; a wrong
- * guess costs speed only.
+ * What the arguments run, as far as the cache and the launcher care: the reader (no command word;
+ * `--articles DIR` is still the reader) or a command (a command word, or help or the version). Each has
+ * its own cache, as each compiles other functions, and a command runs the bundle without the reader; a
+ * wrong guess costs speed only.
  */
 export function runKind(argv: readonly string[]): 'reader' | 'command' {
 	for (let index = 0; index < argv.length; index++) {
 		const argument = argv[index]!;
 		if (argument === '--articles') {
 			index++;
-		} else if (!argument.startsWith('-')) {
+		} else if (!argument.startsWith('-') || ['-h', '--help', '-v', '--version'].includes(argument)) {
 			return 'command';
 		}
 	}

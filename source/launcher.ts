@@ -1,9 +1,11 @@
 // The program `newsread` (dist/newsread.js, CommonJS): runs the bundle (dist/newsread.cjs, built from
 // cli.tsx) with V8's code cache, so that a start does not compile the bundle again. Node 20 has no
 // module.enableCompileCache, so the bundle runs as a vm.Script with `cachedData`: its text is one function
-// of (exports, require, module, __filename, __dirname), as Node's own CommonJS loader wraps a file. The
-// feed commands are a chunk of their own (dist/newsread-feeds.cjs, see source/build.mjs), which the
-// bundle require()s: it runs the same way, with a cache of its own. Each cache (code-cache.ts) is made
+// of (exports, require, module, __filename, __dirname), as Node's own CommonJS loader wraps a file. A
+// command runs dist/newsread-commands.cjs instead (the same without the reader, see source/build.mjs),
+// which hands over to the whole bundle (`require('./newsread-reader.cjs')`) when the arguments turn out
+// to run the reader. The feed commands are a chunk of their own (dist/newsread-feeds.cjs), which the
+// commands require(): it runs the same way. Each file run has a cache of its own (code-cache.ts), made
 // at exit when there was none or V8 refused it (another V8 or build): by then it holds every function
 // the run compiled.
 import {readFileSync} from 'node:fs';
@@ -11,12 +13,15 @@ import {createRequire} from 'node:module';
 import path from 'node:path';
 import process from 'node:process';
 import vm from 'node:vm';
-import {codeCacheFile, readCodeCache, writeCodeCache} from './code-cache.js';
+import {codeCacheFile, readCodeCache, runKind, writeCodeCache} from './code-cache.js';
 
 /** The content hash of the bundle and its chunks, written in by source/build.mjs. */
 declare const NEWSREAD_BUNDLE_HASH: string;
 
-/** A chunk's name in the bundle's require(), from source/build.mjs: `./newsread-NAME.cjs`. */
+/**
+ * A chunk's name in a file's require(), from source/build.mjs: `./newsread-NAME.cjs`; `reader` is the
+ * whole bundle, dist/newsread.cjs.
+ */
 const chunkName = /^\.\/newsread-([a-z]+)\.cjs$/;
 const argv = process.argv.slice(2);
 /** The exports of each chunk run so far. */
@@ -47,7 +52,8 @@ function run(file: string, cacheFile: string): unknown {
 		}
 
 		if (!chunks.has(chunk)) {
-			chunks.set(chunk, run(path.join(__dirname, `newsread-${chunk}.cjs`), codeCacheFile(NEWSREAD_BUNDLE_HASH, argv, process.env, chunk)));
+			const chunkFile = chunk === 'reader' ? 'newsread.cjs' : `newsread-${chunk}.cjs`;
+			chunks.set(chunk, run(path.join(__dirname, chunkFile), codeCacheFile(NEWSREAD_BUNDLE_HASH, argv, process.env, chunk)));
 		}
 
 		return chunks.get(chunk);
@@ -57,4 +63,4 @@ function run(file: string, cacheFile: string): unknown {
 	return fileModule.exports;
 }
 
-run(path.join(__dirname, 'newsread.cjs'), codeCacheFile(NEWSREAD_BUNDLE_HASH, argv, process.env));
+run(path.join(__dirname, runKind(argv) === 'command' ? 'newsread-commands.cjs' : 'newsread.cjs'), codeCacheFile(NEWSREAD_BUNDLE_HASH, argv, process.env));

@@ -55,6 +55,22 @@ describe('the code cache', () => {
 		expect(statSync(path.join(home, 'cache', files[1]!)).mode & 0o777).toBe(0o600);
 	});
 
+	it('runs the reader when a flag\'s value looks like a command\'s name (`--section World`), with a cache of its own', async () => {
+		const home = makeTempHome();
+		for (let run = 0; run < 2; run++) {
+			const session = new PtySession(['--section', 'World'], {home, columns: 80, rows: 24});
+			sessions.push(session);
+			await session.waitForSettled(screen => screen.includes('World') && screen.includes('Science'), 'the sections');
+			await session.press('Q');
+			expect(await session.waitForExit()).toBe(0);
+		}
+
+		expect(cacheFiles(home)).toEqual([
+			expect.stringMatching(/^code-cache-[\da-f]{16}-v[\d.]+-\w+-chunk-reader\.bin$/),
+			expect.stringMatching(/^code-cache-[\da-f]{16}-v[\d.]+-\w+-command\.bin$/),
+		]);
+	});
+
 	it('starts normally when a file is where the cache folder would be', async () => {
 		const home = makeTempHome();
 		writeFileSync(path.join(home, 'cache'), 'not a folder');

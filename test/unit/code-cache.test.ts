@@ -16,6 +16,13 @@ describe('runKind', () => {
 		expect(runKind(['--json', 'sections'])).toBe('command');
 		expect(runKind(['--articles', 'news', 'read', 'world/harbour-vote'])).toBe('command');
 	});
+
+	it('calls help and the version a command: neither runs the reader', () => {
+		expect(runKind(['-v'])).toBe('command');
+		expect(runKind(['--articles', 'news', '--help'])).toBe('command');
+		expect(runKind(['-h'])).toBe('command');
+		expect(runKind(['--version'])).toBe('command');
+	});
 });
 
 describe('codeCacheFile', () => {

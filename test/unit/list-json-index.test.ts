@@ -143,6 +143,23 @@ describe('newsread list --json over the index', () => {
 		]);
 	});
 
+	it('escapes DEL and each kind of bidirectional control in a path, and leaves their neighbours in UTF-8 as they are', async () => {
+		// Each alone in a library: one piece each. ’ (E2 80 99) and a no-break space (C2 A0) share their first bytes with controls.
+		for (const [name, escaped] of [
+			['del\u007F.md', 'del\\u007f.md'],
+			['isolate\u2067.md', 'isolate\\u2067.md'],
+			['c1\u0085.md', 'c1\\u0085.md'],
+			['quote\u2019s\u00A0space.md', 'quote\u2019s\u00A0space.md'],
+		]) {
+			const folder = temporaryFolder('list-json-index-controls');
+			write(folder, `world/${name}`, '---\ntitle: Named\nsection: World\ndate: 2026-11-01\n---\n\nBody.\n');
+			const {context, stdout} = commandContext({flags: {json: true}, library: indexed(folder)});
+			expect(await listCommand(context)).toBe(0);
+			expect(stdout.text).toContain(`    "file": "${folder}/world/${escaped}",\n`);
+			expect(stdout.text).not.toMatch(/[\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
+		}
+	});
+
 	it('writes [] for no article', async () => {
 		const library = indexed(hostileLibrary());
 		const {context, stdout} = commandContext({flags: {json: true, section: 'culture', unread: true}, library, stateDir: stateWithRead(['culture/undated'])});
