@@ -92,6 +92,9 @@ export function * syncSteps(db: IndexDatabase, folders: readonly LibraryFolder[]
 		// The rows of the files met are read a batch at a time, as the walk gives them: the rows of every
 		// file of a large library at once were tens of MB of the reader's peak memory.
 		const seen = new Set<number>();
+		// Rows added since (by this sync's own writes of many large files, or another newsread) are not
+		// among those it may find gone.
+		const lastRowid = statements.lastRowid.get() as number | null ?? 0;
 		const notes: RootNotes = {problems: [], warnings: []};
 		let order: string[] = [];
 		yield;
@@ -153,12 +156,10 @@ export function * syncSteps(db: IndexDatabase, folders: readonly LibraryFolder[]
 			notes.problems.push({file: visibleControls(root), reason: 'folder not found'});
 		}
 
-		// What was indexed under this folder and was not found now is gone (the rowids read only when some are).
-		if ((statements.countOf.get(root) as number) !== seen.size) {
-			for (const rowid of statements.rowidsOf.all(root) as number[]) {
-				if (!seen.has(rowid)) {
-					deletes.push(rowid);
-				}
+		// What was indexed under this folder and was not found now is gone.
+		for (const rowid of statements.rowidsOf.all(root, lastRowid) as number[]) {
+			if (!seen.has(rowid)) {
+				deletes.push(rowid);
 			}
 		}
 
@@ -205,8 +206,8 @@ function prepare(db: IndexDatabase) {
 	return {
 		rootRow: db.prepare('SELECT sectionOrder, notes FROM roots WHERE root = ?'),
 		stampsOf: db.prepare('SELECT rowid, rel, size, mtimeMs, indexedAt FROM files WHERE root = ? AND rel IN (SELECT value FROM json_each(?))').raw(true),
-		countOf: db.prepare('SELECT count(*) FROM files WHERE root = ?').pluck(),
-		rowidsOf: db.prepare('SELECT rowid FROM files WHERE root = ?').pluck(),
+		lastRowid: db.prepare('SELECT max(rowid) FROM files').pluck(),
+		rowidsOf: db.prepare('SELECT rowid FROM files WHERE root = ? AND rowid <= ?').pluck(),
 		putRoot: db.prepare('INSERT INTO roots (root, sectionOrder, notes, syncedAt) VALUES (@root, @sectionOrder, @notes, @syncedAt) ON CONFLICT (root) DO UPDATE SET sectionOrder = excluded.sectionOrder, notes = excluded.notes, syncedAt = excluded.syncedAt'),
 		storedFile: db.prepare('SELECT * FROM files WHERE rowid = ?'),
 		deleteFile: db.prepare('DELETE FROM files WHERE rowid = ?'),
