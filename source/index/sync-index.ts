@@ -90,11 +90,11 @@ export function * syncSteps(db: IndexDatabase, folders: readonly LibraryFolder[]
 		const root = path.resolve(folder.path);
 		const stored = statements.rootRow.get(root) as {sectionOrder: string; notes: string} | undefined;
 		// The rows of the files met are read a batch at a time, as the walk gives them: the rows of every
-		// file of a large library at once were tens of MB of the reader's peak memory.
-		const seen = new Set<number>();
-		// Rows added since (by this sync's own writes of many large files, or another newsread) are not
-		// among those it may find gone.
-		const lastRowid = statements.lastRowid.get() as number | null ?? 0;
+		// file of a large library at once were tens of MB of the reader's peak memory. Only the rowids
+		// are read now: those of the files not met are gone. Rows added since (by this sync's own writes
+		// of many large files, or another newsread) are never among them, even when SQLite gives a new
+		// row the rowid of one deleted meanwhile (a largest rowid would not tell them apart).
+		const unmet = new Set(statements.rowidsOf.all(root) as number[]);
 		const notes: RootNotes = {problems: [], warnings: []};
 		let order: string[] = [];
 		yield;
@@ -123,7 +123,7 @@ export function * syncSteps(db: IndexDatabase, folders: readonly LibraryFolder[]
 					}
 
 					if (raw) {
-						seen.add(raw[0]);
+						unmet.delete(raw[0]);
 					}
 
 					if (raw && raw[2] === stamp.size && raw[3] === stamp.mtimeMs && raw[4] - raw[3] > RACY_MS) {
@@ -157,10 +157,8 @@ export function * syncSteps(db: IndexDatabase, folders: readonly LibraryFolder[]
 		}
 
 		// What was indexed under this folder and was not found now is gone.
-		for (const rowid of statements.rowidsOf.all(root, lastRowid) as number[]) {
-			if (!seen.has(rowid)) {
-				deletes.push(rowid);
-			}
+		for (const rowid of unmet) {
+			deletes.push(rowid);
 		}
 
 		const update = {root, sectionOrder: JSON.stringify(order), notes: JSON.stringify(notes)};
@@ -206,8 +204,7 @@ function prepare(db: IndexDatabase) {
 	return {
 		rootRow: db.prepare('SELECT sectionOrder, notes FROM roots WHERE root = ?'),
 		stampsOf: db.prepare('SELECT rowid, rel, size, mtimeMs, indexedAt FROM files WHERE root = ? AND rel IN (SELECT value FROM json_each(?))').raw(true),
-		lastRowid: db.prepare('SELECT max(rowid) FROM files').pluck(),
-		rowidsOf: db.prepare('SELECT rowid FROM files WHERE root = ? AND rowid <= ?').pluck(),
+		rowidsOf: db.prepare('SELECT rowid FROM files WHERE root = ?').pluck(),
 		putRoot: db.prepare('INSERT INTO roots (root, sectionOrder, notes, syncedAt) VALUES (@root, @sectionOrder, @notes, @syncedAt) ON CONFLICT (root) DO UPDATE SET sectionOrder = excluded.sectionOrder, notes = excluded.notes, syncedAt = excluded.syncedAt'),
 		storedFile: db.prepare('SELECT * FROM files WHERE rowid = ?'),
 		deleteFile: db.prepare('DELETE FROM files WHERE rowid = ?'),
