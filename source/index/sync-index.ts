@@ -22,7 +22,7 @@ const RACY_MS = 2000;
 const MAX_PENDING_CHARS = 32 * 1024 * 1024;
 
 type Row = {rowid: number; rel: string; size: number; mtimeMs: number; indexedAt: number};
-/** A row's stamp as `rowsOf` reads it: rowid, rel, size, mtimeMs, indexedAt. */
+/** A row's stamp as `stampsOf` reads it: rowid, rel, size, mtimeMs, indexedAt. */
 type RawStamp = [number, string, number, number, number];
 
 type Put = {
@@ -89,12 +89,12 @@ export function * syncSteps(db: IndexDatabase, folders: readonly LibraryFolder[]
 	for (const folder of folders) {
 		const root = path.resolve(folder.path);
 		const stored = statements.rootRow.get(root) as {sectionOrder: string; notes: string} | undefined;
-		const rows = new Map<string, RawStamp>();
-		// Arrays, not objects, read in one go: two to three times quicker for every file of a large library.
-		for (const row of statements.rowsOf.all(root) as RawStamp[]) {
-			rows.set(row[1], row);
-		}
-
+		// The rows of the files met are read a batch at a time, as the walk gives them: the rows of every
+		// file of a large library at once were tens of MB of the reader's peak memory. Only the rowids
+		// are read now: those of the files not met are gone. Rows added since (by this sync's own writes
+		// of many large files, or another newsread) are never among them, even when SQLite gives a new
+		// row the rowid of one deleted meanwhile (a largest rowid would not tell them apart).
+		const unmet = new Set(statements.rowidsOf.all(root) as number[]);
 		const notes: RootNotes = {problems: [], warnings: []};
 		let order: string[] = [];
 		yield;
@@ -104,10 +104,17 @@ export function * syncSteps(db: IndexDatabase, folders: readonly LibraryFolder[]
 			const skipped: ArticleProblem[] = [];
 			for (const files of walkMarkdownFiles(root, skipped)) {
 				yield;
+				// The walk joins names onto the root: cutting it off is path.relative without its work per file.
+				const rels = files.map(file => (file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(root, file)));
+				const rows = new Map<string, RawStamp>();
+				// Arrays, not objects: two to three times quicker for every file of a large library.
+				for (const row of statements.stampsOf.all(root, JSON.stringify(rels)) as RawStamp[]) {
+					rows.set(row[1], row);
+				}
+
 				let unchanged = 0;
-				for (const file of files) {
-					// The walk joins names onto the root: cutting it off is path.relative without its work per file.
-					const rel = file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(root, file);
+				for (const [index, file] of files.entries()) {
+					const rel = rels[index]!;
 					const raw = rows.get(rel);
 					const stamp = fileStamp(file);
 					if (!stamp) {
@@ -115,7 +122,10 @@ export function * syncSteps(db: IndexDatabase, folders: readonly LibraryFolder[]
 						continue;
 					}
 
-					rows.delete(rel);
+					if (raw) {
+						unmet.delete(raw[0]);
+					}
+
 					if (raw && raw[2] === stamp.size && raw[3] === stamp.mtimeMs && raw[4] - raw[3] > RACY_MS) {
 						// A stat is quick: a pause every few dozen files is often enough for the reader's keys.
 						if (++unchanged % 32 === 0) {
@@ -147,8 +157,8 @@ export function * syncSteps(db: IndexDatabase, folders: readonly LibraryFolder[]
 		}
 
 		// What was indexed under this folder and was not found now is gone.
-		for (const raw of rows.values()) {
-			deletes.push(raw[0]);
+		for (const rowid of unmet) {
+			deletes.push(rowid);
 		}
 
 		const update = {root, sectionOrder: JSON.stringify(order), notes: JSON.stringify(notes)};
@@ -193,7 +203,8 @@ type Statements = ReturnType<typeof prepare>;
 function prepare(db: IndexDatabase) {
 	return {
 		rootRow: db.prepare('SELECT sectionOrder, notes FROM roots WHERE root = ?'),
-		rowsOf: db.prepare('SELECT rowid, rel, size, mtimeMs, indexedAt FROM files WHERE root = ?').raw(true),
+		stampsOf: db.prepare('SELECT rowid, rel, size, mtimeMs, indexedAt FROM files WHERE root = ? AND rel IN (SELECT value FROM json_each(?))').raw(true),
+		rowidsOf: db.prepare('SELECT rowid FROM files WHERE root = ?').pluck(),
 		putRoot: db.prepare('INSERT INTO roots (root, sectionOrder, notes, syncedAt) VALUES (@root, @sectionOrder, @notes, @syncedAt) ON CONFLICT (root) DO UPDATE SET sectionOrder = excluded.sectionOrder, notes = excluded.notes, syncedAt = excluded.syncedAt'),
 		storedFile: db.prepare('SELECT * FROM files WHERE rowid = ?'),
 		deleteFile: db.prepare('DELETE FROM files WHERE rowid = ?'),

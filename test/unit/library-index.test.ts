@@ -49,6 +49,11 @@ function nextStart(folders: LibraryFolder[], file: string) {
 	return index.library();
 }
 
+/** An article whose body holds 8.8 MB of text: four of them are more than the sync keeps before writing. */
+function longArticle(title: string): string {
+	return `---\ntitle: ${title}\nsection: World\ndate: 2026-03-01\n---\n\n${'harbour '.repeat(1_100_000)}\n`;
+}
+
 const titles = (articles: ReadonlyArray<{title: string}>) => articles.map(({title}) => title);
 
 describe('the index at the first start', () => {
@@ -82,6 +87,47 @@ describe('the index at the first start', () => {
 		expect(index.library().count).toBe(5);
 		expect(index.sync()).toBe(false);
 		expect(titles(nextStart([{path: folder}], file).articles).sort()).toEqual(['Long five', 'Long four', 'Long one', 'Long three', 'Long two']);
+	});
+
+	it('keeps every article when the first index is left after its first write (a first start that stops), and the next start indexes the rest', async () => {
+		const folder = temporaryFolder('index-large-bodies');
+		for (const name of ['one', 'two', 'three', 'four', 'five']) {
+			put(folder, `world/${name}.md`, longArticle(`Long ${name}`));
+		}
+
+		const file = path.join(temporaryFolder('index-cache'), 'index.sqlite');
+		const {openIndexDatabase} = await import('../../source/index/index-database.js');
+		const {syncSteps} = await import('../../source/index/sync-index.js');
+		const first = openIndexDatabase(file);
+		const steps = syncSteps(first.db, [{path: folder}]);
+		const stored = () => first.db.prepare('SELECT count(*) FROM files').pluck().get() as number;
+		while (stored() === 0) {
+			expect(steps.next().done).toBe(false);
+		}
+
+		// Stopped there: four articles written, the fifth not yet.
+		expect(stored()).toBe(4);
+		first.db.close();
+		const index = openLibraryIndex([{path: folder}], {file});
+		opened.push(index);
+		expect(titles(index.library().articles).sort()).toEqual(['Long five', 'Long four', 'Long one', 'Long three', 'Long two']);
+	});
+
+	it('shows every article to another newsread opening the index once a first index written in several goes is made', () => {
+		const folder = temporaryFolder('index-large-bodies');
+		for (const name of ['one', 'two', 'three', 'four', 'five']) {
+			put(folder, `world/${name}.md`, longArticle(`Long ${name}`));
+		}
+
+		put(folder, 'science/comet.md', article('Comet seen over the bay', 'Science', '2026-03-03'));
+		const {file, index} = indexAt([{path: folder}]);
+		opened.push(index);
+		expect(index.library().count).toBe(6);
+		const other = openLibraryIndex([{path: folder}], {file});
+		opened.push(other);
+		expect(other.library().count).toBe(6);
+		expect(other.sync()).toBe(false);
+		expect(other.library().count).toBe(6);
 	});
 
 	it('keeps the index in the file given', () => {
@@ -202,6 +248,61 @@ describe('files changed between two starts', () => {
 		expect(index.sync()).toBe(true);
 		expect(index.sync()).toBe(false);
 		index.close();
+	});
+});
+
+describe('files changed between two starts, written in several goes', () => {
+	it('keeps new articles written in the same sync as the removal of another folder\'s newest article', () => {
+		const first = temporaryFolder('index-first');
+		const second = temporaryFolder('index-second');
+		put(first, 'world/harbour.md', article('Harbour reopens', 'World', '2026-03-02'));
+		put(second, 'world/bridge.md', article('Bridge vote delayed', 'World', '2026-03-04'));
+		const folders = [{path: first}, {path: second}];
+		const {file, index} = indexAt(folders);
+		index.library();
+		// The newest row of the index: an article added later to the first folder.
+		put(first, 'world/ferry.md', article('Ferry timetable changes', 'World', '2026-03-05'));
+		expect(index.sync()).toBe(true);
+		index.close();
+		// Then it is removed, and the second folder gets five long articles (more than 32 MB: written in two goes).
+		rmSync(path.join(first, 'world/ferry.md'));
+		for (const name of ['one', 'two', 'three', 'four', 'five']) {
+			put(second, `world/${name}.md`, longArticle(`Long ${name}`));
+		}
+
+		const library = nextStart(folders, file);
+		expect(titles(library.articles).sort()).toEqual(['Bridge vote delayed', 'Harbour reopens', 'Long five', 'Long four', 'Long one', 'Long three', 'Long two']);
+		const after = openLibraryIndex(folders, {file});
+		opened.push(after);
+		expect(after.sync()).toBe(false);
+		expect(after.library().count).toBe(7);
+	});
+
+	it('keeps what a check wrote before the reader quit in the middle of it, and the next start shows every article', async () => {
+		const folder = smallLibrary();
+		const {file, index} = indexAt([{path: folder}]);
+		index.library();
+		for (const name of ['one', 'two', 'three', 'four', 'five']) {
+			put(folder, `world/${name}.md`, longArticle(`Long ${name}`));
+		}
+
+		const {default: Database} = await import('better-sqlite3');
+		const reader = new Database(file, {readonly: true});
+		const stored = () => reader.prepare('SELECT count(*) FROM files').pluck().get() as number;
+		void index.check();
+		// Quit once the check has written its first part (four long articles), before it ends.
+		while (stored() === 4) {
+			await new Promise(resolve => {
+				setImmediate(resolve);
+			});
+		}
+
+		index.close();
+		expect(stored()).toBe(8);
+		reader.close();
+		const library = nextStart([{path: folder}], file);
+		expect(library.count).toBe(9);
+		expect(titles(library.sections.find(({name}) => name === 'World')!.articles).filter(title => title.startsWith('Long')).sort()).toEqual(['Long five', 'Long four', 'Long one', 'Long three', 'Long two']);
 	});
 });
 
