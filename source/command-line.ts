@@ -180,7 +180,7 @@ export function parseCommandLine(io: CommandLineIO): {name: string | undefined; 
 	];
 	let library: Library | undefined;
 	let index: LibraryIndex | undefined;
-	const libraryIndex = () => (index ??= openLibraryIndex(folders, {file: libraryIndexFile(io.env)}));
+	const libraryIndex = () => (index ??= openLibraryIndex(folders, {file: libraryIndexFile(io.env), onFirstIndex: () => firstIndexNotice(io.stderr)}));
 	// Commands answer with the files as they are: the index is brought up to date (a stat of every file) first.
 	const syncedLibrary = () => {
 		libraryIndex().sync();
@@ -212,4 +212,20 @@ export function parseCommandLine(io: CommandLineIO): {name: string | undefined; 
 	};
 	const show = help ? cli.help.replace(/\n+$/, '') : (version ? packageJson.version : undefined);
 	return {name, context, show, close: () => index?.close()};
+}
+
+/**
+ * While a folder never seen is indexed (seconds at tens of thousands of articles, once), a terminal
+ * says so on stderr instead of showing nothing; the line is erased when it is done. Not into a pipe or
+ * a log: scripts and cron get only what they asked for.
+ */
+function firstIndexNotice(stderr: Output): () => void {
+	if (!stderr.isTTY) {
+		return () => {};
+	}
+
+	// One line, so that erasing it leaves nothing: cut to the terminal's width.
+	const notice = 'newsread: indexing the articles, once for each new folder...';
+	stderr.write(notice.slice(0, Math.max(0, (stderr.columns ?? notice.length + 1) - 1)));
+	return () => stderr.write('\r\u001B[2K');
 }

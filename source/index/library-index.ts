@@ -34,6 +34,11 @@ export type LibraryIndexOptions = {
 	sliceMs?: number;
 	/** The clock (when files were indexed). @default Date.now */
 	now?: () => number;
+	/**
+	 * Called before a folder never indexed is read whole (the first start, a new `--articles` folder),
+	 * which takes seconds in a large library; the function it returns is called when that is done.
+	 */
+	onFirstIndex?: () => () => void;
 };
 
 export function openLibraryIndex(folders: readonly LibraryFolder[], options: LibraryIndexOptions): LibraryIndex {
@@ -64,7 +69,7 @@ function filesOnly(folders: readonly LibraryFolder[]): LibraryIndex {
 	};
 }
 
-function openSqliteIndex(folders: readonly LibraryFolder[], {file, sliceMs = 2, now = Date.now}: LibraryIndexOptions): LibraryIndex {
+function openSqliteIndex(folders: readonly LibraryFolder[], {file, sliceMs = 2, now = Date.now, onFirstIndex}: LibraryIndexOptions): LibraryIndex {
 	let opened = openIndexDatabase(file);
 	const roots = folders.map(folder => path.resolve(folder.path));
 
@@ -90,9 +95,19 @@ function openSqliteIndex(folders: readonly LibraryFolder[], {file, sliceMs = 2, 
 		}
 	};
 
+	/** The sync, said to be a first index (onFirstIndex) when a folder was never indexed. */
+	const syncNow = (db: IndexDatabase) => {
+		const done = knowsAll(db, roots) ? undefined : onFirstIndex?.();
+		try {
+			return syncIndex(db, folders, now);
+		} finally {
+			done?.();
+		}
+	};
+
 	const libraryNow = () => guarded(db => {
 		if (!knowsAll(db, roots)) {
-			syncIndex(db, folders, now);
+			syncNow(db);
 		}
 
 		return indexedLibrary(db, roots);
@@ -159,7 +174,7 @@ function openSqliteIndex(folders: readonly LibraryFolder[], {file, sliceMs = 2, 
 		library: libraryNow,
 		sync: () => {
 			try {
-				return syncIndex(opened.db, folders, now);
+				return syncNow(opened.db);
 			} catch (error) {
 				replace(error);
 				return true;

@@ -99,4 +99,32 @@ describe('newsread on the command line', () => {
 		expect(code).toBe(1);
 		expect(stderr).toMatch(/^newsread: .*not-a-folder.*\n$/);
 	});
+
+	it('says on a terminal\'s stderr that a new folder is being indexed and erases the line after; says nothing into a pipe', async () => {
+		const folder = folderWith('notes/first', 'First note', 'Notes');
+		const home = temporaryFolder();
+		const run = async (stderr: ReturnType<typeof fakeOutput>) => {
+			const stdout = fakeOutput();
+			const code = await runCommandLine({argv: ['list', '--articles', folder], stdout, stderr, stdin: Readable.from([]), env: {NEWSREAD_HOME: home}});
+			return {code, stdout: stdout.text};
+		};
+
+		const terminal = fakeOutput({columns: 40});
+		const first = await run(terminal);
+		expect(first.code).toBe(0);
+		expect(first.stdout).toContain('First note');
+		// Cut to one line of the 40-column terminal, then erased.
+		expect(terminal.text).toBe('newsread: indexing the articles, once f\r\u001B[2K');
+
+		// Indexed now: nothing to say the second time.
+		const again = fakeOutput({columns: 40});
+		expect((await run(again)).code).toBe(0);
+		expect(again.text).toBe('');
+
+		// A new folder, into a pipe: the list, and not a word on stderr.
+		const {code, stdout, stderr} = await newsread(['list', '--articles', folderWith('more/second', 'Second note', 'More')], {home});
+		expect(code).toBe(0);
+		expect(stdout).toContain('Second note');
+		expect(stderr).toBe('');
+	});
 });
