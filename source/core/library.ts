@@ -399,10 +399,15 @@ export function fileKind(stats: Stats | Dirent): string {
 }
 
 /** A file's size and modification time, or undefined when it is gone. */
-function fileStamp(file: string): {mtimeMs: number; size: number} | undefined {
+/**
+ * A file's size and modification time, or undefined when it cannot be stat'ed; a file gone meanwhile
+ * costs no exception (a walk can meet many: a feed refresh pruning). The one stamp by which the library
+ * and the index tell a file changed.
+ */
+export function fileStamp(file: string): {size: number; mtimeMs: number} | undefined {
 	try {
-		const {mtimeMs, size} = statSync(file);
-		return {mtimeMs, size};
+		const stats = statSync(file, {throwIfNoEntry: false});
+		return stats && {size: stats.size, mtimeMs: stats.mtimeMs};
 	} catch {
 		return undefined;
 	}

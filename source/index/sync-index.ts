@@ -2,10 +2,9 @@
 // parses only files that are new or whose size or modification time changed, and forgets files
 // that are gone; the changes are written in one transaction. The same rules as loadLibrary
 // (core/library.ts): regular .md files, hidden names skipped, a problem per file that does not load.
-import {statSync} from 'node:fs';
 import path from 'node:path';
 import {type ArticleMeta, type ArticleProblem, articleIdFromPath} from '../core/article.js';
-import {isDirectory, joinNormalized, type LibraryFolder, problemReason, readArticleText, readSectionOrder, sortProblems, walkMarkdownFiles} from '../core/library.js';
+import {fileStamp, isDirectory, joinNormalized, type LibraryFolder, problemReason, readArticleText, readSectionOrder, sortProblems, walkMarkdownFiles} from '../core/library.js';
 import {parseArticleMeta, splitFrontmatter} from '../core/parse-markdown.js';
 import {visibleControls} from '../core/sanitize.js';
 import type {IndexDatabase} from './index-database.js';
@@ -185,16 +184,6 @@ function readFile(root: string, rel: string, file: string, stamp: {size: number;
 		return {...base, meta, body: splitFrontmatter(text).body, warnings};
 	} catch (error) {
 		return {...base, problem: problemReason(error), warnings: []};
-	}
-}
-
-function fileStamp(file: string): {size: number; mtimeMs: number} | undefined {
-	try {
-		// Without an exception for a file gone meanwhile: a walk can meet many (a feed refresh pruning).
-		const stats = statSync(file, {throwIfNoEntry: false});
-		return stats && {size: stats.size, mtimeMs: stats.mtimeMs};
-	} catch {
-		return undefined;
 	}
 }
 
