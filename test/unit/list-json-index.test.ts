@@ -1,7 +1,7 @@
 // `newsread list --json` over the article index: the items are built by SQLite, not by JSON.stringify,
 // and must be the same bytes: every field, the order (newest first, one date's titles as the reader
 // sorts them), the read marks, --section and --unread, and control characters in paths escaped.
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync, utimesSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {listCommand} from '../../source/commands/list.js';
@@ -180,5 +180,37 @@ describe('newsread list --json over the index', () => {
 		const {context, stdout} = commandContext({flags: {json: true}, library: indexed(folder)});
 		expect(await listCommand(context)).toBe(0);
 		expect(stdout.text).toBe(`${JSON.stringify(expected, null, 2)}\n`);
+	});
+
+	it('writes an article as its file is now after it was edited, mended, or read again without a change', async () => {
+		const folder = temporaryFolder('list-json-index-edited');
+		const index = openLibraryIndex([{path: folder}], {file: undefined});
+		const anHourAgo = new Date(Date.now() - 3_600_000);
+		write(folder, 'world/kept.md', '---\ntitle: Kept as it is\nsection: World\ndate: 2026-11-03\n---\n\nBody.\n');
+		write(folder, 'world/edited.md', '---\ntitle: First title\nsection: World\ndate: 2026-11-02\n---\n\nBody.\n');
+		utimesSync(path.join(folder, 'world/edited.md'), anHourAgo, anHourAgo);
+		write(folder, 'world/mended.md', '');
+		utimesSync(path.join(folder, 'world/mended.md'), anHourAgo, anHourAgo);
+		const listed = async () => {
+			const {context, stdout} = commandContext({flags: {json: true}, library: index.library(), stateDir: stateWithRead(['world/edited'])});
+			expect(await listCommand(context)).toBe(0);
+			return (JSON.parse(stdout.text) as Array<{id: string; title: string; tags: string[]; read: boolean}>).map(({id, title, tags, read}) => ({id, title, tags, read}));
+		};
+
+		index.sync();
+		expect(await listed()).toEqual([
+			{id: 'world/kept', title: 'Kept as it is', tags: [], read: false},
+			{id: 'world/edited', title: 'First title', tags: [], read: true},
+		]);
+
+		// kept.md was written within 2 s of being indexed: read again at each sync, with the same metadata.
+		write(folder, 'world/edited.md', '---\ntitle: Second title\nsection: World\ndate: 2026-11-02\ntags: [late]\n---\n\nBody.\n');
+		write(folder, 'world/mended.md', '---\ntitle: Mended\nsection: World\ndate: 2026-11-01\n---\n\nBody.\n');
+		index.sync();
+		expect(await listed()).toEqual([
+			{id: 'world/kept', title: 'Kept as it is', tags: [], read: false},
+			{id: 'world/edited', title: 'Second title', tags: ['late'], read: true},
+			{id: 'world/mended', title: 'Mended', tags: [], read: false},
+		]);
 	});
 });
