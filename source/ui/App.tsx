@@ -9,6 +9,7 @@ import type {FeedListing} from './feed-activity.js';
 import {createFeedRefresher, type FeedRunner, noFeedRunner} from './feed-refresher.js';
 import {FRAME_LINES} from './components/Frame.js';
 import {createKeyRouter, type KeyRouter, KeyRouterContext} from './key-router.js';
+import {useIdleWarmUp} from './hooks/use-idle-warm-up.js';
 import {useRoutedInput} from './hooks/use-keymap.js';
 import {buildRelatedInSlices} from './hooks/use-pager-model.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
@@ -93,6 +94,7 @@ export function App({library: givenLibrary, reading, openUrl, comments: commentL
 	// What related() looks up, built while the reader waits for keys, a slice at a time, so that
 	// opening an article never waits for it (at 50,000 articles it takes about a second).
 	useEffect(() => buildRelatedInSlices(library), [library]);
+	useIdleWarmUp();
 	useEffect(() => {
 		// Tab belongs to the pager (next related article), not to Ink's focus cycling.
 		disableFocus();
