@@ -20,7 +20,6 @@ const RACY_MS = 2000;
 /** Parsed files waiting to be written are written once they hold this much text (a first index of a large library). */
 const MAX_PENDING_CHARS = 32 * 1024 * 1024;
 
-type Row = {rowid: number; rel: string; size: number; mtimeMs: number; indexedAt: number};
 /** A row's stamp as `stampsOf` reads it: rowid, rel, size, mtimeMs, indexedAt. */
 type RawStamp = [number, string, number, number, number];
 
@@ -125,7 +124,8 @@ export function * syncSteps(db: IndexDatabase, folders: readonly LibraryFolder[]
 						unmet.delete(raw[0]);
 					}
 
-					if (raw && raw[2] === stamp.size && raw[3] === stamp.mtimeMs && raw[4] - raw[3] > RACY_MS) {
+					const sameStamp = raw !== undefined && raw[2] === stamp.size && raw[3] === stamp.mtimeMs;
+					if (sameStamp && raw[4] - raw[3] > RACY_MS) {
 						// A stat is quick: a pause every few dozen files is often enough for the reader's keys.
 						if (++unchanged % 32 === 0) {
 							yield;
@@ -134,12 +134,10 @@ export function * syncSteps(db: IndexDatabase, folders: readonly LibraryFolder[]
 						continue;
 					}
 
-					const row: Row | undefined = raw && {rowid: raw[0], rel: raw[1], size: raw[2], mtimeMs: raw[3], indexedAt: raw[4]};
-
 					const put = readFile(root, rel, file, stamp, now());
 					// Read again only because it was written close to when it was indexed: written again (the
 					// body may differ, for search) but no change to the library when the metadata is the same.
-					const quiet = row !== undefined && row.size === stamp.size && row.mtimeMs === stamp.mtimeMs && sameAsStored(statements, row.rowid, put);
+					const quiet = sameStamp && sameAsStored(statements, raw[0], put);
 					puts.push({...put, quiet});
 					pendingChars += (put.body?.length ?? 0) + (put.meta?.summary.length ?? 0);
 					if (pendingChars > MAX_PENDING_CHARS) {
