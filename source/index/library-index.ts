@@ -96,8 +96,8 @@ function openSqliteIndex(folders: readonly LibraryFolder[], {file, sliceMs = 2, 
 	};
 
 	/** The sync, said to be a first index (onFirstIndex) when a folder was never indexed. */
-	const syncNow = (db: IndexDatabase) => {
-		const done = knowsAll(db, roots) ? undefined : onFirstIndex?.();
+	const syncNow = (db: IndexDatabase, first = !knowsAll(db, roots)) => {
+		const done = first ? onFirstIndex?.() : undefined;
 		try {
 			return syncIndex(db, folders, now);
 		} finally {
@@ -107,7 +107,7 @@ function openSqliteIndex(folders: readonly LibraryFolder[], {file, sliceMs = 2, 
 
 	const libraryNow = () => guarded(db => {
 		if (!knowsAll(db, roots)) {
-			syncNow(db);
+			syncNow(db, true);
 		}
 
 		return indexedLibrary(db, roots);
