@@ -178,48 +178,39 @@ ${source.replace(eager, lazy)}`;
 };
 
 /**
- * entities decodes its HTML entity tables from base64 as it loads (10-20 ms), at every start, for the
- * few bodies with HTML in them. newsread's own `import {decodeHTML} from 'entities'` gets a stand-in that
- * loads the real one (through require(), which esbuild evaluates on first use) when first called. Other
- * packages' imports of entities are left as they are. The build fails if newsread imports another name.
- */
-const lazyEntities = {
-	name: 'lazy-entities',
-	setup(build) {
-		build.onResolve({filter: /^entities$/}, async ({importer, resolveDir, kind, pluginData}) => {
-			if (pluginData === 'real' || !importer.startsWith(path.join(root, 'source') + path.sep)) {
-				return undefined;
-			}
-
-			const real = await build.resolve('entities', {importer, resolveDir, kind, pluginData: 'real'});
-			return real.errors.length > 0 ? real : {path: real.path, namespace: 'lazy-entities'};
-		});
-		build.onLoad({filter: /.*/, namespace: 'lazy-entities'}, ({path: real}) => ({
-			contents: `let realEntities;
-export function decodeHTML(text, mode) {
-	return (realEntities ??= require(${JSON.stringify(real)})).decodeHTML(text, mode);
-}
-`,
-			resolveDir: root,
-			loader: 'js',
-		}));
-	},
-};
-
-/**
  * Packages evaluated as they load, before the first frame, for work that comes later or never:
  * - marked builds its regular expressions (6-25 ms), for bodies lexed only when an article is opened
  *   (core/parse-markdown.ts makes its Tokenizer subclass on first use for this);
- * - conf loads ajv and ajv-formats, for a schema newsread never gives it (5-15 ms).
+ * - conf loads ajv and ajv-formats, for a schema newsread never gives it (5-15 ms);
+ * - entities decodes its HTML entity tables from base64 (10-20 ms), for the few bodies with HTML in them.
  * These importers' imports of them get a CommonJS stand-in whose every export is a getter that loads the
  * real module (through require(), which esbuild evaluates on first use): esbuild reads an import of a
  * CommonJS module as a property at each use, so nothing loads until one is used. Other importers'
  * imports are left as they are.
  */
+const inSource = file => file.startsWith(path.join(root, 'source') + path.sep);
 const lazyImports = [
-	{specifier: /^marked$/, importer: file => file.startsWith(path.join(root, 'source') + path.sep)},
+	{specifier: /^(marked|entities)$/, importer: inSource},
 	{specifier: /^(ajv\/dist\/2020\.js|ajv-formats)$/, importer: file => /[\\/]node_modules[\\/]conf[\\/]dist[\\/]source[\\/]index\.js$/.test(file)},
 ];
+/** Whether Node reads this file as an ES module: `.mjs`, or `.js` under a package.json of `"type": "module"`. */
+async function isEsModule(file) {
+	if (!file.endsWith('.js')) {
+		return file.endsWith('.mjs');
+	}
+
+	for (let folder = path.dirname(file); ; folder = path.dirname(folder)) {
+		const manifest = await readFile(path.join(folder, 'package.json'), 'utf8').catch(() => undefined);
+		if (manifest !== undefined) {
+			return JSON.parse(manifest).type === 'module';
+		}
+
+		if (path.dirname(folder) === folder) {
+			return false;
+		}
+	}
+}
+
 const lazyPackages = {
 	name: 'lazy-packages',
 	setup(build) {
@@ -237,7 +228,7 @@ const lazyPackages = {
 		build.onLoad({filter: /.*/, namespace: 'lazy-packages'}, async ({path: real}) => {
 			// An ES module's exports (its default aside: esbuild gives the stand-in itself as default), or a
 			// CommonJS module's properties.
-			const names = /\.mjs$|\.esm\.js$/.test(real)
+			const names = await isEsModule(real)
 				? Object.keys(await import(pathToFileURL(real).href)).filter(name => name !== 'default')
 				: Object.keys(createRequire(real)(real));
 			const getters = names.map(name => `\tget ${JSON.stringify(name)}() {\n\t\treturn load()[${JSON.stringify(name)}];\n\t},`);
@@ -294,7 +285,7 @@ const common = {
 	define: {'process.env.NODE_ENV': '"production"'},
 	// A native module (the article index's SQLite): loaded from node_modules at run time, beside the bundle.
 	external: ['better-sqlite3'],
-	plugins: [lazyMeowNormalize, synchronousYoga, inkWithoutTopLevelAwait, lazyStringWidth, lazyGraphemeSegmenter, lazyEntities, lazyPackages],
+	plugins: [lazyMeowNormalize, synchronousYoga, inkWithoutTopLevelAwait, lazyStringWidth, lazyGraphemeSegmenter, lazyPackages],
 	// Ink imports react-devtools-core lazily for DEV=true; the bundle must not try to resolve it.
 	alias: {'react-devtools-core': path.join(root, 'source/build-stubs/react-devtools-core.js')},
 };
