@@ -5,6 +5,7 @@
 import {useEffect} from 'react';
 import {wrapPlain} from '../../core/layout.js';
 import {parseMarkdownBlocks} from '../../core/parse-markdown.js';
+import {eachTurn} from '../each-turn.js';
 
 const warmUps: ReadonlyArray<() => unknown> = [
 	// Loads marked and makes the tokenizer; lexes the common blocks once.
@@ -16,17 +17,9 @@ const warmUps: ReadonlyArray<() => unknown> = [
 export function useIdleWarmUp(): void {
 	useEffect(() => {
 		let next = 0;
-		let timer: NodeJS.Immediate | undefined;
-		const step = () => {
+		return eachTurn(() => {
 			warmUps[next++]!();
-			timer = next < warmUps.length ? setImmediate(step) : undefined;
-		};
-
-		timer = setImmediate(step);
-		return () => {
-			if (timer !== undefined) {
-				clearImmediate(timer);
-			}
-		};
+			return next === warmUps.length;
+		});
 	}, []);
 }

@@ -12,6 +12,7 @@ import {useReader} from '../app-context.js';
 import {type PagerModel, progressivePagerModel} from '../pager-model.js';
 import {plural} from '../text.js';
 import {glyphs} from '../theme.js';
+import {eachTurn} from '../each-turn.js';
 
 /** The longest run of layout work between two chances for a key to be handled. */
 export const SLICE_MS = 16;
@@ -153,22 +154,14 @@ function useRelatedIndex(library: Library): boolean {
  * function that stops it.
  */
 export function buildRelatedInSlices(library: Library, onDone?: () => void): () => void {
-	let handle: NodeJS.Immediate | undefined;
-	const slice = () => {
-		handle = undefined;
-		if (library.prepareRelated(RELATED_SLICE_ARTICLES)) {
+	return eachTurn(() => {
+		const done = library.prepareRelated(RELATED_SLICE_ARTICLES);
+		if (done) {
 			onDone?.();
-		} else {
-			handle = setImmediate(slice);
 		}
-	};
 
-	handle = setImmediate(slice);
-	return () => {
-		if (handle !== undefined) {
-			clearImmediate(handle);
-		}
-	};
+		return done;
+	});
 }
 
 /**
